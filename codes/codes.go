@@ -1,0 +1,402 @@
+// Package codes owns the catalogues of the Complaint Handling Code: the
+// provisions of each version (chc-2022, chc-2024) embedded in the binary, and
+// the loader for a catalogue file a landlord keeps of their own.
+//
+// Lookup resolves a code as an assessment or a command names it: an embedded
+// id ("chc-2024"), its short form ("2024"), or a path to a catalogue file.
+// The embedded catalogues carry the project's own one-sentence summaries,
+// never the Code's wording; a user's catalogue may add that wording as text.
+//
+// This package is a leaf: it knows nothing of assessments.
+package codes
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+//go:embed chc-*.yaml
+var embedded embed.FS
+
+// Catalogue is one version of the Code: its metadata and its provisions in
+// order (section, then number).
+type Catalogue struct {
+	ID         string    // "chc-2024"
+	Short      string    // "2024"
+	Title      string    // "Complaint Handling Code 2024"
+	Publisher  string    // "Housing Ombudsman Service"
+	InForce    time.Time // first day the Code applied (UTC midnight)
+	Supersedes string    // id of the catalogue this one replaced, if any
+	Statutory  bool
+	Sections   []Section
+	Provisions []Provision
+	// Source is "embedded" or the path the catalogue was read from.
+	Source string
+
+	byID map[string]int
+}
+
+// Section is a numbered section of the Code.
+type Section struct {
+	Number int    `yaml:"number"`
+	Title  string `yaml:"title"`
+}
+
+// Provision is one numbered requirement of the Code.
+type Provision struct {
+	ID           string // "6.10", always a string
+	Section      int
+	Stage        string // "stage 1", where the Code groups by stage
+	Obligation   string // must | should | none
+	OnForm       bool   // whether the self-assessment form asks for it
+	Confirmed    bool   // false where the entry is recalled, not checked against a source
+	Summary      string // one sentence, the project's own words
+	Text         string // the Code's wording, only in a user's own catalogue
+	Timescales   []Timescale
+	Predecessors []Predecessor // provisions of the superseded Code this continues
+}
+
+// Timescale is a time limit a provision sets.
+type Timescale struct {
+	What   string `yaml:"what"`
+	Within int    `yaml:"within"`
+	Unit   string `yaml:"unit"` // working days | days | months
+	From   string `yaml:"from"`
+}
+
+// String renders a timescale the way a complaints manager would say it.
+func (t Timescale) String() string {
+	s := fmt.Sprintf("%s: within %d %s", t.What, t.Within, t.Unit)
+	if t.From != "" {
+		s += " of " + t.From
+	}
+	return s
+}
+
+// Predecessor links a provision to one it continues in the superseded Code.
+type Predecessor struct {
+	ID         string `yaml:"id"`
+	Confidence string `yaml:"confidence"` // high | medium | low
+	Note       string `yaml:"note"`
+}
+
+// SectionTitle returns the title of section n, or "" if the catalogue has none.
+func (c *Catalogue) SectionTitle(n int) string {
+	for _, s := range c.Sections {
+		if s.Number == n {
+			return s.Title
+		}
+	}
+	return ""
+}
+
+// Provision returns the provision with the given id.
+func (c *Catalogue) Provision(id string) (*Provision, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return &c.Provisions[i], true
+}
+
+// OnForm returns the provisions the self-assessment form asks for, in order.
+func (c *Catalogue) OnForm() []Provision {
+	var out []Provision
+	for _, p := range c.Provisions {
+		if p.OnForm {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Name is how the catalogue is shown to people: its id, or the file it came from.
+func (c *Catalogue) Name() string { return c.ID }
+
+// Successors returns, for each provision id of the catalogue c supersedes,
+// the provisions of c that continue it, with the link's confidence.
+func (c *Catalogue) Successors() map[string][]Link {
+	out := map[string][]Link{}
+	for _, p := range c.Provisions {
+		for _, pre := range p.Predecessors {
+			out[pre.ID] = append(out[pre.ID], Link{ID: p.ID, Confidence: pre.Confidence, Note: pre.Note})
+		}
+	}
+	return out
+}
+
+// Link is one edge of the lineage between two Code versions.
+type Link struct {
+	ID         string
+	Confidence string
+	Note       string
+}
+
+// ErrUnknown is returned (wrapped) when a code names no catalogue.
+var ErrUnknown = errors.New("unknown code")
+
+// Embedded returns the ids of the built-in catalogues, oldest first.
+func Embedded() []string {
+	entries, _ := embedded.ReadDir(".")
+	var ids []string
+	for _, e := range entries {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+var (
+	cacheMu sync.Mutex
+	cache   = map[string]*Catalogue{}
+)
+
+// Lookup returns the catalogue a code names. name is an embedded id
+// ("chc-2024", any case), its short form ("2024"), or a path to a catalogue
+// file; a relative path is taken from dir. Catalogues are cached, so lookups
+// from many files in parallel load each one once. Callers must not modify the
+// returned catalogue.
+func Lookup(name, dir string) (*Catalogue, error) {
+	name = strings.TrimSpace(name)
+	if id, ok := embeddedID(name); ok {
+		return cached(id, func() (*Catalogue, error) {
+			data, err := embedded.ReadFile(id + ".yaml")
+			if err != nil {
+				return nil, err
+			}
+			c, err := Parse(bytes.NewReader(data), "embedded")
+			if err != nil {
+				// The embedded files are tested; this is a build defect.
+				panic(fmt.Sprintf("codes: embedded %s: %v", id, err))
+			}
+			return c, nil
+		})
+	}
+	if !looksLikePath(name) {
+		return nil, fmt.Errorf("%w %q: the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", ErrUnknown, name, strings.Join(Embedded(), ", "))
+	}
+	path := name
+	if !filepath.IsAbs(path) && dir != "" {
+		path = filepath.Join(dir, path)
+	}
+	return cached(path, func() (*Catalogue, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("%w: catalogue file %s does not exist", ErrUnknown, path)
+			}
+			return nil, fmt.Errorf("%w: cannot read catalogue file %s", ErrUnknown, path)
+		}
+		defer f.Close()
+		return Parse(f, path)
+	})
+}
+
+func cached(key string, load func() (*Catalogue, error)) (*Catalogue, error) {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
+	if c, ok := cache[key]; ok {
+		return c, nil
+	}
+	c, err := load()
+	if err != nil {
+		return nil, err
+	}
+	cache[key] = c
+	return c, nil
+}
+
+func embeddedID(name string) (string, bool) {
+	n := strings.ToLower(name)
+	if !strings.HasPrefix(n, "chc-") {
+		n = "chc-" + n
+	}
+	for _, id := range Embedded() {
+		if id == n {
+			return id, true
+		}
+	}
+	return "", false
+}
+
+func looksLikePath(name string) bool {
+	return strings.ContainsAny(name, `/\`) || strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// file mirrors the catalogue YAML; decoding is strict.
+type file struct {
+	Catalogue  string      `yaml:"catalogue"`
+	Short      string      `yaml:"short"`
+	Title      string      `yaml:"title"`
+	Publisher  string      `yaml:"publisher"`
+	InForce    string      `yaml:"in_force"`
+	Supersedes string      `yaml:"supersedes"`
+	Statutory  bool        `yaml:"statutory"`
+	Sections   []Section   `yaml:"sections"`
+	Provisions []provision `yaml:"provisions"`
+}
+
+type provision struct {
+	ID           string        `yaml:"id"`
+	Section      int           `yaml:"section"`
+	Stage        string        `yaml:"stage"`
+	Obligation   string        `yaml:"obligation"`
+	OnForm       *bool         `yaml:"on_form"`
+	Confirmed    *bool         `yaml:"confirmed"`
+	Summary      string        `yaml:"summary"`
+	Text         string        `yaml:"text"`
+	Timescales   []Timescale   `yaml:"timescales"`
+	Predecessors []Predecessor `yaml:"predecessors"`
+}
+
+// Parse reads a catalogue file. source names it in messages.
+func Parse(r io.Reader, source string) (*Catalogue, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read catalogue %s", source)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var f file
+	if err := dec.Decode(&f); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, fmt.Errorf("catalogue %s is empty", source)
+		}
+		return nil, fmt.Errorf("catalogue %s: %s", source, yamlMessage(err))
+	}
+	bad := func(line int, format string, args ...any) error {
+		return fmt.Errorf("catalogue %s:%d: %s", source, line, fmt.Sprintf(format, args...))
+	}
+	// The struct decode above is strict but cannot tell "6.10" from 6.10.
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root)
+	idNodes := provisionIDNodes(&root)
+	if f.Catalogue == "" {
+		return nil, fmt.Errorf("catalogue %s: needs a 'catalogue:' id at the top", source)
+	}
+	c := &Catalogue{
+		ID: f.Catalogue, Short: f.Short, Title: f.Title, Publisher: f.Publisher,
+		Supersedes: f.Supersedes, Statutory: f.Statutory, Sections: f.Sections,
+		Source: source, byID: map[string]int{},
+	}
+	if c.Title == "" {
+		c.Title = c.ID
+	}
+	if f.InForce != "" {
+		t, err := time.Parse("2006-01-02", f.InForce)
+		if err != nil {
+			return nil, fmt.Errorf("catalogue %s: in_force %q is not a date like 2024-04-01", source, f.InForce)
+		}
+		c.InForce = t
+	}
+	for i, p := range f.Provisions {
+		line := 0
+		if i < len(idNodes) {
+			line = idNodes[i].Line
+			if idNodes[i].Tag != "!!str" {
+				return nil, bad(line, "provision id %s must be quoted (write id: \"%s\")", idNodes[i].Value, idNodes[i].Value)
+			}
+		}
+		if _, _, ok := SplitID(p.ID); !ok {
+			return nil, bad(line, "provision id %q is not a section.number like \"6.10\"", p.ID)
+		}
+		if _, dup := c.byID[p.ID]; dup {
+			return nil, bad(line, "provision %s is listed twice", p.ID)
+		}
+		switch p.Obligation {
+		case "must", "should", "none":
+		case "":
+			p.Obligation = "must"
+		default:
+			return nil, bad(line, "provision %s: obligation %q should be must, should or none", p.ID, p.Obligation)
+		}
+		prov := Provision{
+			ID: p.ID, Section: p.Section, Stage: p.Stage, Obligation: p.Obligation,
+			OnForm: p.OnForm == nil || *p.OnForm, Confirmed: p.Confirmed == nil || *p.Confirmed,
+			Summary: strings.TrimSpace(p.Summary), Text: strings.TrimSpace(p.Text), Timescales: p.Timescales,
+		}
+		if sec, _, _ := SplitID(p.ID); prov.Section == 0 {
+			prov.Section = sec
+		}
+		prov.Predecessors = p.Predecessors
+		c.byID[p.ID] = len(c.Provisions)
+		c.Provisions = append(c.Provisions, prov)
+	}
+	if len(c.Provisions) == 0 {
+		return nil, fmt.Errorf("catalogue %s lists no provisions", source)
+	}
+	sort.SliceStable(c.Provisions, func(i, j int) bool { return CompareID(c.Provisions[i].ID, c.Provisions[j].ID) < 0 })
+	for i, p := range c.Provisions {
+		c.byID[p.ID] = i
+	}
+	return c, nil
+}
+
+// yamlMessage turns a yaml.v3 error into a sentence without the library's prefix.
+func yamlMessage(err error) string {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return strings.Join(te.Errors, "; ")
+	}
+	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+// provisionIDNodes returns the id value node of each entry under provisions.
+func provisionIDNodes(root *yaml.Node) []*yaml.Node {
+	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
+		return nil
+	}
+	top := root.Content[0]
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if top.Content[i].Value != "provisions" {
+			continue
+		}
+		var ids []*yaml.Node
+		for _, item := range top.Content[i+1].Content {
+			var id *yaml.Node
+			for j := 0; j+1 < len(item.Content); j += 2 {
+				if item.Content[j].Value == "id" {
+					id = item.Content[j+1]
+				}
+			}
+			if id == nil {
+				id = &yaml.Node{Tag: "!!str", Line: item.Line}
+			}
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// Successor returns the built-in catalogue that replaced c, if any: the one
+// whose supersedes names c.
+func Successor(c *Catalogue) (*Catalogue, bool) {
+	for _, id := range Embedded() {
+		next, err := Lookup(id, "")
+		if err == nil && next.Supersedes != "" && strings.EqualFold(next.Supersedes, c.ID) {
+			return next, true
+		}
+	}
+	return nil, false
+}
+
+// Replaced returns the built-in catalogue c replaced, if any.
+func Replaced(c *Catalogue) (*Catalogue, bool) {
+	if c.Supersedes == "" {
+		return nil, false
+	}
+	prev, err := Lookup(c.Supersedes, "")
+	return prev, err == nil
+}

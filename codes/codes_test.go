@@ -1,0 +1,234 @@
+package codes
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestEmbeddedCatalogues(t *testing.T) {
+	tests := []struct {
+		id               string
+		total, onForm    int
+		unconfirmed      int
+		supersedes       string
+		inForce          string
+		wantObligations  []string
+		firstID, lastID  string
+		withPredecessors bool
+	}{
+		{"chc-2024", 73, 72, 14, "chc-2022", "2024-04-01", []string{"must", "none"}, "1.1", "9.8", true},
+		{"chc-2022", 72, 72, 0, "chc-2020", "2022-04-01", []string{"must", "should"}, "1.2", "8.3", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			c, err := Lookup(tt.id, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := len(c.Provisions); got != tt.total {
+				t.Errorf("%d provisions, want %d", got, tt.total)
+			}
+			if got := len(c.OnForm()); got != tt.onForm {
+				t.Errorf("%d on the form, want %d", got, tt.onForm)
+			}
+			if c.Supersedes != tt.supersedes {
+				t.Errorf("supersedes %q, want %q", c.Supersedes, tt.supersedes)
+			}
+			if got := c.InForce.Format("2006-01-02"); got != tt.inForce {
+				t.Errorf("in force %s, want %s", got, tt.inForce)
+			}
+			if c.Provisions[0].ID != tt.firstID || c.Provisions[len(c.Provisions)-1].ID != tt.lastID {
+				t.Errorf("runs %s to %s, want %s to %s", c.Provisions[0].ID, c.Provisions[len(c.Provisions)-1].ID, tt.firstID, tt.lastID)
+			}
+			unconfirmed := 0
+			obligations := map[string]bool{}
+			seen := map[string]bool{}
+			for i, p := range c.Provisions {
+				if seen[p.ID] {
+					t.Errorf("%s listed twice", p.ID)
+				}
+				seen[p.ID] = true
+				if i > 0 && CompareID(c.Provisions[i-1].ID, p.ID) >= 0 {
+					t.Errorf("%s comes after %s: out of order", p.ID, c.Provisions[i-1].ID)
+				}
+				if sec, _, _ := SplitID(p.ID); sec != p.Section {
+					t.Errorf("%s is in section %d", p.ID, p.Section)
+				}
+				if c.SectionTitle(p.Section) == "" {
+					t.Errorf("%s: section %d has no title", p.ID, p.Section)
+				}
+				if strings.TrimSpace(p.Summary) == "" {
+					t.Errorf("%s has no summary", p.ID)
+				}
+				if p.Text != "" {
+					t.Errorf("%s carries the Code's text; the built-in catalogues must not", p.ID)
+				}
+				if !p.Confirmed {
+					unconfirmed++
+				}
+				obligations[p.Obligation] = true
+				if len(p.Predecessors) > 0 && !tt.withPredecessors {
+					t.Errorf("%s has predecessors, but %s supersedes no shipped catalogue", p.ID, tt.id)
+				}
+			}
+			if unconfirmed != tt.unconfirmed {
+				t.Errorf("%d unconfirmed, want %d", unconfirmed, tt.unconfirmed)
+			}
+			for _, o := range tt.wantObligations {
+				if !obligations[o] {
+					t.Errorf("no provision with obligation %s", o)
+				}
+			}
+		})
+	}
+}
+
+func TestLineage(t *testing.T) {
+	c24, _ := Lookup("2024", "")
+	c22, _ := Lookup("2022", "")
+	links := 0
+	for _, p := range c24.Provisions {
+		for _, pre := range p.Predecessors {
+			links++
+			if _, ok := c22.Provision(pre.ID); !ok {
+				t.Errorf("2024 %s continues 2022 %s, which chc-2022 does not have", p.ID, pre.ID)
+			}
+			switch pre.Confidence {
+			case "high", "medium", "low":
+			default:
+				t.Errorf("2024 %s <- 2022 %s: confidence %q", p.ID, pre.ID, pre.Confidence)
+			}
+		}
+	}
+	if links < 35 {
+		t.Errorf("only %d lineage links; the reference mapping alone has 35 rows", links)
+	}
+	// Spot checks from the reference mapping.
+	succ := c24.Successors()
+	for from, to := range map[string]string{"1.7": "2.1", "4.2": "5.6", "5.12": "6.13", "7.5": "9.4"} {
+		found := false
+		for _, l := range succ[from] {
+			found = found || l.ID == to
+		}
+		if !found {
+			t.Errorf("2022 %s should continue as 2024 %s; got %v", from, to, succ[from])
+		}
+	}
+	if next, ok := Successor(c22); !ok || next.ID != "chc-2024" {
+		t.Errorf("Successor(chc-2022) = %v, %v", next, ok)
+	}
+	if prev, ok := Replaced(c24); !ok || prev.ID != "chc-2022" {
+		t.Errorf("Replaced(chc-2024) = %v, %v", prev, ok)
+	}
+}
+
+func TestLookupNames(t *testing.T) {
+	tests := []struct {
+		name, want string
+		unknown    bool
+	}{
+		{"chc-2024", "chc-2024", false},
+		{"2024", "chc-2024", false},
+		{"CHC-2022", "chc-2022", false},
+		{" 2022 ", "chc-2022", false},
+		{"2020", "", true},
+		{"chc-2030", "", true},
+		{"complaints", "", true},
+		{"missing.yaml", "", true},
+	}
+	for _, tt := range tests {
+		c, err := Lookup(tt.name, t.TempDir())
+		if tt.unknown {
+			if !errors.Is(err, ErrUnknown) {
+				t.Errorf("Lookup(%q) = %v, want an unknown-code error", tt.name, err)
+			}
+			continue
+		}
+		if err != nil || c.ID != tt.want {
+			t.Errorf("Lookup(%q) = %v, %v; want %s", tt.name, c, err, tt.want)
+		}
+	}
+}
+
+func TestUserCatalogue(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantErr string
+	}{
+		{"with text", `catalogue: my-code
+title: Our copy of the Code
+provisions:
+  - id: "1.2"
+    summary: Use the definition.
+    text: The full wording, as licensed to us.
+  - id: "1.10"
+    summary: Ten.
+  - id: "1.9"
+    summary: Nine.
+`, ""},
+		{"unquoted id", "catalogue: x\nprovisions:\n  - id: 6.10\n    summary: s\n", `x.yaml:3: provision id 6.10 must be quoted`},
+		{"unknown key", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n    sumary: s\n", `field sumary not found`},
+		{"duplicate", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n  - id: \"6.1\"\n", `provision 6.1 is listed twice`},
+		{"bad id", "catalogue: x\nprovisions:\n  - id: \"six\"\n", `"six" is not a section.number`},
+		{"no id", "title: x\nprovisions:\n  - id: \"6.1\"\n", `needs a 'catalogue:' id`},
+		{"no provisions", "catalogue: x\n", `lists no provisions`},
+		{"bad date", "catalogue: x\nin_force: 1/4/2024\nprovisions:\n  - id: \"1.1\"\n", `in_force "1/4/2024" is not a date`},
+		{"bad obligation", "catalogue: x\nprovisions:\n  - id: \"1.1\"\n    obligation: could\n", `obligation "could"`},
+		{"not yaml", "catalogue: [x\n", `catalogue`},
+		{"empty", "", `is empty`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			path := filepath.Join(dir, "x.yaml")
+			if err := os.WriteFile(path, []byte(tt.yaml), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			c, err := Lookup("x.yaml", dir)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := []string{c.Provisions[0].ID, c.Provisions[1].ID, c.Provisions[2].ID}; strings.Join(got, " ") != "1.2 1.9 1.10" {
+				t.Errorf("order %v, want 1.2 1.9 1.10", got)
+			}
+			p, _ := c.Provision("1.2")
+			if p.Text == "" || !p.OnForm || !p.Confirmed || p.Obligation != "must" {
+				t.Errorf("defaults not applied: %+v", p)
+			}
+		})
+	}
+}
+
+func TestCompareID(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"6.9", "6.10", -1},
+		{"6.10", "6.9", 1},
+		{"5.20", "6.1", -1},
+		{"10.1", "9.9", 1},
+		{"1.2", "1.2", 0},
+		{"x", "1.1", 1},
+		{"1.1", "x", -1},
+	}
+	for _, tt := range tests {
+		got := CompareID(tt.a, tt.b)
+		if (got < 0) != (tt.want < 0) || (got > 0) != (tt.want > 0) {
+			t.Errorf("CompareID(%s, %s) = %d, want sign of %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "6", "6.", ".1", "6.1a", "6..1", "1.2.3", "-1.2", "9999.1"} {
+		if _, _, ok := SplitID(bad); ok {
+			t.Errorf("SplitID(%q) accepted", bad)
+		}
+	}
+}
