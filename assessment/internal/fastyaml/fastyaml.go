@@ -1,0 +1,559 @@
+// Package fastyaml parses the block-style YAML that assessment files are
+// written in, several times faster than yaml.v3, into the same yaml.Node
+// tree yaml.v3 would build.
+//
+// It exists because csa check must read a thousand assessments in well under
+// a second, and yaml.v3 alone takes about that long. It is deliberately
+// narrow: it accepts only a strict subset (block mappings and sequences with
+// simple keys; plain, quoted and literal | scalars on one line or as a block;
+// comments; empty [] and {}) and declines everything else (anchors, tags,
+// flow collections, folded > scalars, multi-line plain or quoted scalars,
+// tabs, CR, documents markers, unusual characters). The caller then parses
+// with yaml.v3, which is also what reports every syntax error: Parse never
+// does. A fuzz test holds the two to the same tree wherever Parse accepts.
+//
+// Tags are resolved as yaml.v3 does for null, bool, int and float; other
+// plain scalars, dates included, are tagged !!str.
+package fastyaml
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Parse returns the document node for data, or ok=false when data is outside
+// the subset (or is not valid YAML); the caller should then use yaml.v3.
+func Parse(data []byte) (doc *yaml.Node, ok bool) {
+	if !plainText(data) {
+		return nil, false
+	}
+	p := parser{lines: splitLines(data), open: len(data) > 0 && data[len(data)-1] != '\n'}
+	p.skipBlank()
+	if p.i >= len(p.lines) || p.indent() != 0 || p.isSeqItem() {
+		return nil, false
+	}
+	top, ok := p.mapping(0)
+	if !ok {
+		return nil, false
+	}
+	p.skipBlank()
+	if p.i < len(p.lines) {
+		return nil, false
+	}
+	return &yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: 1, Content: []*yaml.Node{top}}, true
+}
+
+// plainText reports whether data is valid UTF-8 made only of characters the
+// subset allows: printable ones and the newline.
+func plainText(data []byte) bool {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+func splitLines(data []byte) [][]byte {
+	lines := make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			lines = append(lines, data)
+			break
+		}
+		lines = append(lines, data[:i])
+		data = data[i+1:]
+	}
+	return lines
+}
+
+type parser struct {
+	lines [][]byte
+	i     int  // current line, 0-based
+	open  bool // the last line has no newline
+}
+
+func (p *parser) line() []byte { return p.lines[p.i] }
+
+// indent counts the spaces that start the current line.
+func (p *parser) indent() int { return countSpaces(p.line()) }
+
+func countSpaces(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	return n
+}
+
+// skipBlank moves past empty lines and comment lines.
+func (p *parser) skipBlank() {
+	for p.i < len(p.lines) {
+		l := p.line()
+		rest := l[countSpaces(l):]
+		if len(rest) > 0 && rest[0] != '#' {
+			return
+		}
+		p.i++
+	}
+}
+
+// isSeqItem reports whether the current line is a "- " sequence entry.
+func (p *parser) isSeqItem() bool {
+	rest := p.line()[p.indent():]
+	return len(rest) > 0 && rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ')
+}
+
+// docMarker reports a line the subset leaves to yaml.v3: a document marker
+// or a directive.
+func docMarker(l []byte) bool {
+	return bytes.HasPrefix(l, []byte("---")) || bytes.HasPrefix(l, []byte("...")) || bytes.HasPrefix(l, []byte("%"))
+}
+
+// mapping parses a block mapping whose keys sit at column ind (0-based).
+func (p *parser) mapping(ind int) (*yaml.Node, bool) {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: ind + 1}
+	for {
+		p.skipBlank()
+		if p.i >= len(p.lines) {
+			return m, true
+		}
+		in := p.indent()
+		if in < ind {
+			return m, true
+		}
+		if in > ind || docMarker(p.line()) || p.isSeqItem() {
+			return nil, false
+		}
+		if !p.entry(m, ind, ind) {
+			return nil, false
+		}
+	}
+}
+
+// entry parses "key: value" starting at column col of the current line, for
+// a mapping whose keys sit at column ind, and appends key and value to m.
+func (p *parser) entry(m *yaml.Node, ind, col int) bool {
+	l := p.line()
+	k := col
+	for k < len(l) && isKeyByte(l[k]) {
+		k++
+	}
+	if k == col || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
+		return false
+	}
+	name := string(l[col:k])
+	if name == "<<" {
+		return false
+	}
+	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: resolvePlain(name), Value: name, Line: p.i + 1, Column: col + 1}
+	v, ok := p.value(ind, k+1)
+	if !ok {
+		return false
+	}
+	m.Content = append(m.Content, key, v)
+	return true
+}
+
+func isKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// value parses what follows a key's colon at byte after on the current line,
+// for a mapping (or sequence entry) at column ind, and moves past it.
+func (p *parser) value(ind, after int) (*yaml.Node, bool) {
+	l := p.line()
+	start := after
+	for start < len(l) && l[start] == ' ' {
+		start++
+	}
+	rest := l[start:]
+	line, col := p.i+1, start+1
+	if len(rest) == 0 || rest[0] == '#' {
+		if len(rest) > 0 && start == after {
+			return nil, false // "key:#" is not a comment
+		}
+		// The value is on the lines below, or there is none.
+		p.i++
+		p.skipBlank()
+		if p.i < len(p.lines) && !docMarker(p.line()) {
+			in := p.indent()
+			switch {
+			case in > ind && p.isSeqItem():
+				return p.sequence(in)
+			case in > ind:
+				return p.mapping(in)
+			case in == ind && p.isSeqItem():
+				return p.sequence(in) // a sequence may sit at its key's indent
+			}
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}, true
+	}
+	return p.scalar(rest, line, col, ind)
+}
+
+// scalar parses a value written on the current line from rest (at line and
+// col), including a | block that continues below. ind is the column of the
+// owning mapping's keys or sequence's dashes.
+func (p *parser) scalar(rest []byte, line, col, ind int) (*yaml.Node, bool) {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	switch rest[0] {
+	case '|':
+		return p.literal(rest, n, ind)
+	case '"':
+		v, tail, ok := doubleQuoted(rest)
+		if !ok || !onlyComment(tail) {
+			return nil, false
+		}
+		n.Tag, n.Value, n.Style = "!!str", v, yaml.DoubleQuotedStyle
+	case '\'':
+		v, tail, ok := singleQuoted(rest)
+		if !ok || !onlyComment(tail) {
+			return nil, false
+		}
+		n.Tag, n.Value, n.Style = "!!str", v, yaml.SingleQuotedStyle
+	case '[', '{':
+		closing := byte(']')
+		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
+		if rest[0] == '{' {
+			closing, n.Kind, n.Tag = '}', yaml.MappingNode, "!!map"
+		}
+		if len(rest) < 2 || rest[1] != closing || !onlyComment(rest[2:]) {
+			return nil, false
+		}
+		n.Style = yaml.FlowStyle
+	case '>', '&', '*', '!', '%', '@', '`', ',', ']', '}':
+		return nil, false
+	case '-', '?', ':':
+		if len(rest) == 1 || rest[1] == ' ' {
+			return nil, false
+		}
+		fallthrough
+	default:
+		v, ok := plainScalar(rest)
+		if !ok {
+			return nil, false
+		}
+		n.Tag, n.Value = resolvePlain(v), v
+	}
+	p.i++
+	// A more-indented line below a one-line value would continue it (a
+	// multi-line plain scalar) or be an error; both are yaml.v3's to judge.
+	p.skipBlank()
+	if p.i < len(p.lines) && p.indent() > ind {
+		return nil, false
+	}
+	return n, true
+}
+
+// onlyComment reports whether tail holds nothing but spaces and a comment.
+func onlyComment(tail []byte) bool {
+	s := countSpaces(tail)
+	if s == len(tail) {
+		return true
+	}
+	return s > 0 && tail[s] == '#'
+}
+
+// plainScalar reads a one-line plain scalar: up to a comment, right-trimmed.
+// It declines text that YAML would read as something else.
+func plainScalar(rest []byte) (string, bool) {
+	end := len(rest)
+	for i := 1; i < len(rest); i++ {
+		if rest[i] == '#' && rest[i-1] == ' ' {
+			end = i
+			break
+		}
+	}
+	v := bytes.TrimRight(rest[:end], " ")
+	if bytes.Contains(v, []byte(": ")) || (len(v) > 0 && v[len(v)-1] == ':') {
+		return "", false
+	}
+	return string(v), true
+}
+
+// doubleQuoted reads a "..." scalar closed on the same line, with the common
+// escapes; anything rarer is declined.
+func doubleQuoted(rest []byte) (val string, tail []byte, ok bool) {
+	var b strings.Builder
+	for i := 1; i < len(rest); i++ {
+		c := rest[i]
+		switch c {
+		case '"':
+			return b.String(), rest[i+1:], true
+		case '\\':
+			if i+1 >= len(rest) {
+				return "", nil, false
+			}
+			i++
+			switch rest[i] {
+			case '\\', '"', '/':
+				b.WriteByte(rest[i])
+			case 'n':
+				b.WriteByte('\n')
+			case 't':
+				b.WriteByte('\t')
+			case 'r':
+				b.WriteByte('\r')
+			case '0':
+				b.WriteByte(0)
+			case 'x', 'u', 'U':
+				size := map[byte]int{'x': 2, 'u': 4, 'U': 8}[rest[i]]
+				if i+size >= len(rest) {
+					return "", nil, false
+				}
+				code, err := strconv.ParseUint(string(rest[i+1:i+1+size]), 16, 32)
+				if err != nil || !utf8.ValidRune(rune(code)) {
+					return "", nil, false
+				}
+				b.WriteRune(rune(code))
+				i += size
+			default:
+				return "", nil, false
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return "", nil, false
+}
+
+// singleQuoted reads a '...' scalar closed on the same line; ” is a quote.
+func singleQuoted(rest []byte) (val string, tail []byte, ok bool) {
+	var b strings.Builder
+	for i := 1; i < len(rest); i++ {
+		if rest[i] != '\'' {
+			b.WriteByte(rest[i])
+			continue
+		}
+		if i+1 < len(rest) && rest[i+1] == '\'' {
+			b.WriteByte('\'')
+			i++
+			continue
+		}
+		return b.String(), rest[i+1:], true
+	}
+	return "", nil, false
+}
+
+// literal reads a | block scalar whose header is rest, for an owner at
+// column ind.
+func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) {
+	chomp := byte(0)
+	h := 1
+	if h < len(rest) && (rest[h] == '-' || rest[h] == '+') {
+		chomp = rest[h]
+		h++
+	}
+	if !onlyComment(rest[h:]) {
+		return nil, false // an indentation indicator, or junk
+	}
+	n.Tag, n.Style = "!!str", yaml.LiteralStyle
+	p.i++
+	// The first line of content sets the indentation.
+	if p.i < len(p.lines) && countSpaces(p.line()) == len(p.line()) {
+		return nil, false // leading blank lines: rare, and subtle
+	}
+	if p.i >= len(p.lines) || p.indent() <= ind {
+		n.Value = ""
+		return n, true
+	}
+	m := p.indent()
+	var b strings.Builder
+	blanks := 0 // blank lines seen since the last content line
+	last := p.i // the last content line
+	for ; p.i < len(p.lines); p.i++ {
+		l := p.line()
+		s := countSpaces(l)
+		if s == len(l) {
+			if s > m {
+				return nil, false // spaces as content: subtle, leave to yaml.v3
+			}
+			blanks++
+			continue
+		}
+		if s < m {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		for ; blanks > 0; blanks-- {
+			b.WriteByte('\n')
+		}
+		b.Write(l[m:])
+		last = p.i
+	}
+	switch {
+	case chomp == '-':
+	case p.open && last == len(p.lines)-1:
+		// The text ends the file without a line break: nothing to chomp.
+	case chomp == '+':
+		b.WriteByte('\n')
+		for ; blanks > 0; blanks-- {
+			b.WriteByte('\n')
+		}
+	default:
+		b.WriteByte('\n')
+	}
+	n.Value = b.String()
+	if p.i < len(p.lines) && docMarker(p.line()) {
+		return nil, false
+	}
+	return n, true
+}
+
+// sequence parses a block sequence whose dashes sit at column ind.
+func (p *parser) sequence(ind int) (*yaml.Node, bool) {
+	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: ind + 1}
+	for {
+		p.skipBlank()
+		if p.i >= len(p.lines) || p.indent() < ind || docMarker(p.line()) {
+			return s, true
+		}
+		if p.indent() > ind || !p.isSeqItem() {
+			if p.indent() == ind {
+				return s, true // the owning mapping's next key
+			}
+			return nil, false
+		}
+		item, ok := p.item(ind)
+		if !ok {
+			return nil, false
+		}
+		s.Content = append(s.Content, item)
+	}
+}
+
+// item parses one "- ..." entry of a sequence at column ind.
+func (p *parser) item(ind int) (*yaml.Node, bool) {
+	l := p.line()
+	start := ind + 1
+	for start < len(l) && l[start] == ' ' {
+		start++
+	}
+	rest := l[start:]
+	if len(rest) == 0 || rest[0] == '#' {
+		return nil, false // the item's value on the next lines: rare in the subset
+	}
+	if rest[0] == '-' && (len(rest) == 1 || rest[1] == ' ') {
+		return nil, false // a sequence in a sequence
+	}
+	if looksLikeKey(rest) {
+		// A mapping whose first key follows the dash; its keys sit at start.
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: start + 1}
+		if !p.entry(m, start, start) {
+			return nil, false
+		}
+		for {
+			p.skipBlank()
+			if p.i >= len(p.lines) || p.indent() != start || docMarker(p.line()) {
+				break
+			}
+			if p.isSeqItem() {
+				return nil, false
+			}
+			if !p.entry(m, start, start) {
+				return nil, false
+			}
+		}
+		if p.i < len(p.lines) && p.indent() > start {
+			return nil, false
+		}
+		return m, true
+	}
+	return p.scalar(rest, p.i+1, start+1, ind)
+}
+
+// looksLikeKey reports whether text starts "key:" followed by a space or the
+// end of the line.
+func looksLikeKey(rest []byte) bool {
+	k := 0
+	for k < len(rest) && isKeyByte(rest[k]) {
+		k++
+	}
+	return k > 0 && k < len(rest) && rest[k] == ':' && (k+1 == len(rest) || rest[k+1] == ' ')
+}
+
+var yamlFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
+
+// resolvePlain gives a plain scalar the tag yaml.v3 would, for the tags the
+// loader tells apart; everything else is !!str.
+func resolvePlain(v string) string {
+	switch v {
+	case "", "~", "null", "Null", "NULL":
+		return "!!null"
+	case "true", "True", "TRUE", "false", "False", "FALSE":
+		return "!!bool"
+	case ".nan", ".NaN", ".NAN", ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF":
+		return "!!float"
+	case "<<":
+		return "!!merge"
+	}
+	c := v[0]
+	if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+		return "!!str"
+	}
+	if c != '.' && isTimestamp(v) {
+		return "!!str" // yaml.v3 says !!timestamp; the loader reads dates from the text
+	}
+	plain := strings.ReplaceAll(v, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+		return "!!int"
+	}
+	if yamlFloat.MatchString(plain) {
+		if _, err := strconv.ParseFloat(plain, 64); err == nil {
+			return "!!float"
+		}
+	}
+	for _, prefix := range []struct {
+		p    string
+		base int
+	}{{"0b", 2}, {"-0b", 2}, {"0o", 8}, {"-0o", 8}} {
+		if digits, ok := strings.CutPrefix(plain, prefix.p); ok {
+			if prefix.p[0] == '-' {
+				digits = "-" + digits
+			}
+			if _, err := strconv.ParseInt(digits, prefix.base, 64); err == nil {
+				return "!!int"
+			}
+			if _, err := strconv.ParseUint(digits, prefix.base, 64); err == nil && prefix.p[0] != '-' {
+				return "!!int"
+			}
+		}
+	}
+	return "!!str"
+}
+
+// isTimestamp matches the dates yaml.v3 would read as timestamps, so that
+// they are not mistaken for numbers: four digits, a dash, then a date.
+func isTimestamp(v string) bool {
+	if len(v) < 8 || v[4] != '-' {
+		return false
+	}
+	for i := range 4 {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
