@@ -1,0 +1,70 @@
+package assessment
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day with no time or zone: the day an assessment was
+// completed, an action is due, or "today" as --as-of pins it.
+type Date struct {
+	t time.Time // UTC midnight; the zero Time means no date
+}
+
+// NewDate returns the given calendar day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// ParseDate reads an ISO date, YYYY-MM-DD, and nothing else.
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil || len(s) != 10 {
+		return Date{}, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	return Date{t}, nil
+}
+
+// IsZero reports whether no date is set.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// String formats the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// Long formats the date for people: "31 May 2025".
+func (d Date) Long() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2 January 2006")
+}
+
+// Time returns the date as UTC midnight.
+func (d Date) Time() time.Time { return d.t }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is later than e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// AddDate adds years, months and days as time.Time.AddDate does.
+func (d Date) AddDate(years, months, days int) Date {
+	return Date{d.t.AddDate(years, months, days)}
+}
+
+// DaysUntil returns the number of days from d to e (negative if e is earlier).
+func (d Date) DaysUntil(e Date) int {
+	return int(e.t.Sub(d.t).Hours() / 24)
+}

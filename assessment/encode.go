@@ -1,0 +1,143 @@
+package assessment
+
+import (
+	"io"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// EncodeOptions shape the YAML Encode writes.
+type EncodeOptions struct {
+	// Header is a comment written above the first key, one line per line.
+	Header string
+	// Comment returns the comment written above a provision's answer (its
+	// summary, for a new assessment); "" writes none.
+	Comment func(id string) string
+	// Blanks writes empty comply, evidence and commentary keys on unanswered
+	// provisions, so a new assessment shows where to write.
+	Blanks bool
+}
+
+// Encode writes a as assessment YAML in the format Load reads: keys in the
+// documented order, ids quoted, multi-line text as | blocks.
+func Encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
+	top := &yaml.Node{Kind: yaml.MappingNode, HeadComment: opts.Header}
+	put := func(m *yaml.Node, key string, v *yaml.Node) {
+		m.Content = append(m.Content, str(key), v)
+	}
+	putText := func(m *yaml.Node, key, val string) {
+		if val != "" {
+			put(m, key, text(val))
+		}
+	}
+	put(top, "code", str(a.Code))
+	put(top, "landlord", str(a.Landlord))
+	if !a.Assessed.IsZero() {
+		put(top, "assessed", str(a.Assessed.String()))
+	} else {
+		put(top, "assessed", null())
+	}
+	putText(top, "period", a.Period)
+	if a.Approved != nil {
+		ap := &yaml.Node{Kind: yaml.MappingNode}
+		put(ap, "by", str(a.Approved.By))
+		put(ap, "on", str(a.Approved.On.String()))
+		put(top, "approved", ap)
+	}
+	putText(top, "published", a.Published)
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, ans := range a.Answers {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		if opts.Comment != nil {
+			m.HeadComment = wrapComment(opts.Comment(ans.ID), 86)
+		}
+		put(m, "id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: ans.ID, Style: yaml.DoubleQuotedStyle})
+		blank := opts.Blanks && ans.Comply == Unanswered
+		if ans.Comply != Unanswered || blank {
+			if blank {
+				put(m, "comply", null())
+			} else {
+				put(m, "comply", str(string(ans.Comply)))
+			}
+		}
+		if blank && ans.Evidence == "" {
+			put(m, "evidence", null())
+		} else {
+			putText(m, "evidence", ans.Evidence)
+		}
+		if blank && ans.Commentary == "" {
+			put(m, "commentary", null())
+		} else {
+			putText(m, "commentary", ans.Commentary)
+		}
+		putText(m, "requirement", ans.Requirement)
+		putText(m, "alternative", ans.Alternative)
+		putText(m, "review", ans.Review)
+		if len(ans.Actions) > 0 {
+			acts := &yaml.Node{Kind: yaml.SequenceNode}
+			for _, act := range ans.Actions {
+				am := &yaml.Node{Kind: yaml.MappingNode}
+				put(am, "action", text(act.Text))
+				putText(am, "owner", act.Owner)
+				if !act.Due.IsZero() {
+					put(am, "due", str(act.Due.String()))
+				}
+				status := act.Status
+				if status == "" {
+					status = Open
+				}
+				put(am, "status", str(string(status)))
+				if !act.Completed.IsZero() {
+					put(am, "completed", str(act.Completed.String()))
+				}
+				if act.Draft {
+					put(am, "draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+				}
+				acts.Content = append(acts.Content, am)
+			}
+			put(m, "actions", acts)
+		}
+		list.Content = append(list.Content, m)
+	}
+	put(top, "provisions", list)
+	enc := yaml.NewEncoder(w)
+	enc.SetIndent(2)
+	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{top}}); err != nil {
+		return err
+	}
+	return enc.Close()
+}
+
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }
+
+func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"} }
+
+// text is a string value; several lines become a | block.
+func text(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if strings.Contains(s, "\n") {
+		// Load drops the block's final newline; adding it back gives | not |-.
+		n.Style, n.Value = yaml.LiteralStyle, s+"\n"
+	}
+	return n
+}
+
+// wrapComment breaks a comment into lines of at most width characters.
+func wrapComment(s string, width int) string {
+	var b strings.Builder
+	line := 0
+	for _, w := range strings.Fields(s) {
+		n := len([]rune(w))
+		if line > 0 && line+1+n > width {
+			b.WriteByte('\n')
+			line = 0
+		} else if line > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(w)
+		line += n
+	}
+	return b.String()
+}

@@ -1,0 +1,87 @@
+package assessment
+
+import (
+	"bytes"
+	"runtime"
+	"sync"
+)
+
+// Source is one file handed to CheckAll.
+type Source struct {
+	Name string
+	Data []byte
+	// Found is true when the file was found by walking a folder rather than
+	// named; such a file is skipped if it is not an assessment.
+	Found bool
+}
+
+// Result is the outcome of checking one Source.
+type Result struct {
+	Name       string
+	Assessment *Assessment // nil when the YAML is broken or the file was skipped
+	Findings   []Finding
+	Skipped    string // why a file found in a folder is not an assessment; "" when checked
+}
+
+// CheckAll validates many files in parallel. Results come back in the order
+// of srcs, whatever order the work finished in.
+func CheckAll(srcs []Source, opts Options) []Result {
+	out := make([]Result, len(srcs))
+	workers := workerCount(len(srcs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = checkOne(srcs[i], opts)
+			}
+		}()
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// workerCount is how many files are checked at once: one per core.
+func workerCount(files int) int { return max(1, min(runtime.GOMAXPROCS(0), files)) }
+
+func checkOne(src Source, opts Options) Result {
+	if src.Found {
+		if ok, why := LooksLikeAssessment(src.Data); !ok {
+			return Result{Name: src.Name, Skipped: why}
+		}
+	}
+	a, fs := Validate(src.Name, src.Data, opts)
+	return Result{Name: src.Name, Assessment: a, Findings: fs}
+}
+
+// LooksLikeAssessment reports whether YAML has a top-level code or provisions
+// key and no catalogue key, and if not, why not. It reads lines, not YAML, so
+// that a folder walk does not parse every file twice; folders also hold CI
+// workflows and catalogues, which check skips.
+func LooksLikeAssessment(data []byte) (ok bool, why string) {
+	found := false
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		switch {
+		case bytes.HasPrefix(line, []byte("catalogue:")):
+			return false, "a catalogue, not an assessment"
+		case bytes.HasPrefix(line, []byte("code:")), bytes.HasPrefix(line, []byte("provisions:")):
+			found = true
+		}
+	}
+	if !found {
+		return false, "not an assessment (no code: or provisions:)"
+	}
+	return true, ""
+}

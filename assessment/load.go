@@ -1,0 +1,509 @@
+package assessment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
+)
+
+// Load reads an assessment from r. file names it in findings. The findings
+// are the syntax and schema problems met while reading; the assessment holds
+// everything that could be read, so later rules can still run on it. A file
+// that is not YAML, is empty, or is not a set of keys gives a nil assessment.
+func Load(file string, r io.Reader) (*Assessment, []Finding) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, []Finding{{Rule: RuleSyntax, Severity: Error, File: file, Line: 1, Col: 1,
+			Message: "the file could not be read to the end"}}
+	}
+	return Parse(file, data)
+}
+
+// Parse is Load for bytes already in memory.
+func Parse(file string, data []byte) (*Assessment, []Finding) {
+	l := loader{file: file, data: data}
+	root := l.document(data)
+	if root == nil {
+		return nil, l.findings
+	}
+	a := &Assessment{File: file}
+	l.assessment(root, a)
+	return a, l.findings
+}
+
+type loader struct {
+	file     string
+	data     []byte
+	lines    []int // offset of each line start, built on first use
+	findings []Finding
+	slow     bool // skip the fast path (tests compare the two)
+}
+
+func (l *loader) add(rule string, n *yaml.Node, id, format string, args ...any) {
+	f := Finding{Rule: rule, Severity: severityOf(rule), File: l.file, Provision: id,
+		Message: fmt.Sprintf(format, args...)}
+	if n != nil {
+		f.Line, f.Col = n.Line, n.Column
+	}
+	if f.Line == 0 {
+		f.Line, f.Col = 1, 1
+	}
+	l.findings = append(l.findings, f)
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// document parses the YAML and returns the top mapping, or nil when there is
+// none: the file is not valid YAML, is empty, or holds something else.
+func (l *loader) document(data []byte) *yaml.Node {
+	if doc, ok := fastyaml.Parse(data); ok && !l.slow {
+		return resolve(doc.Content[0])
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			l.add(RuleSchema, nil, "", "the file is empty: an assessment needs code, landlord, assessed and provisions")
+			return nil
+		}
+		l.syntax(err)
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.add(RuleSchema, &extra, "", "the file holds more than one YAML document (a second ---); keep one assessment per file")
+	} else if !errors.Is(err, io.EOF) {
+		l.syntax(err)
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		l.add(RuleSchema, nil, "", "the file is empty: an assessment needs code, landlord, assessed and provisions")
+		return nil
+	}
+	top := resolve(doc.Content[0])
+	if top.Kind != yaml.MappingNode {
+		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", kindName(top))
+		return nil
+	}
+	return top
+}
+
+func (l *loader) syntax(err error) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	hint := ""
+	switch {
+	case strings.Contains(msg, "found character that cannot start any token"):
+		hint = " (a tab in the indentation? YAML indents with spaces)"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		hint = " (text containing \": \" needs quotes or a | block)"
+	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
+		hint = " (check the indentation of this line and the one before)"
+	}
+	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: 1,
+		Message: "not valid YAML: " + msg + hint})
+}
+
+// resolve follows aliases, so *anchor reads as the anchored value.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && n.Alias != nil && i < 8; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of keys"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("the value %q", clip(n.Value))
+	}
+	return "something else"
+}
+
+func clip(s string) string {
+	if len([]rune(s)) > 40 {
+		return string([]rune(s)[:37]) + "..."
+	}
+	return s
+}
+
+// fields walks a mapping, reporting unknown and repeated keys, and calls
+// visit for each known key with its value.
+func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit func(key string, k, v *yaml.Node)) {
+	var seen uint64 // bit i: known[i] met; known lists are short
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], resolve(m.Content[i+1])
+		key := k.Value
+		if k.Kind != yaml.ScalarNode {
+			l.add(RuleSchema, k, id, "%s has a key that is not a plain word", what)
+			continue
+		}
+		at := slices.Index(known, key)
+		if at < 0 {
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", key, what, suggest(key, known), strings.Join(known, ", "))
+			continue
+		}
+		if seen&(1<<at) != 0 {
+			l.add(RuleSchema, k, id, "%q appears twice in %s", key, what)
+			continue
+		}
+		seen |= 1 << at
+		visit(key, k, v)
+	}
+}
+
+// suggest names the known key a typo was probably meant to be.
+func suggest(key string, known []string) string {
+	lk := strings.ToLower(key)
+	for _, k := range known {
+		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || editDistance(lk, k) <= 2 {
+			return fmt.Sprintf(" (did you mean %q?)", k)
+		}
+	}
+	return ""
+}
+
+func editDistance(a, b string) int {
+	if len(a) > 32 || len(b) > 32 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// text reads a scalar as text. Any scalar will do (a number is its digits as
+// written); a list or a set of keys is a schema finding.
+func (l *loader) text(v *yaml.Node, key, id string) string {
+	if v.Kind != yaml.ScalarNode {
+		l.add(RuleSchema, v, id, "%s should be text, not %s%s", key, kindName(v), provisionSuffix(id))
+		return ""
+	}
+	if v.Tag == "!!null" {
+		return ""
+	}
+	return strings.TrimRight(v.Value, "\n")
+}
+
+func provisionSuffix(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " (provision " + id + ")"
+}
+
+func (l *loader) date(v *yaml.Node, key, id string) Date {
+	if v.Kind != yaml.ScalarNode {
+		l.add(RuleSchema, v, id, "%s should be a date like 2025-05-31, not %s%s", key, kindName(v), provisionSuffix(id))
+		return Date{}
+	}
+	if v.Tag == "!!null" || v.Value == "" {
+		return Date{}
+	}
+	d, err := ParseDate(v.Value)
+	if err != nil {
+		l.add(RuleSchema, v, id, "%s %q is not a date: write it as YYYY-MM-DD, e.g. 2025-05-31%s", key, clip(v.Value), provisionSuffix(id))
+		return Date{}
+	}
+	return d
+}
+
+func pos(n *yaml.Node) Pos { return Pos{n.Line, n.Column} }
+
+func (l *loader) textPos(v *yaml.Node) TextPos {
+	tp := TextPos{Pos: pos(v), Block: v.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0}
+	if tp.Block {
+		tp.Indent = l.indent(v.Line + 1)
+	}
+	return tp
+}
+
+// indent counts the spaces that start line n (1-based) of the file.
+func (l *loader) indent(n int) int {
+	if l.lines == nil {
+		l.lines = append(l.lines, 0)
+		for i, b := range l.data {
+			if b == '\n' {
+				l.lines = append(l.lines, i+1)
+			}
+		}
+	}
+	if n < 1 || n > len(l.lines) {
+		return 0
+	}
+	i := 0
+	for off := l.lines[n-1]; off+i < len(l.data) && l.data[off+i] == ' '; i++ {
+	}
+	return i
+}
+
+var topKeys = []string{"code", "landlord", "assessed", "period", "approved", "published", "provisions"}
+
+func (l *loader) assessment(m *yaml.Node, a *Assessment) {
+	var provisions *yaml.Node
+	l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "code":
+			a.Code, a.CodePos = l.text(v, key, ""), pos(v)
+		case "landlord":
+			a.Landlord, a.LandlordPos = l.text(v, key, ""), pos(v)
+		case "assessed":
+			a.Assessed, a.AssessedPos = l.date(v, key, ""), pos(v)
+		case "period":
+			a.Period = l.text(v, key, "")
+		case "published":
+			a.Published = l.text(v, key, "")
+		case "approved":
+			a.Approved = l.approval(k, v)
+		case "provisions":
+			a.ProvisionsPos = pos(k)
+			provisions = v
+		}
+	})
+	top := &yaml.Node{Line: 1, Column: 1}
+	if a.Code == "" {
+		l.add(RuleSchema, nodeOr(a.CodePos, top), "", "code is missing: name the Code assessed against, e.g. code: chc-2024")
+	}
+	if strings.TrimSpace(a.Landlord) == "" {
+		l.add(RuleSchema, nodeOr(a.LandlordPos, top), "", "landlord is missing: give the landlord's name, e.g. landlord: Example Homes")
+	}
+	if a.Assessed.IsZero() && a.AssessedPos.Line == 0 {
+		l.add(RuleSchema, top, "", "assessed is missing: give the date the assessment was completed, e.g. assessed: 2025-05-31")
+	} else if a.Assessed.IsZero() && !l.reported(a.AssessedPos) {
+		l.add(RuleSchema, nodeOr(a.AssessedPos, top), "", "assessed is blank: give the date the assessment was completed, e.g. assessed: 2025-05-31")
+	}
+	if provisions == nil {
+		l.add(RuleSchema, top, "", "provisions is missing: list an answer for each provision of the Code")
+		return
+	}
+	switch {
+	case provisions.Kind == yaml.ScalarNode && provisions.Tag == "!!null":
+		return // an empty list; missing-provision names each one
+	case provisions.Kind != yaml.SequenceNode:
+		l.add(RuleSchema, provisions, "", "provisions should be a list of answers (each starting \"- id:\"), not %s", kindName(provisions))
+		return
+	}
+	a.Answers = make([]Answer, 0, len(provisions.Content))
+	for _, item := range provisions.Content {
+		if ans, ok := l.answer(resolve(item)); ok {
+			a.Answers = append(a.Answers, ans)
+		}
+	}
+}
+
+// reported reports whether a finding already sits at p, so a bad value is
+// not reported twice.
+func (l *loader) reported(p Pos) bool {
+	for _, f := range l.findings {
+		if f.Line == p.Line && f.Col == p.Col {
+			return true
+		}
+	}
+	return false
+}
+
+func nodeOr(p Pos, fallback *yaml.Node) *yaml.Node {
+	if p.Line == 0 {
+		return fallback
+	}
+	return &yaml.Node{Line: p.Line, Column: p.Col}
+}
+
+func (l *loader) approval(k, v *yaml.Node) *Approval {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		l.add(RuleSchema, v, "", "approved should hold by: and on:, e.g. by: Board and on: 2025-06-19")
+		return nil
+	}
+	ap := &Approval{Pos: pos(k)}
+	var onNode *yaml.Node
+	l.fields(v, "approved", "", []string{"by", "on"}, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "by":
+			ap.By = l.text(v, "approved by", "")
+		case "on":
+			ap.On, onNode = l.date(v, "approved on", ""), v
+		}
+	})
+	if strings.TrimSpace(ap.By) == "" {
+		l.add(RuleSchema, k, "", "approved needs by: naming the governing body, e.g. by: Board")
+	}
+	if ap.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
+		l.add(RuleSchema, k, "", "approved needs on: with the date of approval, e.g. on: 2025-06-19")
+	}
+	return ap
+}
+
+var answerKeys = []string{"id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions"}
+
+func (l *loader) answer(m *yaml.Node) (Answer, bool) {
+	if m.Kind != yaml.MappingNode {
+		l.add(RuleSchema, m, "", "each entry under provisions should be a set of keys starting \"- id:\", not %s", kindName(m))
+		return Answer{}, false
+	}
+	// The id first, so every other finding can name the provision.
+	ans := Answer{Pos: pos(m)}
+	var idNode *yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == "id" {
+			idNode = resolve(m.Content[i+1])
+			break
+		}
+	}
+	if idNode == nil {
+		l.add(RuleSchema, m, "", "this entry under provisions has no id: start it with - id: \"1.2\"")
+		return Answer{}, false
+	}
+	if !l.provisionID(idNode, &ans) {
+		return Answer{}, false
+	}
+	id := ans.ID
+	var actions *yaml.Node
+	l.fields(m, "provision "+id, id, answerKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "comply":
+			ans.ComplyPos = pos(v)
+			if v.Kind != yaml.ScalarNode {
+				l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", id, kindName(v))
+				ans.complyInvalid = true
+				return
+			}
+			val := v.Value
+			if v.Tag == "!!null" {
+				val = ""
+			}
+			c, ok := ParseComply(val)
+			if !ok {
+				l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write yes, no, partial or n/a", clip(val), id)
+				ans.complyInvalid = true
+				return
+			}
+			ans.Comply = c
+		case "evidence":
+			ans.Evidence, ans.EvidencePos = l.text(v, key, id), l.textPos(v)
+		case "commentary":
+			ans.Commentary, ans.CommentaryPos = l.text(v, key, id), l.textPos(v)
+		case "requirement":
+			ans.Requirement = l.text(v, key, id)
+		case "alternative":
+			ans.Alternative = l.text(v, key, id)
+		case "review":
+			ans.Review, ans.ReviewPos = l.text(v, key, id), pos(v)
+		case "actions":
+			actions = v
+		}
+	})
+	if actions != nil {
+		switch {
+		case actions.Kind == yaml.ScalarNode && actions.Tag == "!!null":
+		case actions.Kind != yaml.SequenceNode:
+			l.add(RuleSchema, actions, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", id, kindName(actions))
+		default:
+			for _, item := range actions.Content {
+				if act, ok := l.action(resolve(item), id); ok {
+					ans.Actions = append(ans.Actions, act)
+				}
+			}
+		}
+	}
+	return ans, true
+}
+
+// provisionID reads the id, which must be a quoted string: YAML reads an
+// unquoted 6.10 as the number 6.1.
+func (l *loader) provisionID(v *yaml.Node, ans *Answer) bool {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
+		l.add(RuleSchema, v, "", "a provision id is blank or not text: write it in quotes, e.g. id: \"1.2\"")
+		return false
+	}
+	ans.ID = strings.TrimSpace(v.Value)
+	if v.Tag == "!!float" || v.Tag == "!!int" {
+		l.add(RuleSchema, v, ans.ID, "provision id %s must be quoted: write id: \"%s\" (unquoted, YAML reads 6.10 as the number 6.1)", v.Value, v.Value)
+	}
+	return true
+}
+
+var actionKeys = []string{"action", "owner", "due", "status", "completed", "draft"}
+
+func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
+	if m.Kind != yaml.MappingNode {
+		l.add(RuleSchema, m, id, "each action for provision %s should be a set of keys starting \"- action:\", not %s", id, kindName(m))
+		return Action{}, false
+	}
+	act := Action{Pos: pos(m), Status: Open}
+	var completedNode *yaml.Node
+	l.fields(m, "an action of provision "+id, id, actionKeys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "action":
+			act.Text = l.text(v, key, id)
+		case "owner":
+			act.Owner = l.text(v, key, id)
+		case "due":
+			act.Due, act.DuePos = l.date(v, "due", id), pos(v)
+		case "completed":
+			act.Completed, completedNode = l.date(v, "completed", id), v
+		case "status":
+			s := strings.ToLower(strings.TrimSpace(l.text(v, key, id)))
+			switch s {
+			case "open", "":
+				act.Status = Open
+			case "done":
+				act.Status = Done
+			default:
+				l.add(RuleSchema, v, id, "status %q of an action for provision %s should be open or done", clip(v.Value), id)
+			}
+		case "draft":
+			switch {
+			case v.Kind == yaml.ScalarNode && v.Tag == "!!bool":
+				act.Draft = strings.EqualFold(v.Value, "true")
+			default:
+				l.add(RuleSchema, v, id, "draft for provision %s should be true or false", id)
+			}
+		}
+	})
+	if strings.TrimSpace(act.Text) == "" {
+		l.add(RuleSchema, m, id, "an action for provision %s has no text: say what will be done with action:", id)
+	}
+	if completedNode != nil && !act.Completed.IsZero() && act.Status != Done {
+		l.add(RuleSchema, completedNode, id, "an action for provision %s has a completed date but its status is not done", id)
+	}
+	return act, true
+}

@@ -1,0 +1,246 @@
+package assessment
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+const full = `code: chc-2024
+landlord: Tŷ Glas Homes
+assessed: 2025-05-31
+period: 2024/25
+approved:
+  by: Board
+  on: 2025-06-19
+published: https://example.org/sa
+provisions:
+  - id: "1.3"
+    comply: Partial
+    evidence: |
+      Policy section 2.2.
+      Training records.
+    commentary: Third parties need written authority.
+    requirement: The Code's words.
+    alternative: Another way.
+    review: carried from chc-2022 1.3
+    actions:
+      - action: Train mobile staff.
+        owner: Siân Evans
+        due: 2025-09-30
+      - action: Update the leaflet.
+        owner: Comms
+        due: 2025-03-31
+        status: done
+        completed: 2025-03-12
+        draft: true
+  - id: "6.10"
+    comply: N/A
+    commentary: ""
+`
+
+func TestLoadReadsEveryField(t *testing.T) {
+	a, fs := Parse("a.yaml", []byte(full))
+	if len(fs) != 0 {
+		t.Fatalf("findings: %v", fs)
+	}
+	want := &Assessment{
+		File: "a.yaml", Code: "chc-2024", Landlord: "Tŷ Glas Homes", Assessed: NewDate(2025, 5, 31),
+		Period: "2024/25", Approved: &Approval{By: "Board", On: NewDate(2025, 6, 19), Pos: Pos{5, 1}},
+		Published: "https://example.org/sa",
+		CodePos:   Pos{1, 7}, LandlordPos: Pos{2, 11}, AssessedPos: Pos{3, 11}, ProvisionsPos: Pos{9, 1},
+		Answers: []Answer{{
+			ID: "1.3", Comply: Partial, Evidence: "Policy section 2.2.\nTraining records.",
+			Commentary: "Third parties need written authority.", Requirement: "The Code's words.",
+			Alternative: "Another way.", Review: "carried from chc-2022 1.3",
+			Actions: []Action{
+				{Text: "Train mobile staff.", Owner: "Siân Evans", Due: NewDate(2025, 9, 30), Status: Open, Pos: Pos{20, 9}, DuePos: Pos{22, 14}},
+				{Text: "Update the leaflet.", Owner: "Comms", Due: NewDate(2025, 3, 31), Status: Done, Completed: NewDate(2025, 3, 12), Draft: true, Pos: Pos{23, 9}, DuePos: Pos{25, 14}},
+			},
+			Pos: Pos{10, 5}, ComplyPos: Pos{11, 13}, ReviewPos: Pos{18, 13},
+			EvidencePos:   TextPos{Pos: Pos{12, 15}, Block: true, Indent: 6},
+			CommentaryPos: TextPos{Pos: Pos{15, 17}},
+		}, {
+			ID: "6.10", Comply: NA, Pos: Pos{29, 5}, ComplyPos: Pos{30, 13}, CommentaryPos: TextPos{Pos: Pos{31, 17}},
+		}},
+	}
+	if !reflect.DeepEqual(a, want) {
+		t.Errorf("got  %+v\nwant %+v", a, want)
+	}
+}
+
+func TestLoadFindings(t *testing.T) {
+	head := "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n"
+	tests := []struct {
+		name, yaml string
+		line       int
+		want       string // in the message of the only finding
+	}{
+		{"unquoted id", head + "  - id: 6.10\n    comply: yes\n", 5, `provision id 6.10 must be quoted: write id: "6.10"`},
+		{"unquoted integer id", head + "  - id: 6\n    comply: yes\n", 5, `provision id 6 must be quoted`},
+		{"blank id", head + "  - id:\n    comply: yes\n", 5, `a provision id is blank`},
+		{"no id", head + "  - comply: yes\n", 5, `has no id`},
+		{"typo key", head + "  - id: \"1.2\"\n    comply: yes\n    evidnce: x\n", 7, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?)`},
+		{"repeated key", head + "  - id: \"1.2\"\n    comply: yes\n    comply: no\n", 7, `"comply" appears twice in provision 1.2`},
+		{"bad comply", head + "  - id: \"1.2\"\n    comply: maybe\n", 6, `comply "maybe" for provision 1.2 is not an answer`},
+		{"bool comply", head + "  - id: \"1.2\"\n    comply: true\n", 6, `comply "true" for provision 1.2 is not an answer`},
+		{"list comply", head + "  - id: \"1.2\"\n    comply: [yes]\n", 6, `comply for provision 1.2 should be yes, no, partial or n/a, not a list`},
+		{"evidence mapping", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: {a: b}\n", 7, `evidence should be text, not a set of keys (provision 1.2)`},
+		{"bad due", head + "  - id: \"1.2\"\n    comply: no\n    actions:\n      - action: x\n        owner: y\n        due: 30/09/2025\n", 10, `due "30/09/2025" is not a date`},
+		{"impossible date", head + "  - id: \"1.2\"\n    comply: no\n    actions:\n      - action: x\n        owner: y\n        due: 2025-02-30\n", 10, `due "2025-02-30" is not a date`},
+		{"actions not list", head + "  - id: \"1.2\"\n    comply: no\n    actions: soon\n", 7, `actions for provision 1.2 should be a list`},
+		{"action not map", head + "  - id: \"1.2\"\n    comply: no\n    actions:\n      - soon\n", 8, `each action for provision 1.2 should be a set of keys`},
+		{"provisions not list", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions: all\n", 4, `provisions should be a list`},
+		{"entry not map", head + "  - \"1.2\"\n", 5, `each entry under provisions should be a set of keys`},
+		{"approved scalar", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\napproved: yes\nprovisions: []\n", 4, `approved should hold by: and on:`},
+		{"approved no date", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\napproved:\n  by: Board\nprovisions: []\n", 4, `approved needs on:`},
+		{"blank assessed", "code: chc-2024\nlandlord: X\nassessed:\nprovisions: []\n", 3, `assessed is blank`},
+		{"blank landlord", "code: chc-2024\nlandlord: \" \"\nassessed: 2025-05-31\nprovisions: []\n", 2, `landlord is missing`},
+		{"alias", "code: &c chc-2024\nlandlord: *c\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    evidence: x\n    dup: y\n", 8, `unknown key "dup"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := Parse("a.yaml", []byte(tt.yaml))
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %d: %v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Line != tt.line || !strings.Contains(f.Message, tt.want) || f.Severity != Error || f.File != "a.yaml" {
+				t.Errorf("got %s:%d %s %q; want line %d with %q", f.File, f.Line, f.Rule, f.Message, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+func TestBlankAnswerIsNeverYes(t *testing.T) {
+	for _, blank := range []string{"", " ''", " ~", " null"} {
+		a, _ := Parse("a.yaml", []byte("code: x\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply:"+blank+"\n"))
+		if a.Answers[0].Comply != Unanswered {
+			t.Errorf("comply:%s read as %q", blank, a.Answers[0].Comply)
+		}
+	}
+}
+
+// parseSlow is Parse without the fast path: yaml.v3 all the way.
+func parseSlow(file string, data []byte) (*Assessment, []Finding) {
+	l := loader{file: file, data: data, slow: true}
+	root := l.document(data)
+	if root == nil {
+		return nil, l.findings
+	}
+	a := &Assessment{File: file}
+	l.assessment(root, a)
+	return a, l.findings
+}
+
+// corpus is every assessment-shaped YAML the repository holds.
+func corpus(t testing.TB) map[string][]byte {
+	out := map[string][]byte{"full": []byte(full)}
+	files, _ := filepath.Glob("../examples/*.yaml")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = data
+	}
+	for _, s := range generated(t, 2) {
+		out[s.Name] = s.Data
+	}
+	return out
+}
+
+func TestFastPathReadsAsYAMLv3Does(t *testing.T) {
+	for name, data := range corpus(t) {
+		fa, ff := Parse(name, data)
+		sa, sf := parseSlow(name, data)
+		if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) {
+			t.Errorf("%s: the fast path reads it differently:\nfast %+v %v\nslow %+v %v", name, fa, ff, sa, sf)
+		}
+	}
+}
+
+// withoutPositions blanks what Encode cannot reproduce, for comparing.
+func withoutPositions(a *Assessment) *Assessment {
+	c := *a
+	c.File = ""
+	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos = Pos{}, Pos{}, Pos{}, Pos{}
+	if c.Approved != nil {
+		ap := *c.Approved
+		ap.Pos = Pos{}
+		c.Approved = &ap
+	}
+	c.Answers = make([]Answer, len(a.Answers))
+	for i, ans := range a.Answers {
+		ans.Pos, ans.ComplyPos, ans.ReviewPos = Pos{}, Pos{}, Pos{}
+		ans.EvidencePos, ans.CommentaryPos = TextPos{}, TextPos{}
+		acts := make([]Action, len(ans.Actions))
+		for j, act := range ans.Actions {
+			act.Pos, act.DuePos = Pos{}, Pos{}
+			acts[j] = act
+		}
+		if len(acts) == 0 {
+			acts = nil
+		}
+		ans.Actions = acts
+		c.Answers[i] = ans
+	}
+	return &c
+}
+
+func TestEncodeRoundTrip(t *testing.T) {
+	for name, data := range corpus(t) {
+		a, fs := Parse(name, data)
+		if HasErrors(fs) {
+			t.Fatalf("%s: %v", name, fs)
+		}
+		var buf bytes.Buffer
+		if err := Encode(&buf, a, EncodeOptions{Header: "written by a test", Comment: func(id string) string { return "about " + id }}); err != nil {
+			t.Fatal(err)
+		}
+		b, fs := Parse(name, buf.Bytes())
+		if len(fs) != 0 {
+			t.Fatalf("%s: re-reading what Encode wrote: %v\n%s", name, fs, buf.String())
+		}
+		if !reflect.DeepEqual(withoutPositions(a), withoutPositions(b)) {
+			t.Errorf("%s: changed in a round trip:\nbefore %+v\nafter  %+v", name, withoutPositions(a), withoutPositions(b))
+		}
+	}
+}
+
+// FuzzLoad: any bytes give findings, never a panic; a finding always has a
+// line; the fast path reads as yaml.v3 does; and whatever loads cleanly
+// survives Encode and Load unchanged.
+func FuzzLoad(f *testing.F) {
+	for _, data := range corpus(f) {
+		f.Add(data)
+	}
+	f.Add([]byte("code: x\nprovisions:\n  - id: 6.10\n    comply: Y\n"))
+	f.Add([]byte("code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    evidence: \"a: b\"\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, fs := Parse("f.yaml", data)
+		for _, x := range fs {
+			if x.Line < 1 || x.Col < 1 || x.Message == "" || x.File != "f.yaml" {
+				t.Fatalf("finding without a place or a message: %+v", x)
+			}
+		}
+		sa, sf := parseSlow("f.yaml", data)
+		if !reflect.DeepEqual(a, sa) || !reflect.DeepEqual(fs, sf) {
+			t.Fatalf("fast path differs:\nfast %+v %v\nslow %+v %v", a, fs, sa, sf)
+		}
+		if a == nil || len(fs) > 0 {
+			return
+		}
+		var buf bytes.Buffer
+		if err := Encode(&buf, a, EncodeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		b, fs2 := Parse("f.yaml", buf.Bytes())
+		if len(fs2) > 0 || !reflect.DeepEqual(withoutPositions(a), withoutPositions(b)) {
+			t.Fatalf("round trip changed it (%v):\n%s", fs2, buf.String())
+		}
+	})
+}
