@@ -1,0 +1,44 @@
+package output
+
+import (
+	"bufio"
+	"io"
+	"strconv"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+// writeText writes one GNU-style line per finding,
+// file:line:col: severity rule: message, then the summary.
+func writeText(w io.Writer, files []File) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range files {
+		for _, x := range f.Findings {
+			writeLine(bw, x)
+		}
+	}
+	bw.WriteString(Summary(files))
+	bw.WriteByte('\n')
+	return bw.Flush()
+}
+
+func writeLine(bw *bufio.Writer, x assessment.Finding) {
+	bw.WriteString(x.File)
+	bw.WriteByte(':')
+	bw.WriteString(strconv.Itoa(x.Line))
+	bw.WriteByte(':')
+	bw.WriteString(strconv.Itoa(x.Col))
+	bw.WriteString(": ")
+	bw.WriteString(x.Severity.String())
+	bw.WriteByte(' ')
+	bw.WriteString(x.Rule)
+	bw.WriteString(": ")
+	bw.WriteString(x.Message)
+	bw.WriteByte('\n')
+}
+
+// Line formats one finding as the text format does, without the newline.
+func Line(x assessment.Finding) string {
+	return x.File + ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Col) + ": " +
+		x.Severity.String() + " " + x.Rule + ": " + x.Message
+}
