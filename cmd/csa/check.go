@@ -1,0 +1,113 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/output"
+)
+
+type checkOptions struct {
+	paths  []string
+	asOf   dateFlag
+	failOn *enumFlag
+	format *enumFlag
+}
+
+func newCheckCmd(e *env) *cobra.Command {
+	o := &checkOptions{
+		failOn: newEnum("error", "warning", "never"),
+		format: newEnum(output.Formats...),
+	}
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check assessments against the Code (files or folders; default .)",
+		Long: `Check validates assessment files against the Code they name. Folders are
+searched recursively for *.yaml and *.yml files; hidden folders are skipped, and
+a YAML file with neither code: nor provisions: (a CI workflow, a catalogue) is
+skipped with a note on stderr.
+
+Errors: syntax, schema, unknown-code, unknown-provision, duplicate-provision,
+missing-provision, no-plan, na-unexplained.
+Warnings: overdue, no-evidence, contradiction, stale, superseded-code,
+unapproved, unreviewed.
+
+Formats: text (file:line:col: severity rule: message, then a summary), json,
+github (workflow annotations), junit (XML).
+
+Exits 1 when a finding is at or above --fail-on (default error), 2 when it
+cannot run.`,
+		Example: `  csa check examples/ --as-of 2025-07-01
+  csa check assessment.yaml --fail-on warning --format github`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			return runCheck(e, o)
+		},
+	}
+	fs := cmd.Flags()
+	addAsOf(fs, &o.asOf)
+	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
+	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	return cmd
+}
+
+func runCheck(e *env, o *checkOptions) error {
+	files, found, err := collect(o.paths)
+	if err != nil {
+		return err
+	}
+	srcs := make([]assessment.Source, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, f := range files {
+		wg.Go(func() {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				errs[i] = pathError(f, err)
+			}
+			srcs[i] = assessment.Source{Name: f, Data: data, Found: found[f]}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	results := assessment.CheckAll(srcs, assessment.Options{AsOf: o.asOf.or(e)})
+
+	var checked []output.File
+	var failOn assessment.Severity
+	if o.failOn.value != "never" {
+		failOn, _ = assessment.ParseSeverity(o.failOn.value)
+	}
+	failed := false
+	for _, r := range results {
+		if r.Skipped != "" {
+			fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", r.Name, r.Skipped)
+			continue
+		}
+		checked = append(checked, output.File{Name: r.Name, Findings: r.Findings})
+		for _, f := range r.Findings {
+			failed = failed || (failOn != 0 && f.Severity >= failOn)
+		}
+	}
+	if len(checked) == 0 {
+		return usagef("no assessments found in %s", strings.Join(o.paths, ", "))
+	}
+	if err := output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn}); err != nil {
+		return err
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit statuses, as the README documents them.
+const (
+	exitOK       = 0 // ran; nothing at or above the failure level
+	exitFindings = 1 // ran; findings (or a regression) at or above the level
+	exitUsage    = 2 // could not run: bad flag, unreadable path, unknown code, unwritable output
+)
+
+// usageError means the command could not run; its message is one line for
+// the user.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// errFindings means the command ran and what it found fails it. What it found
+// is already printed.
+var errFindings = errors.New("findings at or above the failure level")
+
+// exitCode is the one place errors become exit statuses and messages.
+func exitCode(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, errFindings) {
+		return exitFindings
+	}
+	msg := err.Error()
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		// Cobra's own errors (unknown command, bad flag) are usage errors too;
+		// anything else is worded by its caller already.
+		msg = cobraMessage(msg)
+	}
+	fmt.Fprintf(stderr, "csa: %s\n", msg)
+	return exitUsage
+}
+
+// cobraMessage rewords cobra and pflag errors into one plain line.
+func cobraMessage(msg string) string {
+	msg = strings.TrimSpace(msg)
+	if i := strings.Index(msg, "\nRun '"); i >= 0 {
+		msg = msg[:i]
+	}
+	if i := strings.Index(msg, "\n\nDid you mean this?"); i >= 0 {
+		suggestions := strings.Fields(msg[i+len("\n\nDid you mean this?"):])
+		msg = msg[:i] + " (did you mean " + strings.Join(suggestions, " or ") + "?)"
+	}
+	return strings.Join(strings.Fields(msg), " ")
+}

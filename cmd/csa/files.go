@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// collect expands the paths named on the command line into files: a file as
+// it is, a folder recursively for *.yaml and *.yml, hidden folders skipped.
+// found marks files that came from a folder walk.
+func collect(paths []string) (files []string, found map[string]bool, err error) {
+	found = map[string]bool{}
+	seen := map[string]bool{}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, nil, pathError(p, err)
+		}
+		if !info.IsDir() {
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
+			}
+			continue
+		}
+		var inDir []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return pathError(path, err)
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if path != p && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			ext := strings.ToLower(filepath.Ext(name))
+			if (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(name, ".") && !seen[path] {
+				seen[path] = true
+				found[path] = true
+				inDir = append(inDir, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		sort.Strings(inDir)
+		files = append(files, inDir...)
+	}
+	return files, found, nil
+}
+
+// pathError words a failure to read a path for a person.
+func pathError(p string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return usagef("%s: no such file or folder", p)
+	case errors.Is(err, fs.ErrPermission):
+		return usagef("%s: permission denied", p)
+	}
+	return usagef("%s: cannot be read", p)
+}
+
+// target is where a command writes its result: standard output, or a file
+// written atomically (a temporary file beside it, renamed into place), so a
+// reader never sees half a report and a failure leaves the old file intact.
+type target struct {
+	e      *env
+	path   string // "" or "-" for standard output
+	inputs []string
+	binary bool // refuses a terminal
+}
+
+// write produces the output with render. It refuses to overwrite an input.
+func (o target) write(render func(io.Writer) error) error {
+	if o.path == "" || o.path == "-" {
+		if o.binary && isTerminal(o.e.stdout) {
+			return usagef("refusing to write a binary file to the terminal: use -o FILE, or redirect with > FILE")
+		}
+		return render(o.e.stdout)
+	}
+	if err := o.refuseInput(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := render(&buf); err != nil {
+		return err
+	}
+	return writeAtomic(o.path, buf.Bytes())
+}
+
+func (o target) refuseInput() error {
+	out, err := os.Stat(o.path)
+	if err != nil {
+		return nil // does not exist yet: cannot be an input
+	}
+	if out.IsDir() {
+		return usagef("-o %s is a folder; name a file", o.path)
+	}
+	for _, in := range o.inputs {
+		if info, err := os.Stat(in); err == nil && os.SameFile(info, out) {
+			return usagef("-o %s is an input file; refusing to overwrite it", o.path)
+		}
+	}
+	return nil
+}
+
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	defer os.Remove(tmp.Name()) // no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	return nil
+}
+
+// reason is the plain cause of a file system error.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "the folder does not exist"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

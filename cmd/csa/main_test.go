@@ -1,0 +1,81 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"csa": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script against the real
+// main. CSA_UPDATE_GOLDEN=1 rewrites the expected output in the scripts
+// (cmp stdout NAME) from what csa printed; review the diff.
+//
+// Scripts see $REPO (the repository root) and $SEEDS (../shared/seeds), the
+// command copydir, and the condition [seeds], true when the real seeds are
+// present; with CI set, their absence fails the test instead.
+func TestScripts(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds := filepath.Join(repo, "..", "shared", "seeds")
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join(repo, "testdata", "script"),
+		UpdateScripts: os.Getenv("CSA_UPDATE_GOLDEN") != "",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REPO", repo)
+			env.Setenv("SEEDS", seeds)
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond != "seeds" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			if _, err := os.Stat(seeds); err != nil {
+				if os.Getenv("CI") != "" {
+					return false, fmt.Errorf("the seeds are missing at %s, and CI needs them", seeds)
+				}
+				return false, nil
+			}
+			return true, nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"copydir": copydir,
+		},
+	})
+}
+
+// copydir SRC DEST copies a folder tree into the script's work folder.
+func copydir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: copydir SRC DEST")
+	}
+	src, dst := args[0], ts.MkAbs(args[1])
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	ts.Check(err)
+}

@@ -1,0 +1,33 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "csa",
+		Short: "Keep a Complaint Handling Code self-assessment in YAML, checked and published",
+		Long: `csa keeps a social landlord's self-assessment against the Housing Ombudsman's
+Complaint Handling Code as plain YAML, and does the work around it: it checks
+the assessment against the Code, lists gaps and the action plan, renders the
+publication, compares years, and imports the documents landlords already have.
+
+The Code's provisions ship with csa: chc-2022 and chc-2024 (or 2022, 2024).
+Run csa codes to see them.
+
+Exit status: 0 ran and found nothing at the failure level; 1 ran and found
+problems (or a regression you asked about); 2 could not run (bad flag,
+unreadable path, unknown code, output not writable).`,
+		SilenceUsage:      true,
+		SilenceErrors:     true,
+		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+	}
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	root.AddCommand(
+		newCheckCmd(e),
+		newInitCmd(e),
+		newCodesCmd(e),
+	)
+	return root
+}
