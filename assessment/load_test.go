@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 )
 
 const full = `code: chc-2024
@@ -201,6 +203,12 @@ func TestEncodeRoundTrip(t *testing.T) {
 		if err := Encode(&buf, a, EncodeOptions{Header: "written by a test", Comment: func(id string) string { return "about " + id }}); err != nil {
 			t.Fatal(err)
 		}
+		if _, ok := fastyaml.Parse(buf.Bytes()); !ok {
+			t.Errorf("%s: what Encode writes does not take the fast path", name)
+		}
+		if _, ok := fastyaml.Parse(data); !ok {
+			t.Errorf("%s does not take the fast path", name)
+		}
 		b, fs := Parse(name, buf.Bytes())
 		if len(fs) != 0 {
 			t.Fatalf("%s: re-reading what Encode wrote: %v\n%s", name, fs, buf.String())
@@ -243,4 +251,25 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("round trip changed it (%v):\n%s", fs2, buf.String())
 		}
 	})
+}
+
+// TestNewAssessmentTakesFastPath: what csa init writes (comments, blank
+// answers) is read by the fast path, as yaml.v3 reads it.
+func TestNewAssessmentTakesFastPath(t *testing.T) {
+	a := &Assessment{Code: "chc-2024", Landlord: "Tŷ Glas", Assessed: NewDate(2026, 5, 1),
+		Answers: []Answer{{ID: "1.2"}, {ID: "6.10"}}}
+	var buf bytes.Buffer
+	err := Encode(&buf, a, EncodeOptions{Header: "line one\nline two", Blanks: true,
+		Comment: func(id string) string { return id + " " + strings.Repeat("a long summary ", 12) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fastyaml.Parse(buf.Bytes()); !ok {
+		t.Fatalf("declined:\n%s", buf.String())
+	}
+	fa, ff := Parse("n.yaml", buf.Bytes())
+	sa, sf := parseSlow("n.yaml", buf.Bytes())
+	if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) || len(fa.Answers) != 2 || fa.Answers[1].Comply != Unanswered {
+		t.Errorf("fast %+v %v\nslow %+v %v", fa, ff, sa, sf)
+	}
 }
