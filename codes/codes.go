@@ -143,8 +143,17 @@ type Link struct {
 	Note       string
 }
 
-// ErrUnknown is returned (wrapped) when a code names no catalogue.
+// ErrUnknown matches (errors.Is) every error Lookup returns when a code
+// names no catalogue it can load.
 var ErrUnknown = errors.New("unknown code")
+
+// unknownError is such an error, with a message fit for a person.
+type unknownError string
+
+func (e unknownError) Error() string        { return string(e) }
+func (e unknownError) Is(target error) bool { return target == ErrUnknown }
+
+func unknownf(format string, args ...any) error { return unknownError(fmt.Sprintf(format, args...)) }
 
 // Embedded returns the ids of the built-in catalogues, oldest first.
 func Embedded() []string {
@@ -184,7 +193,7 @@ func Lookup(name, dir string) (*Catalogue, error) {
 		})
 	}
 	if !looksLikePath(name) {
-		return nil, fmt.Errorf("%w %q: the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", ErrUnknown, name, strings.Join(Embedded(), ", "))
+		return nil, unknownf("unknown code %q: the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", name, strings.Join(Embedded(), ", "))
 	}
 	path := name
 	if !filepath.IsAbs(path) && dir != "" {
@@ -194,9 +203,9 @@ func Lookup(name, dir string) (*Catalogue, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("%w: catalogue file %s does not exist", ErrUnknown, path)
+				return nil, unknownf("catalogue file %s does not exist", path)
 			}
-			return nil, fmt.Errorf("%w: cannot read catalogue file %s", ErrUnknown, path)
+			return nil, unknownf("catalogue file %s cannot be read", path)
 		}
 		defer f.Close()
 		return Parse(f, path)

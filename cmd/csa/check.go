@@ -28,7 +28,8 @@ func newCheckCmd(e *env) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Check assessments against the Code (files or folders; default .)",
 		Long: `Check validates assessment files against the Code they name. Folders are
-searched recursively for *.yaml and *.yml files; hidden folders are skipped, and
+searched recursively for *.yaml and *.yml files ("-" reads standard input);
+hidden folders are skipped, and
 a YAML file with neither code: nor provisions: (a CI workflow, a catalogue) is
 skipped with a note on stderr.
 
@@ -68,6 +69,11 @@ func runCheck(e *env, o *checkOptions) error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
+		if f == "-" {
+			data, err := readInput(e, f)
+			srcs[i], errs[i] = assessment.Source{Name: "<stdin>", Data: data}, err
+			continue
+		}
 		wg.Go(func() {
 			data, err := os.ReadFile(f)
 			if err != nil {

@@ -12,12 +12,20 @@ import (
 )
 
 // collect expands the paths named on the command line into files: a file as
-// it is, a folder recursively for *.yaml and *.yml, hidden folders skipped.
+// it is ("-" is standard input), a folder recursively for *.yaml and *.yml,
+// hidden folders skipped.
 // found marks files that came from a folder walk.
 func collect(paths []string) (files []string, found map[string]bool, err error) {
 	found = map[string]bool{}
 	seen := map[string]bool{}
 	for _, p := range paths {
+		if p == "-" { // standard input
+			if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
+			}
+			continue
+		}
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, nil, pathError(p, err)
