@@ -28,6 +28,7 @@ unreadable path, unknown code, output not writable).`,
 		newCheckCmd(e),
 		newInitCmd(e),
 		newCodesCmd(e),
+		newReportCmd(e), newGapsCmd(e), newActionsCmd(e),
 	)
 	return root
 }

@@ -1,0 +1,221 @@
+package assessment
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/csa-tool/csa/codes"
+)
+
+// Entry is one assessment with the catalogue it was made against: what the
+// gaps and action-plan queries read, one or many at a time.
+type Entry struct {
+	Assessment *Assessment
+	Catalogue  *codes.Catalogue
+}
+
+// RequirementSource says where the wording shown for a provision came from.
+type RequirementSource string
+
+// Where a provision's requirement wording comes from, most faithful first.
+const (
+	FromLandlord RequirementSource = "landlord"    // the answer's requirement
+	FromCode     RequirementSource = "code text"   // the catalogue's text (a landlord's own catalogue)
+	FromSummary  RequirementSource = "csa summary" // csa's one-sentence paraphrase
+	FromNowhere  RequirementSource = ""            // a provision the catalogue does not have
+)
+
+// Requirement returns the wording to show for a provision: the answer's own
+// requirement, else the catalogue's text, else its summary. ans or p may be
+// nil (a provision missing from the file, or unknown to the catalogue).
+func Requirement(ans *Answer, p *codes.Provision) (string, RequirementSource) {
+	switch {
+	case ans != nil && strings.TrimSpace(ans.Requirement) != "":
+		return ans.Requirement, FromLandlord
+	case p != nil && p.Text != "":
+		return p.Text, FromCode
+	case p != nil && p.Summary != "":
+		return p.Summary, FromSummary
+	}
+	return "", FromNowhere
+}
+
+// OverdueOn reports whether the action is open and was due before asOf, and
+// by how many days. An action with no due date is never overdue.
+func (a Action) OverdueOn(asOf Date) (days int, overdue bool) {
+	if !a.IsOpen() || a.Due.IsZero() || asOf.IsZero() || !a.Due.Before(asOf) {
+		return 0, false
+	}
+	return a.Due.DaysUntil(asOf), true
+}
+
+// Gap is a provision on the form that is not met: answered no or partial, or
+// not answered at all, with the plan the landlord has for it.
+type Gap struct {
+	File     string
+	Landlord string
+	Code     string // the catalogue's id
+	Assessed Date
+
+	Provision   string
+	Section     int
+	Obligation  string // must | should | none
+	Requirement string // as Requirement chooses it
+	Comply      Comply // Unanswered for a blank answer or a missing one
+	InFile      bool   // false when the file has no answer for the provision at all
+	Evidence    string
+	Commentary  string
+	Alternative string
+	Actions     []Action // in file order
+}
+
+// HasPlan reports whether the gap has an alternative or an action with both
+// an owner and a due date: what csa check's no-plan rule asks for.
+func (g Gap) HasPlan() bool {
+	if strings.TrimSpace(g.Alternative) != "" {
+		return true
+	}
+	for _, act := range g.Actions {
+		if strings.TrimSpace(act.Owner) != "" && !act.Due.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// Gaps lists every provision on the form, in every entry, that is answered no
+// or partial, or is unanswered (a blank comply, or no answer in the file).
+// A provision answered twice counts by its first answer, as check reads it.
+// The order is by landlord, then assessment, then provision.
+func Gaps(entries []Entry) []Gap {
+	var out []Gap
+	for _, e := range entries {
+		a, cat := e.Assessment, e.Catalogue
+		if a == nil || cat == nil {
+			continue
+		}
+		for _, p := range cat.OnForm() {
+			ans, inFile := a.Answer(p.ID)
+			if inFile && !ans.Comply.IsGap() && ans.Comply != Unanswered {
+				continue
+			}
+			req, _ := Requirement(ans, &p)
+			g := Gap{
+				File: a.File, Landlord: a.Landlord, Code: cat.ID, Assessed: a.Assessed,
+				Provision: p.ID, Section: p.Section, Obligation: p.Obligation,
+				Requirement: req, InFile: inFile,
+			}
+			if inFile {
+				g.Comply, g.Evidence, g.Commentary, g.Alternative = ans.Comply, ans.Evidence, ans.Commentary, ans.Alternative
+				g.Actions = slices.Clone(ans.Actions)
+			}
+			out = append(out, g)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y Gap) int {
+		return cmp.Or(compareAssessment(x.Landlord, y.Landlord, x.Assessed, y.Assessed, x.File, y.File),
+			codes.CompareID(x.Provision, y.Provision))
+	})
+	return out
+}
+
+// ActionItem is one action of an action plan, with where it belongs and
+// whether it is overdue on the query's date.
+type ActionItem struct {
+	File     string
+	Landlord string
+	Code     string // the catalogue's id, or the code as written when unknown
+	Assessed Date
+
+	Provision string
+	Action
+	Overdue     bool
+	DaysOverdue int // days past due on the query's date; 0 unless overdue
+}
+
+// ActionFilter selects actions. The zero filter selects every action.
+type ActionFilter struct {
+	// AsOf is "today", for Overdue, DueBy and the overdue marks.
+	AsOf Date
+	// Overdue keeps only open actions due before AsOf.
+	Overdue bool
+	// Owner keeps actions whose owner contains it, ignoring case.
+	Owner string
+	// DueBy keeps open actions due on or before it (the overdue ones
+	// included); actions with no due date are left out. Zero: no limit.
+	DueBy Date
+	// Status keeps actions with this status; "" keeps both.
+	Status Status
+}
+
+func (f ActionFilter) keep(it ActionItem) bool {
+	switch {
+	case f.Overdue && !it.Overdue:
+		return false
+	case f.Owner != "" && !strings.Contains(strings.ToLower(it.Owner), strings.ToLower(strings.TrimSpace(f.Owner))):
+		return false
+	case !f.DueBy.IsZero() && (!it.IsOpen() || it.Due.IsZero() || it.Due.After(f.DueBy)):
+		return false
+	case f.Status == Done && it.IsOpen(), f.Status == Open && !it.IsOpen():
+		return false
+	}
+	return true
+}
+
+// Actions lists the actions of every answer in every entry that the filter
+// keeps, ordered by landlord, assessment, provision, then due date (no date
+// last), and file order after that.
+func Actions(entries []Entry, f ActionFilter) []ActionItem {
+	var out []ActionItem
+	for _, e := range entries {
+		a := e.Assessment
+		if a == nil {
+			continue
+		}
+		code := a.Code
+		if e.Catalogue != nil {
+			code = e.Catalogue.ID
+		}
+		for _, ans := range a.Answers {
+			for _, act := range ans.Actions {
+				it := ActionItem{File: a.File, Landlord: a.Landlord, Code: code, Assessed: a.Assessed,
+					Provision: ans.ID, Action: act}
+				it.DaysOverdue, it.Overdue = act.OverdueOn(f.AsOf)
+				if f.keep(it) {
+					out = append(out, it)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(x, y ActionItem) int {
+		return cmp.Or(compareAssessment(x.Landlord, y.Landlord, x.Assessed, y.Assessed, x.File, y.File),
+			codes.CompareID(x.Provision, y.Provision),
+			compareDue(x.Due, y.Due))
+	})
+	return out
+}
+
+// compareAssessment orders by landlord (ignoring case), then the assessed
+// date, then the file, so two years of one landlord do not interleave.
+func compareAssessment(l1, l2 string, d1, d2 Date, f1, f2 string) int {
+	return cmp.Or(
+		strings.Compare(strings.ToLower(l1), strings.ToLower(l2)),
+		strings.Compare(l1, l2),
+		d1.Time().Compare(d2.Time()),
+		strings.Compare(f1, f2),
+	)
+}
+
+// compareDue orders due dates, an action with none last.
+func compareDue(a, b Date) int {
+	switch {
+	case a.IsZero() && b.IsZero():
+		return 0
+	case a.IsZero():
+		return 1
+	case b.IsZero():
+		return -1
+	}
+	return a.Time().Compare(b.Time())
+}

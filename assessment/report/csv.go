@@ -1,0 +1,110 @@
+package report
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+// The tables WriteCSV writes.
+const (
+	TableForm    = "form"    // one row per provision
+	TableActions = "actions" // one row per action
+)
+
+// FormCSVHeader is the header row of the form table in CSV, one row per
+// provision. The names are stable: other tools read them.
+var FormCSVHeader = []string{
+	"Code provision", "Section", "Section title", "Obligation", "Code requirement", "Requirement source",
+	"Comply", "Evidence", "Commentary / explanation", "Alternative", "Review",
+}
+
+// ActionsCSVHeader is the header row of the action plan in CSV, one row per
+// action. Overdue and Days overdue are judged on the report's as-of date.
+var ActionsCSVHeader = []string{
+	"Code provision", "Action", "Owner", "Due", "Status", "Completed", "Draft", "Overdue", "Days overdue",
+}
+
+// WriteCSV writes one table of the report as CSV (RFC 4180: CRLF line ends,
+// fields quoted where needed; UTF-8 with no byte-order mark). Dates are
+// YYYY-MM-DD. A cell that would start with = + - @, a tab or a carriage
+// return is prefixed with a single quote, so no spreadsheet reads it as a
+// formula.
+func WriteCSV(w io.Writer, r *Report, table string) error {
+	var rows [][]string
+	switch table {
+	case TableForm, "":
+		rows = append(rows, FormCSVHeader)
+		for _, s := range r.Sections {
+			for _, row := range s.Rows {
+				section := ""
+				if row.InCatalogue {
+					section = strconv.Itoa(row.Section)
+				}
+				rows = append(rows, []string{
+					row.ID, section, sectionTitle(s), row.Obligation, row.Requirement, string(row.RequirementFrom),
+					row.ComplyLabel(), row.Evidence, row.Commentary, row.Alternative, row.Review,
+				})
+			}
+		}
+	case TableActions:
+		rows = append(rows, ActionsCSVHeader)
+		for _, it := range r.Actions {
+			rows = append(rows, actionCSVRow(it))
+		}
+	default:
+		return fmt.Errorf("unknown table %q: the tables are %s and %s", table, TableForm, TableActions)
+	}
+	return writeCSVRows(w, rows)
+}
+
+func sectionTitle(s Section) string {
+	if s.Number == 0 {
+		return ""
+	}
+	return s.Title
+}
+
+func actionCSVRow(it assessment.ActionItem) []string {
+	status, draft, overdue, days := "Open", "", "", ""
+	if !it.IsOpen() {
+		status = "Done"
+	}
+	if it.Draft {
+		draft = "Yes"
+	}
+	if it.Overdue {
+		overdue, days = "Yes", strconv.Itoa(it.DaysOverdue)
+	}
+	return []string{it.Provision, it.Text, it.Owner, it.Due.String(), status, it.Completed.String(), draft, overdue, days}
+}
+
+func writeCSVRows(w io.Writer, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, c := range row {
+			safe[i] = Neutralise(c)
+		}
+		if err := cw.Write(safe); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// Neutralise makes a cell safe to open in a spreadsheet: text starting with
+// =, +, -, @, a tab or a carriage return gets a single quote before it, the
+// usual guard against formula injection. Anything else is unchanged.
+func Neutralise(s string) string {
+	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,170 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+// The JSON shapes. Field names are stable; every field is always present
+// (empty text as "", a missing date or answer as null) so a reader need not
+// guess.
+type (
+	jsonReport struct {
+		Landlord   string          `json:"landlord"`
+		Code       jsonCode        `json:"code"`
+		Assessed   *string         `json:"assessed"`
+		Period     string          `json:"period"`
+		Approved   *jsonApproval   `json:"approved"`
+		Published  string          `json:"published"`
+		AsOf       *string         `json:"as_of"`
+		Summary    jsonTally       `json:"summary"`
+		Sections   []jsonSection   `json:"sections"`
+		Provisions []jsonProvision `json:"provisions"`
+		Missing    []string        `json:"missing"`
+	}
+	jsonCode struct {
+		ID          string  `json:"id"`
+		Written     string  `json:"written"`
+		Title       string  `json:"title"`
+		Publisher   string  `json:"publisher"`
+		InForce     *string `json:"in_force"`
+		Statutory   bool    `json:"statutory"`
+		ShouldTable bool    `json:"must_and_should"`
+	}
+	jsonApproval struct {
+		By string  `json:"by"`
+		On *string `json:"on"`
+	}
+	jsonCounts struct {
+		Yes        int `json:"yes"`
+		Partial    int `json:"partial"`
+		No         int `json:"no"`
+		NA         int `json:"na"`
+		Unanswered int `json:"unanswered"`
+		Total      int `json:"total"`
+	}
+	jsonTally struct {
+		Must   jsonCounts `json:"must"`
+		Should jsonCounts `json:"should"`
+		All    jsonCounts `json:"all"`
+	}
+	jsonSection struct {
+		Number     int       `json:"number"`
+		Title      string    `json:"title"`
+		Summary    jsonTally `json:"summary"`
+		Provisions []string  `json:"provisions"`
+	}
+	jsonProvision struct {
+		ID                string       `json:"id"`
+		Section           int          `json:"section"`
+		Obligation        string       `json:"obligation"`
+		OnForm            bool         `json:"on_form"`
+		InCatalogue       bool         `json:"in_catalogue"`
+		InFile            bool         `json:"in_file"`
+		Summary           string       `json:"summary"`
+		CodeText          string       `json:"code_text"`
+		FormRequirement   string       `json:"form_requirement"`
+		RequirementSource string       `json:"requirement_source"`
+		Comply            *string      `json:"comply"`
+		Evidence          string       `json:"evidence"`
+		Commentary        string       `json:"commentary"`
+		Requirement       string       `json:"requirement"`
+		Alternative       string       `json:"alternative"`
+		Review            string       `json:"review"`
+		Actions           []jsonAction `json:"actions"`
+	}
+	jsonAction struct {
+		Provision   string  `json:"provision"`
+		Action      string  `json:"action"`
+		Owner       string  `json:"owner"`
+		Due         *string `json:"due"`
+		Status      string  `json:"status"`
+		Completed   *string `json:"completed"`
+		Draft       bool    `json:"draft"`
+		Overdue     bool    `json:"overdue"`
+		DaysOverdue int     `json:"days_overdue"`
+	}
+)
+
+// WriteJSON writes the assessment joined with its catalogue as one JSON
+// object: the assessment's facts, the counts overall and per section, and
+// every provision on the form (answered or not, and any other answer in the
+// file) with the catalogue's summary and text, the answer and its actions.
+// comply is "yes", "no", "partial", "n/a", or null when unanswered.
+func WriteJSON(w io.Writer, r *Report) error {
+	out := jsonReport{
+		Landlord: r.Landlord,
+		Code: jsonCode{ID: r.Code.ID, Written: r.Code.Written, Title: r.Code.Title, Publisher: r.Code.Publisher,
+			InForce: jsonDate(r.Code.InForce), Statutory: r.Code.Statutory, ShouldTable: r.Should},
+		Assessed: jsonDate(r.Assessed), Period: r.Period, Published: r.Published, AsOf: jsonDate(r.AsOf),
+		Summary: tallyJSON(r.Totals), Sections: []jsonSection{}, Provisions: []jsonProvision{}, Missing: r.Missing,
+	}
+	if out.Missing == nil {
+		out.Missing = []string{}
+	}
+	if ap := r.Approved; ap != nil {
+		out.Approved = &jsonApproval{By: ap.By, On: jsonDate(ap.On)}
+	}
+	for _, s := range r.Sections {
+		js := jsonSection{Number: s.Number, Title: s.Title, Summary: tallyJSON(s.Tally), Provisions: []string{}}
+		for _, row := range s.Rows {
+			js.Provisions = append(js.Provisions, row.ID)
+			jp := jsonProvision{
+				ID: row.ID, Section: row.Section, Obligation: row.Obligation, OnForm: row.OnForm,
+				InCatalogue: row.InCatalogue, InFile: row.InFile, Summary: row.Summary, CodeText: row.Text,
+				FormRequirement: row.Requirement, RequirementSource: string(row.RequirementFrom),
+				Evidence: row.Evidence, Commentary: row.Commentary, Alternative: row.Alternative, Review: row.Review,
+				Actions: []jsonAction{},
+			}
+			if row.RequirementFrom == assessment.FromLandlord {
+				jp.Requirement = row.Requirement
+			}
+			if row.Comply != assessment.Unanswered {
+				c := string(row.Comply)
+				jp.Comply = &c
+			}
+			for _, it := range row.Actions {
+				jp.Actions = append(jp.Actions, actionJSON(it))
+			}
+			out.Provisions = append(out.Provisions, jp)
+		}
+		out.Sections = append(out.Sections, js)
+	}
+	return encodeJSON(w, out)
+}
+
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func actionJSON(it assessment.ActionItem) jsonAction {
+	status := string(assessment.Open)
+	if !it.IsOpen() {
+		status = string(assessment.Done)
+	}
+	return jsonAction{
+		Provision: it.Provision, Action: it.Text, Owner: it.Owner,
+		Due: jsonDate(it.Due), Status: status, Completed: jsonDate(it.Completed), Draft: it.Draft,
+		Overdue: it.Overdue, DaysOverdue: it.DaysOverdue,
+	}
+}
+
+func jsonDate(d assessment.Date) *string {
+	if d.IsZero() {
+		return nil
+	}
+	s := d.String()
+	return &s
+}
+
+func countsJSON(c Counts) jsonCounts {
+	return jsonCounts{Yes: c.Yes, Partial: c.Partial, No: c.No, NA: c.NA, Unanswered: c.Unanswered, Total: c.Total()}
+}
+
+func tallyJSON(t Tally) jsonTally {
+	return jsonTally{Must: countsJSON(t.Must), Should: countsJSON(t.Should), All: countsJSON(t.All)}
+}

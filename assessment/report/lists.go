@@ -1,0 +1,211 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+// ListColumns says which columns a gaps or actions listing needs to tell
+// its rows apart when it covers many assessments.
+type ListColumns struct {
+	Landlord bool // more than one landlord
+	File     bool // some landlord has more than one file (two years, say)
+}
+
+// ColumnsFor chooses the columns for a listing of these entries.
+func ColumnsFor(entries []assessment.Entry) ListColumns {
+	files := map[string]int{}
+	for _, e := range entries {
+		if e.Assessment != nil {
+			files[e.Assessment.Landlord]++
+		}
+	}
+	cols := ListColumns{Landlord: len(files) > 1}
+	for _, n := range files {
+		cols.File = cols.File || n > 1
+	}
+	return cols
+}
+
+// Listing is a table of plain text, for the terminal, Markdown or CSV.
+type Listing struct {
+	Header []string
+	Rows   [][]string
+}
+
+func (c ListColumns) header(cols ...string) []string {
+	var h []string
+	if c.Landlord {
+		h = append(h, "Landlord")
+	}
+	if c.File {
+		h = append(h, "File")
+	}
+	return append(h, cols...)
+}
+
+func (c ListColumns) lead(landlord, file string) []string {
+	var r []string
+	if c.Landlord {
+		r = append(r, landlord)
+	}
+	if c.File {
+		r = append(r, file)
+	}
+	return r
+}
+
+// GapsListing is the gaps table: provision, answer, requirement and plan.
+// Open actions due before asOf are marked overdue.
+func GapsListing(gaps []assessment.Gap, cols ListColumns, asOf assessment.Date) Listing {
+	l := Listing{Header: cols.header("Provision", "Comply", "Requirement", "Plan")}
+	for _, g := range gaps {
+		l.Rows = append(l.Rows, append(cols.lead(g.Landlord, g.File),
+			g.Provision, gapLabel(g), g.Requirement, planText(g, asOf)))
+	}
+	return l
+}
+
+func gapLabel(g assessment.Gap) string {
+	if !g.InFile {
+		return "Missing"
+	}
+	return complyLabel(g.Comply)
+}
+
+// planText is a gap's plan, one line per action, then the alternative.
+func planText(g assessment.Gap, asOf assessment.Date) string {
+	var lines []string
+	for _, act := range g.Actions {
+		var about []string
+		if act.Owner != "" {
+			about = append(about, act.Owner)
+		}
+		if !act.Due.IsZero() {
+			about = append(about, "due "+act.Due.String())
+		}
+		status := "open"
+		if !act.IsOpen() {
+			status = "done"
+		} else if days, ok := act.OverdueOn(asOf); ok {
+			status = "overdue by " + plural(days, "day")
+		}
+		if act.Draft {
+			status += ", draft"
+		}
+		about = append(about, status)
+		lines = append(lines, oneLine(act.Text)+" ("+strings.Join(about, ", ")+")")
+	}
+	if alt := oneLine(g.Alternative); alt != "" {
+		lines = append(lines, "Alternative: "+alt)
+	}
+	if !g.HasPlan() {
+		lines = append(lines, "No plan: no action with an owner and a due date, and no alternative")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// ActionsListing is the action-plan table.
+func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
+	l := Listing{Header: cols.header("Provision", "Action", "Owner", "Due", "Status", "Overdue")}
+	for _, it := range items {
+		status := "Open"
+		if !it.IsOpen() {
+			status = "Done"
+			if !it.Completed.IsZero() {
+				status += " " + it.Completed.String()
+			}
+		}
+		if it.Draft {
+			status += " (draft)"
+		}
+		overdue := ""
+		if it.Overdue {
+			overdue = plural(it.DaysOverdue, "day")
+		}
+		l.Rows = append(l.Rows, append(cols.lead(it.Landlord, it.File),
+			it.Provision, it.Text, it.Owner, it.Due.String(), status, overdue))
+	}
+	return l
+}
+
+// WriteMarkdown writes the listing as a Markdown table, its cells escaped.
+func (l Listing) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	mdTable(&b, l.Header, nil, escapeRows(l.Rows))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteCSV writes the listing as CSV, cells neutralised as WriteCSV does.
+func (l Listing) WriteCSV(w io.Writer) error {
+	return writeCSVRows(w, append([][]string{l.Header}, l.Rows...))
+}
+
+type jsonGap struct {
+	Landlord    string       `json:"landlord"`
+	File        string       `json:"file"`
+	Code        string       `json:"code"`
+	Assessed    *string      `json:"assessed"`
+	Provision   string       `json:"provision"`
+	Section     int          `json:"section"`
+	Obligation  string       `json:"obligation"`
+	Comply      *string      `json:"comply"`
+	InFile      bool         `json:"in_file"`
+	Requirement string       `json:"requirement"`
+	Evidence    string       `json:"evidence"`
+	Commentary  string       `json:"commentary"`
+	Alternative string       `json:"alternative"`
+	HasPlan     bool         `json:"has_plan"`
+	Actions     []jsonAction `json:"actions"`
+}
+
+// WriteGapsJSON writes {"as_of": ..., "gaps": [...]}; comply is null when
+// unanswered, in_file false when the file has no answer at all.
+func WriteGapsJSON(w io.Writer, gaps []assessment.Gap, asOf assessment.Date) error {
+	out := struct {
+		AsOf *string   `json:"as_of"`
+		Gaps []jsonGap `json:"gaps"`
+	}{AsOf: jsonDate(asOf), Gaps: []jsonGap{}}
+	for _, g := range gaps {
+		jg := jsonGap{Landlord: g.Landlord, File: g.File, Code: g.Code, Assessed: jsonDate(g.Assessed),
+			Provision: g.Provision, Section: g.Section, Obligation: g.Obligation, InFile: g.InFile,
+			Requirement: g.Requirement, Evidence: g.Evidence, Commentary: g.Commentary, Alternative: g.Alternative,
+			HasPlan: g.HasPlan(), Actions: []jsonAction{}}
+		if g.Comply != assessment.Unanswered {
+			c := string(g.Comply)
+			jg.Comply = &c
+		}
+		for _, act := range g.Actions {
+			it := assessment.ActionItem{Provision: g.Provision, Action: act}
+			it.DaysOverdue, it.Overdue = act.OverdueOn(asOf)
+			jg.Actions = append(jg.Actions, actionJSON(it))
+		}
+		out.Gaps = append(out.Gaps, jg)
+	}
+	return encodeJSON(w, out)
+}
+
+type jsonListedAction struct {
+	Landlord string  `json:"landlord"`
+	File     string  `json:"file"`
+	Code     string  `json:"code"`
+	Assessed *string `json:"assessed"`
+	jsonAction
+}
+
+// WriteActionsJSON writes {"as_of": ..., "actions": [...]}, each action with
+// its landlord, file, code and provision.
+func WriteActionsJSON(w io.Writer, items []assessment.ActionItem, asOf assessment.Date) error {
+	out := struct {
+		AsOf    *string            `json:"as_of"`
+		Actions []jsonListedAction `json:"actions"`
+	}{AsOf: jsonDate(asOf), Actions: []jsonListedAction{}}
+	for _, it := range items {
+		out.Actions = append(out.Actions, jsonListedAction{Landlord: it.Landlord, File: it.File, Code: it.Code,
+			Assessed: jsonDate(it.Assessed), jsonAction: actionJSON(it)})
+	}
+	return encodeJSON(w, out)
+}

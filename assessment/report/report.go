@@ -1,0 +1,454 @@
+// Package report owns the publication of an assessment: the view that joins
+// an assessment with its catalogue (sections in order, the Ombudsman's form
+// rows, counts per section, the action plan with overdue marks), and its
+// renderings, one file per format: Markdown, HTML, CSV and JSON. It also
+// renders the gaps and action-plan listings of csa gaps and csa actions.
+//
+// Every format is deterministic: the same assessment, catalogue and as-of
+// date give the same bytes. Text the landlord wrote is escaped for the format
+// it lands in, and a CSV cell never starts a formula. The XLSX workbook lives
+// in package workbook, the only one that imports excelize.
+package report
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
+)
+
+// Report is an assessment joined with its catalogue, ready to render.
+type Report struct {
+	Landlord  string
+	Code      Code
+	Assessed  assessment.Date
+	Period    string
+	Approved  *assessment.Approval
+	Published string
+	AsOf      assessment.Date // the day overdue marks are judged on
+
+	// Should is true when the catalogue has good-practice ("should")
+	// provisions, as the 2022 Code does: the form then has must and should
+	// tables per section and a single evidence-and-commentary column.
+	Should bool
+
+	Sections []Section
+	Totals   Tally
+	Actions  []assessment.ActionItem // the action plan, in provision order
+	Missing  []string                // provisions on the form with no answer in the file
+	// Summaries is true when some requirement shown is csa's summary rather
+	// than the Code's wording, so the reader must be told.
+	Summaries bool
+}
+
+// Code describes the catalogue assessed against.
+type Code struct {
+	ID        string // "chc-2024"
+	Written   string // as the assessment names it: "2024", "chc-2024" or a path
+	Title     string
+	Publisher string
+	InForce   assessment.Date
+	Statutory bool
+}
+
+// Section is one section of the Code with its rows. Number 0 holds answers to
+// provisions the catalogue does not have.
+type Section struct {
+	Number int
+	Title  string
+	Rows   []Row
+	Tally  Tally
+}
+
+// Caption is how the section is headed: "Section 1: Definition of a complaint".
+func (s Section) Caption() string {
+	if s.Number == 0 {
+		return s.Title
+	}
+	if s.Title == "" {
+		return fmt.Sprintf("Section %d", s.Number)
+	}
+	return fmt.Sprintf("Section %d: %s", s.Number, s.Title)
+}
+
+// MustRows returns the rows of the mandatory table: everything but "should".
+func (s Section) MustRows() []Row {
+	return slices.DeleteFunc(slices.Clone(s.Rows), func(r Row) bool { return r.Obligation == "should" })
+}
+
+// ShouldRows returns the rows of the good-practice table.
+func (s Section) ShouldRows() []Row {
+	return slices.DeleteFunc(slices.Clone(s.Rows), func(r Row) bool { return r.Obligation != "should" })
+}
+
+// Column names of the Ombudsman's forms, as the publication shows them.
+const (
+	ColProvision2024  = "Code provision"
+	ColRequirement    = "Code requirement"
+	ColComply2024     = "Comply: Yes / No"
+	ColEvidence2024   = "Evidence"
+	ColCommentary2024 = "Commentary / explanation"
+	ColProvision2022  = "Code section"
+	ColComply2022     = "Comply: Yes/No"
+	ColEvidence2022   = "Evidence, commentary and any explanations"
+)
+
+// Row is one provision on the form: the catalogue's facts and the answer.
+type Row struct {
+	ID          string
+	Section     int
+	Obligation  string // must | should | none; "" when the catalogue lacks the provision
+	OnForm      bool
+	InCatalogue bool
+	InFile      bool // false: the provision is on the form but the file has no answer
+
+	Requirement     string // what the form's requirement column shows
+	RequirementFrom assessment.RequirementSource
+	Summary         string // the catalogue's summary
+	Text            string // the catalogue's text, in a landlord's own catalogue
+
+	Comply      assessment.Comply
+	Evidence    string
+	Commentary  string
+	Alternative string
+	Review      string
+	Actions     []assessment.ActionItem
+}
+
+// ComplyLabel is the answer as the form shows it; unanswered is visible.
+func (r Row) ComplyLabel() string { return complyLabel(r.Comply) }
+
+func complyLabel(c assessment.Comply) string {
+	if c == assessment.Unanswered {
+		return "Not answered"
+	}
+	return c.Label()
+}
+
+// Counts are the answers of a set of rows.
+type Counts struct {
+	Yes, Partial, No, NA, Unanswered int
+}
+
+// Total is the number of rows counted.
+func (c Counts) Total() int { return c.Yes + c.Partial + c.No + c.NA + c.Unanswered }
+
+func (c *Counts) add(v assessment.Comply) {
+	switch v {
+	case assessment.Yes:
+		c.Yes++
+	case assessment.Partial:
+		c.Partial++
+	case assessment.No:
+		c.No++
+	case assessment.NA:
+		c.NA++
+	default:
+		c.Unanswered++
+	}
+}
+
+func (c *Counts) plus(d Counts) {
+	c.Yes += d.Yes
+	c.Partial += d.Partial
+	c.No += d.No
+	c.NA += d.NA
+	c.Unanswered += d.Unanswered
+}
+
+// Tally counts answers with must and should apart ("none" and provisions
+// the catalogue lacks count as must).
+type Tally struct {
+	Must, Should, All Counts
+}
+
+func (t *Tally) add(r Row) {
+	if r.Obligation == "should" {
+		t.Should.add(r.Comply)
+	} else {
+		t.Must.add(r.Comply)
+	}
+	t.All.add(r.Comply)
+}
+
+func (t *Tally) plus(u Tally) {
+	t.Must.plus(u.Must)
+	t.Should.plus(u.Should)
+	t.All.plus(u.All)
+}
+
+// New joins an assessment with its catalogue. The form lists every
+// provision the catalogue puts on it, answered or not, and every other
+// answer the file holds (a provision off the form, or one the catalogue does
+// not have, in a last section), so nothing in the file is left out. asOf
+// is the day the action plan's overdue marks are judged on.
+func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *Report {
+	r := &Report{
+		Landlord: a.Landlord, Assessed: a.Assessed, Period: a.Period, Approved: a.Approved,
+		Published: a.Published, AsOf: asOf,
+		Code: Code{ID: cat.ID, Written: a.Code, Title: cat.Title, Publisher: cat.Publisher,
+			InForce: dateOf(cat), Statutory: cat.Statutory},
+	}
+	for _, p := range cat.Provisions {
+		if p.Obligation == "should" {
+			r.Should = true
+		}
+	}
+	r.Actions = assessment.Actions([]assessment.Entry{{Assessment: a, Catalogue: cat}}, assessment.ActionFilter{AsOf: asOf})
+
+	var rows []Row
+	answered := map[string]bool{}
+	for i := range a.Answers {
+		ans := &a.Answers[i]
+		answered[ans.ID] = true
+		p, known := cat.Provision(ans.ID)
+		rows = append(rows, newRow(ans, p, known))
+	}
+	for _, p := range cat.OnForm() {
+		if !answered[p.ID] {
+			r.Missing = append(r.Missing, p.ID)
+			rows = append(rows, newRow(nil, &p, true))
+		}
+	}
+	// Provision order; a provision answered twice keeps its file order.
+	slices.SortStableFunc(rows, func(x, y Row) int { return codes.CompareID(x.ID, y.ID) })
+	for i := range rows {
+		for _, it := range r.Actions {
+			if it.Provision == rows[i].ID {
+				rows[i].Actions = append(rows[i].Actions, it)
+			}
+		}
+		r.Summaries = r.Summaries || rows[i].RequirementFrom == assessment.FromSummary
+	}
+	r.Sections = sections(cat, rows)
+	for _, s := range r.Sections {
+		r.Totals.plus(s.Tally)
+	}
+	return r
+}
+
+func newRow(ans *assessment.Answer, p *codes.Provision, known bool) Row {
+	row := Row{InCatalogue: known, InFile: ans != nil}
+	if known {
+		row.ID, row.Section, row.Obligation, row.OnForm = p.ID, p.Section, p.Obligation, p.OnForm
+		row.Summary, row.Text = p.Summary, p.Text
+	} else {
+		p = nil
+	}
+	if ans != nil {
+		row.ID = ans.ID
+		row.Comply, row.Evidence, row.Commentary = ans.Comply, ans.Evidence, ans.Commentary
+		row.Alternative, row.Review = ans.Alternative, ans.Review
+	}
+	row.Requirement, row.RequirementFrom = assessment.Requirement(ans, p)
+	return row
+}
+
+// sections groups rows by the catalogue's sections, in section order; rows
+// the catalogue does not know come last.
+func sections(cat *codes.Catalogue, rows []Row) []Section {
+	var out []Section
+	index := map[int]int{}
+	for _, s := range cat.Sections {
+		index[s.Number] = len(out)
+		out = append(out, Section{Number: s.Number, Title: s.Title})
+	}
+	var unknown []Row
+	for _, row := range rows {
+		if !row.InCatalogue {
+			unknown = append(unknown, row)
+			continue
+		}
+		i, ok := index[row.Section]
+		if !ok { // a landlord's catalogue that does not name its sections
+			index[row.Section] = len(out)
+			i = len(out)
+			out = append(out, Section{Number: row.Section})
+		}
+		out[i].Rows = append(out[i].Rows, row)
+	}
+	out = slices.DeleteFunc(out, func(s Section) bool { return len(s.Rows) == 0 })
+	slices.SortStableFunc(out, func(x, y Section) int { return cmp.Compare(x.Number, y.Number) })
+	if len(unknown) > 0 {
+		out = append(out, Section{Title: "Provisions not in the " + cat.Title, Rows: unknown})
+	}
+	for i := range out {
+		for _, row := range out[i].Rows {
+			out[i].Tally.add(row)
+		}
+	}
+	return out
+}
+
+func dateOf(cat *codes.Catalogue) assessment.Date {
+	if cat.InForce.IsZero() {
+		return assessment.Date{}
+	}
+	return assessment.DateOf(cat.InForce)
+}
+
+// Title is the report's heading: "Millbrook Homes: self-assessment against
+// the Complaint Handling Code 2024".
+func (r *Report) Title() string {
+	if landlord := oneLine(r.Landlord); landlord != "" {
+		return landlord + ": self-assessment against the " + oneLine(r.Code.Title)
+	}
+	return "Self-assessment against the " + oneLine(r.Code.Title)
+}
+
+// Facts are the lines under the heading: the Code, period, dates, approval.
+func (r *Report) Facts() [][2]string {
+	code := r.Code.Title
+	if r.Code.ID != "" && r.Code.ID != r.Code.Title {
+		code += " (" + r.Code.ID + ")"
+	}
+	if r.Code.Publisher != "" {
+		code += ", " + r.Code.Publisher
+	}
+	if !r.Code.InForce.IsZero() {
+		code += ", in force from " + r.Code.InForce.Long()
+	}
+	facts := [][2]string{{"Code", code}}
+	if r.Period != "" {
+		facts = append(facts, [2]string{"Period", r.Period})
+	}
+	if !r.Assessed.IsZero() {
+		facts = append(facts, [2]string{"Assessed", r.Assessed.Long()})
+	}
+	approval := "not yet approved by the governing body"
+	if ap := r.Approved; ap != nil {
+		approval = ap.By
+		if strings.TrimSpace(ap.By) == "" {
+			approval = "the governing body"
+		}
+		if !ap.On.IsZero() {
+			approval += ", on " + ap.On.Long()
+		}
+	}
+	facts = append(facts, [2]string{"Approved", approval})
+	return facts
+}
+
+// SummaryNote tells the reader when the requirement column is csa's
+// paraphrase, so a published report never passes it off as the Code.
+func (r *Report) SummaryNote() string {
+	if !r.Summaries {
+		return ""
+	}
+	return "Where the landlord has not given the Code's wording, the requirement shown is csa's one-sentence summary of the provision, not the text of the Code."
+}
+
+// ActionPlanNote says what day the overdue marks were judged on.
+func (r *Report) ActionPlanNote() string {
+	if len(r.Actions) == 0 {
+		return "There are no actions in this assessment."
+	}
+	open, overdue := 0, 0
+	for _, it := range r.Actions {
+		if it.IsOpen() {
+			open++
+		}
+		if it.Overdue {
+			overdue++
+		}
+	}
+	s := fmt.Sprintf("%s, %d open", plural(len(r.Actions), "action"), open)
+	if !r.AsOf.IsZero() {
+		s += fmt.Sprintf(", %d overdue as at %s", overdue, r.AsOf.Long())
+	}
+	return s + "."
+}
+
+// Paragraph is a piece of a cell, with an optional label ("Alternative").
+type Paragraph struct {
+	Label string
+	Text  string
+}
+
+// CommentaryCell is the 2024 form's "Commentary / explanation" cell:
+// the commentary, the alternative and any review note, each labelled but
+// the first.
+func (r Row) CommentaryCell() []Paragraph {
+	var ps []Paragraph
+	if t := trimText(r.Commentary); t != "" {
+		ps = append(ps, Paragraph{Text: t})
+	}
+	return append(ps, r.extras()...)
+}
+
+// EvidenceCell is the 2022 form's single "Evidence, commentary and any
+// explanations" cell.
+func (r Row) EvidenceCell() []Paragraph {
+	var ps []Paragraph
+	for _, t := range []string{r.Evidence, r.Commentary} {
+		if t = trimText(t); t != "" {
+			ps = append(ps, Paragraph{Text: t})
+		}
+	}
+	return append(ps, r.extras()...)
+}
+
+func (r Row) extras() []Paragraph {
+	var ps []Paragraph
+	if t := trimText(r.Alternative); t != "" {
+		ps = append(ps, Paragraph{Label: "Alternative (reasonable endeavours)", Text: t})
+	}
+	if t := trimText(r.Review); t != "" {
+		ps = append(ps, Paragraph{Label: "Awaiting review", Text: t})
+	}
+	return ps
+}
+
+// StatusText is an action's status as the action plan shows it.
+func StatusText(it assessment.ActionItem) string {
+	s := "Open"
+	switch {
+	case !it.IsOpen():
+		s = "Done"
+		if !it.Completed.IsZero() {
+			s += ", completed " + it.Completed.Long()
+		}
+	case it.Overdue:
+		s = "Overdue by " + plural(it.DaysOverdue, "day")
+	}
+	if it.Draft {
+		s += " (draft, not yet agreed)"
+	}
+	return s
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// trimText normalises line endings, turns other control characters (which
+// no page can show) into spaces, and trims surrounding blank space.
+func trimText(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
+			s = strings.Map(noControl, s)
+			break
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+func noControl(r rune) rune {
+	if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
+		return ' '
+	}
+	return r
+}
+
+// oneLine joins text onto one line, for headings.
+func oneLine(s string) string { return strings.Join(strings.Fields(strings.Map(noControl, s)), " ") }

@@ -1,0 +1,606 @@
+// Package workbook owns csa's XLSX workbook: Write renders an assessment as
+// the sheets "Self-assessment", "Action plan" and "Summary", and Read reads
+// back a workbook Write produced, so a landlord can edit the assessment in a
+// spreadsheet and import it again. It is the only package that imports
+// excelize.
+//
+// The sheet names, column headers and Summary labels below are a stable
+// interface: csa import reads them. Read finds columns by header, not by
+// position, so a user may reorder or hide columns; it recognises csa's
+// workbook by the "Written by csa" row on the Summary sheet.
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/codes"
+)
+
+// FormatVersion is the version of the workbook layout, written beside the
+// "Written by csa" marker. Read refuses a workbook of a later version.
+const FormatVersion = 1
+
+// Sheet names.
+const (
+	SheetForm    = "Self-assessment"
+	SheetActions = "Action plan"
+	SheetSummary = "Summary"
+)
+
+// Column headers of the Self-assessment sheet, one row per answer (and one
+// for each provision on the form the file does not answer).
+const (
+	ColProvision         = "Code provision"           // "6.10"
+	ColSection           = "Section"                  // "6 Complaints stages" (written, not read)
+	ColObligation        = "Obligation"               // must | should (written, not read)
+	ColRequirement       = "Code requirement"         // the wording shown; see ColRequirementSource
+	ColRequirementSource = "Requirement source"       // SourceLandlord, SourceCode or SourceSummary
+	ColComply            = "Comply"                   // Yes, No, Partial, N/A or blank
+	ColEvidence          = "Evidence"                 //
+	ColCommentary        = "Commentary / explanation" //
+	ColAlternative       = "Alternative"              // reasonable endeavours met another way
+	ColReview            = "Review"                   // why the answer awaits review
+)
+
+// Column headers of the Action plan sheet, one row per action. Overdue and
+// Days overdue are judged on the as-of date and not read back.
+const (
+	ColAction      = "Action"
+	ColOwner       = "Owner"
+	ColDue         = "Due"       // a date
+	ColStatus      = "Status"    // Open or Done
+	ColCompleted   = "Completed" // a date
+	ColDraft       = "Draft"     // Yes, or blank
+	ColOverdue     = "Overdue"   // Yes, or blank (written, not read)
+	ColDaysOverdue = "Days overdue"
+)
+
+// Labels in column A of the Summary sheet, each with its value in column B.
+const (
+	KeyLandlord   = "Landlord"
+	KeyCode       = "Code"       // as the assessment names it: chc-2024, 2024 or a catalogue path
+	KeyCodeTitle  = "Code title" // written, not read
+	KeyAssessed   = "Assessed"   // a date
+	KeyPeriod     = "Period"
+	KeyApprovedBy = "Approved by"
+	KeyApprovedOn = "Approved on" // a date
+	KeyPublished  = "Published"
+	KeyAsOf       = "Overdue as at"   // the day the overdue marks were judged on (not read)
+	KeyMissing    = "Not in the file" // provisions on the form the file did not answer, comma-separated
+	KeyWrittenBy  = "Written by csa"  // value: "workbook format N"
+)
+
+// Values of the Requirement source column: where the Code requirement cell's
+// wording came from. Read keeps the cell as the answer's requirement only
+// when it is the landlord's own (or was edited).
+const (
+	SourceLandlord = "Landlord's wording"
+	SourceCode     = "Code text"
+	SourceSummary  = "csa summary"
+)
+
+var formCols = []column{
+	{ColProvision, 10}, {ColSection, 22}, {ColObligation, 11}, {ColRequirement, 50}, {ColRequirementSource, 14},
+	{ColComply, 11}, {ColEvidence, 60}, {ColCommentary, 45}, {ColAlternative, 35}, {ColReview, 25},
+}
+
+var actionCols = []column{
+	{ColProvision, 10}, {ColAction, 60}, {ColOwner, 28}, {ColDue, 13}, {ColStatus, 10},
+	{ColCompleted, 13}, {ColDraft, 8}, {ColOverdue, 10}, {ColDaysOverdue, 10},
+}
+
+type column struct {
+	name  string
+	width float64
+}
+
+// maxCell is the most UTF-16 units a cell holds; excelize cuts longer text,
+// so Write refuses it rather than lose the end.
+const maxCell = 32767
+
+// Write renders the assessment as a workbook: the Self-assessment sheet (one
+// row per answer, in file order, with a row for each provision on the form
+// the file does not answer), the Action plan (one row per action) and the
+// Summary (the assessment's facts, the format marker, and counts per
+// section). Each table has a bold frozen header row, wrapped text, an
+// autofilter and drop-down lists on Comply and Status; dates are real
+// dates; open actions due before asOf are marked overdue in a column and
+// with a fill. Every piece of text is stored as a string, never a formula.
+func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) error {
+	if err := checkText(a); err != nil {
+		return err
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	wr := &writer{f: f}
+	if err := wr.styles(); err != nil {
+		return err
+	}
+	if err := f.SetSheetName("Sheet1", SheetForm); err != nil {
+		return err
+	}
+	for _, s := range []string{SheetActions, SheetSummary} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	rep := report.New(a, cat, asOf)
+	wr.form(a, cat)
+	wr.actions(a, asOf)
+	wr.summary(a, rep, asOf)
+	if wr.err != nil {
+		return wr.err
+	}
+	title := rep.Title()
+	props := &excelize.DocProperties{Creator: "csa", Title: title, Subject: cat.Title, Language: "en-GB"}
+	if !a.Assessed.IsZero() {
+		props.Created = a.Assessed.Time().Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	if err := f.SetDocProps(props); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// checkText refuses text longer than a cell holds, rather than lose its end.
+func checkText(a *assessment.Assessment) error {
+	check := func(where, what, s string) error {
+		if n := len(utf16.Encode([]rune(escape(s)))); n > maxCell {
+			return fmt.Errorf("%s: its %s is %d characters long, more than a spreadsheet cell holds (32,767); shorten it or write the report in another format", where, what, n)
+		}
+		return nil
+	}
+	fields := [][2]string{{"landlord", a.Landlord}, {"code", a.Code}, {"period", a.Period}, {"published", a.Published}}
+	if a.Approved != nil {
+		fields = append(fields, [2]string{"approved by", a.Approved.By})
+	}
+	for _, fl := range fields {
+		if err := check("the assessment", fl[0], fl[1]); err != nil {
+			return err
+		}
+	}
+	for _, ans := range a.Answers {
+		where := "provision " + ans.ID
+		for _, fl := range [][2]string{{"id", ans.ID}, {"evidence", ans.Evidence}, {"commentary", ans.Commentary},
+			{"requirement", ans.Requirement}, {"alternative", ans.Alternative}, {"review", ans.Review}} {
+			if err := check(where, fl[0], fl[1]); err != nil {
+				return err
+			}
+		}
+		for _, act := range ans.Actions {
+			for _, fl := range [][2]string{{"action", act.Text}, {"action owner", act.Owner}} {
+				if err := check(where, fl[0], fl[1]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// writer carries the workbook, its styles and the first error met, so the
+// sheet builders read as a list of cells.
+type writer struct {
+	f   *excelize.File
+	err error
+
+	header, text, date, number, label, value, valueDate       int
+	overdueText, overdueDate, overdueNumber, unansweredFormat int
+}
+
+func (wr *writer) styles() error {
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	left := &excelize.Alignment{Vertical: "top", Horizontal: "left", WrapText: true}
+	fill := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F8D7DA"}}
+	dateFmt := "d mmm yyyy"
+	var err error
+	add := func(s *excelize.Style) int {
+		if err != nil {
+			return 0
+		}
+		var id int
+		id, err = wr.f.NewStyle(s)
+		return id
+	}
+	wr.header = add(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
+		Alignment: top,
+		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
+	})
+	wr.text = add(&excelize.Style{Alignment: top})
+	wr.date = add(&excelize.Style{Alignment: left, CustomNumFmt: &dateFmt})
+	wr.number = add(&excelize.Style{Alignment: left})
+	wr.overdueText = add(&excelize.Style{Alignment: top, Fill: fill})
+	wr.overdueDate = add(&excelize.Style{Alignment: left, CustomNumFmt: &dateFmt, Fill: fill})
+	wr.overdueNumber = add(&excelize.Style{Alignment: left, Fill: fill, Font: &excelize.Font{Bold: true}})
+	wr.label = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
+	wr.value = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
+	wr.valueDate = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	if err != nil {
+		return err
+	}
+	wr.unansweredFormat, err = wr.f.NewConditionalStyle(&excelize.Style{
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}},
+	})
+	return err
+}
+
+// escape writes text in the form a workbook stores it: a character XML
+// cannot carry (a control character) as _xHHHH_, and text that already looks
+// like such an escape with its underscore escaped (_x005F_), as the Office
+// format specifies. excelize decodes both when reading but does not encode
+// them for shared strings, so without this "_x0041_" would read back as "A"
+// and a control character as U+FFFD.
+func escape(s string) string {
+	if !strings.Contains(s, "_x") && !strings.ContainsFunc(s, xmlInvalid) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case xmlInvalid(r):
+			fmt.Fprintf(&b, "_x%04X_", r)
+		case r == '_' && looksEscaped(s[i:]):
+			b.WriteString("_x005F_")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func xmlInvalid(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || r == 0xFFFE || r == 0xFFFF
+}
+
+// looksEscaped reports whether s starts with _xHHHH_.
+func looksEscaped(s string) bool {
+	if len(s) < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range s[2:6] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}
+
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// str writes text as a string cell: never a formula, whatever it starts with.
+func (wr *writer) str(sheet string, col, row int, s string, style int) {
+	if wr.err != nil {
+		return
+	}
+	c := cellName(col, row)
+	if s != "" {
+		wr.err = wr.f.SetCellStr(sheet, c, escape(s))
+	}
+	if wr.err == nil {
+		wr.err = wr.f.SetCellStyle(sheet, c, c, style)
+	}
+}
+
+// day writes a date as an Excel date with the given date style; a date
+// before 1900 (which Excel cannot show) is written as YYYY-MM-DD text.
+func (wr *writer) day(sheet string, col, row int, d assessment.Date, style, textStyle int) {
+	if wr.err != nil {
+		return
+	}
+	if d.IsZero() || d.Time().Year() < 1900 || (d.Time().Year() == 1900 && d.Time().Month() < time.March) {
+		wr.str(sheet, col, row, d.String(), textStyle)
+		return
+	}
+	c := cellName(col, row)
+	wr.err = wr.f.SetCellValue(sheet, c, d.Time())
+	if wr.err == nil {
+		wr.err = wr.f.SetCellStyle(sheet, c, c, style)
+	}
+}
+
+func (wr *writer) num(sheet string, col, row, n, style int) {
+	if wr.err != nil {
+		return
+	}
+	c := cellName(col, row)
+	wr.err = wr.f.SetCellInt(sheet, c, int64(n))
+	if wr.err == nil {
+		wr.err = wr.f.SetCellStyle(sheet, c, c, style)
+	}
+}
+
+// table writes a header row and sets widths, the frozen row, the autofilter
+// and the print layout (landscape, one page wide, header repeated).
+func (wr *writer) table(sheet string, cols []column, rows int) {
+	for i, c := range cols {
+		wr.str(sheet, i+1, 1, c.name, wr.header)
+		if wr.err == nil {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			wr.err = wr.f.SetColWidth(sheet, col, col, c.width)
+		}
+	}
+	if wr.err != nil {
+		return
+	}
+	last := cellName(len(cols), max(rows+1, 2))
+	steps := []func() error{
+		func() error {
+			return wr.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+				Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
+		},
+		func() error { return wr.f.AutoFilter(sheet, "A1:"+last, nil) },
+		func() error {
+			landscape, wide, tall := "landscape", 1, 0 // one page wide, as many tall as it takes
+			return wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+		},
+		func() error {
+			fit := true
+			return wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
+		},
+		func() error {
+			return wr.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
+		},
+	}
+	for _, step := range steps {
+		if wr.err = step(); wr.err != nil {
+			return
+		}
+	}
+}
+
+// dropDown adds a list validation to column col of rows 2..rows+1.
+func (wr *writer) dropDown(sheet string, col, rows int, title string, values []string) {
+	if wr.err != nil || rows == 0 {
+		return
+	}
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = cellName(col, 2) + ":" + cellName(col, rows+1)
+	if wr.err = dv.SetDropList(values); wr.err != nil {
+		return
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, title, "Choose "+orList(values)+" from the list.")
+	wr.err = wr.f.AddDataValidation(sheet, dv)
+}
+
+func orList(values []string) string {
+	if len(values) < 2 {
+		return strings.Join(values, "")
+	}
+	return strings.Join(values[:len(values)-1], ", ") + " or " + values[len(values)-1]
+}
+
+// ComplyValues and StatusValues are the drop-down lists.
+var (
+	ComplyValues = []string{"Yes", "No", "Partial", "N/A"}
+	StatusValues = []string{"Open", "Done"}
+	DraftValues  = []string{"Yes", "No"}
+)
+
+// formRow is one line of the Self-assessment sheet.
+type formRow struct {
+	id  string
+	ans *assessment.Answer // nil: a provision on the form the file does not answer
+	p   *codes.Provision   // nil: not in the catalogue
+}
+
+// formRows lists the answers in file order, so the workbook reads back as
+// the file was, and puts each provision missing from the file before the
+// first answer that comes after it in the Code.
+func formRows(a *assessment.Assessment, cat *codes.Catalogue) []formRow {
+	var rows []formRow
+	answered := map[string]bool{}
+	for i := range a.Answers {
+		ans := &a.Answers[i]
+		answered[ans.ID] = true
+		p, _ := cat.Provision(ans.ID)
+		rows = append(rows, formRow{id: ans.ID, ans: ans, p: p})
+	}
+	for _, p := range cat.OnForm() {
+		if answered[p.ID] {
+			continue
+		}
+		at := len(rows)
+		for i, r := range rows {
+			if codes.CompareID(r.id, p.ID) > 0 {
+				at = i
+				break
+			}
+		}
+		rows = append(rows[:at], append([]formRow{{id: p.ID, p: &p}}, rows[at:]...)...)
+	}
+	return rows
+}
+
+func sourceLabel(s assessment.RequirementSource) string {
+	switch s {
+	case assessment.FromLandlord:
+		return SourceLandlord
+	case assessment.FromCode:
+		return SourceCode
+	case assessment.FromSummary:
+		return SourceSummary
+	}
+	return ""
+}
+
+func (wr *writer) form(a *assessment.Assessment, cat *codes.Catalogue) {
+	const sheet = SheetForm
+	rows := formRows(a, cat)
+	wr.table(sheet, formCols, len(rows))
+	for i, r := range rows {
+		n := i + 2
+		var section, obligation string
+		if r.p != nil {
+			section = strconv.Itoa(r.p.Section)
+			if t := cat.SectionTitle(r.p.Section); t != "" {
+				section += " " + t
+			}
+			obligation = r.p.Obligation
+		}
+		req, from := assessment.Requirement(r.ans, r.p)
+		var ans assessment.Answer
+		if r.ans != nil {
+			ans = *r.ans
+		}
+		for j, v := range []string{r.id, section, obligation, req, sourceLabel(from), ans.Comply.Label(),
+			ans.Evidence, ans.Commentary, ans.Alternative, ans.Review} {
+			wr.str(sheet, j+1, n, v, wr.text)
+		}
+	}
+	comply := indexOf(formCols, ColComply) + 1
+	wr.dropDown(sheet, comply, len(rows), ColComply, ComplyValues)
+	if wr.err == nil && len(rows) > 0 {
+		ref := cellName(comply, 2) + ":" + cellName(comply, len(rows)+1)
+		wr.err = wr.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{Type: "blanks", Format: &wr.unansweredFormat}})
+	}
+}
+
+func indexOf(cols []column, name string) int {
+	for i, c := range cols {
+		if c.name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (wr *writer) actions(a *assessment.Assessment, asOf assessment.Date) {
+	const sheet = SheetActions
+	var n int
+	for _, ans := range a.Answers {
+		n += len(ans.Actions)
+	}
+	wr.table(sheet, actionCols, n)
+	row := 2
+	for _, ans := range a.Answers {
+		for _, act := range ans.Actions {
+			text, date, number := wr.text, wr.date, wr.number
+			days, overdue := act.OverdueOn(asOf)
+			if overdue {
+				text, date, number = wr.overdueText, wr.overdueDate, wr.overdueNumber
+			}
+			status, draft := "Open", ""
+			if !act.IsOpen() {
+				status = "Done"
+			}
+			if act.Draft {
+				draft = "Yes"
+			}
+			wr.str(sheet, 1, row, ans.ID, text)
+			wr.str(sheet, 2, row, act.Text, text)
+			wr.str(sheet, 3, row, act.Owner, text)
+			wr.day(sheet, 4, row, act.Due, date, text)
+			wr.str(sheet, 5, row, status, text)
+			wr.day(sheet, 6, row, act.Completed, date, text)
+			wr.str(sheet, 7, row, draft, text)
+			if overdue {
+				wr.str(sheet, 8, row, "Yes", number)
+				wr.num(sheet, 9, row, days, number)
+			} else {
+				wr.str(sheet, 8, row, "", text)
+				wr.str(sheet, 9, row, "", text)
+			}
+			row++
+		}
+	}
+	wr.dropDown(sheet, indexOf(actionCols, ColStatus)+1, n, ColStatus, StatusValues)
+	wr.dropDown(sheet, indexOf(actionCols, ColDraft)+1, n, ColDraft, DraftValues)
+}
+
+func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf assessment.Date) {
+	const sheet = SheetSummary
+	row := 1
+	put := func(key, val string) {
+		wr.str(sheet, 1, row, key, wr.label)
+		wr.str(sheet, 2, row, val, wr.value)
+		row++
+	}
+	putDate := func(key string, d assessment.Date) {
+		wr.str(sheet, 1, row, key, wr.label)
+		wr.day(sheet, 2, row, d, wr.valueDate, wr.value)
+		row++
+	}
+	put(KeyLandlord, a.Landlord)
+	put(KeyCode, a.Code)
+	put(KeyCodeTitle, rep.Code.Title)
+	putDate(KeyAssessed, a.Assessed)
+	put(KeyPeriod, a.Period)
+	var by string
+	var on assessment.Date
+	if a.Approved != nil {
+		by, on = a.Approved.By, a.Approved.On
+	}
+	put(KeyApprovedBy, by)
+	putDate(KeyApprovedOn, on)
+	put(KeyPublished, a.Published)
+	putDate(KeyAsOf, asOf)
+	put(KeyMissing, strings.Join(rep.Missing, ", "))
+	put(KeyWrittenBy, fmt.Sprintf("workbook format %d", FormatVersion))
+
+	// The counts per section, as the report's summary shows them.
+	row++
+	header := []string{"Section"}
+	if rep.Should {
+		header = append(header, "Obligation")
+	}
+	header = append(header, "Yes", "Partial", "No", "N/A", "Not answered", "Total")
+	for i, h := range header {
+		wr.str(sheet, i+1, row, h, wr.header)
+	}
+	row++
+	line := func(caption, obligation string, c report.Counts) {
+		col := 1
+		wr.str(sheet, col, row, caption, wr.text)
+		if rep.Should {
+			col++
+			wr.str(sheet, col, row, obligation, wr.text)
+		}
+		for _, v := range []int{c.Yes, c.Partial, c.No, c.NA, c.Unanswered, c.Total()} {
+			col++
+			wr.num(sheet, col, row, v, wr.number)
+		}
+		row++
+	}
+	for _, s := range rep.Sections {
+		switch {
+		case !rep.Should:
+			line(s.Caption(), "", s.Tally.All)
+		default:
+			if s.Tally.Must.Total() > 0 {
+				line(s.Caption(), "must", s.Tally.Must)
+			}
+			if s.Tally.Should.Total() > 0 {
+				line(s.Caption(), "should", s.Tally.Should)
+			}
+		}
+	}
+	if rep.Should {
+		line("All sections", "must", rep.Totals.Must)
+		line("All sections", "should", rep.Totals.Should)
+		line("All sections", "all", rep.Totals.All)
+	} else {
+		line("All sections", "", rep.Totals.All)
+	}
+	if wr.err == nil {
+		wr.err = wr.f.SetColWidth(sheet, "A", "A", 40)
+	}
+	if wr.err == nil {
+		wr.err = wr.f.SetColWidth(sheet, "B", "H", 12)
+	}
+}

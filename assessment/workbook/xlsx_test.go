@@ -1,0 +1,299 @@
+package workbook
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+// TestWorkbookCells reads the 2024 example's workbook back with excelize and
+// compares it cell by cell with the assessment: values, types (text is
+// always a string, never a formula), dates, styles, drop-downs, the frozen
+// header row and the overdue marks.
+func TestWorkbookCells(t *testing.T) {
+	a, cat := load(t, "../../examples/millbrook-2024-25.yaml")
+	day := assessment.NewDate(2025, 10, 1) // three actions due 30 September are overdue
+	f := open(t, write(t, a, cat, day))
+
+	if got, want := f.GetSheetList(), []string{SheetForm, SheetActions, SheetSummary}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+
+	// Self-assessment: one row per answer, in file order.
+	want := [][]string{names(formCols)}
+	for _, ans := range a.Answers {
+		p, _ := cat.Provision(ans.ID)
+		want = append(want, []string{ans.ID, fmt.Sprintf("%d %s", p.Section, cat.SectionTitle(p.Section)), p.Obligation,
+			p.Summary, SourceSummary, ans.Comply.Label(), ans.Evidence, ans.Commentary, ans.Alternative, ans.Review})
+	}
+	compareSheet(t, f, SheetForm, want)
+
+	// Action plan: one row per action, in file order, dates as dates.
+	want = [][]string{names(actionCols)}
+	type mark struct {
+		row  int
+		days string
+	}
+	var overdue []mark
+	for _, ans := range a.Answers {
+		for _, act := range ans.Actions {
+			status, over, days := "Open", "", ""
+			if act.Status == assessment.Done {
+				status = "Done"
+			}
+			if d, ok := act.OverdueOn(day); ok {
+				over, days = "Yes", strconv.Itoa(d)
+				overdue = append(overdue, mark{len(want) + 1, days})
+			}
+			want = append(want, []string{ans.ID, act.Text, act.Owner, serial(act.Due), status, serial(act.Completed), "", over, days})
+		}
+	}
+	compareSheet(t, f, SheetActions, want)
+	if len(overdue) != 3 {
+		t.Fatalf("want 3 overdue actions on %s, got %d", day, len(overdue))
+	}
+
+	// Dates are numbers shown as dates.
+	for _, cell := range []string{"D2", "F5"} {
+		if typ, _ := f.GetCellType(SheetActions, cell); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			t.Errorf("%s is %v, want a number (a date)", cell, typ)
+		}
+		if st := style(t, f, SheetActions, cell); st.CustomNumFmt == nil || *st.CustomNumFmt != "d mmm yyyy" {
+			t.Errorf("%s has no date format", cell)
+		}
+	}
+	if v, _ := f.GetCellValue(SheetActions, "D2"); v != "31 Mar 2026" {
+		t.Errorf("D2 shows %q, want 31 Mar 2026", v)
+	}
+
+	// Overdue rows are filled; the others are not.
+	for row := 2; row <= len(want); row++ {
+		isOverdue := false
+		for _, m := range overdue {
+			isOverdue = isOverdue || m.row == row
+		}
+		for _, col := range []string{"A", "B", "D", "I"} {
+			fill := style(t, f, SheetActions, col+strconv.Itoa(row)).Fill
+			filled := len(fill.Color) > 0 && fill.Color[0] == "F8D7DA"
+			if filled != isOverdue {
+				t.Errorf("%s%d: filled %v, overdue %v", col, row, filled, isOverdue)
+			}
+		}
+	}
+
+	// Header rows: bold, frozen, filtered, repeated when printed.
+	for _, sheet := range []string{SheetForm, SheetActions} {
+		if !style(t, f, sheet, "A1").Font.Bold {
+			t.Errorf("%s: header not bold", sheet)
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: header row not frozen: %+v %v", sheet, panes, err)
+		}
+		if !style(t, f, sheet, "B2").Alignment.WrapText {
+			t.Errorf("%s: text not wrapped", sheet)
+		}
+		if w, _ := f.GetColWidth(sheet, "B"); w < 20 {
+			t.Errorf("%s: column B is %v wide", sheet, w)
+		}
+	}
+	var filters, titles []string
+	for _, dn := range f.GetDefinedName() {
+		switch dn.Name {
+		case "_xlnm._FilterDatabase":
+			filters = append(filters, dn.RefersTo)
+		case "_xlnm.Print_Titles":
+			titles = append(titles, dn.RefersTo)
+		}
+	}
+	wantFilters := []string{fmt.Sprintf("'%s'!$A$1:$J$%d", SheetForm, len(a.Answers)+1), fmt.Sprintf("'%s'!$A$1:$I$%d", SheetActions, len(want))}
+	if !reflect.DeepEqual(filters, wantFilters) {
+		t.Errorf("autofilters %q, want %q", filters, wantFilters)
+	}
+	if len(titles) != 2 {
+		t.Errorf("print titles %q", titles)
+	}
+
+	// Drop-downs.
+	dvs := validations(t, f, SheetForm)
+	wantDV := map[string]string{fmt.Sprintf("F2:F%d", len(a.Answers)+1): `"Yes,No,Partial,N/A"`}
+	if !reflect.DeepEqual(dvs, wantDV) {
+		t.Errorf("Comply drop-down %v, want %v", dvs, wantDV)
+	}
+	dvs = validations(t, f, SheetActions)
+	wantDV = map[string]string{fmt.Sprintf("E2:E%d", len(want)): `"Open,Done"`, fmt.Sprintf("G2:G%d", len(want)): `"Yes,No"`}
+	if !reflect.DeepEqual(dvs, wantDV) {
+		t.Errorf("Status and Draft drop-downs %v, want %v", dvs, wantDV)
+	}
+
+	// A blank Comply is highlighted, whenever it is blank.
+	cfs, err := f.GetConditionalFormats(SheetForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := fmt.Sprintf("F2:F%d", len(a.Answers)+1)
+	if len(cfs) != 1 || len(cfs[ref]) != 1 || cfs[ref][0].Type != "blanks" {
+		t.Errorf("conditional formats %+v, want blanks on %s", cfs, ref)
+	}
+
+	// Summary: the facts, the marker, then the counts.
+	compareSheet(t, f, SheetSummary, [][]string{
+		{KeyLandlord, "Millbrook Homes"},
+		{KeyCode, "chc-2024"},
+		{KeyCodeTitle, "Complaint Handling Code 2024"},
+		{KeyAssessed, serial(a.Assessed)},
+		{KeyPeriod, "2024/25"},
+		{KeyApprovedBy, "Board"},
+		{KeyApprovedOn, serial(a.Approved.On)},
+		{KeyPublished, a.Published},
+		{KeyAsOf, serial(day)},
+		{KeyMissing, ""},
+		{KeyWrittenBy, "workbook format 1"},
+		nil,
+		{"Section", "Yes", "Partial", "No", "N/A", "Not answered", "Total"},
+		{"Section 1: Definition of a complaint", "4", "1", "0", "0", "0", "5"},
+		{"Section 2: Exclusions", "4", "0", "1", "0", "0", "5"},
+		{"Section 3: Accessibility and awareness", "7", "0", "0", "0", "0", "7"},
+		{"Section 4: Complaint handling staff", "3", "0", "0", "0", "0", "3"},
+		{"Section 5: The complaint handling process", "13", "1", "1", "0", "0", "15"},
+		{"Section 6: Complaints stages", "18", "1", "1", "0", "0", "20"},
+		{"Section 7: Putting things right", "4", "0", "0", "0", "0", "4"},
+		{"Section 8: Self-assessment, reporting and compliance", "4", "1", "0", "0", "0", "5"},
+		{"Section 9: Scrutiny and oversight: continuous learning and improvement", "7", "1", "0", "0", "0", "8"},
+		{"All sections", "64", "5", "3", "0", "0", "72"},
+	})
+}
+
+// TestWorkbook2022 checks the must and should counts and a missing
+// provision's row on the 2022 example.
+func TestWorkbook2022(t *testing.T) {
+	a, cat := load(t, "../../examples/millbrook-2023-24.yaml")
+	a.Answers = a.Answers[1:] // leave out 1.2
+	f := open(t, write(t, a, cat, asOf))
+	rows, err := f.GetRows(SheetForm)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := cat.Provision("1.2")
+	wantRow := []string{"1.2", "1 Definition of a complaint", "must", p.Summary, SourceSummary}
+	if !reflect.DeepEqual(rows[1], wantRow) {
+		t.Errorf("row for the missing 1.2: %q, want %q", rows[1], wantRow)
+	}
+	summary, _ := f.GetRows(SheetSummary)
+	if summary[9][0] != KeyMissing || summary[9][1] != "1.2" {
+		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[9])
+	}
+	if want := []string{"Section", "Obligation", "Yes", "Partial", "No", "N/A", "Not answered", "Total"}; !reflect.DeepEqual(summary[12], want) {
+		t.Errorf("2022 counts header %q", summary[12])
+	}
+	if want := []string{"Section 1: Definition of a complaint", "must", "4", "1", "0", "0", "1", "6"}; !reflect.DeepEqual(summary[13], want) {
+		t.Errorf("2022 section 1 must counts %q", summary[13])
+	}
+	last := summary[len(summary)-1]
+	if want := []string{"All sections", "all", "58", "4", "8", "1", "1", "72"}; !reflect.DeepEqual(last, want) {
+		t.Errorf("2022 totals %q", last)
+	}
+}
+
+func names(cols []column) []string {
+	var out []string
+	for _, c := range cols {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// serial is a date as a workbook stores it, read raw: days since 30
+// December 1899 (Excel's epoch, counting its phantom 29 February 1900).
+func serial(d assessment.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	days := d.Time().Sub(assessment.NewDate(1899, 12, 30).Time()).Hours() / 24
+	return strconv.Itoa(int(days))
+}
+
+// compareSheet compares every cell's raw value with want, and checks that
+// no cell holds a formula and every text cell is a string.
+func compareSheet(t *testing.T, f *excelize.File, sheet string, want [][]string) {
+	t.Helper()
+	got, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: %d rows, want %d", sheet, len(got), len(want))
+	}
+	for i := range min(len(got), len(want)) {
+		g, w := trimRight(got[i]), trimRight(want[i])
+		for j := range max(len(g), len(w)) {
+			var gv, wv string
+			if j < len(g) {
+				gv = g[j]
+			}
+			if j < len(w) {
+				wv = w[j]
+			}
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			if gv != wv {
+				t.Errorf("%s!%s = %q, want %q", sheet, cell, gv, wv)
+			}
+			if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+				t.Errorf("%s!%s holds a formula %q", sheet, cell, formula)
+			}
+			if _, isNum := strconv.Atoi(wv); isNum != nil && wv != "" {
+				if typ, _ := f.GetCellType(sheet, cell); typ != excelize.CellTypeSharedString {
+					t.Errorf("%s!%s is %v, want a string", sheet, cell, typ)
+				}
+			}
+		}
+	}
+}
+
+func trimRight(r []string) []string {
+	for len(r) > 0 && r[len(r)-1] == "" {
+		r = r[:len(r)-1]
+	}
+	return r
+}
+
+func style(t *testing.T, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Font == nil {
+		st.Font = &excelize.Font{}
+	}
+	if st.Alignment == nil {
+		st.Alignment = &excelize.Alignment{}
+	}
+	return st
+}
+
+// validations maps each list drop-down's range to its list.
+func validations(t *testing.T, f *excelize.File, sheet string) map[string]string {
+	t.Helper()
+	dvs, err := f.GetDataValidations(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, dv := range dvs {
+		if dv.Type != "list" {
+			t.Errorf("%s: a %s validation, want list", sheet, dv.Type)
+		}
+		out[dv.Sqref] = dv.Formula1
+	}
+	return out
+}

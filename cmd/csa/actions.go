@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/assessment/table"
+)
+
+type actionsOptions struct {
+	paths     []string
+	overdue   bool
+	owner     string
+	dueWithin daysFlag
+	status    *enumFlag
+	format    *enumFlag
+	asOf      dateFlag
+}
+
+func newActionsCmd(e *env) *cobra.Command {
+	o := &actionsOptions{status: newEnum("any", "open", "done"), format: newEnum(listFormats...)}
+	cmd := &cobra.Command{
+		Use:   "actions [PATH...] [--overdue] [--owner O] [--due-within 30d] [--status open|done]",
+		Short: "List the action plan across one or many assessments",
+		Long: `Actions lists the actions of every answer, with the provision, owner, due
+date, status and how many days an open action is overdue.
+
+  --overdue         only open actions due before today (--as-of)
+  --owner O         only actions whose owner contains O, ignoring case
+  --due-within N    only open actions due within N days of today, the overdue
+                    ones included (they are due before the limit too); write
+                    N as 30d, 4w or 30; actions with no due date are left out
+  --status S        only open or only done actions
+
+Filters combine: --owner "complaints" --due-within 4w lists what the
+complaints team must finish in the next four weeks.
+
+PATH is a file or a folder, searched as csa check searches it (default .).
+With several landlords a Landlord column appears, and a File column when one
+landlord has several files. Rows are ordered by landlord, assessment,
+provision and due date.
+
+Formats: table (for the terminal, with a closing count), markdown, csv, json.`,
+		Example: `  csa actions assessments/ --overdue
+  csa actions assessment.yaml --owner "head of housing" --due-within 30d
+  csa actions assessments/ --status open --format csv > action-plan.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			if o.overdue && o.status.value == "done" {
+				return usagef("--overdue lists open actions, so it cannot be combined with --status done")
+			}
+			return runActions(e, o)
+		},
+	}
+	fs := cmd.Flags()
+	fs.BoolVar(&o.overdue, "overdue", false, "only open actions due before today (--as-of)")
+	fs.StringVar(&o.owner, "owner", "", "only actions whose owner contains this text, ignoring case")
+	fs.Var(&o.dueWithin, "due-within", "only open actions due within this many days (30d, 4w), overdue ones included")
+	fs.Var(o.status, "status", "only actions with this status: open, done or any")
+	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
+	addAsOf(fs, &o.asOf)
+	return cmd
+}
+
+func runActions(e *env, o *actionsOptions) error {
+	entries, files, err := loadEntries(e, o.paths)
+	if err != nil {
+		return err
+	}
+	asOf := o.asOf.or(e)
+	filter := assessment.ActionFilter{AsOf: asOf, Overdue: o.overdue, Owner: o.owner}
+	if o.dueWithin.set {
+		filter.DueBy = asOf.AddDate(0, 0, o.dueWithin.days)
+	}
+	switch o.status.value {
+	case "open":
+		filter.Status = assessment.Open
+	case "done":
+		filter.Status = assessment.Done
+	}
+	items := assessment.Actions(entries, filter)
+	listing := report.ActionsListing(items, report.ColumnsFor(entries))
+	return target{e: e, inputs: files}.write(func(w io.Writer) error {
+		switch o.format.value {
+		case "markdown":
+			if len(items) == 0 {
+				_, err := fmt.Fprintln(w, "No actions match.")
+				return err
+			}
+			return listing.WriteMarkdown(w)
+		case "csv":
+			return listing.WriteCSV(w)
+		case "json":
+			return report.WriteActionsJSON(w, items, asOf)
+		}
+		if len(items) == 0 {
+			_, err := fmt.Fprintf(w, "No actions match in %s.\n", plural(len(entries), "assessment"))
+			return err
+		}
+		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
+			return err
+		}
+		open, overdue := 0, 0
+		for _, it := range items {
+			if it.IsOpen() {
+				open++
+			}
+			if it.Overdue {
+				overdue++
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
+			plural(len(items), "action"), plural(len(entries), "assessment"), open, overdue, asOf)
+		return err
+	})
+}
+
+// daysFlag is a span of days: 30d, 4w, or a bare number of days.
+type daysFlag struct {
+	days int
+	set  bool
+	text string
+}
+
+func (f *daysFlag) String() string { return f.text }
+func (f *daysFlag) Type() string   { return "days" }
+func (f *daysFlag) Set(s string) error {
+	v := strings.ToLower(strings.TrimSpace(s))
+	unit := 1
+	switch {
+	case strings.HasSuffix(v, "d"):
+		v = strings.TrimSuffix(v, "d")
+	case strings.HasSuffix(v, "w"):
+		v, unit = strings.TrimSuffix(v, "w"), 7
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 36500 {
+		return fmt.Errorf("%q is not a number of days: write it as 30d, 4w or 30", s)
+	}
+	f.days, f.set, f.text = n*unit, true, s
+	return nil
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/assessment/table"
+)
+
+// listFormats are the formats of csa gaps and csa actions, the default first.
+var listFormats = []string{"table", "markdown", "csv", "json"}
+
+type gapsOptions struct {
+	paths  []string
+	format *enumFlag
+	asOf   dateFlag
+}
+
+func newGapsCmd(e *env) *cobra.Command {
+	o := &gapsOptions{format: newEnum(listFormats...)}
+	cmd := &cobra.Command{
+		Use:   "gaps [PATH...]",
+		Short: "List the provisions not complied with, and their plans",
+		Long: `Gaps lists every provision on the Code's form that an assessment answers no or
+partial, or does not answer (a blank comply, or missing from the file), with
+its plan: each action (owner, due date, open, done or overdue) and any
+alternative. A gap with no action that has an owner and a due date, and no
+alternative, says "No plan".
+
+PATH is a file or a folder, searched as csa check searches it (default .);
+a YAML file in a folder that is not an assessment is skipped with a note. With
+several landlords a Landlord column appears, and a File column when one
+landlord has several files. Rows are ordered by landlord, assessment and
+provision.
+
+Formats: table (for the terminal, with a closing count), markdown, csv, json.
+--as-of (default today) decides which open actions are overdue.`,
+		Example: `  csa gaps assessment.yaml
+  csa gaps assessments/ --format csv > gaps.csv`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			return runGaps(e, o)
+		},
+	}
+	fs := cmd.Flags()
+	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
+	addAsOf(fs, &o.asOf)
+	return cmd
+}
+
+func runGaps(e *env, o *gapsOptions) error {
+	entries, files, err := loadEntries(e, o.paths)
+	if err != nil {
+		return err
+	}
+	asOf := o.asOf.or(e)
+	gaps := assessment.Gaps(entries)
+	listing := report.GapsListing(gaps, report.ColumnsFor(entries), asOf)
+	return target{e: e, inputs: files}.write(func(w io.Writer) error {
+		switch o.format.value {
+		case "markdown":
+			if len(gaps) == 0 {
+				_, err := fmt.Fprintln(w, "No gaps: every provision on the form is answered yes or n/a.")
+				return err
+			}
+			return listing.WriteMarkdown(w)
+		case "csv":
+			return listing.WriteCSV(w)
+		case "json":
+			return report.WriteGapsJSON(w, gaps, asOf)
+		}
+		if len(gaps) == 0 {
+			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", plural(len(entries), "assessment"))
+			return err
+		}
+		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
+			return err
+		}
+		noPlan := 0
+		for _, g := range gaps {
+			if !g.HasPlan() {
+				noPlan++
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", plural(len(gaps), "gap"), plural(len(entries), "assessment"), noPlan)
+		return err
+	})
+}
+
+// loadEntries reads every assessment the paths name, with its catalogue.
+// Folders are searched as check searches them; a file found in a folder that
+// is not an assessment (a CI workflow, a catalogue) is skipped with a note.
+// An assessment that cannot be read stops the command, as for report.
+func loadEntries(e *env, paths []string) ([]assessment.Entry, []string, error) {
+	files, found, err := collect(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	var entries []assessment.Entry
+	for _, f := range files {
+		if found[f] {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				return nil, nil, pathError(f, err)
+			}
+			if ok, why := assessment.LooksLikeAssessment(data); !ok {
+				fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", f, why)
+				continue
+			}
+		}
+		a, cat, err := loadAssessment(e, f)
+		if err != nil {
+			return nil, nil, err
+		}
+		entries = append(entries, assessment.Entry{Assessment: a, Catalogue: cat})
+	}
+	if len(entries) == 0 {
+		return nil, nil, usagef("no assessments found in %s", strings.Join(paths, ", "))
+	}
+	return entries, files, nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
