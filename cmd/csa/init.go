@@ -4,15 +4,19 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/carry"
 	"github.com/csa-tool/csa/codes"
 )
 
 type initOptions struct {
 	code     string
+	from     string
 	landlord string
 	period   string
 	out      string
@@ -23,31 +27,61 @@ type initOptions struct {
 func newInitCmd(e *env) *cobra.Command {
 	o := &initOptions{}
 	cmd := &cobra.Command{
-		Use:   "init --code CODE [--landlord NAME] [-o FILE]",
-		Short: "Start an assessment: every provision on the form, unanswered",
+		Use:   "init (--code CODE | --from LAST.yaml [--code CODE]) [--landlord NAME] [-o FILE]",
+		Short: "Start an assessment: every provision on the form, blank or carried from last year's",
 		Long: `Init writes a new assessment listing every provision the Code's
 self-assessment form asks about, each with the provision's summary as a comment
 and an empty answer to fill in. csa check on the result lists exactly the
 provisions still to answer.
 
+With --from, it starts from last year's assessment instead: the answers,
+evidence, commentary, alternatives and open actions are carried forward (done
+actions are left behind), and each carried answer gets a review: line saying
+where it came from, for example
+
+  review: carried from 2023/24 (chc-2022 4.2, high confidence); check it, then delete this line
+
+so that csa check warns (unreviewed) until someone has confirmed it. --code
+defaults to the newest built-in Code: the one that replaced LAST's Code, if
+any (chc-2022 becomes chc-2024), else LAST's own. Across Code versions the
+answers go through csa's lineage (csa codes 2024 ID shows it): where several
+old provisions feed one new one, the weakest answer is kept and their texts
+joined; a low-confidence match is said to be one; the requirement wording is
+not carried (it is the old Code's); provisions with no predecessor are left
+blank. An open action whose provision has no successor is listed in the
+file's header and on stderr. The landlord is LAST's (or --landlord), the
+period the next one (2023/24 becomes 2024/25, or --period), and there is no
+approval. LAST may be REV:PATH, read from git as csa diff reads it.
+
 The assessed date is today (or --as-of); change it when the assessment is done.
 Without -o the assessment is written to standard output. An existing file is
-not overwritten unless --force is given.`,
-		Example: `  csa init --code 2024 --landlord "Example Homes" -o assessment.yaml`,
-		Args:    cobra.NoArgs,
+not overwritten unless --force is given, and LAST never is.`,
+		Example: `  csa init --code 2024 --landlord "Example Homes" -o assessment.yaml
+  csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.from != "" {
+				return runInitFrom(e, o)
+			}
 			return runInit(e, o)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.code, "code", "", "the Code to assess against: chc-2024, chc-2022 (or 2024, 2022) or a catalogue file")
-	fs.StringVar(&o.landlord, "landlord", "", "the landlord's name")
-	fs.StringVar(&o.period, "period", "", "the reporting year, e.g. 2025/26")
+	fs.StringVar(&o.code, "code", "", "the Code to assess against: chc-2024, chc-2022 (or 2024, 2022) or a catalogue file (with --from, default: the Code that replaced LAST's, else LAST's)")
+	fs.StringVar(&o.from, "from", "", "start from last year's assessment LAST.yaml (or REV:PATH), carrying its answers forward for review")
+	fs.StringVar(&o.landlord, "landlord", "", "the landlord's name (with --from, default: LAST's)")
+	fs.StringVar(&o.period, "period", "", "the reporting year, e.g. 2025/26 (with --from, default: the year after LAST's)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	addAsOf(fs, &o.asOf)
 	return cmd
 }
+
+const initAdvice = `For each provision write comply: yes, no, partial or n/a, and the evidence.
+A no or partial needs an action with an owner and a due date, or an alternative.
+An n/a needs commentary saying why. Set assessed: to the date you finish, and
+add approved: (by:, on:) once the governing body has approved it.
+Check it with: csa check FILE`
 
 func runInit(e *env, o *initOptions) error {
 	if o.code == "" {
@@ -57,10 +91,8 @@ func runInit(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.out != "" && o.out != "-" && !o.force {
-		if _, err := os.Stat(o.out); err == nil {
-			return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
-		}
+	if err := o.refuseExisting(); err != nil {
+		return err
 	}
 	a := &assessment.Assessment{
 		Code:     cat.ID,
@@ -74,19 +106,172 @@ func runInit(e *env, o *initOptions) error {
 	for _, p := range cat.OnForm() {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
-	header := fmt.Sprintf(`Self-assessment against the %s (%s).
-For each provision write comply: yes, no, partial or n/a, and the evidence.
-A no or partial needs an action with an owner and a due date, or an alternative.
-An n/a needs commentary saying why. Set assessed: to the date you finish, and
-add approved: (by:, on:) once the governing body has approved it.
-Check it with: csa check FILE`, cat.Title, cat.ID)
-	comment := func(id string) string {
+	header := fmt.Sprintf("Self-assessment against the %s (%s).\n%s", cat.Title, cat.ID, initAdvice)
+	return target{e: e, path: o.out}.write(func(w io.Writer) error {
+		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: summaryComment(cat, nil), Blanks: true})
+	})
+}
+
+func (o *initOptions) refuseExisting() error {
+	if o.out != "" && o.out != "-" && !o.force {
+		if _, err := os.Stat(o.out); err == nil {
+			return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
+		}
+	}
+	return nil
+}
+
+// summaryComment is the comment above each provision: its id and summary,
+// and whether it is new in this Code.
+func summaryComment(cat *codes.Catalogue, isNew map[string]bool) func(string) string {
+	return func(id string) string {
 		p, _ := cat.Provision(id)
+		if isNew[id] {
+			return id + " (new in " + cat.ID + ") " + p.Summary
+		}
 		return id + " " + p.Summary
 	}
-	return target{e: e, path: o.out}.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: comment, Blanks: true})
+}
+
+func runInitFrom(e *env, o *initOptions) error {
+	last, lastCat, in, err := loadArg(e, o.from)
+	if err != nil {
+		return err
+	}
+	cat := lastCat
+	if o.code != "" {
+		if cat, err = lookupCode(o.code); err != nil {
+			return err
+		}
+	} else if next, ok := codes.Successor(lastCat); ok {
+		cat = next
+	}
+	if err := o.refuseExisting(); err != nil {
+		return err
+	}
+	r, err := carry.Forward(last, lastCat, cat, carry.Options{Assessed: o.asOf.or(e), Landlord: o.landlord, Period: o.period})
+	if err != nil {
+		return usagef("cannot start from %s: %s", o.from, err)
+	}
+	a := r.Assessment
+	if cat.Source != "embedded" {
+		a.Code = o.catalogueName(cat, last)
+	}
+	isNew := map[string]bool{}
+	for _, id := range r.New {
+		isNew[id] = true
+	}
+	var inputs []string
+	if !in.fromGit() {
+		inputs = []string{o.from}
+	}
+	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
+		return assessment.Encode(w, a, assessment.EncodeOptions{
+			Header: fromHeader(o.from, last, lastCat, cat, r), Comment: summaryComment(cat, isNew), Blanks: true,
+		})
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "csa: carried %s and %s from %s (%s) to %s, each marked for review; %s left blank\n",
+		countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions"),
+		o.from, lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
+	for _, l := range r.Left {
+		fmt.Fprintf(e.stderr, "csa: not carried: the open action of %s %s has no provision to go to in %s: %s\n",
+			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
+	}
+	if r.PeriodKept != "" {
+		fmt.Fprintf(e.stderr, "csa: last year's period %q is not a year csa can move on (like 2024/25); set period: yourself\n", r.PeriodKept)
+	}
+	return nil
+}
+
+// catalogueName is how the new assessment names a catalogue file of the
+// landlord's own: as given with --code, else LAST's, from where the new file
+// is written.
+func (o *initOptions) catalogueName(cat *codes.Catalogue, last *assessment.Assessment) string {
+	if o.code != "" {
+		return o.code
+	}
+	src, err := filepath.Abs(cat.Source)
+	if err != nil {
+		return last.Code
+	}
+	if _, err := os.Stat(src); err != nil {
+		return last.Code // read from git: no file to point at
+	}
+	dir := "."
+	if o.out != "" && o.out != "-" {
+		dir = filepath.Dir(o.out)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return last.Code
+	}
+	rel, err := filepath.Rel(absDir, src)
+	if err != nil {
+		return src
+	}
+	return filepath.ToSlash(rel)
+}
+
+// fromHeader is the comment at the top of an assessment started from last
+// year's: where it came from, what was carried, what was not.
+func fromHeader(from string, last *assessment.Assessment, lastCat, cat *codes.Catalogue, r *carry.Result) string {
+	lastDesc := lastCat.ID
+	if last.Period != "" {
+		lastDesc = last.Period + ", " + lastDesc
+	}
+	paras := []string{
+		fmt.Sprintf("Self-assessment against the %s (%s), started from last year's: %s (%s).", cat.Title, cat.ID, from, lastDesc),
+		fmt.Sprintf("Carried forward: %s and %s (done actions left behind). "+
+			"Each carried answer has a review: line saying where it came from, and csa check warns (unreviewed) until it goes: "+
+			"check the answer against this year's evidence, then delete the line.",
+			countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions")),
+	}
+	if lastCat.ID != cat.ID {
+		paras = append(paras, fmt.Sprintf("The answers were matched from %s to %s through csa's lineage (csa codes %s ID shows it); "+
+			"where several provisions fed one, the weakest answer was kept and the texts joined. The requirement wording was not carried.",
+			lastCat.ID, cat.ID, cat.ID))
+	}
+	if len(r.New) > 0 {
+		paras = append(paras, fmt.Sprintf("New in %s, left blank: %s.", cat.ID, strings.Join(r.New, ", ")))
+	}
+	if len(r.Blank) > 0 {
+		paras = append(paras, fmt.Sprintf("Left blank, as last year's answer was blank: %s.", strings.Join(r.Blank, ", ")))
+	}
+	for _, l := range r.Left {
+		paras = append(paras, fmt.Sprintf("Not carried: an open action of %s %s, which has no successor in %s: %s",
+			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " ")))
+	}
+	var b strings.Builder
+	for _, p := range paras {
+		b.WriteString(wrapLine(p, 86))
+		b.WriteByte('\n')
+	}
+	b.WriteString(initAdvice)
+	return b.String()
+}
+
+// wrapLine breaks text into lines of at most width characters.
+func wrapLine(s string, width int) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range strings.Fields(s) {
+		l := len([]rune(w))
+		switch {
+		case n == 0:
+		case n+1+l > width:
+			b.WriteByte('\n')
+			n = 0
+		default:
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += l
+	}
+	return b.String()
 }
 
 // lookupCode resolves a code named on the command line; failing is a usage error.

@@ -27,6 +27,7 @@ unreadable path, unknown code, output not writable).`,
 	root.AddCommand(
 		newCheckCmd(e),
 		newInitCmd(e),
+		newDiffCmd(e),
 		newCodesCmd(e),
 		newReportCmd(e), newGapsCmd(e), newActionsCmd(e),
 	)

@@ -1,0 +1,323 @@
+package diff
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/lineage"
+)
+
+// WriteMarkdown writes the diff as Markdown for a board paper or a
+// pull-request comment: a heading, the two assessments side by side, the
+// summary as two tables (provisions, actions), then the changes section by
+// section as lists. Word diffs are ~~removed~~ **added**. Everything taken
+// from the assessments is escaped, so it cannot break a table or turn into a
+// link, emphasis or HTML.
+func WriteMarkdown(w io.Writer, d *Diff) error {
+	var b strings.Builder
+	m := &mdWriter{b: &b, d: d}
+	m.header()
+	if !d.Differs() {
+		b.WriteString("\nNo changes: the two assessments say the same.\n")
+	} else {
+		m.summary()
+		m.details()
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type mdWriter struct {
+	b *strings.Builder
+	d *Diff
+}
+
+func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(m.b, format, args...) }
+
+func (m *mdWriter) header() {
+	d := m.d
+	title := d.New.Landlord
+	if title == "" {
+		title = d.Old.Landlord
+	}
+	if title == "" {
+		title = "Self-assessment"
+	}
+	title += ": what changed"
+	if d.Old.Period != "" || d.New.Period != "" {
+		title += ", " + orDash(d.Old.Period) + " to " + orDash(d.New.Period)
+	}
+	m.printf("## %s\n\n", md(title))
+	rows := [][]string{
+		{"File", md(d.Old.File), md(d.New.File)},
+		{"Code", md(d.Old.CodeTitle + " (" + d.Old.Code + ")"), md(d.New.CodeTitle + " (" + d.New.Code + ")")},
+	}
+	if d.Old.Landlord != d.New.Landlord {
+		rows = append(rows, []string{"Landlord", md(d.Old.Landlord), md(d.New.Landlord)})
+	}
+	rows = append(rows,
+		[]string{"Period", md(d.Old.Period), md(d.New.Period)},
+		[]string{"Assessed", d.Old.Assessed.Long(), d.New.Assessed.Long()},
+		[]string{"Approved", mdApproval(d.Old.Approved), mdApproval(d.New.Approved)},
+	)
+	mdTable(m.b, []string{"", "Last year", "This year"}, nil, rows)
+	if !d.AsOf.IsZero() {
+		m.printf("\nOverdue actions are as of %s.", d.AsOf.Long())
+		if note := lineageNote(d); note != "" {
+			m.printf(" %s", md(note))
+		}
+		m.printf("\n")
+	} else if note := lineageNote(d); note != "" {
+		m.printf("\n%s\n", md(note))
+	}
+}
+
+func mdApproval(a *assessment.Approval) string {
+	if a == nil {
+		return "not recorded"
+	}
+	return md(a.By) + ", " + a.On.Long()
+}
+
+var classCaption = map[Class]string{
+	Improved:  "Improved",
+	Regressed: "Regressed",
+	Changed:   "Changed (to or from n/a or no answer)",
+	Unchanged: "Unchanged",
+}
+
+var actionCaption = map[ActionKind]string{
+	Added:     "Added",
+	Completed: "Completed (open last year, done this year)",
+	Dropped:   "Dropped (open last year, gone this year)",
+	Slipped:   "Slipped (due later)",
+	Reopened:  "Reopened (done last year, open again)",
+	Amended:   "Amended (wording, owner or due date)",
+}
+
+func (m *mdWriter) summary() {
+	d, s := m.d, m.d.Summary
+	m.printf("\n### Summary\n\n")
+	var rows [][]string
+	for _, c := range Classes {
+		caption := classCaption[c]
+		switch c {
+		case New:
+			if d.Direction == lineage.SameCode && s.Provisions[c] == 0 {
+				continue
+			}
+			caption = "New in " + d.New.Code + " (no predecessor)"
+		case Retired:
+			if d.Direction == lineage.SameCode && s.Provisions[c] == 0 {
+				continue
+			}
+			caption = "Retired from " + d.Old.Code + " (no successor)"
+		}
+		var ids []string
+		if c != Unchanged {
+			for i := range d.Provisions {
+				if p := &d.Provisions[i]; p.Class == c {
+					id := md(p.ID)
+					if c == New && p.New.IsGap() {
+						id = "**" + id + "** (" + p.New.Label() + ")"
+					}
+					ids = append(ids, id)
+				}
+			}
+		}
+		rows = append(rows, []string{md(caption), fmt.Sprint(s.Provisions[c]), strings.Join(ids, ", ")})
+	}
+	mdTable(m.b, []string{"Provisions", "Count", "Which"}, []bool{false, true, false}, rows)
+	m.printf("\nGaps (answered no or partial): %d last year, %d this year.", s.GapsBefore, s.GapsNow)
+	if len(s.Opened) > 0 {
+		var ids []string
+		for _, id := range s.Opened {
+			ids = append(ids, md(id))
+		}
+		m.printf(" Not a gap last year: %s.", strings.Join(ids, ", "))
+	}
+	m.printf(" Evidence changed for %s, commentary for %d.\n\n", plural(s.EvidenceChanged, "provision"), s.CommentaryChanged)
+
+	rows = nil
+	for _, k := range ActionKinds {
+		var where []string
+		for _, p := range d.Provisions {
+			for _, a := range p.Actions {
+				if a.Kind == k {
+					where = append(where, md(actionWhere(d, p, a)))
+				}
+			}
+		}
+		rows = append(rows, []string{md(actionCaption[k]), fmt.Sprint(s.Actions[k]), strings.Join(where, ", ")})
+	}
+	var overdue []string
+	for _, p := range d.Provisions {
+		for _, a := range p.Actions {
+			if a.NewlyOverdue {
+				overdue = append(overdue, md(fmt.Sprintf("%s (%s)", p.ID, plural(a.OverdueDays, "day"))))
+			}
+		}
+	}
+	rows = append(rows, []string{"Newly overdue", fmt.Sprint(s.NewlyOverdue), strings.Join(overdue, ", ")})
+	mdTable(m.b, []string{"Actions", "Count", "Which"}, []bool{false, true, false}, rows)
+}
+
+func (m *mdWriter) details() {
+	d := m.d
+	m.printf("\n### Changes by section\n")
+	section := -1
+	retired := false
+	for i := range d.Provisions {
+		p := &d.Provisions[i]
+		if !p.Shown() {
+			continue
+		}
+		if p.Class == Retired && !retired {
+			retired = true
+			m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", md(d.Old.Code), md(d.New.Code))
+		}
+		if p.Class != Retired && p.Section != section {
+			section = p.Section
+			m.printf("\n#### %s\n\n", md(sectionHeading(p)))
+		}
+		m.provision(p)
+	}
+}
+
+func (m *mdWriter) provision(p *Provision) {
+	d := m.d
+	m.printf("- **%s %s:** %s.", md(p.ID), p.Class, md(answers(p)))
+	if p.LowConfidence() {
+		m.printf(" *Low-confidence match.*")
+	}
+	if about := newOrRetired(d, p); about != "" {
+		m.printf(" %s", md(about))
+	}
+	if d.Direction != lineage.SameCode && len(p.Matches) > 0 {
+		var ms []string
+		for _, x := range p.Matches {
+			ms = append(ms, matchText(d, p, x))
+		}
+		m.printf(" Continues %s.", md(strings.Join(ms, "; ")))
+	}
+	m.printf("\n")
+	for _, f := range []struct {
+		name string
+		x    Text
+	}{{textName(d, p, "Evidence", p.Evidence), p.Evidence}, {textName(d, p, "Commentary", p.Commentary), p.Commentary}} {
+		switch {
+		case p.Class == New && strings.TrimSpace(f.x.New) != "":
+			m.printf("  - %s: %s\n", md(f.name), md(f.x.New))
+		case p.Class == Retired && strings.TrimSpace(f.x.Old) != "":
+			m.printf("  - %s: %s\n", md(f.name), md(f.x.Old))
+		case f.x.Changed:
+			m.printf("  - %s: %s\n", md(f.name), mdSpans(f.x.Words))
+		}
+	}
+	for _, a := range p.Actions {
+		m.printf("  - %s\n", mdAction(d, p, a))
+	}
+}
+
+func mdAction(d *Diff, p *Provision, a Action) string {
+	var what string
+	switch a.Kind {
+	case Slipped:
+		what = "Action slipped " + plural(a.SlipDays, "day")
+	case Kept:
+		what = "Action"
+	default:
+		what = "Action " + string(a.Kind)
+	}
+	if a.NewlyOverdue {
+		what += fmt.Sprintf(", newly overdue (%s)", plural(a.OverdueDays, "day"))
+	}
+	if a.Kind == Dropped || a.Kind == Slipped || a.NewlyOverdue {
+		what = "**" + what + "**"
+	}
+	var text string
+	switch {
+	case a.Wording != nil:
+		text = mdSpans(a.Wording)
+	case a.New != nil:
+		text = md(a.New.Text)
+	default:
+		text = md(a.Old.Text)
+	}
+	return what + ": " + text + " (" + md(strings.Join(actionFacts(d, p, a), "; ")) + ")"
+}
+
+// mdSpans writes a word diff: ~~removed~~ **added**.
+func mdSpans(spans []Span) string {
+	var parts []string
+	for _, s := range spans {
+		switch s.Op {
+		case Equal:
+			parts = append(parts, md(s.Text))
+		case Delete:
+			parts = append(parts, "~~"+md(s.Text)+"~~")
+		case Insert:
+			parts = append(parts, "**"+md(s.Text)+"**")
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// mdTable writes a table whose cells are already escaped; right marks the
+// columns aligned right.
+func mdTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
+	b.WriteString("|")
+	for _, h := range header {
+		b.WriteString(" " + md(h) + " |")
+	}
+	b.WriteString("\n|")
+	for i := range header {
+		if i < len(right) && right[i] {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		b.WriteString("|")
+		for _, c := range row {
+			if c == "" {
+				b.WriteString(" |")
+			} else {
+				b.WriteString(" " + c + " |")
+			}
+		}
+		b.WriteString("\n")
+	}
+}
+
+// mdSpecial are the characters that could start Markdown syntax within a
+// line or end a table cell; each gets a backslash.
+const mdSpecial = "\\`*_[]<>|~#$"
+
+var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// md escapes text from an assessment for a line or a table cell. Line
+// breaks become spaces: a diff quotes text, it does not lay it out.
+func md(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '&' && mdEntity.MatchString(s[i:]):
+			b.WriteString(`\&`)
+		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			b.WriteByte(' ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

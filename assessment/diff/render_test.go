@@ -1,0 +1,96 @@
+package diff
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/csa-tool/csa/assessment"
+)
+
+func TestMarkdownEscapes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain words", "plain words"},
+		{"a | b", `a \| b`},
+		{"*not bold* _nor this_", `\*not bold\* \_nor this\_`},
+		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
+		{"[a link](javascript:x)", `\[a link\](javascript:x)`},
+		{"~~struck~~ `code` #1 $5", "\\~\\~struck\\~\\~ \\`code\\` \\#1 \\$5"},
+		{"R&D &amp; more", `R&D \&amp; more`},
+		{"two\nlines\r\n and\ttabs", "two lines and tabs"},
+		{`back\slash`, `back\\slash`},
+	}
+	for _, tt := range tests {
+		if got := md(tt.in); got != tt.want {
+			t.Errorf("md(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestRendersAreSafeAndStable renders a diff whose texts are full of
+// Markdown and HTML, and checks that nothing escapes into the formatting, and
+// that the same input gives the same bytes every time.
+func TestRendersAreSafeAndStable(t *testing.T) {
+	c24 := catalogue(t, "chc-2024")
+	old := parse(t, "old.yaml", doc(
+		"id: \"1.2\"\ncomply: partial\nevidence: \"Table | cell *bold* <b>tag</b>\"\nactions:\n  - action: \"Fix | this [link](x)\"\n    owner: \"Ann | Bob\"\n    due: 2025-09-30",
+	))
+	new := parse(t, "new.yaml", doc(
+		"id: \"1.2\"\ncomply: yes\nevidence: \"Table | cell **bold** <i>tag</i>\"",
+	))
+	render := func(write func(*bytes.Buffer, *Diff) error) string {
+		d, err := Compare(old, c24, new, c24, assessment.NewDate(2025, 7, 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for name, write := range map[string]func(*bytes.Buffer, *Diff) error{
+		"markdown": func(b *bytes.Buffer, d *Diff) error { return WriteMarkdown(b, d) },
+		"text":     func(b *bytes.Buffer, d *Diff) error { return WriteText(b, d) },
+		"json":     func(b *bytes.Buffer, d *Diff) error { return WriteJSON(b, d) },
+	} {
+		first := render(write)
+		for range 5 {
+			if again := render(write); again != first {
+				t.Fatalf("%s: two renders differ", name)
+			}
+		}
+		if name != "markdown" {
+			continue
+		}
+		for _, bad := range []string{"<b>", "<i>", "[link](x)", "Ann | Bob", "Table | cell"} {
+			if strings.Contains(first, bad) {
+				t.Errorf("markdown lets %q through:\n%s", bad, first)
+			}
+		}
+		for _, want := range []string{
+			`Evidence: Table \| cell ~~\*bold\* \<b\>tag\</b\>~~ **\*\*bold\*\* \<i\>tag\</i\>**`,
+			`**Action dropped**: Fix \| this \[link\](x) (Ann \| Bob; was due 2025-09-30; open last year, not in this year's plan)`,
+		} {
+			if !strings.Contains(first, want) {
+				t.Errorf("markdown lacks %q:\n%s", want, first)
+			}
+		}
+	}
+	// The JSON is valid and holds the texts as they were.
+	var v struct {
+		Provisions []struct {
+			ID       string `json:"id"`
+			Evidence struct {
+				Old string `json:"old"`
+			} `json:"evidence"`
+		} `json:"provisions"`
+	}
+	if err := json.Unmarshal([]byte(render(func(b *bytes.Buffer, d *Diff) error { return WriteJSON(b, d) })), &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Provisions[0].ID != "1.2" || v.Provisions[0].Evidence.Old != "Table | cell *bold* <b>tag</b>" {
+		t.Errorf("json: %+v", v.Provisions[0])
+	}
+}

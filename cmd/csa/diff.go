@@ -1,0 +1,151 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/csa-tool/csa/assessment/diff"
+)
+
+type diffOptions struct {
+	old, new         string
+	format           *enumFlag
+	asOf             dateFlag
+	exitCode         bool
+	failOnRegression bool
+	out              string
+}
+
+func newDiffCmd(e *env) *cobra.Command {
+	o := &diffOptions{format: newEnum(diff.Formats...)}
+	cmd := &cobra.Command{
+		Use:   "diff OLD NEW",
+		Short: "Compare two assessments: what changed since last year, across Code versions too",
+		Long: `Diff compares last year's assessment (OLD) with this year's (NEW) and says what
+changed: a summary with the count in each class, then the changes section by
+section.
+
+Each provision's answer is improved (no → partial → yes), regressed (the other
+way), changed (to or from n/a, or to or from no answer) or unchanged. Changes
+to evidence and commentary are shown word by word, as [-removed-]{+added+} in
+text and ~~removed~~ **added** in Markdown; spacing alone is no change.
+
+Actions are matched with last year's by their wording, within the provision
+and the provisions it continues: added, completed (open last year, done this
+year), dropped (open last year and gone this year), slipped (due later, by how
+many days), reopened, amended (wording, owner or due date), and newly overdue
+(open and past its due date at --as-of, but not overdue when OLD was assessed;
+shown, but by itself not a difference between the files).
+
+When OLD is against chc-2022 and NEW against chc-2024, provisions are matched
+through csa's lineage of the two Codes (csa codes 2024 ID shows it): a 2024
+provision that continues several 2022 ones is compared with the weakest answer
+among them; 2024 provisions with no predecessor are new, 2022 provisions with
+no successor retired; low-confidence matches are marked.
+
+OLD and NEW are files ("-" is standard input), or REV:PATH for a file as it was
+in a git revision, read with git show from the current folder: PATH is from
+the top of the repository, or from the current folder when it starts with ./
+(as git reads it). A file that exists is always read as a file, even with a
+colon in its name.
+
+Formats: text, markdown (for a board paper or a pull-request comment), json.
+
+Exits 0 when it ran, whatever changed; with --exit-code, 1 when anything
+differs; with --fail-on-regression, 1 when a provision regressed or an open
+action was dropped; 2 when it cannot run (a bad revision, an unreadable or
+invalid assessment, Codes that cannot be lined up).`,
+		Example: `  csa diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml --as-of 2025-07-01
+  csa diff v2024:assessment.yaml assessment.yaml --format markdown -o changes.md
+  csa diff HEAD~1:assessment.yaml assessment.yaml --fail-on-regression`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return usagef("diff needs two assessments, last year's then this year's: csa diff OLD NEW")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.old, o.new = args[0], args[1]
+			return runDiff(e, o)
+		},
+	}
+	fs := cmd.Flags()
+	fs.VarP(o.format, "format", "f", "output format: text, markdown or json")
+	addAsOf(fs, &o.asOf)
+	fs.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything differs")
+	fs.BoolVar(&o.failOnRegression, "fail-on-regression", false, "exit 1 when a provision regressed or an open action was dropped")
+	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
+	return cmd
+}
+
+func runDiff(e *env, o *diffOptions) error {
+	if o.old == "-" && o.new == "-" {
+		return usagef("only one of OLD and NEW can be standard input (-)")
+	}
+	oldA, oldCat, oldIn, err := loadArg(e, o.old)
+	if err != nil {
+		return err
+	}
+	newA, newCat, newIn, err := loadArg(e, o.new)
+	if err != nil {
+		return err
+	}
+	d, err := diff.Compare(oldA, oldCat, newA, newCat, o.asOf.or(e))
+	if err != nil {
+		return usagef("cannot compare %s with %s: %s", o.old, o.new, err)
+	}
+	var inputs []string
+	for _, in := range []*input{oldIn, newIn} {
+		if !in.fromGit() && in.arg != "-" {
+			inputs = append(inputs, in.arg)
+		}
+	}
+	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
+		return diff.Write(w, o.format.value, d)
+	})
+	if err != nil {
+		return err
+	}
+	failed := false
+	if o.failOnRegression && d.Regressed() {
+		fmt.Fprintf(e.stderr, "csa: %s\n", regressionLine(d))
+		failed = true
+	}
+	if failed || (o.exitCode && d.Differs()) {
+		return errFindings
+	}
+	return nil
+}
+
+// regressionLine says what --fail-on-regression failed on.
+func regressionLine(d *diff.Diff) string {
+	var regressed, dropped []string
+	for _, p := range d.Provisions {
+		if p.Class == diff.Regressed {
+			regressed = append(regressed, p.ID)
+		}
+		for _, a := range p.Actions {
+			if a.Kind == diff.Dropped {
+				dropped = append(dropped, a.OldProvision)
+			}
+		}
+	}
+	var parts []string
+	if n := len(regressed); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s regressed (%s)", countNoun(n, "provision", "provisions"), strings.Join(regressed, ", ")))
+	}
+	if n := len(dropped); n > 0 {
+		parts = append(parts, fmt.Sprintf("%s dropped (%s in %s)", countNoun(n, "open action was", "open actions were"), strings.Join(dropped, ", "), d.Old.File))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func countNoun(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
