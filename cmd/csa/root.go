@@ -29,6 +29,7 @@ unreadable path, unknown code, output not writable).`,
 		newInitCmd(e),
 		newDiffCmd(e),
 		newCodesCmd(e),
+		newImportCmd(e),
 		newReportCmd(e), newGapsCmd(e), newActionsCmd(e),
 	)
 	return root

@@ -1,0 +1,492 @@
+package importer
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// This file reads a Word document's tables from its XML: word/document.xml
+// (w:tbl, w:tr, w:tc, w:p, w:r, w:t, w:br; merged cells by w:gridSpan and
+// w:vMerge), the list numbering that gives lettered sub-items their letters
+// (word/numbering.xml), and the last-saved date and title
+// (docProps/core.xml). Paragraphs between tables are titles. Archive/zip and
+// encoding/xml are enough; sizes and nesting are capped so a hostile file
+// cannot exhaust memory.
+
+const (
+	maxPart  = 64 << 20 // bytes of XML read from one part of a .docx
+	maxDepth = 512      // nesting of XML elements
+)
+
+// zipKind says what Office file a zip archive is: docx, xlsx, or "".
+func zipKind(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ""
+	}
+	for _, f := range zr.File {
+		switch f.Name {
+		case "word/document.xml":
+			return "docx"
+		case "xl/workbook.xml":
+			return "xlsx"
+		}
+	}
+	return ""
+}
+
+var errTooLarge = &Error{"the document is too large to read (a part of it is over 64 MB once unpacked)"}
+
+// readPart returns one file of the archive, refusing one that unpacks to
+// more than maxPart, whatever its header claims.
+func readPart(zr *zip.Reader, name string) ([]byte, bool, error) {
+	for _, f := range zr.File {
+		if f.Name != name {
+			continue
+		}
+		if f.UncompressedSize64 > maxPart {
+			return nil, true, errTooLarge
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, true, &Error{"it is damaged (" + name + " cannot be unpacked)"}
+		}
+		defer rc.Close()
+		b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
+		if err != nil {
+			return nil, true, &Error{"it is damaged (" + name + " cannot be unpacked)"}
+		}
+		if len(b) > maxPart {
+			return nil, true, errTooLarge
+		}
+		return b, true, nil
+	}
+	return nil, false, nil
+}
+
+// readDocx reads a .docx into lines: a Line per table row, a paragraph Line
+// per paragraph outside tables.
+func readDocx(data []byte) (*doc, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &Error{"it is not a Word document csa can read: it may be damaged"}
+	}
+	body, ok, err := readPart(zr, "word/document.xml")
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &Error{"it is not a Word document (it has no word/document.xml)"}
+	}
+	d := &doc{}
+	num := &numbering{}
+	if nb, ok, err := readPart(zr, "word/numbering.xml"); err == nil && ok {
+		num = parseNumbering(nb)
+	}
+	if core, ok, err := readPart(zr, "docProps/core.xml"); err == nil && ok {
+		d.title, d.saved = coreProps(core)
+	}
+	r := &docxReader{d: d, num: num}
+	if err := r.read(body); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+type docxCell struct {
+	paras  []string
+	span   int
+	vmerge string // "", "restart" or "continue"
+}
+
+type docxTable struct {
+	no     int
+	rows   int
+	row    []docxCell
+	before int            // w:gridBefore of the current row
+	above  map[int]string // text of the vMerge that starts in each grid column
+	cell   *docxCell      // the cell being read
+	parent *docxTable     // the table this one is nested in, if any
+	nested []string       // a nested table's rows, as lines of its parent's cell
+}
+
+type docxReader struct {
+	d      *doc
+	num    *numbering
+	tab    *docxTable
+	tables int
+	paras  int
+	para   *strings.Builder // the paragraph being read
+	numID  string
+	ilvl   int
+	inText bool
+	inPPr  bool // in paragraph properties, where w:tab is a tab stop
+}
+
+func (r *docxReader) read(body []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	depth := 0
+	for {
+		tok, err := dec.RawToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return &Error{"it is damaged (its text cannot be read)"}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if depth > maxDepth {
+				return &Error{"its structure is nested too deeply to read"}
+			}
+			if t.Name.Local == "Fallback" || t.Name.Local == "delText" || t.Name.Local == "instrText" {
+				if err := skip(dec); err != nil {
+					return &Error{"it is damaged (its text cannot be read)"}
+				}
+				depth--
+				continue
+			}
+			if t.Name.Space != "w" && t.Name.Space != "" {
+				continue
+			}
+			r.start(t)
+		case xml.EndElement:
+			depth--
+			if t.Name.Space != "w" && t.Name.Space != "" {
+				continue
+			}
+			r.end(t.Name.Local)
+		case xml.CharData:
+			if r.inText && r.para != nil {
+				r.para.Write(t)
+			}
+		}
+	}
+	return nil
+}
+
+// skip consumes the rest of the element just started.
+func skip(dec *xml.Decoder) error {
+	depth := 1
+	for depth > 0 {
+		tok, err := dec.RawToken()
+		if err != nil {
+			return err
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	return nil
+}
+
+func attr(t xml.StartElement, name string) (string, bool) {
+	for _, a := range t.Attr {
+		if a.Name.Local == name {
+			return a.Value, true
+		}
+	}
+	return "", false
+}
+
+func (r *docxReader) start(t xml.StartElement) {
+	switch t.Name.Local {
+	case "tbl":
+		r.tables++
+		r.tab = &docxTable{no: r.tables, above: map[int]string{}, parent: r.tab}
+	case "tr":
+		if r.tab != nil {
+			r.tab.row, r.tab.before = nil, 0
+		}
+	case "gridBefore":
+		if r.tab != nil {
+			v, _ := attr(t, "val")
+			r.tab.before = min(max(atoi(v), 0), 64)
+		}
+	case "tc":
+		if r.tab != nil {
+			r.tab.cell = &docxCell{span: 1}
+		}
+	case "gridSpan":
+		if r.tab != nil && r.tab.cell != nil {
+			v, _ := attr(t, "val")
+			r.tab.cell.span = min(max(atoi(v), 1), 64)
+		}
+	case "vMerge":
+		if r.tab != nil && r.tab.cell != nil {
+			v, _ := attr(t, "val")
+			if v == "restart" {
+				r.tab.cell.vmerge = "restart"
+			} else {
+				r.tab.cell.vmerge = "continue"
+			}
+		}
+	case "p":
+		if r.para != nil {
+			r.para.WriteByte('\n') // a paragraph inside a paragraph (a text box)
+			return
+		}
+		r.para, r.numID, r.ilvl = &strings.Builder{}, "", 0
+	case "pPr":
+		r.inPPr = true
+	case "numId":
+		r.numID, _ = attr(t, "val")
+	case "ilvl":
+		v, _ := attr(t, "val")
+		r.ilvl = min(max(atoi(v), 0), 8)
+	case "t":
+		r.inText = true
+	case "br", "cr":
+		if r.para != nil {
+			r.para.WriteByte('\n')
+		}
+	case "tab":
+		if r.para != nil && !r.inPPr {
+			r.para.WriteByte(' ')
+		}
+	}
+}
+
+func (r *docxReader) end(name string) {
+	switch name {
+	case "t":
+		r.inText = false
+	case "pPr":
+		r.inPPr = false
+	case "p":
+		if r.para == nil {
+			return
+		}
+		text := r.para.String()
+		if r.numID != "" && r.numID != "0" {
+			if label := r.num.label(r.numID, r.ilvl); label != "" {
+				text = label + " " + text
+			}
+		}
+		r.para = nil
+		if r.tab != nil && r.tab.cell != nil {
+			r.tab.cell.paras = append(r.tab.cell.paras, text)
+			return
+		}
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		r.paras++
+		r.d.lines = append(r.d.lines, Line{Cells: []string{text}, Para: true, Where: Where{Para: r.paras}})
+	case "tc":
+		t := r.tab
+		if t == nil || t.cell == nil {
+			return
+		}
+		t.row = append(t.row, *t.cell)
+		t.cell = nil
+	case "tr":
+		t := r.tab
+		if t == nil {
+			return
+		}
+		t.rows++
+		cells := make([]string, t.before)
+		merged := make([]bool, t.before)
+		for _, c := range t.row {
+			col := len(cells)
+			text := strings.Join(c.paras, "\n")
+			m := false
+			switch c.vmerge {
+			case "restart":
+				t.above[col] = text
+			case "continue":
+				text, m = t.above[col], true
+			default:
+				delete(t.above, col)
+			}
+			cells = append(cells, text)
+			merged = append(merged, m)
+			for range c.span - 1 {
+				cells = append(cells, "")
+				merged = append(merged, m)
+			}
+		}
+		if t.parent == nil {
+			r.d.lines = append(r.d.lines, Line{Cells: cells, Merged: merged, Table: t.no, Where: Where{Table: t.no, Row: t.rows}})
+		} else {
+			t.nested = append(t.nested, strings.Join(nonEmpty(cells), "; "))
+		}
+	case "tbl":
+		t := r.tab
+		if t == nil {
+			return
+		}
+		r.tab = t.parent
+		if r.tab != nil && r.tab.cell != nil {
+			r.tab.cell.paras = append(r.tab.cell.paras, t.nested...)
+		}
+	}
+}
+
+// numbering is a document's list definitions, enough to give list items
+// their letters, numbers and bullets.
+type numbering struct {
+	levels map[string]map[int]numLevel // numId -> level -> definition
+	count  map[string][]int            // numId -> counter per level
+}
+
+type numLevel struct {
+	format, text string
+	start        int
+}
+
+func parseNumbering(data []byte) *numbering {
+	var x struct {
+		Abstract []struct {
+			ID   string `xml:"abstractNumId,attr"`
+			Lvls []struct {
+				Ilvl  int `xml:"ilvl,attr"`
+				Start struct {
+					Val string `xml:"val,attr"`
+				} `xml:"start"`
+				NumFmt struct {
+					Val string `xml:"val,attr"`
+				} `xml:"numFmt"`
+				LvlText struct {
+					Val string `xml:"val,attr"`
+				} `xml:"lvlText"`
+			} `xml:"lvl"`
+		} `xml:"abstractNum"`
+		Nums []struct {
+			ID  string `xml:"numId,attr"`
+			Abs struct {
+				Val string `xml:"val,attr"`
+			} `xml:"abstractNumId"`
+		} `xml:"num"`
+	}
+	n := &numbering{levels: map[string]map[int]numLevel{}, count: map[string][]int{}}
+	if xml.Unmarshal(data, &x) != nil {
+		return n
+	}
+	abs := map[string]map[int]numLevel{}
+	for _, a := range x.Abstract {
+		lv := map[int]numLevel{}
+		for _, l := range a.Lvls {
+			start := 1
+			if l.Start.Val != "" {
+				start = atoi(l.Start.Val)
+			}
+			lv[l.Ilvl] = numLevel{format: l.NumFmt.Val, text: l.LvlText.Val, start: start}
+		}
+		abs[a.ID] = lv
+	}
+	for _, num := range x.Nums {
+		if lv, ok := abs[num.Abs.Val]; ok {
+			n.levels[num.ID] = lv
+		}
+	}
+	return n
+}
+
+// label returns the next list label of a list at a level: "a.", "2)", "•".
+func (n *numbering) label(numID string, ilvl int) string {
+	lv, ok := n.levels[numID]
+	if !ok {
+		return ""
+	}
+	def, ok := lv[ilvl]
+	if !ok {
+		return ""
+	}
+	c := n.count[numID]
+	for len(c) <= ilvl {
+		c = append(c, 0)
+	}
+	if c[ilvl] == 0 {
+		c[ilvl] = def.start
+	} else {
+		c[ilvl]++
+	}
+	for i := ilvl + 1; i < len(c); i++ {
+		c[i] = 0
+	}
+	n.count[numID] = c
+	switch def.format {
+	case "bullet":
+		return "•"
+	case "none":
+		return ""
+	}
+	out := def.text
+	for i := 0; i <= ilvl && i < 9; i++ {
+		v := c[i]
+		if v == 0 {
+			v = 1
+		}
+		out = strings.ReplaceAll(out, "%"+strconv.Itoa(i+1), formatNumber(v, lv[i].format))
+	}
+	return out
+}
+
+func formatNumber(n int, format string) string {
+	switch format {
+	case "lowerLetter", "upperLetter":
+		s := ""
+		for n > 0 {
+			n--
+			s = string(rune('a'+n%26)) + s
+			n /= 26
+		}
+		if format == "upperLetter" {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case "lowerRoman", "upperRoman":
+		s := roman(n)
+		if format == "lowerRoman" {
+			s = strings.ToLower(s)
+		}
+		return s
+	}
+	return strconv.Itoa(n)
+}
+
+func roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// coreProps reads the title and the last-saved date (YYYY-MM-DD) from
+// docProps/core.xml.
+func coreProps(data []byte) (title, saved string) {
+	var x struct {
+		Title    string `xml:"title"`
+		Modified string `xml:"modified"`
+		Created  string `xml:"created"`
+	}
+	if xml.Unmarshal(data, &x) != nil {
+		return "", ""
+	}
+	for _, s := range []string{x.Modified, x.Created} {
+		if len(s) >= 10 && reISO.MatchString(s[:10]) {
+			return strings.TrimSpace(x.Title), s[:10]
+		}
+	}
+	return strings.TrimSpace(x.Title), ""
+}

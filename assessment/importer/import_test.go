@@ -1,0 +1,280 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/workbook"
+	"github.com/csa-tool/csa/codes"
+)
+
+func importFile(t *testing.T, path string, opts Options) *Result {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import(filepath.Base(path), data, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestImportDocxFixture(t *testing.T) {
+	res := importFile(t, filepath.Join(fixtureDir, "brackenford-2025.docx"), Options{})
+	a := res.Assessment
+	if a.Code != "chc-2024" || a.Landlord != "Brackenford Homes" || a.Assessed.String() != "2025-06-02" || a.Period != "2024/25" ||
+		a.Approved == nil || a.Approved.By != "Board" || a.Approved.On.String() != "2025-06-26" {
+		t.Errorf("details: %s %q %s %q %+v", a.Code, a.Landlord, a.Assessed, a.Period, a.Approved)
+	}
+	answers := map[string]assessment.Comply{
+		"1.2": assessment.Yes, "1.3": assessment.Yes, "1.4": assessment.Partial, "1.5": assessment.Yes, "1.6": assessment.Yes,
+		"2.1": assessment.Yes, "2.2": assessment.NA, "2.3": assessment.No, "2.4": assessment.No, "2.5": assessment.Unanswered,
+		"3.1": assessment.Yes, "3.2": assessment.Yes, "3.3": assessment.Yes, "3.4": assessment.NA,
+		"6.12": assessment.Yes, "6.13": assessment.Yes, "6.14": assessment.Partial,
+	}
+	if len(a.Answers) != len(answers) {
+		t.Errorf("%d answers, want %d", len(a.Answers), len(answers))
+	}
+	for id, want := range answers {
+		if ans, ok := a.Answer(id); !ok || ans.Comply != want {
+			t.Errorf("%s: %q, want %q", id, ans.Comply, want)
+		}
+	}
+	get := func(id string) *assessment.Answer { ans, _ := a.Answer(id); return ans }
+	if got := get("1.6").Requirement; !strings.Contains(got, "\na. say how to complain in every survey;\nb. give the link") {
+		t.Errorf("1.6 requirement lost its lettered items: %q", got)
+	}
+	if got := get("3.2").Requirement; !strings.Contains(got, "\n• office staff;\n• repairs operatives;") {
+		t.Errorf("3.2 requirement lost its bullets: %q", got)
+	}
+	if got := get("3.1").Evidence; got != "Phone, email, web form, app and in person.\nAdjustments are recorded on the tenancy file & reviewed each year." {
+		t.Errorf("3.1 evidence kept its HTML: %q", got)
+	}
+	if got := get("1.5"); got.Requirement != "A complaint must be raised when a resident is unhappy with how a service request is going, even while the request itself is still open." ||
+		got.Actions[0].Owner != "Head of Neighbourhoods" || got.Actions[0].Due.String() != "2025-12-31" {
+		t.Errorf("1.5: %q, %+v", got.Requirement, got.Actions)
+	}
+	if got := get("1.2").Commentary; got != "Reviewed by: Audit panel" {
+		t.Errorf("the unknown column is not in the commentary: %q", got)
+	}
+	acts := map[string]string{"2.3": "2026-05-31 open", "2.4": "2026-03-31 open", "3.2": " done", "6.14": "2025-09-30 open", "1.4": "2025-10-31 open"}
+	for id, want := range acts {
+		act := get(id).Actions[0]
+		if got := act.Due.String() + " " + string(act.Status); got != want {
+			t.Errorf("%s action: %q, want %q", id, got, want)
+		}
+	}
+	if c := get("3.3").Actions[0].Completed.String(); c != "2025-03-14" {
+		t.Errorf("3.3 completed %q", c)
+	}
+	if res.Guessed["6.13"] == "" {
+		t.Error("6.13 is not reported as guessed")
+	}
+}
+
+func TestImportXLSXFixture(t *testing.T) {
+	res := importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{})
+	a := res.Assessment
+	if a.Code != "chc-2022" || a.Landlord != "Kestrel Vale District Council" || a.Assessed.String() != "2023-06-30" {
+		t.Errorf("details: %s %q %s", a.Code, a.Landlord, a.Assessed)
+	}
+	var ids []string
+	for _, ans := range a.Answers {
+		ids = append(ids, ans.ID)
+	}
+	if got := strings.Join(ids, " "); got != "1.2 1.3 1.4 1.5 1.6 4.1 4.2 4.3 4.9 4.10" {
+		t.Errorf("ids %s", got)
+	}
+	due := map[string]string{"1.3": "2023-09-30", "1.4": "2024-03-31", "1.5": "2024-03-31", "4.10": "2024-03-31"}
+	for id, want := range due {
+		ans, _ := a.Answer(id)
+		if got := ans.Actions[0].Due.String(); got != want {
+			t.Errorf("%s due %s, want %s", id, got, want)
+		}
+	}
+	if ans, _ := a.Answer("1.5"); ans.Actions[0].Owner != "Customer Services Manager" {
+		t.Errorf("1.5 owner %q: the merged cell's value", ans.Actions[0].Owner)
+	}
+	if ans, _ := a.Answer("1.6"); ans.Actions[0].Status != assessment.Done || !strings.Contains(ans.Commentary, "Yes - see action") {
+		t.Errorf("1.6 %+v", ans)
+	}
+	// --sheet picks the sheet; a sheet that is not there is named.
+	res = importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{Sheet: "Assessment", Landlord: "K"})
+	if len(res.Assessment.Answers) != 10 {
+		t.Errorf("--sheet Assessment: %d answers", len(res.Assessment.Answers))
+	}
+	data, _ := os.ReadFile(filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"))
+	if _, err := Import("k.xlsx", data, Options{Sheet: "2024"}); err == nil || err.Error() != `k.xlsx: it has no sheet "2024": its sheets are "Cover", "Assessment", "Notes"` {
+		t.Errorf("--sheet 2024: %v", err)
+	}
+}
+
+// TestDeterministic: the same file gives the same YAML and notes.
+func TestDeterministic(t *testing.T) {
+	for _, f := range []string{"brackenford-2025.docx", "kestrel-vale-2023.xlsx"} {
+		var outs [2]string
+		for i := range outs {
+			res := importFile(t, filepath.Join(fixtureDir, f), Options{})
+			var b bytes.Buffer
+			if err := assessment.Encode(&b, res.Assessment, assessment.EncodeOptions{}); err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range res.Notes {
+				b.WriteString(n.Format(f) + "\n")
+			}
+			outs[i] = b.String()
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%s: two imports differ", f)
+		}
+	}
+}
+
+// TestRoundTrip: csa's own report workbook imports back to the assessment
+// it was written from, for both examples.
+func TestRoundTrip(t *testing.T) {
+	for _, name := range []string{"millbrook-2023-24.yaml", "millbrook-2024-25.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../../examples", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, fs := assessment.Parse(name, data)
+		if assessment.HasErrors(fs) {
+			t.Fatalf("%s: %v", name, fs)
+		}
+		cat, err := codes.Lookup(orig.Code, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var book bytes.Buffer
+		if err := workbook.Write(&book, orig, cat, assessment.NewDate(2025, 7, 1)); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import("report.xlsx", book.Bytes(), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if res.Format != "workbook" {
+			t.Errorf("%s: read as %s, not as csa's workbook", name, res.Format)
+		}
+		// Through YAML, as the command writes it.
+		var out bytes.Buffer
+		if err := assessment.Encode(&out, res.Assessment, assessment.EncodeOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		back, fs := assessment.Parse(name, out.Bytes())
+		if len(fs) > 0 {
+			t.Fatalf("%s: the import does not load: %v", name, fs)
+		}
+		blank(orig)
+		blank(back)
+		if !reflect.DeepEqual(orig, back) {
+			t.Errorf("%s: the round trip changed the assessment:\n%s", name, firstDifference(orig, back))
+		}
+	}
+}
+
+// blank zeroes what differs between two readings of equal assessments: the
+// file name and positions.
+func blank(a *assessment.Assessment) {
+	a.File = ""
+	a.CodePos, a.LandlordPos, a.AssessedPos, a.ProvisionsPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+	if a.Approved != nil {
+		a.Approved.Pos = assessment.Pos{}
+	}
+	for i := range a.Answers {
+		ans := &a.Answers[i]
+		ans.Pos, ans.ComplyPos, ans.ReviewPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+		ans.EvidencePos, ans.CommentaryPos = assessment.TextPos{}, assessment.TextPos{}
+		for j := range ans.Actions {
+			ans.Actions[j].Pos, ans.Actions[j].DuePos = assessment.Pos{}, assessment.Pos{}
+		}
+	}
+}
+
+func firstDifference(a, b *assessment.Assessment) string {
+	if len(a.Answers) != len(b.Answers) {
+		return fmt.Sprintf("%d answers became %d", len(a.Answers), len(b.Answers))
+	}
+	for i := range a.Answers {
+		if !reflect.DeepEqual(a.Answers[i], b.Answers[i]) {
+			return fmt.Sprintf("%+v\nbecame\n%+v", a.Answers[i], b.Answers[i])
+		}
+	}
+	a2, b2 := *a, *b
+	a2.Answers, b2.Answers = nil, nil
+	return fmt.Sprintf("%+v\nbecame\n%+v", a2, b2)
+}
+
+func TestUnsupportedAndDamaged(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"old.doc", []byte("whatever"), "old.doc is an older Word document (.doc): open it in Word and save it as .docx"},
+		{"scan.pdf", []byte("%PDF-1.7"), "scan.pdf is a PDF"},
+		{"x.docx", []byte("not a zip"), "x.docx is not a Word (.docx) file: it may be damaged, or saved in another format"},
+		{"x.xlsx", []byte("PK\x03\x04 broken"), "x.xlsx is not an Excel (.xlsx) file: it may be damaged"},
+		{"x.docx", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "x.docx is an older Office file (.doc or .xls) or is password-protected"},
+		{"x.txt", []byte("\x00\x01\x02binary"), "x.txt is not a text file csa can read"},
+		{"empty.txt", nil, "empty.txt: no table of provisions found"},
+		{"prose.txt", []byte("Just some words.\nNo table here.\n"), "prose.txt: no table of provisions found"},
+	} {
+		_, err := Import(tc.name, tc.data, details)
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: %v; want %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestDocxNamedXLSX(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(fixtureDir, "brackenford-2025.docx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Import("misnamed.xlsx", data, Options{})
+	if err != nil || res.Format != "docx" || !hasNote(res, "the file is a Word (.docx) file whatever its name says") {
+		t.Errorf("%v %+v", err, res)
+	}
+}
+
+func TestMissingDetails(t *testing.T) {
+	src := h24 + "6.20|Learn.|Yes|Done.|\n"
+	for _, tc := range []struct {
+		opts Options
+		want string
+	}{
+		{Options{}, "test.txt does not say which landlord it is for or when the assessment was completed: give --landlord NAME and --assessed YYYY-MM-DD"},
+		{Options{Landlord: "X"}, "test.txt does not say when the assessment was completed: give --assessed YYYY-MM-DD"},
+		{Options{Assessed: details.Assessed}, "test.txt does not say which landlord it is for: give --landlord NAME"},
+	} {
+		if _, err := importText(src, tc.opts); err == nil || err.Error() != tc.want {
+			t.Errorf("%+v: %v", tc.opts, err)
+		}
+	}
+}
+
+func TestCSVQuotes(t *testing.T) {
+	// A quote inside an unquoted cell is kept as written.
+	res, err := Import("q.csv", []byte("Code provision,Code requirement,Comply,Evidence,Commentary\n6.20,Final response,Yes,The 5\" binder on file,\n"), details)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans, _ := res.Assessment.Answer("6.20"); ans.Evidence != `The 5" binder on file` {
+		t.Errorf("evidence %q", ans.Evidence)
+	}
+	// A quoted cell never closed is an error at its line, not the rest of the file in one cell.
+	_, err = Import("q.csv", []byte("Code provision,Code requirement,Comply,Evidence\n6.20,\"Final,Yes,x\n6.19,y,Yes,z\n"), details)
+	if err == nil || err.Error() != "q.csv: line 2: the CSV cannot be read there (a quote that is not closed?)" {
+		t.Errorf("unclosed quote: %v", err)
+	}
+}

@@ -1,0 +1,275 @@
+// Package importer reads the self-assessments landlords already have — a
+// Word document, a spreadsheet, CSV, or the text of a published web page —
+// into an assessment.
+//
+// Each reader (docx.go, xlsx.go, csv.go, text.go) turns its format into the
+// same table model (table.go): lines of cells with where they came from.
+// One pass over that model finds the header rows, titles and tables and
+// joins the rows page breaks split; detect.go decides which Code the
+// document answers, match.go finds a lost provision number from its wording
+// and place, and build.go makes the answers and actions, keeping every cell
+// it cannot map in the answer's commentary. What was guessed or could not be
+// mapped comes back as Notes, each with its place in the document.
+//
+// The package knows nothing of the command line: it takes bytes and returns
+// data, and its errors are sentences for a complaints manager.
+package importer
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
+)
+
+// Options are what the person importing knows better than the document.
+type Options struct {
+	Code             string          // chc-2024, 2022, a catalogue file; "" decides from the document
+	Landlord         string          // "" takes it from the document
+	Assessed         assessment.Date // zero takes it from the document
+	Sheet            string          // XLSX: read only this sheet
+	ActionsFromProse bool            // draft actions from promises in the evidence of no and partial answers
+}
+
+// Note is something the import guessed, or could not map, and where.
+type Note struct {
+	Where     Where
+	Provision string
+	Message   string
+}
+
+// Format writes the note as a message line: "file:57: message" for a line,
+// "file: table 3, row 5: message" otherwise.
+func (n Note) Format(file string) string {
+	w := n.Where.String()
+	switch {
+	case w == "":
+		return file + ": " + n.Message
+	case n.Where.Line > 0:
+		return file + ":" + w + ": " + n.Message
+	}
+	return file + ": " + w + ": " + n.Message
+}
+
+// Result is an imported assessment and what was said about it.
+type Result struct {
+	Assessment *assessment.Assessment
+	Catalogue  *codes.Catalogue
+	Format     string // docx, xlsx, csv, text, or workbook (csa's own report)
+	// Decision says which Code, and why: the ids, columns, tables and dates
+	// that decided it, or that --code named it.
+	Decision string
+	Notes    []Note
+	// Guessed maps a provision whose number was not in the document to how
+	// it was found, for a comment in the YAML.
+	Guessed map[string]string
+}
+
+// Error is a failure to import, worded for the person importing.
+type Error struct{ Msg string }
+
+func (e *Error) Error() string { return e.Msg }
+
+func errorf(format string, args ...any) error { return &Error{fmt.Sprintf(format, args...)} }
+
+// Formats by file extension; any other extension is read as text.
+var unsupported = map[string]string{
+	".doc":     "an older Word document (.doc): open it in Word and save it as .docx",
+	".xls":     "an older Excel workbook (.xls): open it in Excel and save it as .xlsx",
+	".pdf":     "a PDF: csa cannot read PDF tables; copy the table into a spreadsheet or a text file, or use the Word or Excel original",
+	".odt":     "an OpenDocument text (.odt): save it as .docx",
+	".ods":     "an OpenDocument spreadsheet (.ods): save it as .xlsx",
+	".rtf":     "a rich text file (.rtf): save it as .docx",
+	".pages":   "a Pages document: export it as .docx",
+	".numbers": "a Numbers spreadsheet: export it as .xlsx",
+	".htm":     "a web page: copy its table into a text file or a spreadsheet",
+	".html":    "a web page: copy its table into a text file or a spreadsheet",
+	".png":     "an image", ".jpg": "an image", ".jpeg": "an image", ".zip": "a zip archive",
+}
+
+// FormatOf returns the reader for a file name: docx, xlsx, csv or text, or
+// an error saying why the format cannot be read.
+func FormatOf(name string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".docx", ".docm", ".dotx":
+		return "docx", nil
+	case ".xlsx", ".xlsm", ".xltx":
+		return "xlsx", nil
+	case ".csv":
+		return "csv", nil
+	}
+	if why, ok := unsupported[ext]; ok {
+		return "", errorf("%s is %s", name, why)
+	}
+	return "text", nil
+}
+
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// sniff checks the bytes against the format the name promised: a Word file
+// saved with another name, an old binary .doc, a spreadsheet named .docx.
+func sniff(name, format string, data []byte) (string, []Note, error) {
+	if bytes.HasPrefix(data, oleMagic) {
+		return "", nil, errorf("%s is an older Office file (.doc or .xls) or is password-protected: save it as .docx or .xlsx without a password", name)
+	}
+	if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		if format == "docx" || format == "xlsx" {
+			return "", nil, errorf("%s is not %s file: it may be damaged, or saved in another format", name, article(kindName[format]))
+		}
+		if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+			return "", nil, errorf("%s is not a text file csa can read (it holds binary data): import .docx, .xlsx, .csv or text", name)
+		}
+		return format, nil, nil
+	}
+	inner := zipKind(data)
+	switch {
+	case inner == "":
+		if format == "docx" || format == "xlsx" {
+			return "", nil, errorf("%s is not %s file: it may be damaged", name, article(kindName[format]))
+		}
+		return "", nil, errorf("%s is a zip archive, not a document csa can read", name)
+	case inner != format:
+		return inner, []Note{{Message: fmt.Sprintf("the file is %s file whatever its name says; reading it as one", article(kindName[inner]))}}, nil
+	}
+	return format, nil, nil
+}
+
+var kindName = map[string]string{"docx": "Word (.docx)", "xlsx": "Excel (.xlsx)"}
+
+// Import reads a document into an assessment. name is used for messages and
+// to choose the reader by its extension.
+func Import(name string, data []byte, opts Options) (*Result, error) {
+	format, err := FormatOf(name)
+	if err != nil {
+		return nil, err
+	}
+	format, notes, err := sniff(name, format, data)
+	if err != nil {
+		return nil, err
+	}
+	var d *doc
+	switch format {
+	case "docx":
+		d, err = readDocx(data)
+	case "xlsx":
+		var own *assessment.Assessment
+		d, own, err = readXLSX(data, opts.Sheet)
+		if err == nil && own != nil {
+			return fromWorkbook(name, own, opts, notes)
+		}
+	case "csv":
+		d, err = readCSV(data)
+	default:
+		d, err = readText(data)
+	}
+	if err != nil {
+		if e, ok := err.(*Error); ok {
+			return nil, errorf("%s: %s", name, e.Msg)
+		}
+		return nil, errorf("%s cannot be read: it may be damaged", name)
+	}
+	notes = append(notes, d.notes...)
+	asm := assemble(d)
+	d.preamble = asm.preamble
+	notes = append(notes, asm.notes...)
+	if len(asm.records) == 0 {
+		return nil, errorf("%s: no table of provisions found: csa looks for a header row naming the provision (Code provision, Code section or Provision) and the answer or evidence (Comply, Evidence), or for the stacked layout (\"Code provision 1.2\", \"Comply\", \"Evidence\" on lines of their own)", name)
+	}
+	cat, decision, more, err := chooseCode(name, opts.Code, asm, d)
+	if err != nil {
+		return nil, err
+	}
+	notes = append(notes, more...)
+	b := &builder{cat: cat, opts: opts, guessed: map[string]string{}}
+	b.place(asm.records)
+	a := &assessment.Assessment{Code: cat.ID}
+	if cat.Source != "embedded" {
+		a.Code = opts.Code
+	}
+	for _, rec := range asm.records {
+		if rec.id == "" {
+			continue
+		}
+		a.Answers = append(a.Answers, b.answer(rec))
+	}
+	if len(a.Answers) == 0 {
+		return nil, errorf("%s: its table has no provision numbers, and no row's wording matched a provision of %s: add a Code provision column", name, cat.ID)
+	}
+	slices.SortStableFunc(a.Answers, func(x, y assessment.Answer) int { return codes.CompareID(x.ID, y.ID) })
+	notes = append(notes, b.notes...)
+	if err := b.details(name, a, d, opts); err != nil {
+		return nil, err
+	}
+	notes = append(notes, b.detailNotes...)
+	sortNotes(notes)
+	return &Result{Assessment: a, Catalogue: cat, Format: format, Decision: decision, Notes: notes, Guessed: b.guessed}, nil
+}
+
+// sortNotes puts notes in document order; notes about the whole file first.
+func sortNotes(notes []Note) {
+	slices.SortStableFunc(notes, func(x, y Note) int {
+		return cmp.Compare(x.Where.seq, y.Where.seq)
+	})
+}
+
+// fromWorkbook takes csa's own report workbook as it is; flags that say
+// otherwise win, and say so.
+func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []Note) (*Result, error) {
+	set := func(what, flag, was, now string) {
+		if was != "" && was != now {
+			notes = append(notes, Note{Message: fmt.Sprintf("%s %q from %s replaces %q in the workbook", what, now, flag, was)})
+		}
+	}
+	if opts.Landlord != "" {
+		set("landlord", "--landlord", a.Landlord, opts.Landlord)
+		a.Landlord = opts.Landlord
+	}
+	if !opts.Assessed.IsZero() {
+		set("assessed", "--assessed", a.Assessed.String(), opts.Assessed.String())
+		a.Assessed = opts.Assessed
+	}
+	if opts.Code != "" {
+		cat, err := codes.Lookup(opts.Code, "")
+		if err != nil {
+			return nil, &Error{err.Error()}
+		}
+		id := cat.ID
+		if cat.Source != "embedded" {
+			id = opts.Code
+		}
+		set("code", "--code", a.Code, id)
+		a.Code = id
+	}
+	cat, err := codes.Lookup(a.Code, "")
+	if err != nil {
+		return nil, errorf("%s names the code %q, which csa does not know: give --code", name, a.Code)
+	}
+	if a.Landlord == "" || a.Assessed.IsZero() {
+		return nil, missingDetails(name, a.Landlord == "", a.Assessed.IsZero())
+	}
+	return &Result{Assessment: a, Catalogue: cat, Format: "workbook", Notes: notes,
+		Decision: fmt.Sprintf("%s, as csa's own report workbook says", a.Code), Guessed: map[string]string{}}, nil
+}
+
+func missingDetails(name string, landlord, assessed bool) error {
+	switch {
+	case landlord && assessed:
+		return errorf("%s does not say which landlord it is for or when the assessment was completed: give --landlord NAME and --assessed YYYY-MM-DD", name)
+	case landlord:
+		return errorf("%s does not say which landlord it is for: give --landlord NAME", name)
+	}
+	return errorf("%s does not say when the assessment was completed: give --assessed YYYY-MM-DD", name)
+}
+
+func article(s string) string {
+	if strings.HasPrefix(s, "E") {
+		return "an " + s
+	}
+	return "a " + s
+}

@@ -1,0 +1,206 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/workbook"
+)
+
+// This file reads a spreadsheet: first as csa's own report workbook, which
+// comes back exactly as it was written; otherwise any sheet with a header
+// row csa recognises (or the one --sheet names), its merged cells marked.
+// Cells are read raw, so a date is an Excel serial number that the date
+// columns turn back into a date, whatever display format the sheet used.
+
+const (
+	maxUnzip    = 256 << 20 // bytes a workbook may unpack to
+	maxUnzipXML = 64 << 20  // bytes of one sheet's XML held in memory
+)
+
+// readXLSX reads a workbook. It returns csa's own assessment when the
+// workbook is csa's report, else the lines of its sheets.
+func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, err error) {
+	switch a, ok, err := workbook.Read(bytes.NewReader(data)); {
+	case ok && err != nil:
+		return nil, nil, &Error{"it is csa's own report workbook, but " + err.Error()}
+	case ok:
+		return nil, a, nil
+	}
+	defer func() {
+		// excelize is a large third-party parser: a file it chokes on is
+		// a damaged file to the person importing, never a crash.
+		if recover() != nil {
+			d, own, err = nil, nil, &Error{"it is not an Excel workbook csa can read: it may be damaged"}
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	if err != nil {
+		if strings.Contains(err.Error(), "size") {
+			return nil, nil, &Error{"the workbook is too large to read"}
+		}
+		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(err.Error(), "password") {
+			return nil, nil, &Error{"the workbook is password-protected: save a copy without the password"}
+		}
+		return nil, nil, &Error{"it is not an Excel workbook csa can read: it may be damaged"}
+	}
+	defer f.Close()
+	d = &doc{}
+	if p, err := f.GetDocProps(); err == nil && p != nil {
+		d.title = strings.TrimSpace(p.Title)
+		if len(p.Modified) >= 10 && reISO.MatchString(p.Modified[:10]) {
+			d.saved = p.Modified[:10]
+		}
+	}
+	names := f.GetSheetList()
+	if sheet != "" {
+		if !slices.Contains(names, sheet) {
+			return nil, nil, &Error{fmt.Sprintf("it has no sheet %q: its sheets are %s", sheet, quoteList(names))}
+		}
+		names = []string{sheet}
+	}
+	type read struct {
+		name   string
+		lines  []Line
+		ids    []string
+		header bool
+	}
+	var withHeader, all []read
+	for i, name := range names {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, &Error{fmt.Sprintf("its sheet %q cannot be read: it may be damaged", name)}
+		}
+		lines := sheetLines(f, name, i+1, rows)
+		s := read{name: name, lines: lines, header: hasHeader(lines)}
+		if s.header {
+			s.ids = sheetIDs(lines)
+			withHeader = append(withHeader, s)
+		} else if len(rows) > 0 {
+			d.notes = append(d.notes, Note{Message: fmt.Sprintf("sheet %q has no header row csa recognises: read for titles and details only", name)})
+		}
+		all = append(all, s)
+	}
+	switch {
+	case len(withHeader) == 0:
+		// Perhaps the stacked layout, a label and a value per row.
+		for _, s := range all {
+			var flat []Line
+			for _, l := range s.lines {
+				if cells := nonEmpty(l.Cells); len(cells) > 0 {
+					flat = append(flat, Line{Cells: []string{strings.Join(cells, ": ")}, Para: true, Where: l.Where})
+				}
+			}
+			if lines, ok := unstack(flat); ok {
+				d.lines, d.stack = lines, true
+				return d, nil, nil
+			}
+		}
+		return d, nil, nil
+	case len(withHeader) > 1:
+		for _, s := range withHeader[1:] {
+			if shared := overlap(withHeader[0].ids, s.ids); shared*2 > len(s.ids) && len(s.ids) > 0 {
+				return nil, nil, &Error{fmt.Sprintf("sheets %q and %q both answer the same provisions: choose one with --sheet", withHeader[0].name, s.name)}
+			}
+		}
+	}
+	for _, s := range all {
+		if s.header {
+			if len(all) > 1 {
+				d.notes = append(d.notes, Note{Message: fmt.Sprintf("reading the table on sheet %q", s.name)})
+			}
+			d.lines = append(d.lines, s.lines...)
+			continue
+		}
+		// A sheet without a table: its text, for titles and details.
+		for _, l := range s.lines {
+			if cells := nonEmpty(l.Cells); len(cells) > 0 {
+				d.lines = append(d.lines, Line{Cells: []string{strings.Join(cells, " ")}, Para: true, Where: l.Where})
+			}
+		}
+	}
+	return d, nil, nil
+}
+
+// sheetLines turns a sheet's rows into lines, marking the cells a vertical
+// merge covers with the merged cell's text.
+func sheetLines(f *excelize.File, sheet string, no int, rows [][]string) []Line {
+	type cell struct{ row, col int }
+	merged := map[cell]string{}
+	if mcs, err := f.GetMergeCells(sheet); err == nil {
+		for _, mc := range mcs {
+			c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
+			c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
+			if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || (r2-r1+1)*(c2-c1+1) > 100000 {
+				continue
+			}
+			v := mc.GetCellValue()
+			for r := r1 + 1; r <= r2; r++ {
+				for c := c1; c <= c2; c++ {
+					merged[cell{r, c}] = v
+				}
+			}
+		}
+	}
+	var out []Line
+	for i, row := range rows {
+		l := Line{Cells: row, Table: no, Where: Where{Sheet: sheet, Row: i + 1}}
+		for c := range row {
+			if v, ok := merged[cell{i + 1, c + 1}]; ok {
+				if l.Merged == nil {
+					l.Merged = make([]bool, len(row))
+				}
+				l.Merged[c], l.Cells[c] = true, v
+			}
+		}
+		if len(nonEmpty(row)) == 0 {
+			l = Line{Blank: true, Table: no, Where: l.Where}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// sheetIDs lists the provision ids a sheet's tables hold.
+func sheetIDs(lines []Line) []string {
+	var ids []string
+	col := -1
+	for _, l := range lines {
+		if l.Blank || l.Para {
+			continue
+		}
+		if h, ok := parseHeader(l.Cells); ok {
+			col = h.index(colID)
+			continue
+		}
+		if col >= 0 && col < len(l.Cells) {
+			if id, _, ok := parseID(l.Cells[col]); ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+func overlap(a, b []string) int {
+	n := 0
+	for _, x := range b {
+		if slices.Contains(a, x) {
+			n++
+		}
+	}
+	return n
+}
+
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
+}
