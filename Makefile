@@ -2,6 +2,7 @@
 GO          ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 30s
+FUZZPAR     ?= 2
 BENCHTIME   ?= 1s
 
 .PHONY: build test lint bench fuzz ci golden
@@ -20,12 +21,13 @@ lint:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
 
-# Each fuzz target in turn, FUZZTIME each: make fuzz FUZZTIME=5m
+# Each fuzz target in turn, FUZZTIME each: make fuzz FUZZTIME=5m.
+# Minimising is capped so a slow input cannot stall a run.
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$t"; \
-	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s -parallel $(FUZZPAR) $$pkg || exit 1; \
 	  done; \
 	done
 
