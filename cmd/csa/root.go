@@ -1,6 +1,8 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/spf13/cobra"
 )
 
@@ -19,18 +21,31 @@ Run csa codes to see them.
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
 problems (or a regression you asked about); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
+		Version:           version(),
 		SilenceUsage:      true,
 		SilenceErrors:     true,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	root.SetVersionTemplate("csa {{.Version}}\n")
 	root.AddCommand(
 		newCheckCmd(e),
 		newInitCmd(e),
-		newDiffCmd(e),
 		newCodesCmd(e),
+		newReportCmd(e),
+		newGapsCmd(e),
+		newActionsCmd(e),
+		newDiffCmd(e),
 		newImportCmd(e),
-		newReportCmd(e), newGapsCmd(e), newActionsCmd(e),
 	)
 	return root
+}
+
+// version is the module version csa was built from: a release tag when
+// installed with go install, "(devel)" from a checkout.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }
