@@ -155,7 +155,7 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	for k < len(l) && isKeyByte(l[k]) {
 		k++
 	}
-	if k == col || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
+	if k == col || k-col > maxKey || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
 		return false
 	}
 	name := string(l[col:k])
@@ -170,6 +170,11 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	m.Content = append(m.Content, key, v)
 	return true
 }
+
+// maxKey bounds the keys read here. yaml.v3 refuses a plain key of more
+// than 1024 characters; no assessment key is near that, so a long one is
+// left to yaml.v3 to judge.
+const maxKey = 128
 
 func isKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
@@ -488,7 +493,7 @@ func looksLikeKey(rest []byte) bool {
 	for k < len(rest) && isKeyByte(rest[k]) {
 		k++
 	}
-	return k > 0 && k < len(rest) && rest[k] == ':' && (k+1 == len(rest) || rest[k+1] == ' ')
+	return k > 0 && k <= maxKey && k < len(rest) && rest[k] == ':' && (k+1 == len(rest) || rest[k+1] == ' ')
 }
 
 var yamlFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
