@@ -89,7 +89,7 @@ func writeCSVRows(w io.Writer, rows [][]string) error {
 	for _, row := range rows {
 		safe := make([]string, len(row))
 		for i, c := range row {
-			safe[i] = Neutralise(c)
+			safe[i] = lineBreaks(Neutralise(c))
 		}
 		if err := cw.Write(safe); err != nil {
 			return err
@@ -97,6 +97,16 @@ func writeCSVRows(w io.Writer, rows [][]string) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// lineBreaks writes every line break in a cell as \n, which the CSV writer
+// turns into CRLF; a lone carriage return (an old Mac line end) would
+// otherwise be dropped by it and the two lines run together.
+func lineBreaks(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // Neutralise makes a cell safe to open in a spreadsheet: text starting with

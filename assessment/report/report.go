@@ -7,7 +7,7 @@
 // Every format is deterministic: the same assessment, catalogue and as-of
 // date give the same bytes. Text the landlord wrote is escaped for the format
 // it lands in, and a CSV cell never starts a formula. The XLSX workbook lives
-// in package workbook, the only one that imports excelize.
+// in package workbook, which imports excelize; this package does not.
 package report
 
 import (
@@ -205,7 +205,13 @@ func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *
 		ans := &a.Answers[i]
 		answered[ans.ID] = true
 		p, known := cat.Provision(ans.ID)
-		rows = append(rows, newRow(ans, p, known))
+		row := newRow(ans, p, known)
+		// The answer's own actions: a provision answered twice (an error
+		// csa check reports) does not show the other answer's.
+		one := *a
+		one.Answers = a.Answers[i : i+1]
+		row.Actions = assessment.Actions([]assessment.Entry{{Assessment: &one, Catalogue: cat}}, assessment.ActionFilter{AsOf: asOf})
+		rows = append(rows, row)
 	}
 	for _, p := range cat.OnForm() {
 		if !answered[p.ID] {
@@ -216,11 +222,6 @@ func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *
 	// Provision order; a provision answered twice keeps its file order.
 	slices.SortStableFunc(rows, func(x, y Row) int { return codes.CompareID(x.ID, y.ID) })
 	for i := range rows {
-		for _, it := range r.Actions {
-			if it.Provision == rows[i].ID {
-				rows[i].Actions = append(rows[i].Actions, it)
-			}
-		}
 		r.Summaries = r.Summaries || rows[i].RequirementFrom == assessment.FromSummary
 	}
 	r.Sections = sections(cat, rows)

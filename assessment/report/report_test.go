@@ -260,3 +260,125 @@ func TestNeutralise(t *testing.T) {
 		}
 	}
 }
+
+// TestRequirementColumn: the form's requirement column shows the answer's
+// requirement, else the catalogue's text, else its summary, in every format,
+// and the report says so when a summary is shown.
+func TestRequirementColumn(t *testing.T) {
+	a := parse(t, `code: small.yaml
+landlord: Tŷ Glas Homes
+assessed: 2025-05-31
+provisions:
+  - id: "1.2"
+    comply: yes
+    requirement: The landlord's copy of 1.2.
+  - id: "1.10"
+    comply: yes
+  - id: "1.3"
+    comply: no
+`)
+	r := New(a, smallCat(t), assessment.NewDate(2025, 7, 1))
+	var md, csvOut, page strings.Builder
+	if err := WriteMarkdown(&md, r); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSV(&csvOut, r, TableForm); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"| 1.2 | The landlord's copy of 1.2. | Yes |",
+		"| 1.10 | The Code's words for 1.10. | Yes |",
+		"| 1.3 | Should one. | **No** |",
+		"the requirement shown is csa's one-sentence summary",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("markdown lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		"1.2,1,First,must,The landlord's copy of 1.2.,landlord,Yes,",
+		"1.10,1,First,must,The Code's words for 1.10.,code text,Yes,",
+		"1.3,1,First,should,Should one.,csa summary,No,",
+	} {
+		if !strings.Contains(csvOut.String(), want) {
+			t.Errorf("csv lacks %q", want)
+		}
+	}
+	for _, want := range []string{
+		`<td data-label="Code requirement">The landlord&#39;s copy of 1.2.</td>`,
+		`<td data-label="Code requirement">The Code&#39;s words for 1.10.</td>`,
+		`<td data-label="Code requirement">Should one.</td>`,
+	} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("html lacks %q", want)
+		}
+	}
+
+	// With no summary shown, no note.
+	a.Answers = a.Answers[:2]
+	cat, err := codes.Parse(strings.NewReader(`catalogue: words
+title: Words Code
+provisions:
+  - id: "1.2"
+    summary: Must one.
+  - id: "1.10"
+    summary: Must ten.
+    text: The Code's words for 1.10.
+`), "words.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := New(a, cat, assessment.Date{}); r.Summaries || r.SummaryNote() != "" {
+		t.Errorf("no summary is shown, yet the report says so: %q", r.SummaryNote())
+	}
+}
+
+// TestAnsweredTwice: a provision answered twice (an error csa check reports)
+// is shown twice, each row with its own actions only.
+func TestAnsweredTwice(t *testing.T) {
+	a := parse(t, `code: small.yaml
+landlord: X
+assessed: 2025-05-31
+provisions:
+  - id: "1.2"
+    comply: no
+    actions:
+      - action: First answer's.
+        owner: A
+        due: 2025-06-01
+  - id: "1.2"
+    comply: partial
+    actions:
+      - action: Second answer's.
+        owner: B
+        due: 2025-05-01
+`)
+	r := New(a, smallCat(t), assessment.NewDate(2025, 7, 1))
+	rows := r.Sections[0].Rows
+	if len(rows) < 2 || rows[0].ID != "1.2" || rows[1].ID != "1.2" {
+		t.Fatalf("rows %+v", rows)
+	}
+	for i, want := range []string{"First answer's.", "Second answer's."} {
+		if len(rows[i].Actions) != 1 || rows[i].Actions[0].Text != want || !rows[i].Actions[0].Overdue {
+			t.Errorf("row %d actions %+v, want only %q, overdue", i, rows[i].Actions, want)
+		}
+	}
+	if len(r.Actions) != 2 || r.Actions[0].Text != "Second answer's." {
+		t.Errorf("the action plan has both, by due date: %+v", r.Actions)
+	}
+}
+
+// TestCSVLineBreaks: a line break in a cell is written CRLF, whatever it
+// was (an old Mac file's lone CR is not dropped), and the row stays whole.
+func TestCSVLineBreaks(t *testing.T) {
+	var b strings.Builder
+	if err := writeCSVRows(&b, [][]string{{"a\rb", "c\r\nd", "e\nf", "\rg"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := b.String(), "\"a\r\nb\",\"c\r\nd\",\"e\r\nf\",\"'\r\ng\"\r\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

@@ -29,6 +29,8 @@ var payloads = []string{
 	`a | b`,
 	`Siân`,
 	`Tŷ Glas`,
+	"\t=1+1",
+	"\r=1+1",
 }
 
 // hostile is an assessment with p as the landlord's name and in the
@@ -125,7 +127,8 @@ func checkCSV(t *testing.T, name string, data []byte, p string) {
 	if err != nil {
 		t.Fatalf("csv %s: %v", name, err)
 	}
-	want := report.Neutralise(p)
+	// A line break is written CRLF, and read back as LF.
+	want := strings.ReplaceAll(report.Neutralise(p), "\r", "\n")
 	found := 0
 	for _, row := range rows {
 		for _, c := range row {
@@ -140,7 +143,7 @@ func checkCSV(t *testing.T, name string, data []byte, p string) {
 	if found == 0 {
 		t.Errorf("csv %s: %q not found as %q", name, p, want)
 	}
-	if strings.IndexByte("=+-@", p[0]) >= 0 && want != "'"+p {
+	if strings.IndexByte("=+-@\t\r", p[0]) >= 0 && report.Neutralise(p) != "'"+p {
 		t.Errorf("%q should be neutralised with a quote, got %q", p, want)
 	}
 }
@@ -193,7 +196,7 @@ func checkHTML(t *testing.T, data []byte, p string) {
 		if n.Type == html.ElementNode && n.Data == "script" {
 			t.Errorf("html: a <script> element")
 		}
-		if n.Type == html.TextNode && strings.Contains(n.Data, p) {
+		if n.Type == html.TextNode && strings.Contains(n.Data, strings.TrimSpace(p)) {
 			texts++
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -204,6 +207,7 @@ func checkHTML(t *testing.T, data []byte, p string) {
 	if texts == 0 {
 		t.Errorf("html: %q is not in the page's text", p)
 	}
+
 	if strings.Contains(p, "<") && bytes.Contains(data, []byte(p)) {
 		t.Errorf("html: %q appears unescaped", p)
 	}
@@ -213,6 +217,9 @@ func checkMarkdown(t *testing.T, name, md string, p string) {
 	t.Helper()
 	if strings.Contains(md, "<script>") {
 		t.Errorf("markdown %s: raw <script>", name)
+	}
+	if strings.ContainsRune(md, '\r') {
+		t.Errorf("markdown %s: a carriage return, which would end a table row", name)
 	}
 	// Every table row has as many unescaped pipes as its header.
 	var want int
@@ -231,7 +238,9 @@ func checkMarkdown(t *testing.T, name, md string, p string) {
 	if strings.Contains(p, "|") && !strings.Contains(md, strings.ReplaceAll(p, "|", `\|`)) {
 		t.Errorf("markdown %s: %q not escaped", name, p)
 	}
-	if !strings.ContainsAny(p, "|<>") && !strings.Contains(md, p) {
+	// Space at either end of a cell is trimmed (a tab or CR would break the
+	// row); the rest stays.
+	if !strings.ContainsAny(p, "|<>") && !strings.Contains(md, strings.TrimSpace(p)) {
 		t.Errorf("markdown %s: %q lost", name, p)
 	}
 }

@@ -57,7 +57,8 @@ const (
 // action's text) as "Header: value" lines, so nothing typed is lost.
 //
 // For a workbook Write produced, Read(Write(a)) equals a apart from file
-// positions and File.
+// positions, File, and the order of the answers, which comes back in
+// provision order (a provision answered twice keeps its file order).
 func Read(r io.Reader) (a *assessment.Assessment, ok bool, err error) {
 	defer func() {
 		// excelize is not written for hostile input; whatever it does, the

@@ -1,8 +1,8 @@
 // Package workbook owns csa's XLSX workbook: Write renders an assessment as
 // the sheets "Self-assessment", "Action plan" and "Summary", and Read reads
 // back a workbook Write produced, so a landlord can edit the assessment in a
-// spreadsheet and import it again. It is the only package that imports
-// excelize.
+// spreadsheet and import it again. It and the importer (for other
+// landlords' spreadsheets) are the only packages that import excelize.
 //
 // The sheet names, column headers and Summary labels below are a stable
 // interface: csa import reads them. Read finds columns by header, not by
@@ -13,6 +13,7 @@ package workbook
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -108,13 +109,16 @@ type column struct {
 const maxCell = 32767
 
 // Write renders the assessment as a workbook: the Self-assessment sheet (one
-// row per answer, in file order, with a row for each provision on the form
-// the file does not answer), the Action plan (one row per action) and the
-// Summary (the assessment's facts, the format marker, and counts per
-// section). Each table has a bold frozen header row, wrapped text, an
-// autofilter and drop-down lists on Comply and Status; dates are real
-// dates; open actions due before asOf are marked overdue in a column and
-// with a fill. Every piece of text is stored as a string, never a formula.
+// row per answer, with a row for each provision on the form the file does
+// not answer, in provision order), the Action plan (one row per action, in
+// provision order and file order within a provision) and the Summary (the
+// assessment's facts, the format marker, and counts per section). Each
+// table has a bold frozen header row, wrapped text, sensible widths, an
+// autofilter and drop-down lists on Comply (Yes, No, Partial, N/A), Status
+// (Open, Done) and Draft (Yes, No) that reach SpareRows below the last row;
+// dates are real dates; open actions due before asOf are marked overdue in
+// a column and with a fill. Every piece of text is stored as a string, never
+// a formula. The same assessment and asOf give the same bytes.
 func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) error {
 	if err := checkText(a); err != nil {
 		return err
@@ -364,13 +368,19 @@ func (wr *writer) table(sheet string, cols []column, rows int) {
 	}
 }
 
-// dropDown adds a list validation to column col of rows 2..rows+1.
+// SpareRows is how far below the last row of a sheet the drop-down lists
+// reach, so that an action (or an answer) added in the spreadsheet has them
+// too: the action plan is worked on all year.
+const SpareRows = 200
+
+// dropDown adds a list validation to column col of rows 2..rows+1, and the
+// spare rows below them.
 func (wr *writer) dropDown(sheet string, col, rows int, title string, values []string) {
-	if wr.err != nil || rows == 0 {
+	if wr.err != nil {
 		return
 	}
 	dv := excelize.NewDataValidation(true)
-	dv.Sqref = cellName(col, 2) + ":" + cellName(col, rows+1)
+	dv.Sqref = cellName(col, 2) + ":" + cellName(col, rows+1+SpareRows)
 	if wr.err = dv.SetDropList(values); wr.err != nil {
 		return
 	}
@@ -399,9 +409,10 @@ type formRow struct {
 	p   *codes.Provision   // nil: not in the catalogue
 }
 
-// formRows lists the answers in file order, so the workbook reads back as
-// the file was, and puts each provision missing from the file before the
-// first answer that comes after it in the Code.
+// formRows lists the answers and a row for each provision on the form the
+// file does not answer, in provision order ("6.9" before "6.10"), as every
+// csa output is. A provision answered twice keeps its file order, so the
+// first answer (the one csa check counts) stays first when read back.
 func formRows(a *assessment.Assessment, cat *codes.Catalogue) []formRow {
 	var rows []formRow
 	answered := map[string]bool{}
@@ -412,19 +423,23 @@ func formRows(a *assessment.Assessment, cat *codes.Catalogue) []formRow {
 		rows = append(rows, formRow{id: ans.ID, ans: ans, p: p})
 	}
 	for _, p := range cat.OnForm() {
-		if answered[p.ID] {
-			continue
+		if !answered[p.ID] {
+			rows = append(rows, formRow{id: p.ID, p: &p})
 		}
-		at := len(rows)
-		for i, r := range rows {
-			if codes.CompareID(r.id, p.ID) > 0 {
-				at = i
-				break
-			}
-		}
-		rows = append(rows[:at], append([]formRow{{id: p.ID, p: &p}}, rows[at:]...)...)
 	}
+	slices.SortStableFunc(rows, func(x, y formRow) int { return codes.CompareID(x.id, y.id) })
 	return rows
+}
+
+// sortedAnswers returns the answers in provision order, a provision answered
+// twice in file order.
+func sortedAnswers(a *assessment.Assessment) []*assessment.Answer {
+	out := make([]*assessment.Answer, len(a.Answers))
+	for i := range a.Answers {
+		out[i] = &a.Answers[i]
+	}
+	slices.SortStableFunc(out, func(x, y *assessment.Answer) int { return codes.CompareID(x.ID, y.ID) })
+	return out
 }
 
 func sourceLabel(s assessment.RequirementSource) string {
@@ -482,13 +497,14 @@ func indexOf(cols []column, name string) int {
 
 func (wr *writer) actions(a *assessment.Assessment, asOf assessment.Date) {
 	const sheet = SheetActions
+	answers := sortedAnswers(a)
 	var n int
-	for _, ans := range a.Answers {
+	for _, ans := range answers {
 		n += len(ans.Actions)
 	}
 	wr.table(sheet, actionCols, n)
 	row := 2
-	for _, ans := range a.Answers {
+	for _, ans := range answers {
 		for _, act := range ans.Actions {
 			text, date, number := wr.text, wr.date, wr.number
 			days, overdue := act.OverdueOn(asOf)

@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -24,23 +25,23 @@ func TestWorkbookCells(t *testing.T) {
 		t.Fatalf("sheets %q, want %q", got, want)
 	}
 
-	// Self-assessment: one row per answer, in file order.
+	// Self-assessment: one row per answer, in provision order.
 	want := [][]string{names(formCols)}
-	for _, ans := range a.Answers {
+	for _, ans := range sortedAnswers(a) {
 		p, _ := cat.Provision(ans.ID)
 		want = append(want, []string{ans.ID, fmt.Sprintf("%d %s", p.Section, cat.SectionTitle(p.Section)), p.Obligation,
 			p.Summary, SourceSummary, ans.Comply.Label(), ans.Evidence, ans.Commentary, ans.Alternative, ans.Review})
 	}
 	compareSheet(t, f, SheetForm, want)
 
-	// Action plan: one row per action, in file order, dates as dates.
+	// Action plan: one row per action, in provision order, dates as dates.
 	want = [][]string{names(actionCols)}
 	type mark struct {
 		row  int
 		days string
 	}
 	var overdue []mark
-	for _, ans := range a.Answers {
+	for _, ans := range sortedAnswers(a) {
 		for _, act := range ans.Actions {
 			status, over, days := "Open", "", ""
 			if act.Status == assessment.Done {
@@ -86,50 +87,7 @@ func TestWorkbookCells(t *testing.T) {
 		}
 	}
 
-	// Header rows: bold, frozen, filtered, repeated when printed.
-	for _, sheet := range []string{SheetForm, SheetActions} {
-		if !style(t, f, sheet, "A1").Font.Bold {
-			t.Errorf("%s: header not bold", sheet)
-		}
-		panes, err := f.GetPanes(sheet)
-		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 || panes.TopLeftCell != "A2" {
-			t.Errorf("%s: header row not frozen: %+v %v", sheet, panes, err)
-		}
-		if !style(t, f, sheet, "B2").Alignment.WrapText {
-			t.Errorf("%s: text not wrapped", sheet)
-		}
-		if w, _ := f.GetColWidth(sheet, "B"); w < 20 {
-			t.Errorf("%s: column B is %v wide", sheet, w)
-		}
-	}
-	var filters, titles []string
-	for _, dn := range f.GetDefinedName() {
-		switch dn.Name {
-		case "_xlnm._FilterDatabase":
-			filters = append(filters, dn.RefersTo)
-		case "_xlnm.Print_Titles":
-			titles = append(titles, dn.RefersTo)
-		}
-	}
-	wantFilters := []string{fmt.Sprintf("'%s'!$A$1:$J$%d", SheetForm, len(a.Answers)+1), fmt.Sprintf("'%s'!$A$1:$I$%d", SheetActions, len(want))}
-	if !reflect.DeepEqual(filters, wantFilters) {
-		t.Errorf("autofilters %q, want %q", filters, wantFilters)
-	}
-	if len(titles) != 2 {
-		t.Errorf("print titles %q", titles)
-	}
-
-	// Drop-downs.
-	dvs := validations(t, f, SheetForm)
-	wantDV := map[string]string{fmt.Sprintf("F2:F%d", len(a.Answers)+1): `"Yes,No,Partial,N/A"`}
-	if !reflect.DeepEqual(dvs, wantDV) {
-		t.Errorf("Comply drop-down %v, want %v", dvs, wantDV)
-	}
-	dvs = validations(t, f, SheetActions)
-	wantDV = map[string]string{fmt.Sprintf("E2:E%d", len(want)): `"Open,Done"`, fmt.Sprintf("G2:G%d", len(want)): `"Yes,No"`}
-	if !reflect.DeepEqual(dvs, wantDV) {
-		t.Errorf("Status and Draft drop-downs %v, want %v", dvs, wantDV)
-	}
+	checkLayout(t, f, len(a.Answers), len(want)-1)
 
 	// A blank Comply is highlighted, whenever it is blank.
 	cfs, err := f.GetConditionalFormats(SheetForm)
@@ -175,15 +133,29 @@ func TestWorkbook2022(t *testing.T) {
 	a, cat := load(t, "../../examples/millbrook-2023-24.yaml")
 	a.Answers = a.Answers[1:] // leave out 1.2
 	f := open(t, write(t, a, cat, asOf))
-	rows, err := f.GetRows(SheetForm)
-	if err != nil {
-		t.Fatal(err)
-	}
+
+	// Every cell of the Self-assessment sheet: the answers, and a row for
+	// the missing 1.2 in its place, must and should marked.
 	p, _ := cat.Provision("1.2")
-	wantRow := []string{"1.2", "1 Definition of a complaint", "must", p.Summary, SourceSummary}
-	if !reflect.DeepEqual(rows[1], wantRow) {
-		t.Errorf("row for the missing 1.2: %q, want %q", rows[1], wantRow)
+	want := [][]string{names(formCols), {"1.2", "1 Definition of a complaint", "must", p.Summary, SourceSummary}}
+	for _, ans := range sortedAnswers(a) {
+		p, _ := cat.Provision(ans.ID)
+		want = append(want, []string{ans.ID, fmt.Sprintf("%d %s", p.Section, cat.SectionTitle(p.Section)), p.Obligation,
+			p.Summary, SourceSummary, ans.Comply.Label(), ans.Evidence, ans.Commentary, ans.Alternative, ans.Review})
 	}
+	compareSheet(t, f, SheetForm, want)
+	var obligations []string
+	for _, row := range want[1:] {
+		obligations = append(obligations, row[2])
+	}
+	if !slices.Contains(obligations, "should") || !slices.Contains(obligations, "must") {
+		t.Errorf("the 2022 form marks must and should: %q", obligations)
+	}
+	actions := 0
+	for _, ans := range a.Answers {
+		actions += len(ans.Actions)
+	}
+	checkLayout(t, f, len(want)-1, actions)
 	summary, _ := f.GetRows(SheetSummary)
 	if summary[9][0] != KeyMissing || summary[9][1] != "1.2" {
 		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[9])
@@ -197,6 +169,77 @@ func TestWorkbook2022(t *testing.T) {
 	last := summary[len(summary)-1]
 	if want := []string{"All sections", "all", "58", "4", "8", "1", "1", "72"}; !reflect.DeepEqual(last, want) {
 		t.Errorf("2022 totals %q", last)
+	}
+}
+
+// checkLayout checks what every workbook has, whatever the assessment: the
+// three sheets in order; on the Self-assessment and Action plan sheets the
+// header row in order, bold, frozen and filtered, repeated when printed,
+// wrapped text and widths; and the drop-down lists on Comply, Status and
+// Draft, reaching SpareRows below the last row. forms and actions are the
+// number of rows under each header.
+func checkLayout(t *testing.T, f *excelize.File, forms, actions int) {
+	t.Helper()
+	if got, want := f.GetSheetList(), []string{SheetForm, SheetActions, SheetSummary}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("sheets %q, want %q", got, want)
+	}
+	headers := map[string][]string{
+		SheetForm: {"Code provision", "Section", "Obligation", "Code requirement", "Requirement source",
+			"Comply", "Evidence", "Commentary / explanation", "Alternative", "Review"},
+		SheetActions: {"Code provision", "Action", "Owner", "Due", "Status", "Completed", "Draft", "Overdue", "Days overdue"},
+	}
+	for sheet, want := range headers {
+		rows, err := f.GetRows(sheet)
+		if err != nil || len(rows) == 0 || !reflect.DeepEqual(rows[0], want) {
+			t.Errorf("%s: header row %q, want %q (the headers are a stable interface)", sheet, rows, want)
+		}
+		for i := range want {
+			cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+			if !style(t, f, sheet, cell).Font.Bold {
+				t.Errorf("%s!%s: header not bold", sheet, cell)
+			}
+		}
+		panes, err := f.GetPanes(sheet)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 || panes.XSplit != 0 || panes.TopLeftCell != "A2" {
+			t.Errorf("%s: header row not frozen: %+v %v", sheet, panes, err)
+		}
+		if w, _ := f.GetColWidth(sheet, "B"); w < 20 {
+			t.Errorf("%s: column B is %v wide", sheet, w)
+		}
+	}
+	if forms > 0 && !style(t, f, SheetForm, "D2").Alignment.WrapText {
+		t.Errorf("%s: text not wrapped", SheetForm)
+	}
+	if actions > 0 && !style(t, f, SheetActions, "B2").Alignment.WrapText {
+		t.Errorf("%s: text not wrapped", SheetActions)
+	}
+	var filters, titles []string
+	for _, dn := range f.GetDefinedName() {
+		switch dn.Name {
+		case "_xlnm._FilterDatabase":
+			filters = append(filters, dn.RefersTo)
+		case "_xlnm.Print_Titles":
+			titles = append(titles, dn.RefersTo)
+		}
+	}
+	wantFilters := []string{fmt.Sprintf("'%s'!$A$1:$J$%d", SheetForm, max(forms+1, 2)), fmt.Sprintf("'%s'!$A$1:$I$%d", SheetActions, max(actions+1, 2))}
+	if !reflect.DeepEqual(filters, wantFilters) {
+		t.Errorf("autofilters %q, want %q", filters, wantFilters)
+	}
+	if want := []string{"'" + SheetForm + "'!$1:$1", "'" + SheetActions + "'!$1:$1"}; !reflect.DeepEqual(titles, want) {
+		t.Errorf("print titles %q, want %q", titles, want)
+	}
+
+	dvs := validations(t, f, SheetForm)
+	wantDV := map[string]string{fmt.Sprintf("F2:F%d", forms+1+SpareRows): `"Yes,No,Partial,N/A"`}
+	if !reflect.DeepEqual(dvs, wantDV) {
+		t.Errorf("Comply drop-down %v, want %v", dvs, wantDV)
+	}
+	dvs = validations(t, f, SheetActions)
+	last := actions + 1 + SpareRows
+	wantDV = map[string]string{fmt.Sprintf("E2:E%d", last): `"Open,Done"`, fmt.Sprintf("G2:G%d", last): `"Yes,No"`}
+	if !reflect.DeepEqual(dvs, wantDV) {
+		t.Errorf("Status and Draft drop-downs %v, want %v", dvs, wantDV)
 	}
 }
 
@@ -296,4 +339,51 @@ func validations(t *testing.T, f *excelize.File, sheet string) map[string]string
 		out[dv.Sqref] = dv.Formula1
 	}
 	return out
+}
+
+// TestWorkbookOrder: rows come in provision order ("6.9" before "6.10"),
+// whatever the file's order, with the provisions the file leaves out in
+// their places; a provision answered twice keeps its file order, and so do
+// the actions of one provision.
+func TestWorkbookOrder(t *testing.T) {
+	a, cat := load(t, "testdata/every-field.yaml")
+	f := open(t, write(t, a, cat, asOf))
+	column := func(sheet string, col int) []string {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range rows[1:] {
+			v := ""
+			if col < len(r) {
+				v = r[col]
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	var want []string
+	for _, p := range cat.OnForm() {
+		want = append(want, p.ID)
+		if p.ID == "2.1" {
+			want = append(want, "2.1") // answered twice
+		}
+	}
+	want = append([]string{"1.1"}, want...) // off the form, but answered
+	want = append(want, "9.99")             // unknown to the Code: last
+	if got := column(SheetForm, 0); !reflect.DeepEqual(got, want) {
+		t.Errorf("Self-assessment rows %q,\nwant %q", got, want)
+	}
+	evidence := column(SheetForm, 6)
+	i := slices.Index(want, "2.1")
+	if evidence[i] != "First answer to 2.1." || evidence[i+1] != "Second answer to 2.1." {
+		t.Errorf("the two answers to 2.1 are out of file order: %q", evidence[i:i+2])
+	}
+	if got, want := column(SheetActions, 0), []string{"1.3", "2.1", "6.10", "6.10", "6.10", "6.10", "9.99"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Action plan rows %q, want %q", got, want)
+	}
+	if got, want := column(SheetActions, 1)[2:6], []string{"<script>alert(1)</script>", "Undated, unowned, draft.", "Done one.", "Done with no date."}; !reflect.DeepEqual(got, want) {
+		t.Errorf("6.10's actions %q, want them in file order %q", got, want)
+	}
 }

@@ -31,25 +31,34 @@ func newActionsCmd(e *env) *cobra.Command {
 		Long: `Actions lists the actions of every answer, with the provision, owner, due
 date, status and how many days an open action is overdue.
 
-  --overdue         only open actions due before today (--as-of)
+  --overdue         only open actions due before today (--as-of): due on
+                    the day is not yet overdue
   --owner O         only actions whose owner contains O, ignoring case
   --due-within N    only open actions due within N days of today, the overdue
                     ones included (they are due before the limit too); write
                     N as 30d, 4w or 30; actions with no due date are left out
-  --status S        only open or only done actions
+  --status S        open, done, or any (the default)
+  --as-of D         take D (YYYY-MM-DD) as today, so CI gives the same
+                    answer every day
 
 Filters combine: --owner "complaints" --due-within 4w lists what the
 complaints team must finish in the next four weeks.
 
-PATH is a file or a folder, searched as csa check searches it (default .).
+PATH is a file or a folder, searched as csa check searches it (default .);
+a YAML file in a folder that is not an assessment is skipped with a note.
 With several landlords a Landlord column appears, and a File column when one
 landlord has several files. Rows are ordered by landlord, assessment,
 provision and due date.
 
-Formats: table (for the terminal, with a closing count), markdown, csv, json.`,
+Formats: table (for the terminal, with a closing count), markdown, csv
+(columns: [Landlord,] [File,] Provision, Action, Owner, Due, Status, Overdue;
+a cell starting with = + - @ gets a ' before it) and json (every field, with
+landlord, file and code on each action). No matching action is not an error:
+the exit status is 0 (use csa check to fail a build on overdue actions).`,
 		Example: `  csa actions assessments/ --overdue
   csa actions assessment.yaml --owner "head of housing" --due-within 30d
-  csa actions assessments/ --status open --format csv > action-plan.csv`,
+  csa actions assessments/ --status open --format csv > action-plan.csv
+  csa actions assessments/ --overdue --as-of 2025-10-01 --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			if len(o.paths) == 0 {
@@ -89,7 +98,7 @@ func runActions(e *env, o *actionsOptions) error {
 	}
 	items := assessment.Actions(entries, filter)
 	listing := report.ActionsListing(items, report.ColumnsFor(entries))
-	return target{e: e, inputs: files}.write(func(w io.Writer) error {
+	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error {
 		switch o.format.value {
 		case "markdown":
 			if len(items) == 0 {
@@ -121,8 +130,11 @@ func runActions(e *env, o *actionsOptions) error {
 		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
 			plural(len(items), "action"), plural(len(entries), "assessment"), open, overdue, asOf)
 		return err
-	})
+	}))
 }
+
+// maxDays bounds --due-within: a hundred years.
+const maxDays = 36500
 
 // daysFlag is a span of days: 30d, 4w, or a bare number of days.
 type daysFlag struct {
@@ -143,8 +155,11 @@ func (f *daysFlag) Set(s string) error {
 		v, unit = strings.TrimSuffix(v, "w"), 7
 	}
 	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 || n > 36500 {
+	if err != nil || v == "" || v[0] < '0' || v[0] > '9' {
 		return fmt.Errorf("%q is not a number of days: write it as 30d, 4w or 30", s)
+	}
+	if n > maxDays || n*unit > maxDays {
+		return fmt.Errorf("%q is more than 100 years: write a number of days such as 30d or 4w", s)
 	}
 	f.days, f.set, f.text = n*unit, true, s
 	return nil

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/mattn/go-isatty"
 )
 
 // collect expands the paths named on the command line into files: a file as
@@ -102,7 +104,50 @@ func (o target) write(render func(io.Writer) error) error {
 	if err := render(&buf); err != nil {
 		return err
 	}
-	return writeAtomic(o.path, buf.Bytes())
+	// Through a symbolic link to the file it names: renaming over the link
+	// would replace the link, and the file it names would never change.
+	path := followLinks(o.path)
+	// A device or a pipe (-o /dev/stdout, a FIFO) is written to, not renamed
+	// over: there is no file to replace, and renaming would destroy it.
+	if info, err := os.Stat(path); err == nil && !info.Mode().IsRegular() {
+		return writeDirect(path, buf.Bytes())
+	}
+	return writeAtomic(path, buf.Bytes())
+}
+
+// followLinks resolves path while it is a symbolic link, even one naming a
+// file that does not exist yet (as > FILE in a shell would write it).
+func followLinks(path string) string {
+	for range 40 { // the kernel's own limit on a chain of links
+		info, err := os.Lstat(path)
+		if err != nil || info.Mode()&os.ModeSymlink == 0 {
+			return path
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return path
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return path
+}
+
+func writeDirect(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	if err := f.Close(); err != nil {
+		return usagef("cannot write %s: %s", path, reason(err))
+	}
+	return nil
 }
 
 func (o target) refuseInput() error {
@@ -159,11 +204,12 @@ func reason(err error) string {
 	return err.Error()
 }
 
+// isTerminal reports whether w is a terminal: not any character device
+// (> /dev/null is one, and is not a terminal).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
+	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
 }

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,10 +41,18 @@ several landlords a Landlord column appears, and a File column when one
 landlord has several files. Rows are ordered by landlord, assessment and
 provision.
 
-Formats: table (for the terminal, with a closing count), markdown, csv, json.
---as-of (default today) decides which open actions are overdue.`,
+Formats: table (for the terminal, with a closing count of gaps and of gaps
+without a plan), markdown, csv (columns: [Landlord,] [File,] Provision,
+Comply, Requirement, Plan; Comply is No, Partial, Not answered, or Missing
+when the file has no answer; a cell starting with = + - @ gets a ' before it)
+and json (every field: obligation, evidence, commentary, has_plan, actions).
+--as-of D (default today) decides which open actions are overdue.
+
+A gap is not an error: the exit status is 0 (use csa check to fail a build
+on a gap without a plan).`,
 		Example: `  csa gaps assessment.yaml
-  csa gaps assessments/ --format csv > gaps.csv`,
+  csa gaps assessments/ --format csv > gaps.csv
+  csa gaps assessments/ --format markdown --as-of 2025-07-01 > gaps.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			if len(o.paths) == 0 {
@@ -65,7 +75,7 @@ func runGaps(e *env, o *gapsOptions) error {
 	asOf := o.asOf.or(e)
 	gaps := assessment.Gaps(entries)
 	listing := report.GapsListing(gaps, report.ColumnsFor(entries), asOf)
-	return target{e: e, inputs: files}.write(func(w io.Writer) error {
+	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error {
 		switch o.format.value {
 		case "markdown":
 			if len(gaps) == 0 {
@@ -93,7 +103,7 @@ func runGaps(e *env, o *gapsOptions) error {
 		}
 		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", plural(len(gaps), "gap"), plural(len(entries), "assessment"), noPlan)
 		return err
-	})
+	}))
 }
 
 // loadEntries reads every assessment the paths name, with its catalogue.
@@ -116,6 +126,8 @@ func loadEntries(e *env, paths []string) ([]assessment.Entry, []string, error) {
 				fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", f, why)
 				continue
 			}
+		} else if err := notAssessment(f); err != nil {
+			return nil, nil, err
 		}
 		a, cat, err := loadAssessment(e, f)
 		if err != nil {
@@ -127,6 +139,28 @@ func loadEntries(e *env, paths []string) ([]assessment.Entry, []string, error) {
 		return nil, nil, usagef("no assessments found in %s", strings.Join(paths, ", "))
 	}
 	return entries, files, nil
+}
+
+// notAssessment says in one line that a file named on the command line is
+// not an assessment at all (a CI workflow, a catalogue, a spreadsheet),
+// rather than list every key it lacks. A file that cannot be read, an empty
+// one, and standard input are left to loadAssessment to report.
+func notAssessment(path string) error {
+	if path == "-" {
+		return nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || len(bytes.TrimSpace(data)) == 0 {
+		return nil
+	}
+	if ok, why := assessment.LooksLikeAssessment(data); !ok {
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".xlsx", ".docx", ".csv", ".txt":
+			return usagef("%s: %s; csa import %s makes one from it", path, why, path)
+		}
+		return usagef("%s: %s", path, why)
+	}
+	return nil
 }
 
 func plural(n int, word string) string {
