@@ -138,6 +138,37 @@ func clipSummary(s string) string {
 	return s
 }
 
+// reviewInstruction ends the review lines csa init --from writes; the
+// unreviewed message gives its own instruction instead.
+const reviewInstruction = "check it, then delete this line"
+
+// reviewNote is a review line as the unreviewed message quotes it: without
+// csa init's closing instruction, and clipped only when very long, never
+// hiding that a match was of low confidence.
+func reviewNote(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if note := strings.TrimRight(strings.TrimSuffix(s, reviewInstruction), " ;,."); note != "" {
+		s = note
+	}
+	if s == "" {
+		return "the review line is blank"
+	}
+	const limit = 200
+	r := []rune(s)
+	if len(r) <= limit {
+		return s
+	}
+	cut := limit
+	for cut > limit-30 && r[cut] != ' ' {
+		cut--
+	}
+	clipped := strings.TrimRight(string(r[:cut]), " ,;:(") + "..."
+	if low := "low confidence"; strings.Contains(strings.ToLower(s), low) && !strings.Contains(strings.ToLower(clipped), low) {
+		clipped += " (includes a low-confidence match)"
+	}
+	return clipped
+}
+
 func (c *checker) answer(ans *Answer) {
 	id := ans.ID
 	at := ans.ComplyPos
@@ -166,7 +197,7 @@ func (c *checker) answer(ans *Answer) {
 		c.contradiction(ans)
 	}
 	if ans.Review != "" {
-		c.add(RuleUnreviewed, ans.ReviewPos, id, "provision %s awaits review (%s): check the answer, then delete the review line", id, clipSummary(ans.Review))
+		c.add(RuleUnreviewed, ans.ReviewPos, id, "provision %s awaits review (%s): check the answer, then delete the review line", id, reviewNote(ans.Review))
 	}
 	if c.opts.AsOf.IsZero() {
 		return

@@ -271,8 +271,11 @@ func (f *forward) marker(sources []lineage.Link, actionsFrom []string) string {
 	}
 	var what []string
 	code := f.m.From.ID
-	for _, l := range sources {
-		s := code + " " + l.From
+	for i, l := range sources {
+		s := l.From
+		if i == 0 {
+			s = code + " " + l.From
+		}
 		if len(sources) > 1 {
 			s += " " + comply(f.answers[l.From].Comply)
 		}
@@ -286,7 +289,7 @@ func (f *forward) marker(sources []lineage.Link, actionsFrom []string) string {
 		what = append(what, s)
 	}
 	if len(sources) > 1 {
-		what = append(what, "kept the weakest answer and joined the texts")
+		what = append(what, "the weakest answer kept, the texts joined")
 	}
 	if len(actionsFrom) > 0 {
 		what = append(what, "open actions from "+code+" "+strings.Join(actionsFrom, ", "))

@@ -205,7 +205,7 @@ provisions:
 	}{
 		{"1.3", "partial",
 			"From chc-2022 1.3: Policy section 2.3.\n\nFrom chc-2022 1.6: Some officers keep service requests open.",
-			"carried from 2023/24 (chc-2022 1.3 yes, high confidence; chc-2022 1.6 partial, medium confidence; kept the weakest answer and joined the texts); check it, then delete this line",
+			"carried from 2023/24 (chc-2022 1.3 yes, high confidence; 1.6 partial, medium confidence; the weakest answer kept, the texts joined); check it, then delete this line",
 			nil},
 		{"1.5", "partial", "Some officers keep service requests open.",
 			"carried from 2023/24 (chc-2022 1.6, medium confidence); check it, then delete this line", nil},
@@ -215,7 +215,7 @@ provisions:
 			"carried from 2023/24 (chc-2022 5.13, high confidence); check it, then delete this line",
 			[]string{"Hold a case conference within five days."}},
 		{"6.15", "no", "From chc-2022 5.13: 68% on time.\n\nFrom chc-2022 5.14: Extensions agreed with the resident.",
-			"carried from 2023/24 (chc-2022 5.13 no, medium confidence; chc-2022 5.14 yes, medium confidence; kept the weakest answer and joined the texts); check it, then delete this line",
+			"carried from 2023/24 (chc-2022 5.13 no, medium confidence; 5.14 yes, medium confidence; the weakest answer kept, the texts joined); check it, then delete this line",
 			nil}, // the action went to 6.14, the stronger successor, only
 		{"2.3", "", "", "", nil}, // new in 2024
 		{"1.2", "", "", "", nil}, // 1.2 was not answered last year
@@ -298,5 +298,41 @@ provisions:
 	}
 	if want := "carried from the assessment of 2025-05-31 (old 1.1, high confidence; open actions from old 1.2); check it, then delete this line"; got.Review != want {
 		t.Errorf("review %q\nwant   %q", got.Review, want)
+	}
+}
+
+// TestReviewMarkerInCheck: csa check's unreviewed message quotes the review
+// line without repeating its instruction, and never hides that a match was
+// of low confidence, however long the line.
+func TestReviewMarkerInCheck(t *testing.T) {
+	long := "carried from 2023/24 (chc-2022 3.2 yes, medium confidence; 4.6 yes, medium confidence; 4.7 yes, medium confidence; " +
+		"4.12 yes, medium confidence; 4.13 no, medium confidence; 4.14 yes, medium confidence; 5.9 partial, low confidence, it may not match; " +
+		"the weakest answer kept, the texts joined); " + ReviewSuffix
+	tests := []struct {
+		review string
+		want   string // the part of the message in brackets
+	}{
+		{"carried from 2024/25 (chc-2024 1.2); " + ReviewSuffix, "carried from 2024/25 (chc-2024 1.2)"},
+		{"carried from 2023/24 (chc-2022 2.2, low confidence, it may not match); " + ReviewSuffix,
+			"carried from 2023/24 (chc-2022 2.2, low confidence, it may not match)"},
+		{"ask the Head of Housing", "ask the Head of Housing"},
+		{ReviewSuffix, ReviewSuffix},
+		{long, "... (includes a low-confidence match)"},
+	}
+	for _, tt := range tests {
+		a := parse(t, "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    evidence: Policy.\n")
+		a.Answers[0].Review = tt.review
+		var msg string
+		for _, f := range assessment.Check(a, lookup(t, "chc-2024"), assessment.Options{}) {
+			if f.Rule == assessment.RuleUnreviewed {
+				msg = f.Message
+			}
+		}
+		if !strings.Contains(msg, tt.want+"): check the answer, then delete the review line") {
+			t.Errorf("review %q:\nmessage %q\nwant it to quote %q", tt.review, msg, tt.want)
+		}
+		if tt.review != ReviewSuffix && strings.Contains(msg, ReviewSuffix) {
+			t.Errorf("the message repeats the review line's instruction: %q", msg)
+		}
 	}
 }

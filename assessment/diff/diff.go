@@ -84,7 +84,7 @@ const (
 	Dropped   ActionKind = "dropped"   // open last year, gone this year
 	Slipped   ActionKind = "slipped"   // still open, due later than last year
 	Reopened  ActionKind = "reopened"  // done last year, open again
-	Amended   ActionKind = "amended"   // still open: wording, owner or due date changed, not later
+	Amended   ActionKind = "amended"   // still open: wording, owner, due date (not later) or, within a Code, provision changed
 	Kept      ActionKind = "kept"      // no change; listed only when newly overdue
 )
 
@@ -111,6 +111,7 @@ type Side struct {
 	File      string
 	Code      string // catalogue id
 	CodeTitle string
+	BuiltIn   bool // the catalogue ships with csa (else it is the landlord's own file)
 	Landlord  string
 	Period    string
 	Assessed  assessment.Date
@@ -141,10 +142,15 @@ type Provision struct {
 	// Confidence is the confidence of the match with Base.
 	Confidence lineage.Confidence
 	// Matches are the old provisions it continues, across Code versions.
-	Matches    []Match
-	Evidence   Text
-	Commentary Text
-	Actions    []Action
+	Matches     []Match
+	Evidence    Text
+	Commentary  Text
+	Alternative Text // how the intention is met another way (reasonable endeavours)
+	// RequirementChanged: within one Code, the landlord's copy of the Code's
+	// wording (requirement:) differs. Across Codes it is not compared: it is
+	// each Code's own wording.
+	RequirementChanged bool
+	Actions            []Action
 }
 
 // LowConfidence reports whether the answer was compared through a
@@ -155,7 +161,7 @@ func (p *Provision) LowConfidence() bool { return p.Confidence == lineage.Low }
 // the two files. An action that has only gone overdue is not a difference
 // between them (the same file, a year on, would show it); see Shown.
 func (p *Provision) HasChanges() bool {
-	if p.Class != Unchanged || p.Evidence.Changed || p.Commentary.Changed {
+	if p.Class != Unchanged || p.Evidence.Changed || p.Commentary.Changed || p.Alternative.Changed || p.RequirementChanged {
 		return true
 	}
 	for _, a := range p.Actions {
@@ -173,9 +179,9 @@ func (p *Provision) HasChanges() bool {
 func (p *Provision) Shown() bool {
 	switch p.Class {
 	case New:
-		return p.New != assessment.Unanswered || p.Evidence.New != "" || p.Commentary.New != "" || len(p.Actions) > 0
+		return p.New != assessment.Unanswered || p.Evidence.New != "" || p.Commentary.New != "" || p.Alternative.New != "" || len(p.Actions) > 0
 	case Retired:
-		return p.Old != assessment.Unanswered || p.Evidence.Old != "" || p.Commentary.Old != "" || len(p.Actions) > 0
+		return p.Old != assessment.Unanswered || p.Evidence.Old != "" || p.Commentary.Old != "" || p.Alternative.Old != "" || len(p.Actions) > 0
 	}
 	return p.HasChanges() || len(p.Actions) > 0
 }
@@ -233,6 +239,8 @@ type Summary struct {
 	Opened              []string
 	EvidenceChanged     int
 	CommentaryChanged   int
+	AlternativeChanged  int
+	RequirementChanged  int
 	Actions             map[ActionKind]int
 	NewlyOverdue        int
 }
@@ -311,7 +319,7 @@ func index(a *assessment.Assessment) map[string]*assessment.Answer {
 }
 
 func side(a *assessment.Assessment, cat *codes.Catalogue) Side {
-	return Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, Landlord: a.Landlord, Period: a.Period,
+	return Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
 		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published}
 }
 
@@ -416,6 +424,7 @@ func (c *comparison) rows() {
 			p.Old = a.Comply
 			p.Evidence = Text{Old: a.Evidence}
 			p.Commentary = Text{Old: a.Commentary}
+			p.Alternative = Text{Old: a.Alternative}
 		}
 		c.rowOf["old:"+id] = len(c.out)
 		c.out = append(c.out, p)
@@ -446,6 +455,7 @@ func (c *comparison) row(id string) Provision {
 		p.Class = New
 		p.Evidence = Text{New: now.Evidence}
 		p.Commentary = Text{New: now.Commentary}
+		p.Alternative = Text{New: now.Alternative}
 		return p
 	}
 	if c.m.Direction != lineage.SameCode {
@@ -472,6 +482,10 @@ func (c *comparison) row(id string) Provision {
 	p.Class = Classify(p.Old, p.New)
 	p.Evidence = c.closest(links, base.From, now.Evidence, func(a *assessment.Answer) string { return a.Evidence })
 	p.Commentary = c.closest(links, base.From, now.Commentary, func(a *assessment.Answer) string { return a.Commentary })
+	p.Alternative = c.closest(links, base.From, now.Alternative, func(a *assessment.Answer) string { return a.Alternative })
+	if c.m.Direction == lineage.SameCode {
+		p.RequirementChanged = !slices.Equal(strings.Fields(was.Requirement), strings.Fields(now.Requirement))
+	}
 	return p
 }
 
@@ -630,7 +644,8 @@ func (c *comparison) record(o, n *act, moved bool) {
 		a.Kind = Slipped
 		a.SlipDays = o.a.Due.DaysUntil(n.a.Due)
 	case !slices.Equal(strings.Fields(o.a.Text), strings.Fields(n.a.Text)) ||
-		strings.TrimSpace(o.a.Owner) != strings.TrimSpace(n.a.Owner) || o.a.Due != n.a.Due || o.a.Draft != n.a.Draft:
+		strings.TrimSpace(o.a.Owner) != strings.TrimSpace(n.a.Owner) || o.a.Due != n.a.Due || o.a.Draft != n.a.Draft ||
+		(c.m.Direction == lineage.SameCode && o.prov != n.prov):
 		a.Kind = Amended
 	default:
 		a.Kind = Kept
@@ -693,6 +708,12 @@ func summarise(rows []Provision) Summary {
 		}
 		if p.Commentary.Changed {
 			s.CommentaryChanged++
+		}
+		if p.Alternative.Changed {
+			s.AlternativeChanged++
+		}
+		if p.RequirementChanged {
+			s.RequirementChanged++
 		}
 		for _, a := range p.Actions {
 			if a.Kind != Kept {

@@ -343,7 +343,10 @@ func TestActions(t *testing.T) {
 			[]string{"6.2|Send a satisfaction survey after every stage 1 and stage 2 response, and report quarterly|Ann|2025-09-30|done"},
 			[]string{"6.2/completed"}},
 		{"reopened", []string{"6.2|" + survey + "|Ann|2025-03-31|done"}, []string{"6.2|" + survey + "|Ann|2025-09-30|open"}, []string{"6.2/reopened"}},
-		{"moved word for word to another provision", []string{"6.2|" + survey + "|Ann|2025-09-30|open"}, []string{"6.3|" + survey + "|Ann|2025-09-30|open"}, nil},
+		{"moved word for word to another provision is amended", []string{"6.2|" + survey + "|Ann|2025-09-30|open"}, []string{"6.3|" + survey + "|Ann|2025-09-30|open"}, []string{"6.3/amended"}},
+		{"done both years is not listed", []string{"6.2|" + survey + "|Ann|2025-03-31|done"}, []string{"6.2|" + survey + "|Ann|2025-03-31|done"}, nil},
+		{"a due date removed is amended", []string{"6.2|" + survey + "|Ann|2025-09-30|open"}, []string{"6.2|" + survey + "|Ann||open"}, []string{"6.2/amended"}},
+		{"a due date added is amended", []string{"6.2|" + survey + "|Ann||open"}, []string{"6.2|" + survey + "|Ann|2025-12-31|open"}, []string{"6.2/amended"}},
 		{"a loose match elsewhere is not the same action", []string{"6.2|Send a survey after stage 1|Ann|2025-09-30|open"},
 			[]string{"6.3|Send a letter after stage 2|Ann|2025-09-30|open"}, []string{"6.2/dropped", "6.3/added"}},
 		{"newly overdue: due after last year's assessment, before today", []string{"6.2|" + survey + "|Ann|2025-06-30|open"},
@@ -387,4 +390,50 @@ func TestActions(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestOtherFields: the alternative is diffed like evidence; the landlord's
+// copy of the requirement only said to have changed, and only within a Code;
+// the review line csa init writes is not a change.
+func TestOtherFields(t *testing.T) {
+	c24 := catalogue(t, "chc-2024")
+	tests := []struct {
+		name             string
+		old, new         string
+		alternative, req bool
+		differs          bool
+	}{
+		{"alternative changed", "alternative: Contract clause 14.", "alternative: Contract clause 15.", true, false, true},
+		{"alternative added", "", "alternative: Contract clause 14.", true, false, true},
+		{"alternative respaced", "alternative: Contract  clause 14.", "alternative: |\n  Contract clause\n  14.", false, false, false},
+		{"requirement changed", "requirement: The words.", "requirement: The new words.", false, true, true},
+		{"requirement respaced", "requirement: The words.", "requirement: \"The  words.\"", false, false, false},
+		{"review line added", "", "review: carried from 2024/25 (chc-2024 1.2); check it, then delete this line", false, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			item := func(extra string) string {
+				return "id: \"1.2\"\ncomply: partial\nevidence: Some.\n" + extra
+			}
+			d, err := Compare(parse(t, "old.yaml", doc(item(tt.old))), c24, parse(t, "new.yaml", doc(item(tt.new))), c24, assessment.NewDate(2025, 7, 1))
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := row(t, d, "1.2")
+			if p.Alternative.Changed != tt.alternative || p.RequirementChanged != tt.req || d.Differs() != tt.differs {
+				t.Errorf("alternative changed %v, requirement changed %v, differs %v; want %v, %v, %v",
+					p.Alternative.Changed, p.RequirementChanged, d.Differs(), tt.alternative, tt.req, tt.differs)
+			}
+			if got := d.Summary.AlternativeChanged + d.Summary.RequirementChanged; got != btoi(tt.alternative)+btoi(tt.req) {
+				t.Errorf("summary counts %d", got)
+			}
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -30,6 +30,7 @@ func WriteJSON(w io.Writer, d *Diff) error {
 		},
 		NewGaps: s.NewGaps, Gaps: jsonGaps{LastYear: s.GapsBefore, ThisYear: s.GapsNow, Opened: append([]string{}, s.Opened...)},
 		EvidenceChanged: s.EvidenceChanged, CommentaryChanged: s.CommentaryChanged,
+		AlternativeChanged: s.AlternativeChanged, RequirementChanged: s.RequirementChanged,
 		Actions: jsonActionCounts{
 			Added: s.Actions[Added], Completed: s.Actions[Completed], Dropped: s.Actions[Dropped],
 			Slipped: s.Actions[Slipped], Reopened: s.Actions[Reopened], Amended: s.Actions[Amended],
@@ -88,12 +89,14 @@ type jsonField struct {
 }
 
 type jsonSummary struct {
-	Provisions        jsonClassCounts  `json:"provisions"`
-	NewGaps           int              `json:"new_gaps"`
-	Gaps              jsonGaps         `json:"gaps"`
-	EvidenceChanged   int              `json:"evidence_changed"`
-	CommentaryChanged int              `json:"commentary_changed"`
-	Actions           jsonActionCounts `json:"actions"`
+	Provisions         jsonClassCounts  `json:"provisions"`
+	NewGaps            int              `json:"new_gaps"`
+	Gaps               jsonGaps         `json:"gaps"`
+	EvidenceChanged    int              `json:"evidence_changed"`
+	CommentaryChanged  int              `json:"commentary_changed"`
+	AlternativeChanged int              `json:"alternative_changed"`
+	RequirementChanged int              `json:"requirement_changed"`
+	Actions            jsonActionCounts `json:"actions"`
 }
 
 type jsonGaps struct {
@@ -134,6 +137,8 @@ type jsonProvision struct {
 	Matches       []jsonMatch  `json:"matches,omitempty"`
 	Evidence      jsonText     `json:"evidence"`
 	Commentary    jsonText     `json:"commentary"`
+	Alternative   jsonText     `json:"alternative"`
+	Requirement   bool         `json:"requirement_changed,omitempty"`
 	Actions       []jsonAction `json:"actions,omitempty"`
 }
 
@@ -183,6 +188,7 @@ func jsonProvisionOf(p *Provision) jsonProvision {
 		ID: p.ID, Section: p.Section, SectionTitle: p.SectionTitle, Class: p.Class,
 		Old: string(p.Old), New: string(p.New), ComparedWith: p.Base, LowConfidence: p.LowConfidence(),
 		Evidence: jsonTextOf(p.Evidence, p.Class), Commentary: jsonTextOf(p.Commentary, p.Class),
+		Alternative: jsonTextOf(p.Alternative, p.Class), Requirement: p.RequirementChanged,
 	}
 	if p.Confidence != 0 {
 		j.Confidence = p.Confidence.String()

@@ -95,7 +95,7 @@ var actionCaption = map[ActionKind]string{
 	Dropped:   "Dropped (open last year, gone this year)",
 	Slipped:   "Slipped (due later)",
 	Reopened:  "Reopened (done last year, open again)",
-	Amended:   "Amended (wording, owner or due date)",
+	Amended:   "Amended (wording, owner, due date or provision)",
 }
 
 func (m *mdWriter) summary() {
@@ -121,8 +121,11 @@ func (m *mdWriter) summary() {
 			for i := range d.Provisions {
 				if p := &d.Provisions[i]; p.Class == c {
 					id := md(p.ID)
-					if c == New && p.New.IsGap() {
+					switch {
+					case c == New && p.New.IsGap():
 						id = "**" + id + "** (" + p.New.Label() + ")"
+					case c == Changed:
+						id += " (" + md(answers(p)) + ")"
 					}
 					ids = append(ids, id)
 				}
@@ -139,7 +142,8 @@ func (m *mdWriter) summary() {
 		}
 		m.printf(" Not a gap last year: %s.", strings.Join(ids, ", "))
 	}
-	m.printf(" Evidence changed for %s, commentary for %d.\n\n", plural(s.EvidenceChanged, "provision"), s.CommentaryChanged)
+	t := textCounts(s)
+	m.printf(" %s.\n\n", strings.ToUpper(t[:1])+t[1:])
 
 	rows = nil
 	for _, k := range ActionKinds {
@@ -207,7 +211,11 @@ func (m *mdWriter) provision(p *Provision) {
 	for _, f := range []struct {
 		name string
 		x    Text
-	}{{textName(d, p, "Evidence", p.Evidence), p.Evidence}, {textName(d, p, "Commentary", p.Commentary), p.Commentary}} {
+	}{
+		{textName(d, p, "Evidence", p.Evidence), p.Evidence},
+		{textName(d, p, "Commentary", p.Commentary), p.Commentary},
+		{textName(d, p, "Alternative", p.Alternative), p.Alternative},
+	} {
 		switch {
 		case p.Class == New && strings.TrimSpace(f.x.New) != "":
 			m.printf("  - %s: %s\n", md(f.name), md(f.x.New))
@@ -216,6 +224,9 @@ func (m *mdWriter) provision(p *Provision) {
 		case f.x.Changed:
 			m.printf("  - %s: %s\n", md(f.name), mdSpans(f.x.Words))
 		}
+	}
+	if p.RequirementChanged {
+		m.printf("  - %s\n", md(strings.ToUpper(requirementNote[:1])+requirementNote[1:]))
 	}
 	for _, a := range p.Actions {
 		m.printf("  - %s\n", mdAction(d, p, a))
@@ -304,7 +315,12 @@ var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0
 // md escapes text from an assessment for a line or a table cell. Line
 // breaks become spaces: a diff quotes text, it does not lay it out.
 func md(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if unprintable(r) {
+			return ' ' // control and direction-override characters: see printable
+		}
+		return r
+	}, s)), " ")
 	var b strings.Builder
 	for i, r := range s {
 		switch {
@@ -313,8 +329,6 @@ func md(s string) string {
 		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
 			b.WriteByte('\\')
 			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
 		default:
 			b.WriteRune(r)
 		}

@@ -94,3 +94,39 @@ func TestRendersAreSafeAndStable(t *testing.T) {
 		t.Errorf("json: %+v", v.Provisions[0])
 	}
 }
+
+// TestTextIsPrintable: a YAML "\e" or a direction override in an
+// assessment reaches the text report as a visible escape, never raw.
+func TestTextIsPrintable(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"plain, with “quotes” and Tŷ Glas", "plain, with “quotes” and Tŷ Glas"},
+		{"\x1b[31mred\x1b[0m", `\x1b[31mred\x1b[0m`},
+		{"bell\a and C1 \u009b", `bell\a and C1 \u009b`},
+		{"abc\u202edef", `abc\u202edef`},
+		{"tab\tand\nline", "tab and line"},
+	}
+	for _, tt := range tests {
+		if got := printable(tt.in); got != tt.want {
+			t.Errorf("printable(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	c24 := catalogue(t, "chc-2024")
+	old := parse(t, "old.yaml", doc("id: \"1.2\"\ncomply: yes\nevidence: Fine."))
+	new := parse(t, "new.yaml", doc("id: \"1.2\"\ncomply: yes\nevidence: \"\\e[2J\\u202eFine.\""))
+	d, err := Compare(old, c24, new, c24, assessment.Date{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, write := range map[string]func(*bytes.Buffer, *Diff) error{
+		"text":     func(b *bytes.Buffer, d *Diff) error { return WriteText(b, d) },
+		"markdown": func(b *bytes.Buffer, d *Diff) error { return WriteMarkdown(b, d) },
+	} {
+		var b bytes.Buffer
+		if err := write(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if strings.ContainsAny(b.String(), "\x1b\u202e") {
+			t.Errorf("%s lets a control character through:\n%q", name, b.String())
+		}
+	}
+}

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
@@ -38,8 +40,35 @@ type textWriter struct {
 // line writes prefix then text, wrapped, continuation lines indented to the
 // width of indent.
 func (t *textWriter) line(prefix, text string, indent int) {
-	t.w.WriteString(strings.TrimRight(wrap(prefix, text, indent, textWidth), " "))
+	t.w.WriteString(strings.TrimRight(wrap(prefix, printable(text), indent, textWidth), " "))
 	t.w.WriteByte('\n')
+}
+
+// printable shows the control characters an assessment's texts may hold (a
+// YAML "\e" is an escape character) as Go escapes, so no text can move the
+// cursor, recolour the terminal or reorder the line: control characters,
+// and the invisible characters that override the direction of text.
+func printable(s string) string {
+	if strings.IndexFunc(s, unprintable) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ') // white space: wrap's business
+		case unprintable(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unprintable(r rune) bool {
+	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f
 }
 
 func wrap(prefix, text string, indent, width int) string {
@@ -121,15 +150,24 @@ func orDash(s string) string {
 
 // lineageNote explains how provisions were matched across Code versions.
 func lineageNote(d *Diff) string {
+	whose := "csa's lineage (the project's reading, not the Ombudsman's)"
+	newer := d.New
+	if d.Direction == lineage.Backward {
+		newer = d.Old
+	}
+	if !newer.BuiltIn {
+		whose = "the lineage in the " + newer.Code + " catalogue"
+	}
 	switch d.Direction {
 	case lineage.Forward:
-		return fmt.Sprintf("The Code changed from %s to %s. Each %s provision is compared with the %s provisions it continues, "+
-			"as csa's lineage records them (the project's reading, not the Ombudsman's); where it continues several, "+
-			"with the weakest answer among them. Low-confidence matches are marked.", d.Old.Code, d.New.Code, d.New.Code, d.Old.Code)
+		return fmt.Sprintf("The Code changed from %s to %s: each %s provision is compared with the %s provisions it continues, "+
+			"through %s, and with the weakest answer where it continues several. Low-confidence matches are marked. "+
+			"A provision that now asks more can regress with no change in practice: each match's note says what changed.",
+			d.Old.Code, d.New.Code, d.New.Code, d.Old.Code, whose)
 	case lineage.Backward:
 		return fmt.Sprintf("The new assessment is against an older Code (%s) than the old one (%s): provisions are matched "+
-			"backwards through csa's lineage; where one continues several, it is compared with the weakest answer among them. "+
-			"Low-confidence matches are marked.", d.New.Code, d.Old.Code)
+			"backwards through %s, and with the weakest answer where one continues several. "+
+			"Low-confidence matches are marked.", d.New.Code, d.Old.Code, whose)
 	}
 	return ""
 }
@@ -145,7 +183,11 @@ func (t *textWriter) summary() {
 		if c != Unchanged {
 			for i := range d.Provisions {
 				if p := &d.Provisions[i]; p.Class == c {
-					ids = append(ids, p.ID)
+					id := p.ID
+					if c == Changed {
+						id += " (" + answers(p) + ")"
+					}
+					ids = append(ids, id)
 				}
 			}
 		}
@@ -163,8 +205,7 @@ func (t *textWriter) summary() {
 		gapLine += "; not a gap last year: " + strings.Join(s.Opened, " ")
 	}
 	t.line("  gaps       ", gapLine, 13)
-	t.line("  text       ", fmt.Sprintf("evidence changed for %s, commentary for %d",
-		plural(s.EvidenceChanged, "provision"), s.CommentaryChanged), 13)
+	t.line("  text       ", textCounts(s), 13)
 	var counts []string
 	for _, k := range ActionKinds {
 		counts = append(counts, fmt.Sprintf("%d %s", s.Actions[k], k))
@@ -208,6 +249,18 @@ func actionWhere(d *Diff, p Provision, a Action) string {
 		id += fmt.Sprintf(" (%s later)", plural(a.SlipDays, "day"))
 	}
 	return id
+}
+
+// textCounts says for how many provisions each text changed.
+func textCounts(s Summary) string {
+	out := fmt.Sprintf("evidence changed for %s, commentary for %d", plural(s.EvidenceChanged, "provision"), s.CommentaryChanged)
+	if s.AlternativeChanged > 0 {
+		out += fmt.Sprintf(", alternative for %d", s.AlternativeChanged)
+	}
+	if s.RequirementChanged > 0 {
+		out += fmt.Sprintf(", requirement wording for %d", s.RequirementChanged)
+	}
+	return out
 }
 
 func newGaps(d *Diff) []string {
@@ -277,10 +330,18 @@ func (t *textWriter) provision(p *Provision) {
 	}
 	t.text(pad, textName(d, p, "evidence", p.Evidence), p.Evidence, p.Class)
 	t.text(pad, textName(d, p, "commentary", p.Commentary), p.Commentary, p.Class)
+	t.text(pad, textName(d, p, "alternative", p.Alternative), p.Alternative, p.Class)
+	if p.RequirementChanged {
+		t.line(pad, requirementNote, detailIndent+2)
+	}
 	for _, a := range p.Actions {
 		t.line(pad, actionText(d, p, a), detailIndent+2)
 	}
 }
+
+// requirementNote says that the landlord's copy of the Code's wording changed;
+// the wording itself is not the assessment's, so it is not diffed.
+const requirementNote = "requirement: the landlord's copy of the Code's wording changed"
 
 // newOrRetired says what a new or retired provision is about.
 func newOrRetired(d *Diff, p *Provision) string {

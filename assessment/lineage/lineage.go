@@ -138,7 +138,7 @@ func Between(from, to *codes.Catalogue) (*Map, error) {
 			}
 		}
 	default:
-		return nil, fmt.Errorf("%s and %s cannot be lined up: csa compares assessments against the same Code, or against a Code and the one that replaced it (chc-2022 and chc-2024)", from.ID, to.ID)
+		return nil, fmt.Errorf("%s and %s cannot be lined up: csa lines up assessments against the same Code, or against a Code and the one that replaced it (chc-2022 and chc-2024)", from.ID, to.ID)
 	}
 	for _, links := range m.into {
 		slices.SortStableFunc(links, func(a, b Link) int { return codes.CompareID(a.From, b.From) })

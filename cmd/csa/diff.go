@@ -29,22 +29,28 @@ changed: a summary with the count in each class, then the changes section by
 section.
 
 Each provision's answer is improved (no → partial → yes), regressed (the other
-way), changed (to or from n/a, or to or from no answer) or unchanged. Changes
-to evidence and commentary are shown word by word, as [-removed-]{+added+} in
-text and ~~removed~~ **added** in Markdown; spacing alone is no change.
+way), changed (to or from n/a, or to or from no answer: neither better nor
+worse, so shown with both answers) or unchanged. Changes to evidence,
+commentary and alternative are shown word by word, as [-removed-]{+added+} in
+text and ~~removed~~ **added** in Markdown; spacing alone is no change. A
+changed requirement (your copy of the Code's wording) is noted, not shown.
 
 Actions are matched with last year's by their wording, within the provision
 and the provisions it continues: added, completed (open last year, done this
-year), dropped (open last year and gone this year), slipped (due later, by how
-many days), reopened, amended (wording, owner or due date), and newly overdue
-(open and past its due date at --as-of, but not overdue when OLD was assessed;
-shown, but by itself not a difference between the files).
+year), dropped (open last year and gone this year), slipped (still open and
+due later, by how many days), reopened (done last year, open again), amended
+(wording, owner, due date or provision), and newly overdue (open and past its
+due date at --as-of, but not overdue when OLD was assessed; shown, but by
+itself not a difference between the files).
 
-When OLD is against chc-2022 and NEW against chc-2024, provisions are matched
-through csa's lineage of the two Codes (csa codes 2024 ID shows it): a 2024
-provision that continues several 2022 ones is compared with the weakest answer
-among them; 2024 provisions with no predecessor are new, 2022 provisions with
-no successor retired; low-confidence matches are marked.
+When OLD and NEW are against different Codes (chc-2022 and chc-2024, either
+way round, or a catalogue file of your own and the one it supersedes),
+provisions are matched through the newer catalogue's lineage (csa codes 2024 ID
+shows it): a provision that continues several is compared with the weakest
+answer among them; provisions with no predecessor are new, those with no
+successor retired; low-confidence matches are marked. A provision that now
+asks more than the one it continues can regress with no change in practice:
+each match's note says what changed.
 
 OLD and NEW are files ("-" is standard input), or REV:PATH for a file as it was
 in a git revision, read with git show from the current folder: PATH is from
@@ -56,8 +62,10 @@ Formats: text, markdown (for a board paper or a pull-request comment), json.
 
 Exits 0 when it ran, whatever changed; with --exit-code, 1 when anything
 differs; with --fail-on-regression, 1 when a provision regressed or an open
-action was dropped; 2 when it cannot run (a bad revision, an unreadable or
-invalid assessment, Codes that cannot be lined up).`,
+action was dropped (named on stderr); 2 when it cannot run (a bad flag or
+revision, an unreadable or invalid assessment, Codes that cannot be lined up),
+with the reason in one line on stderr. A file compared with itself has no
+changes, so exits 0 even with --exit-code.`,
 		Example: `  csa diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml --as-of 2025-07-01
   csa diff v2024:assessment.yaml assessment.yaml --format markdown -o changes.md
   csa diff HEAD~1:assessment.yaml assessment.yaml --fail-on-regression`,
@@ -99,8 +107,8 @@ func runDiff(e *env, o *diffOptions) error {
 	}
 	var inputs []string
 	for _, in := range []*input{oldIn, newIn} {
-		if !in.fromGit() && in.arg != "-" {
-			inputs = append(inputs, in.arg)
+		if f := in.file(); f != "" {
+			inputs = append(inputs, f)
 		}
 	}
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
@@ -125,7 +133,11 @@ func regressionLine(d *diff.Diff) string {
 	var regressed, dropped []string
 	for _, p := range d.Provisions {
 		if p.Class == diff.Regressed {
-			regressed = append(regressed, p.ID)
+			id := p.ID
+			if p.LowConfidence() {
+				id += " through a low-confidence match"
+			}
+			regressed = append(regressed, id)
 		}
 		for _, a := range p.Actions {
 			if a.Kind == diff.Dropped {

@@ -11,20 +11,8 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/output"
 	"github.com/csa-tool/csa/codes"
 )
-
-// input is an assessment named on the command line: a file, standard input
-// ("-"), or REV:PATH, a file as it was in a git revision.
-type input struct {
-	arg       string
-	data      []byte
-	rev, path string // set when read from git
-}
-
-// fromGit reports whether the input was read from a git revision.
-func (in *input) fromGit() bool { return in.rev != "" || in.path != "" }
 
 // readArg reads an assessment named as OLD or NEW (or --from). A path that
 // exists is a file, even with a colon in its name; otherwise REV:PATH is read
@@ -47,31 +35,51 @@ func readArg(e *env, arg string) (*input, error) {
 	if strings.HasPrefix(rev, "-") {
 		return nil, usagef("%s: no such file, and %q is not a git revision", arg, rev)
 	}
-	data, err := gitShow(arg, arg)
-	if err != nil {
-		return nil, err
+	data, err := gitShow(arg)
+	var ge *gitError
+	switch {
+	case errors.As(err, &ge) && ge.folder:
+		return nil, usagef("%s is a folder in git, not a file; name the assessment file", arg)
+	case errors.As(err, &ge) && ge.reason != "":
+		return nil, usagef("%s: no such file, and git cannot read it as REV:PATH: %s", arg, ge.reason)
+	case err != nil:
+		return nil, usagef("%s: no such file, and %s", arg, err)
 	}
 	return &input{arg: arg, data: data, rev: rev, path: p}, nil
 }
 
-// gitShow returns the file git names spec (REV:PATH); arg is what the user
-// typed, for messages. A bad revision or path is a usage error with git's
-// reason, in one line.
-func gitShow(arg, spec string) ([]byte, error) {
+// gitError is why git could not read REV:PATH: git's reason in one line,
+// or that it names a folder.
+type gitError struct {
+	reason string
+	folder bool
+}
+
+func (e *gitError) Error() string {
+	if e.folder {
+		return "it is a folder, not a file"
+	}
+	return e.reason
+}
+
+// gitShow returns the file git names spec (REV:PATH). When git is missing,
+// or the current folder is not in a repository, the error completes "no
+// such file, and ..."; when git cannot read spec, it is a *gitError.
+func gitShow(spec string) ([]byte, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
-		return nil, usagef("%s: no such file, and git is not installed to read it as REVISION:PATH", arg)
+		return nil, errors.New("git is not installed to read it as REV:PATH")
 	}
 	out, reason, err := runGit(git, "show", spec)
 	if err != nil {
 		if strings.Contains(reason, "not a git repository") {
-			return nil, usagef("%s: no such file, and the current folder is not in a git repository, so it cannot be read as REVISION:PATH", arg)
+			return nil, errors.New("the current folder is not in a git repository, so it cannot be read as REV:PATH")
 		}
-		return nil, usagef("%s: git cannot read it: %s", arg, reason)
+		return nil, &gitError{reason: reason}
 	}
 	kind, _, err := runGit(git, "cat-file", "-t", spec)
 	if err == nil && strings.TrimSpace(string(kind)) != "blob" {
-		return nil, usagef("%s is a folder in git, not a file; name the assessment file", arg)
+		return nil, &gitError{folder: true}
 	}
 	return out, nil
 }
@@ -105,43 +113,17 @@ func runGit(git string, args ...string) (out []byte, reason string, err error) {
 	return nil, reason, err
 }
 
-// loadArg reads and loads an assessment named on the command line, with its
-// catalogue, as loadAssessment does for a file. From git, a catalogue file
-// the assessment names by a relative path is read from the same revision.
+// loadArg reads and loads an assessment named on the command line (OLD or
+// NEW of diff, LAST of init --from), with its catalogue. An assessment that
+// cannot be loaded is one line on stderr: see decodeAssessment.
 func loadArg(e *env, arg string) (*assessment.Assessment, *codes.Catalogue, *input, error) {
 	in, err := readArg(e, arg)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	name := arg
-	if arg == "-" {
-		name = "<stdin>"
-	}
-	a, fs := assessment.Parse(name, in.data)
-	var cat *codes.Catalogue
-	if a != nil && a.Code != "" {
-		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
-			if cat, err = catalogueAt(in, a.Code); err != nil {
-				return nil, nil, nil, err
-			}
-		} else {
-			var f *assessment.Finding
-			if cat, f = assessment.Catalogue(a); f != nil {
-				fs = append(fs, *f)
-			}
-		}
-	}
-	if assessment.HasErrors(fs) {
-		assessment.SortFindings(fs)
-		for _, f := range fs {
-			if f.Severity == assessment.Error {
-				fmt.Fprintln(e.stderr, output.Line(f))
-			}
-		}
-		if in.fromGit() {
-			return nil, nil, nil, usagef("%s is not a valid assessment; fix the errors above", arg)
-		}
-		return nil, nil, nil, usagef("%s is not a valid assessment; fix the errors above (csa check %s lists them all)", name, arg)
+	a, cat, err := decodeAssessment(e, in, firstError)
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	return a, cat, in, nil
 }
@@ -151,22 +133,34 @@ func looksLikeCatalogueFile(code string) bool {
 	return strings.ContainsAny(code, `/\`) || strings.HasSuffix(code, ".yaml") || strings.HasSuffix(code, ".yml")
 }
 
-// catalogueAt reads a catalogue file named relative to an assessment read
-// from git, at the same revision.
-func catalogueAt(in *input, code string) (*codes.Catalogue, error) {
-	dir := path.Dir(filepath.ToSlash(in.path))
-	p := path.Join(dir, filepath.ToSlash(code))
-	if (strings.HasPrefix(in.path, "./") || strings.HasPrefix(in.path, "../")) && !strings.HasPrefix(p, "../") {
+// catalogueAt reads the catalogue file an assessment read from git names by
+// a relative path, from the same revision. When it cannot, the finding says
+// why, at the assessment's code.
+func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, *assessment.Finding) {
+	bad := func(format string, args ...any) *assessment.Finding {
+		p := a.CodePos
+		if p.Line == 0 {
+			p = assessment.Pos{Line: 1, Col: 1}
+		}
+		return &assessment.Finding{Rule: assessment.RuleUnknownCode, Severity: assessment.Error, File: in.name(),
+			Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)}
+	}
+	cwd := strings.HasPrefix(in.path, "./") || strings.HasPrefix(in.path, "../")
+	p := path.Join(path.Dir(filepath.ToSlash(in.path)), filepath.ToSlash(a.Code))
+	switch {
+	case !cwd && (p == ".." || strings.HasPrefix(p, "../")):
+		return nil, bad("catalogue file %s is outside the repository, so it cannot be read from %s", a.Code, in.rev)
+	case cwd && !strings.HasPrefix(p, "../"):
 		p = "./" + p // still relative to the current folder, as git reads it
 	}
 	spec := in.rev + ":" + p
-	data, err := gitShow(spec, spec)
+	data, err := gitShow(spec)
 	if err != nil {
-		return nil, usagef("%s names the catalogue %s: %s", in.arg, code, strings.TrimPrefix(err.Error(), spec+": "))
+		return nil, bad("catalogue file %s cannot be read from %s: %s", a.Code, in.rev, err)
 	}
 	cat, err := codes.Parse(bytes.NewReader(data), spec)
 	if err != nil {
-		return nil, usagef("%s", err)
+		return nil, bad("%s", err)
 	}
 	return cat, nil
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/carry"
+	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -39,19 +40,22 @@ evidence, commentary, alternatives and open actions are carried forward (done
 actions are left behind), and each carried answer gets a review: line saying
 where it came from, for example
 
-  review: carried from 2023/24 (chc-2022 4.2, high confidence); check it, then delete this line
+  review: carried from 2023/24 (chc-2022 1.2, high confidence); check it, then delete this line
 
-so that csa check warns (unreviewed) until someone has confirmed it. --code
-defaults to the newest built-in Code: the one that replaced LAST's Code, if
-any (chc-2022 becomes chc-2024), else LAST's own. Across Code versions the
-answers go through csa's lineage (csa codes 2024 ID shows it): where several
-old provisions feed one new one, the weakest answer is kept and their texts
-joined; a low-confidence match is said to be one; the requirement wording is
-not carried (it is the old Code's); provisions with no predecessor are left
-blank. An open action whose provision has no successor is listed in the
+so that csa check warns (unreviewed) until someone has checked the answer and
+deleted the line. --code defaults to the Code that replaced LAST's (chc-2022
+becomes chc-2024), or LAST's own Code when none has. Across Code versions the
+answers go through the new Code's lineage (csa codes 2024 ID shows it): where
+several old provisions feed one new one, the weakest answer is kept and their
+texts joined, each headed with where it came from; a low-confidence match is
+said to be one; the comment above each provision says what it continues and
+what changed; the requirement wording is not carried (it is the old Code's).
+Provisions with no predecessor, or whose predecessors were unanswered, are
+left blank. An open action whose provision has no successor is listed in the
 file's header and on stderr. The landlord is LAST's (or --landlord), the
 period the next one (2023/24 becomes 2024/25, or --period), and there is no
-approval. LAST may be REV:PATH, read from git as csa diff reads it.
+approval. LAST may be - (standard input) or REV:PATH, read from git as csa
+diff reads it.
 
 The assessed date is today (or --as-of); change it when the assessment is done.
 Without -o the assessment is written to standard output. An existing file is
@@ -101,14 +105,14 @@ func runInit(e *env, o *initOptions) error {
 		Period:   o.period,
 	}
 	if cat.Source != "embedded" {
-		a.Code = o.code
+		a.Code = o.catalogueName(cat, o.code)
 	}
 	for _, p := range cat.OnForm() {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
-	header := fmt.Sprintf("Self-assessment against the %s (%s).\n%s", cat.Title, cat.ID, initAdvice)
+	header := fmt.Sprintf("Self-assessment against %s.\n%s", codeName(cat), initAdvice)
 	return target{e: e, path: o.out}.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: summaryComment(cat, nil), Blanks: true})
+		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: summaryComment(cat, nil, nil), Blanks: true})
 	})
 }
 
@@ -122,14 +126,30 @@ func (o *initOptions) refuseExisting() error {
 }
 
 // summaryComment is the comment above each provision: its id and summary,
-// and whether it is new in this Code.
-func summaryComment(cat *codes.Catalogue, isNew map[string]bool) func(string) string {
+// whether it is new in this Code, and across Codes what changed since the
+// provisions it continues (from m, nil within a Code), for the reviewer.
+func summaryComment(cat *codes.Catalogue, isNew map[string]bool, m *lineage.Map) func(string) string {
 	return func(id string) string {
 		p, _ := cat.Provision(id)
+		s := id + " " + p.Summary
 		if isNew[id] {
-			return id + " (new in " + cat.ID + ") " + p.Summary
+			s = id + " (new in " + cat.ID + ") " + p.Summary
 		}
-		return id + " " + p.Summary
+		if m == nil || m.Direction == lineage.SameCode {
+			return s
+		}
+		var notes []string
+		for _, l := range m.Predecessors(id) {
+			note := m.From.ID + " " + l.From + " (" + l.Confidence.String() + " confidence)"
+			if n := strings.TrimSpace(l.Note); n != "" {
+				note += ": " + strings.TrimSuffix(n, ".")
+			}
+			notes = append(notes, note)
+		}
+		if len(notes) > 0 {
+			s = strings.TrimSpace(s) + " Continues " + strings.Join(notes, "; ") + "."
+		}
+		return s
 	}
 }
 
@@ -155,19 +175,20 @@ func runInitFrom(e *env, o *initOptions) error {
 	}
 	a := r.Assessment
 	if cat.Source != "embedded" {
-		a.Code = o.catalogueName(cat, last)
+		a.Code = o.catalogueName(cat, last.Code)
 	}
 	isNew := map[string]bool{}
 	for _, id := range r.New {
 		isNew[id] = true
 	}
+	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
 	var inputs []string
-	if !in.fromGit() {
-		inputs = []string{o.from}
+	if f := in.file(); f != "" {
+		inputs = []string{f}
 	}
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
-			Header: fromHeader(o.from, last, lastCat, cat, r), Comment: summaryComment(cat, isNew), Blanks: true,
+			Header: fromHeader(in.name(), last, lastCat, cat, r), Comment: summaryComment(cat, isNew, m), Blanks: true,
 		})
 	})
 	if err != nil {
@@ -175,7 +196,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	}
 	fmt.Fprintf(e.stderr, "csa: carried %s and %s from %s (%s) to %s, each marked for review; %s left blank\n",
 		countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions"),
-		o.from, lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
+		in.name(), lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
 	for _, l := range r.Left {
 		fmt.Fprintf(e.stderr, "csa: not carried: the open action of %s %s has no provision to go to in %s: %s\n",
 			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
@@ -187,18 +208,16 @@ func runInitFrom(e *env, o *initOptions) error {
 }
 
 // catalogueName is how the new assessment names a catalogue file of the
-// landlord's own: as given with --code, else LAST's, from where the new file
-// is written.
-func (o *initOptions) catalogueName(cat *codes.Catalogue, last *assessment.Assessment) string {
-	if o.code != "" {
-		return o.code
-	}
+// landlord's own: its path from the folder the assessment is written to,
+// as check will look for it. When the file is not on disk (read from git),
+// fallback, the name as it was given.
+func (o *initOptions) catalogueName(cat *codes.Catalogue, fallback string) string {
 	src, err := filepath.Abs(cat.Source)
 	if err != nil {
-		return last.Code
+		return fallback
 	}
 	if _, err := os.Stat(src); err != nil {
-		return last.Code // read from git: no file to point at
+		return fallback
 	}
 	dir := "."
 	if o.out != "" && o.out != "-" {
@@ -206,11 +225,11 @@ func (o *initOptions) catalogueName(cat *codes.Catalogue, last *assessment.Asses
 	}
 	absDir, err := filepath.Abs(dir)
 	if err != nil {
-		return last.Code
+		return fallback
 	}
 	rel, err := filepath.Rel(absDir, src)
 	if err != nil {
-		return src
+		return filepath.ToSlash(src)
 	}
 	return filepath.ToSlash(rel)
 }
@@ -223,16 +242,20 @@ func fromHeader(from string, last *assessment.Assessment, lastCat, cat *codes.Ca
 		lastDesc = last.Period + ", " + lastDesc
 	}
 	paras := []string{
-		fmt.Sprintf("Self-assessment against the %s (%s), started from last year's: %s (%s).", cat.Title, cat.ID, from, lastDesc),
+		fmt.Sprintf("Self-assessment against %s, started from last year's: %s (%s).", codeName(cat), from, lastDesc),
 		fmt.Sprintf("Carried forward: %s and %s (done actions left behind). "+
 			"Each carried answer has a review: line saying where it came from, and csa check warns (unreviewed) until it goes: "+
 			"check the answer against this year's evidence, then delete the line.",
 			countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions")),
 	}
 	if lastCat.ID != cat.ID {
-		paras = append(paras, fmt.Sprintf("The answers were matched from %s to %s through csa's lineage (csa codes %s ID shows it); "+
+		how := fmt.Sprintf("csa's lineage (csa codes %s ID shows it)", cat.ID)
+		if cat.Source != "embedded" {
+			how = "the lineage in the " + cat.ID + " catalogue"
+		}
+		paras = append(paras, fmt.Sprintf("The answers were matched from %s to %s through %s; "+
 			"where several provisions fed one, the weakest answer was kept and the texts joined. The requirement wording was not carried.",
-			lastCat.ID, cat.ID, cat.ID))
+			lastCat.ID, cat.ID, how))
 	}
 	if len(r.New) > 0 {
 		paras = append(paras, fmt.Sprintf("New in %s, left blank: %s.", cat.ID, strings.Join(r.New, ", ")))
@@ -251,6 +274,15 @@ func fromHeader(from string, last *assessment.Assessment, lastCat, cat *codes.Ca
 	}
 	b.WriteString(initAdvice)
 	return b.String()
+}
+
+// codeName names a Code in a sentence: "the Complaint Handling Code 2024
+// (chc-2024)", or the catalogue's id when it has no title of its own.
+func codeName(cat *codes.Catalogue) string {
+	if cat.Title == "" || cat.Title == cat.ID {
+		return cat.ID
+	}
+	return "the " + cat.Title + " (" + cat.ID + ")"
 }
 
 // wrapLine breaks text into lines of at most width characters.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/output"
@@ -33,37 +35,112 @@ func readInput(e *env, path string) ([]byte, error) {
 	return data, nil
 }
 
-// loadAssessment reads one assessment for a command that renders, lists or
-// compares it, with its catalogue. The rules are not applied (that is
-// check's job), but an assessment that cannot be read faithfully — a syntax
-// or schema error, or a code csa does not know — stops the command: its
-// findings go to stderr and the command exits 2, as it could not run.
+// input is an assessment named on the command line, as read: a file,
+// standard input ("-"), or REV:PATH, a file as it was in a git revision
+// (see readArg).
+type input struct {
+	arg       string // as typed
+	data      []byte
+	rev, path string // set when read from git
+}
+
+// fromGit reports whether the input was read from a git revision.
+func (in *input) fromGit() bool { return in.rev != "" || in.path != "" }
+
+// name is how messages and reports name the input.
+func (in *input) name() string {
+	if in.arg == "-" {
+		return "<stdin>"
+	}
+	return in.arg
+}
+
+// file is the input's path on disk, for refusing to overwrite it; "" when
+// it was not read from a file.
+func (in *input) file() string {
+	if in.arg == "-" || in.fromGit() {
+		return ""
+	}
+	return in.arg
+}
+
+// loadAssessment reads one assessment file for a command that renders or
+// lists it, with its catalogue. See decodeAssessment; each error is listed
+// on stderr.
 func loadAssessment(e *env, path string) (*assessment.Assessment, *codes.Catalogue, error) {
 	data, err := readInput(e, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	name := path
-	if path == "-" {
-		name = "<stdin>"
-	}
-	a, fs := assessment.Parse(name, data)
+	return decodeAssessment(e, &input{arg: path, data: data}, listErrors)
+}
+
+// errorStyle is how decodeAssessment reports an assessment it cannot load.
+type errorStyle int
+
+const (
+	// listErrors writes every error finding to stderr, then a line saying
+	// the assessment is not valid.
+	listErrors errorStyle = iota
+	// firstError says it in one line: the first error, and how many more.
+	firstError
+)
+
+// decodeAssessment parses an assessment read from the command line and
+// finds its catalogue: by the assessment's code, or for one read from git a
+// catalogue file it names by a relative path, from the same revision. The
+// rules are not applied (that is check's job), but an assessment that cannot
+// be read faithfully (a syntax or schema error, or a code csa does not know)
+// stops the command: exit 2, as it could not run.
+func decodeAssessment(e *env, in *input, style errorStyle) (*assessment.Assessment, *codes.Catalogue, error) {
+	a, fs := assessment.Parse(in.name(), in.data)
 	var cat *codes.Catalogue
-	if a != nil {
+	if a != nil && a.Code != "" {
 		var f *assessment.Finding
-		cat, f = assessment.Catalogue(a)
+		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
+			cat, f = catalogueAt(in, a)
+		} else {
+			cat, f = assessment.Catalogue(a)
+		}
 		if f != nil {
 			fs = append(fs, *f)
 		}
 	}
-	if assessment.HasErrors(fs) {
-		assessment.SortFindings(fs)
-		for _, f := range fs {
-			if f.Severity == assessment.Error {
-				fmt.Fprintln(e.stderr, output.Line(f))
-			}
+	if !assessment.HasErrors(fs) {
+		if a == nil || cat == nil { // Parse reports these; never hand on a nil
+			return nil, nil, usagef("%s: not a valid assessment: it names no Code (code:)", in.name())
 		}
-		return nil, nil, usagef("%s is not a valid assessment; fix the errors above (csa check %s lists them all)", name, path)
+		return a, cat, nil
 	}
-	return a, cat, nil
+	assessment.SortFindings(fs)
+	var errs []assessment.Finding
+	for _, f := range fs {
+		if f.Severity == assessment.Error {
+			errs = append(errs, f)
+		}
+	}
+	if style == listErrors {
+		for _, f := range errs {
+			fmt.Fprintln(e.stderr, output.Line(f))
+		}
+		hint := ""
+		if !in.fromGit() {
+			hint = fmt.Sprintf(" (csa check %s lists them all)", in.arg)
+		}
+		return nil, nil, usagef("%s is not a valid assessment; fix the errors above%s", in.name(), hint)
+	}
+	first := errs[0]
+	msg := strings.Join(strings.Fields(first.Message), " ") // one line, whatever the message
+	if first.Rule == assessment.RuleUnknownCode && strings.HasPrefix(msg, `"`) {
+		msg = "unknown code " + msg // the finding leaves these words to its rule's name
+	}
+	more := ""
+	if n := len(errs) - 1; n > 0 {
+		more = " (and " + countNoun(n, "more error", "more errors")
+		if !in.fromGit() {
+			more += "; csa check " + in.arg + " lists them all"
+		}
+		more += ")"
+	}
+	return nil, nil, usagef("%s:%d:%d: not a valid assessment: %s%s", first.File, first.Line, first.Col, msg, more)
 }
