@@ -121,7 +121,7 @@ func loadArg(e *env, arg string) (*assessment.Assessment, *codes.Catalogue, *inp
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	a, cat, err := decodeAssessment(e, in, firstError)
+	a, cat, err := decodeAssessment(in)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/output"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -65,34 +63,23 @@ func (in *input) file() string {
 }
 
 // loadAssessment reads one assessment file for a command that renders or
-// lists it, with its catalogue. See decodeAssessment; each error is listed
-// on stderr.
+// lists it, with its catalogue. See decodeAssessment.
 func loadAssessment(e *env, path string) (*assessment.Assessment, *codes.Catalogue, error) {
 	data, err := readInput(e, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	return decodeAssessment(e, &input{arg: path, data: data}, listErrors)
+	return decodeAssessment(&input{arg: path, data: data})
 }
-
-// errorStyle is how decodeAssessment reports an assessment it cannot load.
-type errorStyle int
-
-const (
-	// listErrors writes every error finding to stderr, then a line saying
-	// the assessment is not valid.
-	listErrors errorStyle = iota
-	// firstError says it in one line: the first error, and how many more.
-	firstError
-)
 
 // decodeAssessment parses an assessment read from the command line and
 // finds its catalogue: by the assessment's code, or for one read from git a
 // catalogue file it names by a relative path, from the same revision. The
 // rules are not applied (that is check's job), but an assessment that cannot
 // be read faithfully (a syntax or schema error, or a code csa does not know)
-// stops the command: exit 2, as it could not run.
-func decodeAssessment(e *env, in *input, style errorStyle) (*assessment.Assessment, *codes.Catalogue, error) {
+// stops the command: exit 2, as it could not run, with one line naming the
+// first error and how many more there are (csa check lists them all).
+func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, error) {
 	a, fs := assessment.Parse(in.name(), in.data)
 	var cat *codes.Catalogue
 	if a != nil && a.Code != "" {
@@ -118,16 +105,6 @@ func decodeAssessment(e *env, in *input, style errorStyle) (*assessment.Assessme
 		if f.Severity == assessment.Error {
 			errs = append(errs, f)
 		}
-	}
-	if style == listErrors {
-		for _, f := range errs {
-			fmt.Fprintln(e.stderr, output.Line(f))
-		}
-		hint := ""
-		if !in.fromGit() {
-			hint = fmt.Sprintf(" (csa check %s lists them all)", in.arg)
-		}
-		return nil, nil, usagef("%s is not a valid assessment; fix the errors above%s", in.name(), hint)
 	}
 	first := errs[0]
 	msg := strings.Join(strings.Fields(first.Message), " ") // one line, whatever the message
