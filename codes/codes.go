@@ -18,6 +18,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -282,6 +283,9 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, fmt.Errorf("catalogue %s is empty", source)
 		}
+		if isAssessment(data) {
+			return nil, fmt.Errorf("%s is an assessment, not a catalogue: name a Code (chc-2022, chc-2024) or a catalogue file", source)
+		}
 		return nil, fmt.Errorf("catalogue %s: %s", source, yamlMessage(err))
 	}
 	bad := func(line int, format string, args ...any) error {
@@ -352,13 +356,44 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 	return c, nil
 }
 
-// yamlMessage turns a yaml.v3 error into a sentence without the library's prefix.
+// yamlMessage turns a yaml.v3 error into one sentence without the
+// library's prefix or Go's type names: the first problem, and how many more.
 func yamlMessage(err error) string {
 	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		return strings.Join(te.Errors, "; ")
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg := unknownField.ReplaceAllString(te.Errors[0], "unknown key $1")
+		msg = wrongType.ReplaceAllStringFunc(msg, func(m string) string {
+			kind := map[string]string{"seq": "a list", "map": "a mapping", "str": "text", "int": "a number", "float": "a number", "bool": "true or false"}[wrongType.FindStringSubmatch(m)[1]]
+			if kind == "" {
+				kind = "a value"
+			}
+			return kind + " where another kind of value belongs"
+		})
+		if n := len(te.Errors) - 1; n == 1 {
+			msg += " (and 1 more problem)"
+		} else if n > 1 {
+			msg += fmt.Sprintf(" (and %d more problems)", n)
+		}
+		return msg
 	}
 	return strings.TrimPrefix(err.Error(), "yaml: ")
+}
+
+var (
+	unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	wrongType    = regexp.MustCompile(`cannot unmarshal !!(\w+)(?: .*)? into \S+`)
+)
+
+// isAssessment reports whether data looks like an assessment (code: and no
+// catalogue: at the top), named where a catalogue was wanted.
+func isAssessment(data []byte) bool {
+	var top map[string]any
+	if yaml.Unmarshal(data, &top) != nil {
+		return false
+	}
+	_, code := top["code"]
+	_, cat := top["catalogue"]
+	return code && !cat
 }
 
 // provisionIDNodes returns the id value node of each entry under provisions.

@@ -169,7 +169,10 @@ provisions:
     summary: Nine.
 `, ""},
 		{"unquoted id", "catalogue: x\nprovisions:\n  - id: 6.10\n    summary: s\n", `x.yaml:3: provision id 6.10 must be quoted`},
-		{"unknown key", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n    sumary: s\n", `field sumary not found`},
+		{"unknown key", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n    sumary: s\n", `x.yaml: line 4: unknown key sumary`},
+		{"unknown keys", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n    sumary: s\n    stag: t\n", `line 4: unknown key sumary (and 1 more problem)`},
+		{"wrong type", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n    section: [1]\n", `line 4: a list where another kind of value belongs`},
+		{"an assessment", "code: chc-2024\nlandlord: L\nprovisions:\n  - id: \"6.1\"\n    comply: yes\n", `x.yaml is an assessment, not a catalogue`},
 		{"duplicate", "catalogue: x\nprovisions:\n  - id: \"6.1\"\n  - id: \"6.1\"\n", `provision 6.1 is listed twice`},
 		{"bad id", "catalogue: x\nprovisions:\n  - id: \"six\"\n", `"six" is not a section.number`},
 		{"no id", "title: x\nprovisions:\n  - id: \"6.1\"\n", `needs a 'catalogue:' id`},
