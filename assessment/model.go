@@ -35,6 +35,20 @@ const (
 // Answers lists the four words of the format, in the order forms show them.
 var Answers = []Comply{Yes, Partial, No, NA}
 
+// Rank places an answer on the compliance scale, no (1) < partial (2) < yes
+// (3), for comparing years; n/a and no answer have no place on it.
+func (c Comply) Rank() (int, bool) {
+	switch c {
+	case No:
+		return 1, true
+	case Partial:
+		return 2, true
+	case Yes:
+		return 3, true
+	}
+	return 0, false
+}
+
 // ParseComply reads an answer word, ignoring case and surrounding space.
 func ParseComply(s string) (Comply, bool) {
 	switch strings.ToLower(strings.TrimSpace(s)) {

@@ -185,18 +185,6 @@ func hasAnswer(a *assessment.Answer) bool {
 		strings.TrimSpace(a.Commentary) != "" || strings.TrimSpace(a.Alternative) != "")
 }
 
-func rank(c assessment.Comply) (int, bool) {
-	switch c {
-	case assessment.No:
-		return 1, true
-	case assessment.Partial:
-		return 2, true
-	case assessment.Yes:
-		return 3, true
-	}
-	return 0, false
-}
-
 // answer builds the new answer to provision id.
 func (f *forward) answer(id string) (assessment.Answer, state) {
 	ans := assessment.Answer{ID: id}
@@ -215,7 +203,7 @@ func (f *forward) answer(id string) (assessment.Answer, state) {
 		return ans, isBlank
 	}
 	if len(sources) > 0 {
-		base, _ := lineage.Weakest(sources, func(from string) (int, bool) { return rank(f.answers[from].Comply) })
+		base, _ := lineage.Weakest(sources, func(from string) (int, bool) { return f.answers[from].Comply.Rank() })
 		ans.Comply = f.answers[base.From].Comply
 		ans.Evidence = f.join(sources, func(a *assessment.Answer) string { return a.Evidence })
 		ans.Commentary = f.join(sources, func(a *assessment.Answer) string { return a.Commentary })

@@ -42,27 +42,13 @@ const (
 // Classes lists the classes in the order summaries show them.
 var Classes = []Class{Improved, Regressed, Changed, Unchanged, New, Retired}
 
-// rank places an answer on the compliance scale; n/a and no answer have no
-// place on it.
-func rank(c assessment.Comply) (int, bool) {
-	switch c {
-	case assessment.No:
-		return 1, true
-	case assessment.Partial:
-		return 2, true
-	case assessment.Yes:
-		return 3, true
-	}
-	return 0, false
-}
-
 // Classify names the change from one answer to another.
 func Classify(old, new assessment.Comply) Class {
 	if old == new {
 		return Unchanged
 	}
-	o, oldRanked := rank(old)
-	n, newRanked := rank(new)
+	o, oldRanked := old.Rank()
+	n, newRanked := new.Rank()
 	switch {
 	case !oldRanked || !newRanked:
 		return Changed
@@ -469,7 +455,7 @@ func (c *comparison) row(id string) Provision {
 	}
 	base, _ := lineage.Weakest(links, func(from string) (int, bool) {
 		if a := c.oldAns[from]; a != nil {
-			return rank(a.Comply)
+			return a.Comply.Rank()
 		}
 		return 0, false
 	})
