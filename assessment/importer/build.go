@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -20,6 +21,9 @@ type builder struct {
 	detailNotes []Note
 	guessed     map[string]string
 	told        map[string]bool // notes said once per column
+	// numeric is true for a spreadsheet or CSV, where 6.10 typed in a
+	// cell is stored as the number 6.1: a 6.1 after 6.9 is read as 6.10.
+	numeric bool
 }
 
 func (b *builder) note(w Where, id, format string, args ...any) {
@@ -41,12 +45,12 @@ func (b *builder) once(key string, w Where, format string, args ...any) {
 // a row whose number was lost, a provision answered twice.
 func (b *builder) place(recs []*record) {
 	used := map[string]bool{}
-	prev := ""
+	prev, prevTable := "", -1
 	for _, r := range recs {
 		if r.id == "" {
 			continue
 		}
-		if used[r.id] {
+		if used[r.id] || (b.numeric && r.ctx.table == prevTable) {
 			if id, ok := renumber(b.cat, r.id, prev, used); ok {
 				b.note(r.where, id, "provision number %s after %s read as %s (a spreadsheet drops the 0 of %s) (guessed)", r.id, prev, id, id)
 				b.guessed[id] = fmt.Sprintf("%s in the document, after %s", r.id, prev)
@@ -54,7 +58,7 @@ func (b *builder) place(recs []*record) {
 			}
 		}
 		used[r.id] = true
-		prev = r.id
+		prev, prevTable = r.id, r.ctx.table
 	}
 	prev = ""
 	var prevRec *record
@@ -93,6 +97,29 @@ func (b *builder) place(recs []*record) {
 	first := map[string]*record{}
 	for _, r := range recs {
 		if r.id == "" {
+			continue
+		}
+		if f, dup := first[r.id]; dup && (f.hdr.actionsOnly || r.hdr.actionsOnly) && !(f.hdr.actionsOnly && r.hdr.actionsOnly) {
+			// A row of an action plan table and the provision's answer.
+			plan, answer := r, f
+			if f.hdr.actionsOnly {
+				plan, answer = f, r
+				first[r.id] = r
+				f.id = ""
+			} else {
+				r.id = ""
+			}
+			answer.acts = append(answer.acts, plan.acts...)
+			answer.extra = append(answer.extra, plan.extra...)
+			if plan.idRest != "" {
+				answer.extra = append(answer.extra, plan.hdr.labelOf(colID)+": "+plan.idRest)
+			}
+			for i, c := range plan.cells {
+				if c != "" {
+					answer.extra = append(answer.extra, plan.hdr.labels[i]+": "+c)
+				}
+			}
+			b.note(plan.where, answer.id, "the action plan's row for %s joined to its answer at %s", answer.id, whereText(answer.where))
 			continue
 		}
 		if f, dup := first[r.id]; dup {
@@ -143,6 +170,18 @@ func (r *record) dump() string {
 	return strings.Join(parts, "\n")
 }
 
+// ownCSV reports whether the header is csa's own CSV report's form table
+// (report.FormCSVHeader), which has a Requirement source column.
+func (h *header) ownCSV() bool {
+	if h.own == 0 {
+		h.own = -1
+		if slices.ContainsFunc(h.labels, func(l string) bool { return labelKey(l) == "requirement source" }) {
+			h.own = 1
+		}
+	}
+	return h.own > 0
+}
+
 func (h *header) labelOf(c column) string {
 	if i := h.index(c); i >= 0 && h.labels[i] != "" {
 		return h.labels[i]
@@ -163,8 +202,13 @@ func (b *builder) answer(rec *record) assessment.Answer {
 	raw := rec.cell(colComply)
 	c, exact, ok := parseAnswer(raw)
 	switch {
+	case rec.hdr.actionsOnly:
+		b.note(rec.where, id, "%s is in the action plan but not in the assessment's table: left unanswered", id)
 	case !rec.hdr.has(colComply):
 		b.once("nocomply", rec.hdr.where, "the table has no Comply column: its provisions are left unanswered")
+	case !ok && strings.ContainsAny(raw, checkedBoxes+uncheckedBoxes):
+		b.note(rec.where, id, "the answer boxes of %s (%q) have no box ticked, or more than one: left unanswered, and kept in the commentary", id, clip(raw, 40))
+		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
 	case !ok:
 		b.note(rec.where, id, "the answer %q to %s is not yes, no, partial or n/a: left unanswered, and kept in the commentary", clip(raw, 40), id)
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
@@ -182,9 +226,27 @@ func (b *builder) answer(rec *record) assessment.Answer {
 		b.note(rec.where, id, "text after the number %s (%q) was kept at the start of its requirement", id, clip(rec.idRest, 30))
 	}
 	ans.Alternative = rec.cell(colAlternative)
+	own := rec.hdr.ownCSV()
 	for i, col := range rec.hdr.cols {
 		if col == colOther && i < len(rec.cells) && rec.cells[i] != "" {
 			label := rec.hdr.labels[i]
+			if own {
+				switch labelKey(label) {
+				case "requirement source":
+					if src := labelKey(rec.cells[i]); src != "landlord" && src != "" {
+						// The wording is csa's summary or the catalogue's
+						// text, not the landlord's own.
+						ans.Requirement = ""
+					}
+					continue
+				case "section", "section title", "obligation":
+					b.once("own csv", rec.hdr.where, "csa's own CSV report: its Section, Section title and Obligation columns come from the catalogue and are not kept; its action plan is a table of its own (csa report --format csv --table actions)")
+					continue
+				case "review":
+					ans.Review = rec.cells[i]
+					continue
+				}
+			}
 			if label == "" {
 				label = fmt.Sprintf("Column %d", i+1)
 			}
@@ -355,7 +417,11 @@ func (b *builder) details(name string, a *assessment.Assessment, d *doc, opts Op
 	if m, ok := d.meta["assessed"]; ok && a.Assessed.IsZero() {
 		if dt, ok := parseDate(m.Value); ok {
 			a.Assessed = dt
-			say(m.Where, "assessed %s taken from the document (%q)", dt, m.Value)
+			if reSerial.MatchString(strings.TrimSpace(m.Value)) {
+				say(m.Where, "assessed %s taken from the document (a date cell)", dt)
+			} else {
+				say(m.Where, "assessed %s taken from the document (%q)", dt, m.Value)
+			}
 		}
 	}
 	if a.Assessed.IsZero() && d.saved != "" {

@@ -95,6 +95,13 @@ func readDocx(data []byte) (*doc, error) {
 	if err := r.read(body); err != nil {
 		return nil, err
 	}
+	if !hasHeader(d.lines) {
+		// No table csa knows: perhaps the stacked layout, in paragraphs
+		// or in a two-column table of labels and values.
+		if lines, ok := unstack(d.lines); ok {
+			d.lines, d.stack = lines, true
+		}
+	}
 	return d, nil
 }
 
@@ -134,6 +141,9 @@ func (r *docxReader) read(body []byte) error {
 	for {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
+			if depth > 0 {
+				return &Error{"it is damaged (its text stops part way through)"}
+			}
 			break
 		}
 		if err != nil {
@@ -253,7 +263,29 @@ func (r *docxReader) start(t xml.StartElement) {
 		if r.para != nil && !r.inPPr {
 			r.para.WriteByte(' ')
 		}
+	case "noBreakHyphen":
+		if r.para != nil {
+			r.para.WriteByte('-')
+		}
+	case "sym":
+		// A symbol font's tick or box (Wingdings), as a form's answer.
+		if r.para != nil {
+			font, _ := attr(t, "font")
+			char, _ := attr(t, "char")
+			if sym, ok := symbols[strings.ToLower(font)+" "+strings.ToUpper(char)]; ok {
+				r.para.WriteString(sym)
+			}
+		}
 	}
+}
+
+// symbols are the ticks, crosses and boxes of the symbol fonts, by font and
+// character code (w:sym); Word writes codes as F0xx for symbol fonts.
+var symbols = map[string]string{
+	"wingdings F0FC": "✓", "wingdings F0FB": "✗", "wingdings F0FE": "☑", "wingdings F0FD": "☒", "wingdings F0A8": "☐",
+	"wingdings 2 F050": "✓", "wingdings 2 F04F": "✗", "wingdings 2 F054": "☒", "wingdings 2 F052": "☑", "wingdings 2 F0A3": "☐",
+	"wingdings 2 F02A": "☐",
+	"wingdings 00FC":   "✓", "wingdings 00FB": "✗", "wingdings 00FE": "☑", "wingdings 00FD": "☒", "wingdings 00A8": "☐",
 }
 
 func (r *docxReader) end(name string) {

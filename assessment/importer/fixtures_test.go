@@ -83,7 +83,9 @@ var fixedTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 //	                     new paragraph, {a} or {•} before a paragraph makes it
 //	                     an item of a lettered or bulleted list, and a cell
 //	                     starting {span=N} spans N columns (w:gridSpan),
-//	                     {vmerge} starts a vertical merge and {^} continues it
+//	                     {vmerge} starts a vertical merge and {^} continues it;
+//	                     in a para or a cell, {tick} and {box} are a ticked
+//	                     and an empty box in the Wingdings font (w:sym)
 func buildDocx(src string) ([]byte, error) {
 	var body strings.Builder
 	title, saved := "", "2025-01-01"
@@ -252,8 +254,26 @@ func fixturePara(text, style string, numID int) string {
 		if i > 0 {
 			b.WriteString("<w:r><w:br/></w:r>")
 		}
-		if part != "" {
-			b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(part) + `</w:t></w:r>`)
+		// {tick} and {box} are a ticked and an empty box in Wingdings (w:sym).
+		for part != "" {
+			at := strings.IndexByte(part, '{')
+			sym := ""
+			switch {
+			case at >= 0 && strings.HasPrefix(part[at:], "{tick}"):
+				sym = "F0FE"
+			case at >= 0 && strings.HasPrefix(part[at:], "{box}"):
+				sym = "F0A8"
+			default:
+				at = len(part)
+			}
+			if at > 0 {
+				b.WriteString(`<w:r><w:t xml:space="preserve">` + esc(part[:at]) + `</w:t></w:r>`)
+			}
+			if sym == "" {
+				break
+			}
+			b.WriteString(`<w:r><w:sym w:font="Wingdings" w:char="` + sym + `"/></w:r>`)
+			part = part[at+strings.IndexByte(part[at:], '}')+1:]
 		}
 	}
 	b.WriteString("</w:p>")
@@ -358,19 +378,23 @@ func TestFuzzCorpus(t *testing.T) {
 	// Each input is its corpus file's lines of values after the header.
 	inputs := map[string][]string{}
 	quote := func(data []byte) string { return "[]byte(" + strconv.Quote(string(data)) + ")" }
-	docx, err := os.ReadFile(filepath.Join(fixtureDir, "brackenford-2025.docx"))
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"brackenford-2025.docx", "ashgrove-2025.docx"} {
+		docx, err := os.ReadFile(filepath.Join(fixtureDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs["FuzzDocx"] = append(inputs["FuzzDocx"], quote(docx)+"\nbool(false)")
+		if xml, ok := docxPart(docx, "word/document.xml"); ok {
+			inputs["FuzzDocx"] = append(inputs["FuzzDocx"], quote(xml)+"\nbool(true)")
+		}
 	}
-	inputs["FuzzDocx"] = append(inputs["FuzzDocx"], quote(docx)+"\nbool(false)")
-	if xml, ok := docxPart(docx, "word/document.xml"); ok {
-		inputs["FuzzDocx"] = append(inputs["FuzzDocx"], quote(xml)+"\nbool(true)")
+	for _, name := range []string{"kestrel-vale-2023.xlsx", "larkfield-2025.xlsx"} {
+		xlsx, err := os.ReadFile(filepath.Join(fixtureDir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx))
 	}
-	xlsx, err := os.ReadFile(filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx))
 	// csa's own report workbook, which import reads back.
 	data, err := os.ReadFile("../../examples/millbrook-2024-25.yaml")
 	if err != nil {

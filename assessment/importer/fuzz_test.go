@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/csa-tool/csa/assessment"
 )
 
 // The fuzz targets feed each reader arbitrary bytes: an import may refuse
@@ -38,6 +40,17 @@ func fuzzImport(t *testing.T, name string, data []byte) {
 	for _, ans := range res.Assessment.Answers {
 		if ans.ID == "" {
 			t.Fatal("an answer with no id")
+		}
+	}
+	// What import writes, csa loads: no syntax or schema finding.
+	var out bytes.Buffer
+	if err := assessment.Encode(&out, res.Assessment, assessment.EncodeOptions{}); err != nil {
+		t.Fatalf("the import cannot be written: %v", err)
+	}
+	_, fs := assessment.Parse("out.yaml", out.Bytes())
+	for _, f := range fs {
+		if f.Rule == "syntax" || f.Rule == "schema" {
+			t.Fatalf("the import does not load: %s: %s\n%s", f.Rule, f.Message, out.String())
 		}
 	}
 }

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -111,15 +112,66 @@ func headerColumn(cell string) (column, int, bool) {
 		return l.col, l.rank, true
 	}
 	// Variants the table cannot list: "Comply (Yes/No/Partial)", "Evidence,
-	// commentary and any other explanations".
+	// commentary and any other explanations", "Action(s) required", "Lead
+	// officer / owner", "Target completion date (revised)". Only short
+	// labels: a data cell that starts with one of these words is longer.
+	words := strings.Fields(k)
+	if len(words) == 0 || len(words) > 6 {
+		return colOther, 0, false
+	}
+	has := func(w ...string) bool {
+		for _, x := range w {
+			if slices.Contains(words, x) {
+				return true
+			}
+		}
+		return false
+	}
+	prefix := func(p ...string) bool {
+		for _, x := range p {
+			if k == x || strings.HasPrefix(k, x+" ") {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
-	case strings.HasPrefix(k, "comply "):
-		return colComply, 1, true
-	case strings.HasPrefix(k, "evidence ") && (strings.Contains(k, "comment") || strings.Contains(k, "explanation")):
-		return colEvidence, 1, true
+	case prefix("comply", "compliance", "compliant", "complies", "do we comply", "are we compliant", "do we meet", "met"):
+		return colComply, fuzzy + 1, true
+	case prefix("evidence") && (strings.Contains(k, "comment") || strings.Contains(k, "explanation")):
+		return colEvidence, fuzzy + 1, true
+	case prefix("evidence"):
+		return colEvidence, fuzzy + 2, true
+	case prefix("commentary", "comments", "explanation", "explanations"):
+		return colCommentary, fuzzy + 2, true
+	case has("owner", "owners", "responsible", "responsibility") || prefix("lead"):
+		return colOwner, fuzzy + 2, true
+	case prefix("date completed", "completed date", "actual completion", "date closed", "completed"):
+		return colCompleted, fuzzy + 2, true
+	case has("date", "due", "deadline", "timescale", "timescales", "when"):
+		return colDue, fuzzy + 2, true
+	case prefix("action", "actions", "further action", "improvement action", "planned action"):
+		return colAction, fuzzy + 2, true
+	case has("status", "progress"):
+		return colStatus, fuzzy + 2, true
+	case prefix("code provision", "provision"):
+		return colID, fuzzy + 1, true
+	case prefix("code requirement", "requirement", "requirements"):
+		return colRequirement, fuzzy + 1, true
 	}
 	return colOther, 0, false
 }
+
+// fuzzy is added to the rank of a header matched by its first words rather
+// than by the table of names: a listed name always wins, and a row needs
+// three recognised cells when one is matched this way.
+const fuzzy = 5
+
+// weakID are the provision column's names that also mean something else
+// ("No" is an answer): they name the provision column only as a row's
+// first cell.
+var weakID = map[string]bool{"no": true, "number": true, "ref": true, "reference": true, "clause": true,
+	"para": true, "paragraph": true, "section": true, "code": true}
 
 // header is a recognised header row: the column of each cell.
 type header struct {
@@ -129,6 +181,10 @@ type header struct {
 	// combined is true for the 2022 form's single "Evidence, commentary and
 	// any explanations" column; split for 2024's Evidence and Commentary.
 	combined, split bool
+	own             int // csa's own CSV form: 0 not yet known, 1 yes, -1 no
+	// actionsOnly is an action plan table: a provision column and action
+	// columns, no answer or evidence. Its rows join the provisions' answers.
+	actionsOnly bool
 }
 
 // parseHeader reports whether cells are a header row of an assessment table,
@@ -138,17 +194,29 @@ func parseHeader(cells []string) (*header, bool) {
 	h := &header{cols: make([]column, len(cells)), labels: make([]string, len(cells))}
 	best := map[column]int{} // column -> index of its best-ranked cell
 	rank := map[column]int{}
-	found := 0
+	found, fuzzies, first := 0, 0, -1
 	for i, c := range cells {
 		h.labels[i] = strings.Join(strings.Fields(cellText(c)), " ")
 		if len(h.labels[i]) > 80 {
 			return nil, false
 		}
+		if h.labels[i] == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		if _, _, ok := parseID(c); ok {
+			return nil, false // a provision number: a data row
+		}
 		col, r, ok := headerColumn(c)
-		if !ok {
+		if !ok || (col == colID && weakID[labelKey(c)] && i != first) {
 			continue
 		}
 		found++
+		if r >= fuzzy {
+			fuzzies++
+		}
 		if j, seen := best[col]; !seen || r < rank[col] {
 			if seen {
 				h.cols[j] = colOther
@@ -164,8 +232,16 @@ func parseHeader(cells []string) (*header, bool) {
 	_, req := best[colRequirement]
 	_, comply := best[colComply]
 	_, ev := best[colEvidence]
-	if found < 2 || !(id || req) || !(comply || ev) {
+	_, act := best[colAction]
+	switch {
+	case found < 2 || !(id || req) || (fuzzies > 0 && found < 3):
 		return nil, false
+	case !(comply || ev):
+		// An action plan of its own: the provision and its actions.
+		if !id || !act || req {
+			return nil, false
+		}
+		h.actionsOnly = true
 	}
 	_, com := best[colCommentary]
 	h.split = ev && com && !h.combined
@@ -268,6 +344,23 @@ var metaLabels = map[string]string{
 	"date completed": "assessed", "completed on": "assessed", "assessment completed": "assessed",
 	"self assessment completed": "assessed",
 	"period":                    "period", "reporting year": "period", "reporting period": "period", "financial year": "period",
+	"year": "period", "approved by": "approved by", "signed off by": "approved by", "approved on": "approved on",
+	"date approved": "approved on", "approval date": "approved on", "date of approval": "approved on",
+	"date signed off": "approved on",
+}
+
+// detailRow reads a row of cells that is a document detail in two cells
+// ("Landlord" | "Example Homes", "Date of assessment:" | "31 May 2025") as
+// one "Label: value" line; ok is false for any other row.
+func detailRow(cells []string) (string, bool) {
+	c := nonEmpty(cells)
+	if len(c) != 2 || strings.Contains(c[0], "\n") {
+		return "", false
+	}
+	if _, ok := metaLabels[labelKey(c[0])]; !ok {
+		return "", false
+	}
+	return strings.TrimRight(c[0], ": ") + ": " + c[1], true
 }
 
 // parseMeta reads a "Landlord: Example Homes" or "Date of assessment: 31 May

@@ -42,6 +42,26 @@ func TestHeaderColumn(t *testing.T) {
 		{"<p>Evidence</p>", colEvidence},
 		{"Reviewed by", colOther},
 		{"", colOther},
+		// Variants beyond the table of names.
+		{"Compliance: Yes / No / Partial", colComply},
+		{"Compliant?", colComply},
+		{"Do we comply? (Y/N)", colComply},
+		{"Evidence / commentary", colEvidence},
+		{"Evidence (documents held)", colEvidence},
+		{"Comments and explanation", colCommentary},
+		{"Action(s) required", colAction},
+		{"Actions to achieve compliance", colAction},
+		{"Lead officer / owner", colOwner},
+		{"Responsible manager", colOwner},
+		{"Target completion date (revised)", colDue},
+		{"Date due", colDue},
+		{"Actual completion date", colCompleted},
+		{"Progress update", colStatus},
+		{"Provision ref", colID},
+		{"Requirement (summary)", colRequirement},
+		{"What the Code says", colRequirement},
+		// A data cell that starts with a column's word is not a header.
+		{"Evidence of training is held by HR and reviewed each year.", colOther},
 	} {
 		got, _, _ := headerColumn(tc.cell)
 		if got != tc.want {
@@ -70,6 +90,13 @@ func TestParseHeader(t *testing.T) {
 		{"a data row", []string{"1.2", "A complaint must be defined as...", "Yes", "The policy says so."}, false, false, false, ""},
 		{"one recognised cell", []string{"Evidence", "Something"}, false, false, false, ""},
 		{"a long cell is not a header", []string{"Code provision", strings.Repeat("Requirement ", 10), "Comply"}, false, false, false, ""},
+		{"No as a number column", []string{"No.", "What the Code says", "Compliant?", "Evidence"}, true, false, false, "provision requirement comply evidence"},
+		{"No as an answer", []string{"Comply", "No"}, false, false, false, ""},
+		{"a continuation row that starts like labels", []string{"", "Requirement met in full", "", "Evidence held on file"}, false, false, false, ""},
+		{"two headers in other words need a third", []string{"Provision ref", "Evidence (documents)", "Notes"}, true, false, true, "provision evidence commentary"},
+		{"a row with a provision number", []string{"Provision", "1.2", "Compliance", "Yes"}, false, false, false, ""},
+		{"headers in other words", []string{"Ref", "Requirement (summary)", "Do we comply? (Y/N)", "Evidence / commentary", "Action(s) required", "Lead officer", "Target completion date (revised)"},
+			true, true, false, "provision requirement comply evidence action owner due"},
 	} {
 		h, ok := parseHeader(tc.cells)
 		if ok != tc.ok {
@@ -156,6 +183,28 @@ func TestParseApproval(t *testing.T) {
 		by, on, ok := parseApproval(tc.line)
 		if by != tc.by || on != tc.on || ok != (tc.by != "") {
 			t.Errorf("parseApproval(%q) = %q %q %v; want %q %q", tc.line, by, on, ok, tc.by, tc.on)
+		}
+	}
+}
+
+func TestDetailRow(t *testing.T) {
+	for _, tc := range []struct {
+		cells []string
+		want  string
+		ok    bool
+	}{
+		{[]string{"Landlord", "Example Homes"}, "Landlord: Example Homes", true},
+		{[]string{"Date of assessment:", "", "31 May 2025"}, "Date of assessment: 31 May 2025", true},
+		{[]string{"Approved by", "The Board"}, "Approved by: The Board", true},
+		{[]string{"Date approved", "45832"}, "Date approved: 45832", true},
+		{[]string{"Reporting year", "2024/25"}, "Reporting year: 2024/25", true},
+		{[]string{"Landlord", "Example Homes", "extra"}, "", false},
+		{[]string{"Evidence", "Policy section 2."}, "", false},
+		{[]string{"1.2", "Landlord"}, "", false},
+	} {
+		got, ok := detailRow(tc.cells)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("detailRow(%q) = %q, %v; want %q, %v", tc.cells, got, ok, tc.want, tc.ok)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
 	"github.com/csa-tool/csa/codes"
 )
@@ -226,7 +227,11 @@ func TestUnsupportedAndDamaged(t *testing.T) {
 		{"x.xlsx", []byte("PK\x03\x04 broken"), "x.xlsx is not an Excel (.xlsx) file: it may be damaged"},
 		{"x.docx", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 100)...), "x.docx is an older Office file (.doc or .xls) or is password-protected"},
 		{"x.txt", []byte("\x00\x01\x02binary"), "x.txt is not a text file csa can read"},
-		{"empty.txt", nil, "empty.txt: no table of provisions found"},
+		{"empty.txt", nil, "empty.txt is empty: there is nothing to import"},
+		{"blank.csv", []byte("\n \r\n"), "blank.csv is empty: there is nothing to import"},
+		{"empty.docx", nil, "empty.docx is empty: there is nothing to import"},
+		{"m.yaml", []byte("code: chc-2024\n"), "m.yaml is YAML: if it is an assessment already"},
+		{"notes.rtf2", []byte("Some notes.\n"), "notes.rtf2: csa does not know the .rtf2 extension; read as text, it holds no table of provisions"},
 		{"prose.txt", []byte("Just some words.\nNo table here.\n"), "prose.txt: no table of provisions found"},
 	} {
 		_, err := Import(tc.name, tc.data, details)
@@ -276,5 +281,125 @@ func TestCSVQuotes(t *testing.T) {
 	_, err = Import("q.csv", []byte("Code provision,Code requirement,Comply,Evidence\n6.20,\"Final,Yes,x\n6.19,y,Yes,z\n"), details)
 	if err == nil || err.Error() != "q.csv: line 2: the CSV cannot be read there (a quote that is not closed?)" {
 		t.Errorf("unclosed quote: %v", err)
+	}
+}
+
+// TestImportStackedDocx: a Word document in the stacked layout, its details
+// in a two-column table, its answers as tick boxes.
+func TestImportStackedDocx(t *testing.T) {
+	res := importFile(t, filepath.Join(fixtureDir, "ashgrove-2025.docx"), Options{})
+	a := res.Assessment
+	if a.Code != "chc-2024" || a.Landlord != "Ashgrove Homes" || a.Assessed.String() != "2025-04-14" || a.Period != "2024/25" ||
+		a.Approved == nil || a.Approved.By != "Resident Services Committee" || a.Approved.On.String() != "2025-04-29" {
+		t.Errorf("details: %s %q %s %q %+v", a.Code, a.Landlord, a.Assessed, a.Period, a.Approved)
+	}
+	for _, tc := range []struct {
+		id     string
+		comply assessment.Comply
+		check  func(*assessment.Answer) bool
+	}{
+		{"1.2", assessment.Yes, func(a *assessment.Answer) bool {
+			return strings.HasSuffix(a.Evidence, "\n2.1 Any expression of dissatisfaction is logged, whatever words the resident uses.")
+		}},
+		{"1.3", assessment.Partial, func(a *assessment.Answer) bool {
+			return strings.Contains(a.Requirement, "complain:\na) whenever") && len(a.Actions) == 1 &&
+				a.Actions[0].Owner == "Insight Manager" && a.Actions[0].Due.String() == "2025-09-30"
+		}},
+		{"5.8", assessment.Yes, func(a *assessment.Answer) bool { return strings.Contains(a.Evidence, "\n6.3 Cases") }},
+		{"6.13", assessment.NA, func(a *assessment.Answer) bool { return strings.HasPrefix(a.Commentary, "Our managing agent") }},
+		{"6.20", assessment.Unanswered, func(a *assessment.Answer) bool { return a.Commentary == "Do we comply: Yes ☐ No ☐" }},
+	} {
+		ans, ok := a.Answer(tc.id)
+		if !ok || ans.Comply != tc.comply || !tc.check(ans) {
+			t.Errorf("%s: %+v", tc.id, ans)
+		}
+	}
+	if len(a.Answers) != 5 {
+		t.Errorf("%d answers, want 5", len(a.Answers))
+	}
+	if !hasNote(res, "the answer boxes of 6.20") {
+		t.Error("the unticked boxes of 6.20 are not reported")
+	}
+}
+
+// TestImportXLSXVariants: a workbook with its own words for the headers,
+// details in two cells, numbers a spreadsheet changed, a stacked sheet and
+// an action plan sheet.
+func TestImportXLSXVariants(t *testing.T) {
+	res := importFile(t, filepath.Join(fixtureDir, "larkfield-2025.xlsx"), Options{})
+	a := res.Assessment
+	if a.Code != "chc-2024" || a.Landlord != "Larkfield Housing Association" || a.Assessed.String() != "2025-07-04" || a.Period != "2024/25" {
+		t.Errorf("details: %s %q %s %q", a.Code, a.Landlord, a.Assessed, a.Period)
+	}
+	want := map[string]string{ // comply, then each action's due and status
+		"1.2": "yes", "1.3": "yes 2025-06-30 done", "1.4": "partial 2025-12-31 open 2026-03-31 open",
+		"2.3": "no 2025-05-31 open 2025-08-31 open", "3.4": "n/a", "6.9": " 2026-05-31 open", "6.10": "yes  done",
+		"7.4": "yes 2026-03-31 open", "9.5": "yes", "9.6": "partial 2025-10-31 open 2025-09-30 done",
+	}
+	if len(a.Answers) != len(want) {
+		t.Errorf("%d answers, want %d", len(a.Answers), len(want))
+	}
+	for id, w := range want {
+		ans, ok := a.Answer(id)
+		if !ok {
+			t.Errorf("%s missing", id)
+			continue
+		}
+		got := string(ans.Comply)
+		for _, act := range ans.Actions {
+			got += " " + act.Due.String() + " " + string(act.Status)
+		}
+		if got != w {
+			t.Errorf("%s: %q, want %q", id, got, w)
+		}
+	}
+	if ans, _ := a.Answer("1.3"); ans.Actions[0].Completed.String() != "2025-06-20" || ans.Actions[0].Owner != "Digital Lead" {
+		t.Errorf("1.3 action %+v", ans.Actions[0])
+	}
+	if ans, _ := a.Answer("6.9"); ans.Commentary != "Compliant?: Yes/No" {
+		t.Errorf("6.9: the form's own Yes/No is not kept: %q", ans.Commentary)
+	}
+	if res.Guessed["6.10"] == "" {
+		t.Error("6.10 (stored as 6.1) is not reported as guessed")
+	}
+	// --sheet reads the stacked sheet alone.
+	res = importFile(t, filepath.Join(fixtureDir, "larkfield-2025.xlsx"), Options{Sheet: "Stacked", Landlord: "L"})
+	if n := len(res.Assessment.Answers); n != 2 {
+		t.Errorf("--sheet Stacked: %d answers", n)
+	}
+}
+
+// TestRoundTripCSV: csa's own CSV form comes back as it was written, but
+// for the action plan, which is a table of its own.
+func TestRoundTripCSV(t *testing.T) {
+	for _, name := range []string{"millbrook-2023-24.yaml", "millbrook-2024-25.yaml"} {
+		data, err := os.ReadFile(filepath.Join("../../examples", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, _ := assessment.Parse(name, data)
+		cat, err := codes.Lookup(orig.Code, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var csvOut bytes.Buffer
+		if err := report.WriteCSV(&csvOut, report.New(orig, cat, assessment.NewDate(2025, 7, 1)), report.TableForm); err != nil {
+			t.Fatal(err)
+		}
+		res, err := Import("form.csv", csvOut.Bytes(), Options{Landlord: orig.Landlord, Assessed: orig.Assessed})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if res.Catalogue.ID != orig.Code || len(res.Assessment.Answers) != len(orig.Answers) {
+			t.Fatalf("%s: %s with %d answers", name, res.Catalogue.ID, len(res.Assessment.Answers))
+		}
+		for i, want := range orig.Answers {
+			got := res.Assessment.Answers[i]
+			if got.ID != want.ID || got.Comply != want.Comply || got.Evidence != strings.TrimSpace(want.Evidence) ||
+				got.Commentary != strings.TrimSpace(want.Commentary) || got.Requirement != strings.TrimSpace(want.Requirement) ||
+				got.Alternative != strings.TrimSpace(want.Alternative) || got.Review != strings.TrimSpace(want.Review) {
+				t.Errorf("%s %s: %+v\nbecame %+v", name, want.ID, want, got)
+			}
+		}
 	}
 }

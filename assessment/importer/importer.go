@@ -77,6 +77,10 @@ func (e *Error) Error() string { return e.Msg }
 
 func errorf(format string, args ...any) error { return &Error{fmt.Sprintf(format, args...)} }
 
+// Stdin is the name Import is given for standard input: the bytes alone
+// say what it is.
+const Stdin = "<stdin>"
+
 // Formats by file extension; any other extension is read as text.
 var unsupported = map[string]string{
 	".doc":     "an older Word document (.doc): open it in Word and save it as .docx",
@@ -90,7 +94,15 @@ var unsupported = map[string]string{
 	".htm":     "a web page: copy its table into a text file or a spreadsheet",
 	".html":    "a web page: copy its table into a text file or a spreadsheet",
 	".png":     "an image", ".jpg": "an image", ".jpeg": "an image", ".zip": "a zip archive",
+	".yaml": "YAML: if it is an assessment already, there is nothing to import; run csa check on it",
+	".yml":  "YAML: if it is an assessment already, there is nothing to import; run csa check on it",
+	".json": "JSON: csa import reads Word (.docx), Excel (.xlsx), CSV and text files",
 }
+
+// textExts are the extensions read as text without comment; a file with
+// another extension is read as text too, and an error says the extension
+// was not one csa knows.
+var textExts = map[string]bool{"": true, ".txt": true, ".text": true, ".tsv": true, ".tab": true, ".md": true, ".markdown": true}
 
 // FormatOf returns the reader for a file name: docx, xlsx, csv or text, or
 // an error saying why the format cannot be read.
@@ -134,6 +146,8 @@ func sniff(name, format string, data []byte) (string, []Note, error) {
 			return "", nil, errorf("%s is not %s file: it may be damaged", name, article(kindName[format]))
 		}
 		return "", nil, errorf("%s is a zip archive, not a document csa can read", name)
+	case inner != format && name == Stdin:
+		return inner, nil, nil
 	case inner != format:
 		return inner, []Note{{Message: fmt.Sprintf("the file is %s file whatever its name says; reading it as one", article(kindName[inner]))}}, nil
 	}
@@ -142,6 +156,8 @@ func sniff(name, format string, data []byte) (string, []Note, error) {
 
 var kindName = map[string]string{"docx": "Word (.docx)", "xlsx": "Excel (.xlsx)"}
 
+var formatName = map[string]string{"docx": "a Word document", "xlsx": "an Excel workbook", "csv": "a CSV file", "text": "a text file"}
+
 // Import reads a document into an assessment. name is used for messages and
 // to choose the reader by its extension.
 func Import(name string, data []byte, opts Options) (*Result, error) {
@@ -149,9 +165,15 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errorf("%s is empty: there is nothing to import", name)
+	}
 	format, notes, err := sniff(name, format, data)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Sheet != "" && format != "xlsx" {
+		return nil, errorf("--sheet chooses a sheet of an Excel (.xlsx) workbook, and %s is %s", name, formatName[format])
 	}
 	var d *doc
 	switch format {
@@ -179,6 +201,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	d.preamble = asm.preamble
 	notes = append(notes, asm.notes...)
 	if len(asm.records) == 0 {
+		if ext := strings.ToLower(filepath.Ext(name)); format == "text" && !textExts[ext] && name != Stdin {
+			return nil, errorf("%s: csa does not know the %s extension; read as text, it holds no table of provisions: import a Word (.docx), Excel (.xlsx), CSV (.csv) or text (.txt) file", name, ext)
+		}
 		return nil, errorf("%s: no table of provisions found: csa looks for a header row naming the provision (Code provision, Code section or Provision) and the answer or evidence (Comply, Evidence), or for the stacked layout (\"Code provision 1.2\", \"Comply\", \"Evidence\" on lines of their own)", name)
 	}
 	cat, decision, more, err := chooseCode(name, opts.Code, asm, d)
@@ -186,7 +211,7 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	notes = append(notes, more...)
-	b := &builder{cat: cat, opts: opts, guessed: map[string]string{}}
+	b := &builder{cat: cat, opts: opts, guessed: map[string]string{}, numeric: format == "xlsx" || format == "csv"}
 	b.place(asm.records)
 	a := &assessment.Assessment{Code: cat.ID}
 	if cat.Source != "embedded" {
@@ -225,6 +250,9 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 		if was != "" && was != now {
 			notes = append(notes, Note{Message: fmt.Sprintf("%s %q from %s replaces %q in the workbook", what, now, flag, was)})
 		}
+	}
+	if opts.Sheet != "" {
+		notes = append(notes, Note{Message: "csa's own report workbook is read whole, whatever --sheet says: its sheets belong together"})
 	}
 	if opts.Landlord != "" {
 		set("landlord", "--landlord", a.Landlord, opts.Landlord)

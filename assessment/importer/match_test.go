@@ -146,3 +146,34 @@ func TestTableWithoutNumbers(t *testing.T) {
 		t.Errorf("nothing matched: %v", err)
 	}
 }
+
+// TestActionPlanTable: an action plan in a table of its own, before or
+// after the answers, joins them; a provision only the plan names is left
+// unanswered.
+func TestActionPlanTable(t *testing.T) {
+	plan := "Provision|Action|Owner|Target date|Status\n" +
+		"6.13|Assign a director.|Head of Housing|2025/26|In progress\n" +
+		"6.14|Weekly report.|Complaints Manager|Q2 2025/26|\n" +
+		"6.20|Final wording.|Complaints Manager|2025/26|Complete\n"
+	answers := h24 + "6.13|Different person.|No|Same person.|\n6.14|Twenty days.|Partial|Mostly.|\n"
+	for name, src := range map[string]string{"after": answers + "\n" + plan, "before": plan + "\n" + answers} {
+		res, err := importText(src, Options{Code: "2024", Landlord: "X", Assessed: details.Assessed})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := res.Assessment
+		want := map[string]string{"6.13": "no Assign a director.", "6.14": "partial Weekly report.", "6.20": " Final wording."}
+		if len(a.Answers) != len(want) {
+			t.Errorf("%s: %d answers", name, len(a.Answers))
+		}
+		for id, w := range want {
+			ans, ok := a.Answer(id)
+			if !ok || len(ans.Actions) != 1 || string(ans.Comply)+" "+ans.Actions[0].Text != w {
+				t.Errorf("%s: %s: %+v", name, id, ans)
+			}
+		}
+		if !hasNote(res, "6.20 is in the action plan but not in the assessment's table") {
+			t.Errorf("%s: 6.20 alone in the plan is not reported", name)
+		}
+	}
+}

@@ -28,19 +28,96 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	if c, ok := answerWords[t]; ok {
 		return c, true, true
 	}
-	// The longest answer phrase at the start, followed by a break.
+	if c, ok, boxes := ticked(t); boxes {
+		return c, true, ok
+	}
+	// The longest answer phrase at the start, followed by a break. A
+	// slash is not a break: "Yes/No" is the form's prompt, not an answer.
 	best := ""
 	for w := range answerWords {
 		if len(w) > len(best) && strings.HasPrefix(t, w) && len(t) > len(w) {
-			if r, _ := utf8.DecodeRuneInString(t[len(w):]); strings.ContainsRune(" -–—,.:;(/", r) {
+			if r, _ := utf8.DecodeRuneInString(t[len(w):]); strings.ContainsRune(" -–—,.:;(", r) {
 				best = w
 			}
 		}
 	}
-	if best != "" && best != "n" && best != "y" && best != "na" {
-		return answerWords[best], false, true
+	if best == "" || best == "n" || best == "y" || best == "na" {
+		return assessment.Unanswered, false, false
 	}
-	return assessment.Unanswered, false, false
+	c = answerWords[best]
+	rest := t[len(best):]
+	if strings.HasPrefix(strings.TrimLeft(rest, " "), "/") {
+		return assessment.Unanswered, false, false // "Yes / No"
+	}
+	// "Yes – partially", "Yes, in part": the qualification decides.
+	if c == assessment.Yes && reQualified.MatchString(rest[:min(len(rest), 24)]) {
+		c = assessment.Partial
+	}
+	return c, false, true
+}
+
+var reQualified = regexp.MustCompile(`^[\s\-–—,.:;(]*(?:but\s+)?(?:only\s+)?(?:partial|partly|in part\b)`)
+
+// Marks beside answers: a ticked or crossed box (☒) marks its answer; an
+// empty box, or a cross on its own (✗), does not.
+const (
+	checkedBoxes   = "☒☑⊠▣■✓✔"
+	uncheckedBoxes = "☐□✗✘"
+)
+
+// ticked reads a Word form's tick boxes: "Yes ☒ No ☐", "☐ Yes ☒ No" or
+// "Yes ✓ No ✗". boxes is false when the cell is not a row of two or more
+// marks; ok is false unless exactly one answer is marked.
+func ticked(t string) (c assessment.Comply, ok, boxes bool) {
+	n := 0
+	for _, r := range t {
+		if strings.ContainsRune(checkedBoxes+uncheckedBoxes, r) {
+			n++
+		}
+	}
+	if n < 2 {
+		return "", false, false
+	}
+	// Split into labels and boxes, and pair each box with its label: the
+	// text after it when the cell starts with a box, else the text before.
+	type part struct {
+		box, checked bool
+		text         string
+	}
+	var parts []part
+	var cur strings.Builder
+	for _, r := range t {
+		if strings.ContainsRune(checkedBoxes+uncheckedBoxes, r) {
+			parts = append(parts, part{text: strings.TrimSpace(cur.String())}, part{box: true, checked: strings.ContainsRune(checkedBoxes, r)})
+			cur.Reset()
+			continue
+		}
+		cur.WriteRune(r)
+	}
+	parts = append(parts, part{text: strings.TrimSpace(cur.String())})
+	before := parts[0].text == ""
+	found := 0
+	for i, p := range parts {
+		if !p.box || !p.checked {
+			continue
+		}
+		label := ""
+		if before && i+1 < len(parts) {
+			label = parts[i+1].text
+		} else if !before && i > 0 {
+			label = parts[i-1].text
+		}
+		if a, ok := answerWords[strings.TrimRight(label, " .:;,")]; ok {
+			c = a
+			found++
+		} else {
+			return "", false, true
+		}
+	}
+	if found != 1 {
+		return assessment.Unanswered, false, true
+	}
+	return c, true, true
 }
 
 // answerKey lower-cases a cell and drops HTML, spacing and closing punctuation.

@@ -37,7 +37,22 @@ func TestParseAnswer(t *testing.T) {
 		{"No. Work has started", assessment.No, false, true},
 		{"Partially (see commentary)", assessment.Partial, false, true},
 		{"Not applicable to us", assessment.NA, false, true},
-		{"Yes/No", assessment.Yes, false, true},
+		{"Yes/No", assessment.Unanswered, false, false},
+		{"Yes / No", assessment.Unanswered, false, false},
+		{"Yes – partially", assessment.Partial, false, true},
+		{"Yes, in part: see commentary", assessment.Partial, false, true},
+		{"Yes (partly)", assessment.Partial, false, true},
+		{"Yes, but only partially", assessment.Partial, false, true},
+		{"Yes, fully", assessment.Yes, false, true},
+		{"Yes ☒ No ☐", assessment.Yes, true, true},
+		{"Yes ☐ No ☒", assessment.No, true, true},
+		{"☐ Yes ☐ No ☒ Partial", assessment.Partial, true, true},
+		{"☒ Yes ☐ No", assessment.Yes, true, true},
+		{"Yes ☐ No ☐", assessment.Unanswered, true, false},
+		{"Yes ☒ No ☒", assessment.Unanswered, true, false},
+		{"Yes ✓ No ✗", assessment.Yes, true, true},
+		{"Yes ✗ No ✓", assessment.No, true, true},
+		{"✗", assessment.No, true, true},
 		{"Maybe", assessment.Unanswered, false, false},
 		{"Nobody knows", assessment.Unanswered, false, false},
 		{"Y es", assessment.Unanswered, false, false},
@@ -231,6 +246,22 @@ func TestDecodeText(t *testing.T) {
 	} {
 		if got := decodeText(tc.in); got != tc.want {
 			t.Errorf("decodeText(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestShortFloat(t *testing.T) {
+	for in, want := range map[string]string{
+		"1.2000000000000002": "1.2",
+		"6.0999999999999996": "6.1",
+		"45443.000000000007": "45443",
+		"6.1":                "6.1",
+		"1.25":               "1.25",
+		"Yes":                "Yes",
+		"0.1234567890123456": "0.123456789012",
+	} {
+		if got := shortFloat(in); got != want {
+			t.Errorf("shortFloat(%q) = %q; want %q", in, got, want)
 		}
 	}
 }

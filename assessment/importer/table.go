@@ -189,6 +189,13 @@ func (a *assembler) line(l Line) {
 		a.header(h, l)
 		return
 	}
+	if t, ok := detailRow(l.Cells); ok {
+		// "Landlord" | "Example Homes": a detail, in a table of its own or
+		// a spreadsheet's cells.
+		a.flush()
+		a.paragraph(Line{Cells: []string{t}, Para: true, Where: l.Where})
+		return
+	}
 	if a.hdr == nil {
 		// A row before any header: a title in a cell, or a table csa cannot read.
 		if t := strings.TrimSpace(strings.Join(nonEmpty(l.Cells), " ")); t != "" {
@@ -530,7 +537,13 @@ func (a *assembler) row(r Line) {
 func (a *assembler) newRecord(r Line) *record {
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: r.Where, ctx: a.ctx}
 	if i := a.hdr.index(colID); i >= 0 && i < len(r.Cells) {
-		rec.id, rec.idRest, _ = parseID(r.Cells[i])
+		var ok bool
+		rec.id, rec.idRest, ok = parseID(r.Cells[i])
+		if t := cellText(r.Cells[i]); !ok && t != "" {
+			// "5.19a", "New": not a number csa reads, kept as written.
+			rec.extra = append(rec.extra, a.hdr.labels[i]+": "+t)
+			a.note(r.Where, "", "%q in the %s column is not a provision number: kept in the commentary", clip(t, 30), a.hdr.labels[i])
+		}
 		r.Cells = append([]string(nil), r.Cells...)
 		r.Cells[i] = ""
 	}

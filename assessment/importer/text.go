@@ -169,7 +169,14 @@ func unstack(lines []Line) ([]Line, bool) {
 		}
 		text := strings.TrimSpace(strings.Join(l.Cells, " "))
 		if !l.Para {
-			text = strings.Join(nonEmpty(l.Cells), "\n")
+			// "Evidence<TAB>Policy section 2": the tab is the label's colon.
+			cells := nonEmpty(l.Cells)
+			text = strings.Join(cells, "\n")
+			if t, ok := detailRow(cells); ok {
+				text = t
+			} else if lb, ok := parseLabel(cells[0]); ok && lb.value == "" && len(cells) > 1 {
+				text = strings.TrimRight(cells[0], ": ") + ": " + strings.Join(cells[1:], "\n")
+			}
 		}
 		if id, ok := bareID(text); ok {
 			if cur == nil || field != slot[colID] || cur.Cells[0] != "" {

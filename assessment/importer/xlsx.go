@@ -3,7 +3,9 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -26,12 +28,6 @@ const (
 // readXLSX reads a workbook. It returns csa's own assessment when the
 // workbook is csa's report, else the lines of its sheets.
 func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, err error) {
-	switch a, ok, err := workbook.Read(bytes.NewReader(data)); {
-	case ok && err != nil:
-		return nil, nil, &Error{"it is csa's own report workbook, but " + err.Error()}
-	case ok:
-		return nil, a, nil
-	}
 	defer func() {
 		// excelize is a large third-party parser: a file it chokes on is
 		// a damaged file to the person importing, never a crash.
@@ -50,6 +46,16 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 		return nil, nil, &Error{"it is not an Excel workbook csa can read: it may be damaged"}
 	}
 	defer f.Close()
+	names := f.GetSheetList()
+	if sheet != "" && !slices.Contains(names, sheet) {
+		return nil, nil, &Error{fmt.Sprintf("it has no sheet %q: its sheets are %s", sheet, quoteList(names))}
+	}
+	switch a, ok, err := workbook.Read(bytes.NewReader(data)); {
+	case ok && err != nil:
+		return nil, nil, &Error{"it is csa's own report workbook, but " + err.Error()}
+	case ok:
+		return nil, a, nil
+	}
 	d = &doc{}
 	if p, err := f.GetDocProps(); err == nil && p != nil {
 		d.title = strings.TrimSpace(p.Title)
@@ -57,11 +63,7 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 			d.saved = p.Modified[:10]
 		}
 	}
-	names := f.GetSheetList()
 	if sheet != "" {
-		if !slices.Contains(names, sheet) {
-			return nil, nil, &Error{fmt.Sprintf("it has no sheet %q: its sheets are %s", sheet, quoteList(names))}
-		}
 		names = []string{sheet}
 	}
 	type read struct {
@@ -78,31 +80,29 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 		}
 		lines := sheetLines(f, name, i+1, rows)
 		s := read{name: name, lines: lines, header: hasHeader(lines)}
-		if s.header {
-			s.ids = sheetIDs(lines)
-			withHeader = append(withHeader, s)
-		} else if len(rows) > 0 {
-			d.notes = append(d.notes, Note{Message: fmt.Sprintf("sheet %q has no header row csa recognises: read for titles and details only", name)})
-		}
-		all = append(all, s)
-	}
-	switch {
-	case len(withHeader) == 0:
-		// Perhaps the stacked layout, a label and a value per row.
-		for _, s := range all {
+		if !s.header {
+			// Perhaps the stacked layout, a label and a value per row.
 			var flat []Line
-			for _, l := range s.lines {
+			for _, l := range lines {
 				if cells := nonEmpty(l.Cells); len(cells) > 0 {
 					flat = append(flat, Line{Cells: []string{strings.Join(cells, ": ")}, Para: true, Where: l.Where})
 				}
 			}
-			if lines, ok := unstack(flat); ok {
-				d.lines, d.stack = lines, true
-				return d, nil, nil
+			if stacked, ok := unstack(flat); ok {
+				s.lines, s.header = stacked, true
+				d.notes = append(d.notes, Note{Message: fmt.Sprintf("sheet %q is in the stacked layout (a label and its value on each row)", name)})
 			}
 		}
-		return d, nil, nil
-	case len(withHeader) > 1:
+		switch {
+		case s.header:
+			s.ids = sheetIDs(s.lines)
+			withHeader = append(withHeader, s)
+		case len(rows) > 0:
+			d.notes = append(d.notes, Note{Message: fmt.Sprintf("sheet %q has no header row csa recognises: read for titles and details only", name)})
+		}
+		all = append(all, s)
+	}
+	if len(withHeader) > 1 {
 		for _, s := range withHeader[1:] {
 			if shared := overlap(withHeader[0].ids, s.ids); shared*2 > len(s.ids) && len(s.ids) > 0 {
 				return nil, nil, &Error{fmt.Sprintf("sheets %q and %q both answer the same provisions: choose one with --sheet", withHeader[0].name, s.name)}
@@ -120,7 +120,11 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 		// A sheet without a table: its text, for titles and details.
 		for _, l := range s.lines {
 			if cells := nonEmpty(l.Cells); len(cells) > 0 {
-				d.lines = append(d.lines, Line{Cells: []string{strings.Join(cells, " ")}, Para: true, Where: l.Where})
+				t, ok := detailRow(cells)
+				if !ok {
+					t = strings.Join(cells, " ")
+				}
+				d.lines = append(d.lines, Line{Cells: []string{t}, Para: true, Where: l.Where})
 			}
 		}
 	}
@@ -149,6 +153,9 @@ func sheetLines(f *excelize.File, sheet string, no int, rows [][]string) []Line 
 	}
 	var out []Line
 	for i, row := range rows {
+		for c, v := range row {
+			row[c] = shortFloat(v)
+		}
 		l := Line{Cells: row, Table: no, Where: Where{Sheet: sheet, Row: i + 1}}
 		for c := range row {
 			if v, ok := merged[cell{i + 1, c + 1}]; ok {
@@ -176,6 +183,9 @@ func sheetIDs(lines []Line) []string {
 		}
 		if h, ok := parseHeader(l.Cells); ok {
 			col = h.index(colID)
+			if h.actionsOnly {
+				col = -1 // an action plan answers nothing
+			}
 			continue
 		}
 		if col >= 0 && col < len(l.Cells) {
@@ -203,4 +213,19 @@ func quoteList(names []string) string {
 		q[i] = fmt.Sprintf("%q", n)
 	}
 	return strings.Join(q, ", ")
+}
+
+var reLongFloat = regexp.MustCompile(`^\d{1,6}\.\d{12,}$`)
+
+// shortFloat writes a number stored with a binary fraction's noise
+// (1.2000000000000002, as some tools save 1.2) as it was typed.
+func shortFloat(v string) string {
+	if !reLongFloat.MatchString(v) {
+		return v
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return strconv.FormatFloat(f, 'g', 12, 64)
 }

@@ -29,48 +29,74 @@ func newImportCmd(e *env) *cobra.Command {
 		Use:   "import FILE [--code C] [--landlord N] [--assessed D] [--sheet S] [--actions-from-prose] [-o OUT]",
 		Short: "Turn a Word, Excel, CSV or text self-assessment into assessment YAML",
 		Long: `Import reads a self-assessment a landlord already has and writes it as
-assessment YAML. The file's extension chooses the reader:
+assessment YAML. The file's extension chooses the reader (FILE - reads
+standard input, whose bytes say what it is):
 
-  .docx        the tables of a Word document
-  .xlsx        csa's own report workbook, or any sheet whose header row csa
-               recognises (--sheet to choose one)
-  .csv         comma-, semicolon- or tab-separated values
-  other        text: tab-separated rows as copied from a published table, or
-               the stacked layout ("Code provision 6.1", "Comply", "Yes",
-               "Evidence", ... on lines of their own)
+  .docx        the tables of a Word document; or, with no table csa knows,
+               the stacked layout in its paragraphs
+  .xlsx        csa's own report workbook, read back whole; or any sheet whose
+               header row csa recognises, or that is in the stacked layout
+               (--sheet to read one sheet only)
+  .csv         comma-, semicolon- or tab-separated values, csa's own CSV
+               form among them
+  .txt, other  text: tab-separated rows as copied from a published table,
+               or the stacked layout: each provision a run of labelled lines
+               ("Code provision 6.1", "Code requirement", "Comply", "Yes",
+               "Evidence", ...), a label's value on its next line, after a
+               colon or after a tab
 
 Headers are recognised in their usual variants: Code provision / Code section /
-Provision; Code requirement; Comply: Yes / No / Compliance / Do we comply?;
-Evidence; Commentary / explanation; Evidence, commentary and any explanations;
-Action required; Action owner / Owner; Completion date / Target date / Due;
-Status. Answers may be written Yes, Yes., Y, No, Partial, Partially compliant,
-N/A, Not applicable; a blank stays unanswered. Dates may be 2025-05-31,
-31 May 2025, 31/05/2025 (day first), May 2025 (the month's end), 2025/26
-(31 March 2026) or Q3 2025/26 (the financial quarter's end); "Complete" in a
-date column marks the action done. Rows split by page breaks are joined; a
-row whose number was lost is matched to a provision by its wording and place.
+Provision / Ref / No.; Code requirement / Requirement; Comply: Yes / No /
+Compliance / Compliant? / Do we comply?; Evidence; Commentary / explanation /
+Comments; Evidence, commentary and any explanations; Action required /
+Action(s); Action owner / Owner / Lead officer; Completion date / Target date /
+Due; Status / Progress; Date completed. A table of provision, action, owner
+and date alone is an action plan: its rows join the answers.
 
-Without --code the Code is decided from the provision numbers, the columns,
-must and should tables and dates, and stderr says how. Documents against the
-2020 Code or the Local Government and Social Care Ombudsman's code are refused.
+Answers may be written Yes, Yes., YES, Y, Compliant, No, Not compliant,
+Partial, Partially compliant, Yes - partially, N/A, Not applicable, or as
+tick boxes (Yes ☒ No ☐); anything else, and a blank, stays unanswered and is
+reported. Dates may be 2025-05-31, 31 May 2025, 31/05/2025 (day first), May
+2025 (the month's end), 2025/26 (31 March 2026), Q3 2025/26 (the financial
+quarter's end) or a spreadsheet's date cell; "Complete" or "Completed" in a
+date column marks the action done. HTML left in cells becomes plain text;
+lettered items and bullets stay lines of one requirement. Rows split by page
+breaks are joined; a row whose number was lost is matched to a provision by
+its wording and place, and reported as guessed; a spreadsheet's 6.1 after
+6.9 is read as 6.10. Numbers inside the evidence (policy clause 3.4) are
+never taken for provisions.
+
+Without --code the Code is decided from the provision numbers, the columns
+(one evidence column or two), must and should tables, a title and dates,
+and stderr says how; when they do not decide it, import stops and asks for
+--code. Documents against the 2020 Code (its questionnaire) or the Local
+Government and Social Care Ombudsman's code are refused.
 
 Nothing is dropped: a cell with no place in an assessment is kept in the
-answer's commentary under its column's header. Stderr lists every guess and
-every cell that could not be mapped, with its line or row: review them.
+answer's commentary under its column's header, and the landlord's own
+wording of each provision is kept in requirement. Stderr lists every guess
+and every cell that could not be mapped, with its line or row, then a count
+of what was imported: review them.
 
---landlord and --assessed are needed unless the document says them ("Landlord:
-...", "Date of assessment: ..."); a Word or Excel file's last-saved date is
-taken as the assessed date, and stderr says so.
+--landlord and --assessed are needed unless the document says them
+("Landlord: ...", "Date of assessment: ...", in a paragraph or in two
+cells); when neither gives the date, a Word or Excel file's last-saved date
+is used, and stderr says so. "Approved by" and "Date approved" (or
+"Approved by the Board on 26 June 2025") fill in the approval.
 
-With --actions-from-prose, sentences in the evidence of a no or partial answer
-with no action columns that promise work ("will be", "is planned", "by March
-2026") become draft actions, without an owner, so csa check still asks for one.
+With --actions-from-prose, the evidence of a no or partial answer that has
+no action is read for work it promises ("will be", "is planned", "is to
+be", "is required", "by March 2026"): each such sentence becomes a draft
+action, due on the date it names, without an owner, so csa check still asks
+for one.
 
 Without -o the YAML goes to standard output. An existing file is not
-overwritten unless --force is given, and the input never is.
+overwritten unless --force is given, and the input never is; the file is
+written whole or not at all.
 
 Exits 2 when the file cannot be read or imported (unsupported format, damaged
-file, no table found, Code unknown or not decidable, landlord or date missing).`,
+or empty file, no table found, Code unknown or not decidable, landlord or
+date missing), with one line saying why.`,
 		Example: `  csa import self-assessment.docx --landlord "Example Homes" --assessed 2025-05-31 -o assessment.yaml
   csa import published.txt --code 2022 --landlord "Example Council" --assessed 2023-06-30
   csa import report.xlsx -o back.yaml`,
@@ -89,8 +115,8 @@ file, no table found, Code unknown or not decidable, landlord or date missing).`
 	fs.StringVar(&o.code, "code", "", "the Code assessed against: chc-2024, chc-2022 (or 2024, 2022) or a catalogue file (default: decided from the document)")
 	fs.StringVar(&o.landlord, "landlord", "", "the landlord's name (default: from the document)")
 	fs.Var(&o.assessed, "assessed", "the date the assessment was completed, YYYY-MM-DD (default: from the document)")
-	fs.StringVar(&o.sheet, "sheet", "", "XLSX: read only this sheet")
-	fs.BoolVar(&o.prose, "actions-from-prose", false, "draft actions from promises in the evidence of no and partial answers")
+	fs.StringVar(&o.sheet, "sheet", "", "read only this sheet of an Excel workbook")
+	fs.BoolVar(&o.prose, "actions-from-prose", false, "draft actions, without owners, from the work the evidence of no and partial answers promises")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	return cmd
@@ -105,12 +131,23 @@ func runImport(e *env, o *importOptions) error {
 			return err
 		}
 	}
-	if o.out != "" && o.out != "-" && !o.force {
-		if info, err := os.Stat(o.out); err == nil && !info.IsDir() {
+	// The output is checked before the work, so a mistake costs one line.
+	if o.out != "" && o.out != "-" {
+		info, err := os.Stat(o.out)
+		switch {
+		case err == nil && info.IsDir():
+			return usagef("-o %s is a folder; name a file", o.out)
+		case err == nil:
 			if in, err := os.Stat(o.file); err == nil && os.SameFile(in, info) {
 				return usagef("-o %s is the input file; refusing to overwrite it", o.out)
 			}
-			return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
+			if !o.force {
+				return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
+			}
+		default:
+			if dir, err := os.Stat(filepath.Dir(o.out)); err != nil || !dir.IsDir() {
+				return usagef("cannot write %s: the folder does not exist", o.out)
+			}
 		}
 	}
 	data, err := readInput(e, o.file)
@@ -119,7 +156,7 @@ func runImport(e *env, o *importOptions) error {
 	}
 	name := o.file
 	if name == "-" {
-		name = "<stdin>"
+		name = importer.Stdin
 	}
 	res, err := importer.Import(name, data, importer.Options{
 		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose,
@@ -132,6 +169,11 @@ func runImport(e *env, o *importOptions) error {
 		fmt.Fprintln(e.stderr, n.Format(name))
 	}
 	a := res.Assessment
+	if res.Catalogue.Source != "embedded" && o.code != "" {
+		// A catalogue file is found from the assessment's folder: name it
+		// from where the YAML is written.
+		a.Code = catalogueFrom(o.code, o.out)
+	}
 	fmt.Fprintf(e.stderr, "%s: %s\n", name, summary(a))
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
 Review it against the document: csa import listed what it guessed and what it
@@ -167,7 +209,7 @@ func summary(a *assessment.Assessment) string {
 		countOf(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
 		count[assessment.Unanswered], countOf(acts, "action"), done)
 	if drafts > 0 {
-		s += fmt.Sprintf(", %d drafts", drafts)
+		s += ", " + countOf(drafts, "draft")
 	}
 	return s + ")"
 }
@@ -178,4 +220,23 @@ func countOf(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// catalogueFrom names a catalogue file given on the command line (relative
+// to the working folder) as csa check finds it: relative to the folder of
+// the assessment written to out, or as given when out is standard output.
+func catalogueFrom(code, out string) string {
+	if out == "" || out == "-" || filepath.IsAbs(code) {
+		return code
+	}
+	abs, err1 := filepath.Abs(code)
+	dir, err2 := filepath.Abs(filepath.Dir(out))
+	if err1 != nil || err2 != nil {
+		return code
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(rel)
 }
