@@ -54,6 +54,11 @@ func Check(a *Assessment, cat *codes.Catalogue, opts Options) []Finding {
 	c := checker{a: a, cat: cat, opts: opts}
 	c.provisions()
 	for i := range a.Answers {
+		if cat != nil && a.Answers[i].ID != "" {
+			if _, ok := cat.Provision(a.Answers[i].ID); !ok {
+				continue // unknown-provision says all there is to say until the id is right
+			}
+		}
 		c.answer(&a.Answers[i])
 	}
 	c.assessmentDates()

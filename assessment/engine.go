@@ -51,14 +51,23 @@ func CheckAll(srcs []Source, opts Options) []Result {
 func workerCount(files int) int { return max(1, min(runtime.GOMAXPROCS(0), files)) }
 
 func checkOne(src Source, opts Options) Result {
-	if src.Found {
-		if ok, why := LooksLikeAssessment(src.Data); !ok {
+	if ok, why := LooksLikeAssessment(src.Data); !ok {
+		if src.Found {
 			return Result{Name: src.Name, Skipped: why}
+		}
+		// Named on the command line, a catalogue gets one finding saying what
+		// it is, not one for each of its hundreds of keys. Anything else is
+		// checked, so that a mistyped key at the top is named.
+		if why == whyCatalogue {
+			return Result{Name: src.Name, Findings: []Finding{{Rule: RuleSchema, Severity: Error,
+				File: src.Name, Line: 1, Col: 1, Message: "this file is " + why + ": csa check reads assessments"}}}
 		}
 	}
 	a, fs := Validate(src.Name, src.Data, opts)
 	return Result{Name: src.Name, Assessment: a, Findings: fs}
 }
+
+const whyCatalogue = "a catalogue, not an assessment"
 
 // LooksLikeAssessment reports whether YAML has a top-level code or provisions
 // key and no catalogue key, and if not, why not. It reads lines, not YAML, so
@@ -75,7 +84,7 @@ func LooksLikeAssessment(data []byte) (ok bool, why string) {
 		}
 		switch {
 		case bytes.HasPrefix(line, []byte("catalogue:")):
-			return false, "a catalogue, not an assessment"
+			return false, whyCatalogue
 		case bytes.HasPrefix(line, []byte("code:")), bytes.HasPrefix(line, []byte("provisions:")):
 			found = true
 		}

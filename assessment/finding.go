@@ -3,6 +3,8 @@ package assessment
 import (
 	"cmp"
 	"slices"
+
+	"github.com/csa-tool/csa/codes"
 )
 
 // Severity says whether a finding fails a check by default.
@@ -94,7 +96,9 @@ type Finding struct {
 	Message   string   `json:"message"`
 }
 
-// SortFindings orders findings by position, then rule, so output is stable.
+// SortFindings orders findings by position, then rule, then provision in
+// Code order ("5.2" before "5.10": missing provisions share a position), so
+// output is stable.
 func SortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		return cmp.Or(
@@ -102,6 +106,7 @@ func SortFindings(fs []Finding) {
 			cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Col, b.Col),
 			cmp.Compare(a.Rule, b.Rule),
+			codes.CompareID(a.Provision, b.Provision),
 			cmp.Compare(a.Message, b.Message),
 		)
 	})
