@@ -25,7 +25,7 @@ Summaries are csa's own one-sentence paraphrases, not the Code's wording;
 entries marked unconfirmed were recalled rather than checked against a source.`,
 		Example: `  csa codes 2024
   csa codes 2022 5.8`,
-		Args: cobra.MaximumNArgs(2),
+		Args: argCount(0, 2, "codes takes at most a Code and a provision: csa codes [CODE [ID]], e.g. csa codes 2024 6.10"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch len(args) {
 			case 0:

@@ -69,12 +69,7 @@ changes, so exits 0 even with --exit-code.`,
 		Example: `  csa diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml --as-of 2025-07-01
   csa diff v2024:assessment.yaml assessment.yaml --format markdown -o changes.md
   csa diff HEAD~1:assessment.yaml assessment.yaml --fail-on-regression`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 2 {
-				return usagef("diff needs two assessments, last year's then this year's: csa diff OLD NEW")
-			}
-			return nil
-		},
+		Args: argCount(2, 2, "diff needs two assessments, last year's then this year's: csa diff OLD NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.old, o.new = args[0], args[1]
 			return runDiff(e, o)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/csa-tool/csa/assessment"
@@ -67,4 +68,16 @@ func flagError(err error) error {
 		return usagef("%s: %s", name, msg[i+len(" flag: "):])
 	}
 	return usagef("%s", msg)
+}
+
+// argCount accepts between min and max arguments, and otherwise says msg, a
+// plain line naming what the command expects (cobra's own is "accepts 1
+// arg(s), received 0").
+func argCount(min, max int, msg string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < min || len(args) > max {
+			return usagef("%s", msg)
+		}
+		return nil
+	}
 }

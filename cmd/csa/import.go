@@ -100,12 +100,7 @@ date missing), with one line saying why.`,
 		Example: `  csa import self-assessment.docx --landlord "Example Homes" --assessed 2025-05-31 -o assessment.yaml
   csa import published.txt --code 2022 --landlord "Example Council" --assessed 2023-06-30
   csa import report.xlsx -o back.yaml`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) != 1 {
-				return usagef("import needs one FILE to read (.docx, .xlsx, .csv or text)")
-			}
-			return nil
-		},
+		Args: argCount(1, 1, "import needs one FILE to read (.docx, .xlsx, .csv or text)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			return runImport(e, o)

@@ -62,7 +62,7 @@ Without -o the assessment is written to standard output. An existing file is
 not overwritten unless --force is given, and LAST never is.`,
 		Example: `  csa init --code 2024 --landlord "Example Homes" -o assessment.yaml
   csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml`,
-		Args: cobra.NoArgs,
+		Args: argCount(0, 0, "init takes no file names: last year's assessment goes after --from, the new file after -o"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.from != "" {
 				return runInitFrom(e, o)

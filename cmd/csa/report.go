@@ -85,7 +85,7 @@ overwrites the assessment or the catalogue file it names.`,
   csa report assessment.yaml --format xlsx -o self-assessment.xlsx
   csa report assessment.yaml --format csv --table actions --as-of 2025-07-01
   csa report assessment.yaml > self-assessment.md`,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1, "report needs one assessment FILE: csa report FILE --format markdown|html|csv|xlsx|json"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			if cmd.Flags().Changed("table") && o.format.value != "csv" {
