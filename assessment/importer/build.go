@@ -122,6 +122,19 @@ func (b *builder) place(recs []*record) {
 			b.note(plan.where, answer.id, "the action plan's row for %s joined to its answer at %s", answer.id, whereText(answer.where))
 			continue
 		}
+		if f, dup := first[r.id]; dup && f.hdr.actionsOnly && r.hdr.actionsOnly {
+			// Two rows of an action plan: two actions of one provision.
+			f.acts = append(f.acts, r.acts...)
+			f.extra = append(f.extra, r.extra...)
+			for i, col := range r.hdr.cols {
+				if col == colOther && i < len(r.cells) && r.cells[i] != "" {
+					f.extra = append(f.extra, r.hdr.labels[i]+": "+r.cells[i])
+				}
+			}
+			r.id = ""
+			b.note(r.where, f.id, "another action for %s, joined to its row at %s", f.id, whereText(f.where))
+			continue
+		}
 		if f, dup := first[r.id]; dup {
 			f.extra = append(f.extra, fmt.Sprintf("Also answered at %s: %s", whereText(r.where), r.dump()))
 			b.note(r.where, r.id, "provision %s appears again (first at %s): the second row is kept in its commentary", r.id, whereText(f.where))
