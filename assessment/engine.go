@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"runtime"
 	"sync"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Source is one file handed to CheckAll.
@@ -70,27 +72,46 @@ func checkOne(src Source, opts Options) Result {
 const whyCatalogue = "a catalogue, not an assessment"
 
 // LooksLikeAssessment reports whether YAML has a top-level code or provisions
-// key and no catalogue key, and if not, why not. It reads lines, not YAML, so
-// that a folder walk does not parse every file twice; folders also hold CI
-// workflows and catalogues, which check skips.
+// key and no catalogue key, and if not, why not. Folders also hold CI
+// workflows and catalogues, which check skips. Most files answer from their
+// lines (code: at the start of one), so a folder walk does not parse every
+// file twice; the rest are parsed, so that "code :", a quoted "code" or a
+// byte order mark cannot make an assessment pass unchecked.
 func LooksLikeAssessment(data []byte) (ok bool, why string) {
-	found := false
-	for len(data) > 0 {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
+	const notAssessment = "not an assessment (no code: or provisions:)"
+	for rest := data; len(rest) > 0; {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
 		} else {
-			data = nil
+			rest = nil
 		}
 		switch {
 		case bytes.HasPrefix(line, []byte("catalogue:")):
 			return false, whyCatalogue
 		case bytes.HasPrefix(line, []byte("code:")), bytes.HasPrefix(line, []byte("provisions:")):
+			return true, ""
+		}
+	}
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return true, "" // UTF-16: the loader says what is wrong with it
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return false, notAssessment
+	}
+	top := doc.Content[0].Content
+	found := false
+	for i := 0; i+1 < len(top); i += 2 {
+		switch top[i].Value {
+		case "catalogue":
+			return false, whyCatalogue
+		case "code", "provisions":
 			found = true
 		}
 	}
 	if !found {
-		return false, "not an assessment (no code: or provisions:)"
+		return false, notAssessment
 	}
 	return true, ""
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -65,6 +66,21 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // document parses the YAML and returns the top mapping, or nil when there is
 // none: the file is not valid YAML, is empty, or holds something else.
 func (l *loader) document(data []byte) *yaml.Node {
+	if !utf8.Valid(data) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		// yaml.v3 would say "invalid trailing UTF-8 octet".
+		bad := 0
+		for bad < len(data) {
+			r, size := utf8.DecodeRune(data[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := 1 + bytes.Count(data[:bad], []byte{'\n'})
+		col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:bad], '\n')+1:bad])
+		l.add(RuleSyntax, &yaml.Node{Line: line, Column: col}, "", "the file is not UTF-8 text (or not text at all): save it as UTF-8")
+		return nil
+	}
 	if doc, ok := fastyaml.Parse(data); ok && !l.slow {
 		return resolve(doc.Content[0])
 	}

@@ -23,7 +23,7 @@ func writeText(w io.Writer, files []File) error {
 }
 
 func writeLine(bw *bufio.Writer, x assessment.Finding) {
-	bw.WriteString(x.File)
+	bw.WriteString(assessment.OneLine(x.File))
 	bw.WriteByte(':')
 	bw.WriteString(strconv.Itoa(x.Line))
 	bw.WriteByte(':')
@@ -33,12 +33,12 @@ func writeLine(bw *bufio.Writer, x assessment.Finding) {
 	bw.WriteByte(' ')
 	bw.WriteString(x.Rule)
 	bw.WriteString(": ")
-	bw.WriteString(x.Message)
+	bw.WriteString(assessment.OneLine(x.Message))
 	bw.WriteByte('\n')
 }
 
 // Line formats one finding as the text format does, without the newline.
 func Line(x assessment.Finding) string {
-	return x.File + ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Col) + ": " +
-		x.Severity.String() + " " + x.Rule + ": " + x.Message
+	return assessment.OneLine(x.File) + ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Col) + ": " +
+		x.Severity.String() + " " + x.Rule + ": " + assessment.OneLine(x.Message)
 }

@@ -106,6 +106,7 @@ func runDiff(e *env, o *diffOptions) error {
 			inputs = append(inputs, f)
 		}
 	}
+	inputs = append(inputs, catalogueFiles(oldCat, newCat)...)
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return diff.Write(w, o.format.value, d)
 	})

@@ -24,6 +24,11 @@ func usagef(format string, args ...any) error {
 	return &usageError{fmt.Sprintf(format, args...)}
 }
 
+func isUsageError(err error) bool {
+	var ue *usageError
+	return errors.As(err, &ue)
+}
+
 // errFindings means the command ran and what it found fails it. What it found
 // is already printed.
 var errFindings = errors.New("findings at or above the failure level")

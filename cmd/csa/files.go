@@ -3,14 +3,18 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/mattn/go-isatty"
+
+	"github.com/csa-tool/csa/codes"
 )
 
 // collect expands the paths named on the command line into files: a file as
@@ -52,7 +56,7 @@ func collect(paths []string) (files []string, found map[string]bool, err error) 
 				return nil
 			}
 			ext := strings.ToLower(filepath.Ext(name))
-			if (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(name, ".") && !seen[path] {
+			if (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(name, ".") && !seen[path] && regular(path, d) {
 				seen[path] = true
 				found[path] = true
 				inDir = append(inDir, path)
@@ -66,6 +70,20 @@ func collect(paths []string) (files []string, found map[string]bool, err error) 
 		files = append(files, inDir...)
 	}
 	return files, found, nil
+}
+
+// regular reports whether a folder entry is a file to read: a plain file, or
+// a link to one. A pipe would block the walk for ever, and a link to a
+// folder is not followed.
+func regular(path string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // pathError words a failure to read a path for a person.
@@ -113,6 +131,18 @@ func (o target) write(render func(io.Writer) error) error {
 		return writeDirect(path, buf.Bytes())
 	}
 	return writeAtomic(path, buf.Bytes())
+}
+
+// catalogueFiles are the files the catalogues were read from, for target's
+// inputs: a landlord's own catalogue is an input like the assessment.
+func catalogueFiles(cats ...*codes.Catalogue) []string {
+	var files []string
+	for _, c := range cats {
+		if c != nil && c.Source != "" && c.Source != "embedded" {
+			files = append(files, c.Source)
+		}
+	}
+	return files
 }
 
 // followLinks resolves path while it is a symbolic link, even one naming a
@@ -167,8 +197,7 @@ func (o target) refuseInput() error {
 }
 
 func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(path)
 	if err != nil {
 		return usagef("cannot write %s: %s", path, reason(err))
 	}
@@ -180,13 +209,30 @@ func writeAtomic(path string, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return usagef("cannot write %s: %s", path, reason(err))
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return usagef("cannot write %s: %s", path, reason(err))
+	// A file replaced keeps its permissions (a private report stays
+	// private); a new one has what the umask gives, as with > FILE.
+	if info, err := os.Stat(path); err == nil {
+		if err := os.Chmod(tmp.Name(), info.Mode().Perm()); err != nil {
+			return usagef("cannot write %s: %s", path, reason(err))
+		}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return usagef("cannot write %s: %s", path, reason(err))
 	}
 	return nil
+}
+
+// createTemp creates a hidden file beside path, with mode 0666 less the
+// umask (os.CreateTemp would make it 0600).
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Dir(path), filepath.Base(path)
+	for try := 0; ; try++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", base, os.Getpid(), rand.Uint32()))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if err == nil || !errors.Is(err, fs.ErrExist) || try == 100 {
+			return f, err
+		}
+	}
 }
 
 // reason is the plain cause of a file system error.
@@ -207,6 +253,9 @@ func reason(err error) string {
 // isTerminal reports whether w is a terminal: not any character device
 // (> /dev/null is one, and is not a terminal).
 func isTerminal(w io.Writer) bool {
+	if s, ok := w.(*stdoutWriter); ok {
+		w = s.w
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

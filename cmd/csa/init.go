@@ -111,7 +111,7 @@ func runInit(e *env, o *initOptions) error {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
 	header := fmt.Sprintf("Self-assessment against %s.\n%s", codeName(cat), initAdvice)
-	return target{e: e, path: o.out}.write(func(w io.Writer) error {
+	return target{e: e, path: o.out, inputs: catalogueFiles(cat)}.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: summaryComment(cat, nil, nil), Blanks: true})
 	})
 }
@@ -186,6 +186,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	if f := in.file(); f != "" {
 		inputs = []string{f}
 	}
+	inputs = append(inputs, catalogueFiles(lastCat, cat)...)
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
 			Header: fromHeader(in.name(), last, lastCat, cat, r), Comment: summaryComment(cat, isNew, m), Blanks: true,

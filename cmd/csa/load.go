@@ -107,7 +107,7 @@ func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, erro
 		}
 	}
 	first := errs[0]
-	msg := strings.Join(strings.Fields(first.Message), " ") // one line, whatever the message
+	msg := strings.Join(strings.Fields(assessment.OneLine(first.Message)), " ") // one line, whatever the message
 	if first.Rule == assessment.RuleUnknownCode && strings.HasPrefix(msg, `"`) {
 		msg = "unknown code " + msg // the finding leaves these words to its rule's name
 	}

@@ -7,6 +7,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 	"time"
@@ -25,13 +26,46 @@ type env struct {
 }
 
 // run executes one csa command line and returns its exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+	defer func() {
+		// A bug in csa should still leave one line for the user, not a
+		// goroutine trace.
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "csa: internal error (%v); please report it with the command that caused it\n", r)
+			status = exitUsage
+		}
+	}()
+	out := &stdoutWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now, getenv: os.Getenv}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if out.err != nil && !isUsageError(err) {
+		// Whatever the command made of it (some writers swallow the error),
+		// output that did not reach standard output cannot be a success.
+		err = usagef("cannot write to standard output: %s", reason(out.err))
+	}
 	return exitCode(err, stderr)
+}
+
+// stdoutWriter is standard output, remembering the first write that failed
+// (a full disk, a closed pipe) so that run reports it whichever command
+// wrote.
+type stdoutWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stdoutWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	if err != nil {
+		s.err = err
+	}
+	return n, err
 }

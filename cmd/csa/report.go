@@ -116,10 +116,7 @@ func runReport(e *env, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := []string{o.file}
-	if cat.Source != "" && cat.Source != "embedded" {
-		inputs = append(inputs, cat.Source) // the landlord's own catalogue file
-	}
+	inputs := append([]string{o.file}, catalogueFiles(cat)...)
 	asOf := o.asOf.or(e)
 	t := target{e: e, path: o.out, inputs: inputs}
 	if xlsx {
