@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,8 +24,14 @@ func TestMain(m *testing.M) {
 // (cmp stdout NAME) from what csa printed; review the diff.
 //
 // Scripts see $REPO (the repository root) and $SEEDS (../shared/seeds), the
-// command copydir, and the condition [seeds], true when the real seeds are
-// present; with CI set, their absence fails the test instead.
+// commands copydir and exits, and the condition [seeds], true when the real
+// seeds are present; with CI set, their absence fails the test instead.
+//
+// exits N PROGRAM [ARGS...] runs PROGRAM like exec (stdout and stderr are
+// kept for the assertions after it) and fails unless it exits with status N.
+// Use it instead of "! exec", which accepts any non-zero status and so cannot
+// tell findings (1) from could-not-run (2); keep "exec" for status 0. It
+// cannot be negated.
 func TestScripts(t *testing.T) {
 	repo, err := filepath.Abs("../..")
 	if err != nil {
@@ -52,6 +61,7 @@ func TestScripts(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"copydir": copydir,
+			"exits":   exits,
 		},
 	})
 }
@@ -78,4 +88,32 @@ func copydir(ts *testscript.TestScript, neg bool, args []string) {
 		return os.WriteFile(target, data, 0o644)
 	})
 	ts.Check(err)
+}
+
+// exits N PROGRAM [ARGS...] runs PROGRAM as exec does and fails the script
+// unless its exit status is N.
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	const usage = "usage: exits N PROGRAM [ARGS...] (no !: name the status instead)"
+	if neg || len(args) < 2 {
+		ts.Fatalf(usage)
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil || want < 0 || want > 255 {
+		ts.Fatalf("%s: %q is not an exit status", usage, args[0])
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	if err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("exits %d %s: could not run it: %v", want, args[1], err)
+		}
+		got = ee.ExitCode()
+		if got < 0 {
+			ts.Fatalf("exits %d %s: %v, not an exit status", want, args[1], ee)
+		}
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
 }
