@@ -81,12 +81,6 @@ not overwritten unless --force is given, and LAST never is.`,
 	return cmd
 }
 
-const initAdvice = `For each provision write comply: yes, no, partial or n/a, and the evidence.
-A no or partial needs an action with an owner and a due date, or an alternative.
-An n/a needs commentary saying why. Set assessed: to the date you finish, and
-add approved: (by:, on:) once the governing body has approved it.
-Check it with: csa check FILE`
-
 func runInit(e *env, o *initOptions) error {
 	if o.code == "" {
 		return usagef("init needs --code: chc-2024 or chc-2022 (or a catalogue file)")
@@ -110,9 +104,9 @@ func runInit(e *env, o *initOptions) error {
 	for _, p := range cat.OnForm() {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
-	header := fmt.Sprintf("Self-assessment against %s.\n%s", codeName(cat), initAdvice)
+	header := carry.BlankHeader(cat)
 	return target{e: e, path: o.out, inputs: catalogueFiles(cat)}.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: summaryComment(cat, nil, nil), Blanks: true})
+		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
 	})
 }
 
@@ -123,34 +117,6 @@ func (o *initOptions) refuseExisting() error {
 		}
 	}
 	return nil
-}
-
-// summaryComment is the comment above each provision: its id and summary,
-// whether it is new in this Code, and across Codes what changed since the
-// provisions it continues (from m, nil within a Code), for the reviewer.
-func summaryComment(cat *codes.Catalogue, isNew map[string]bool, m *lineage.Map) func(string) string {
-	return func(id string) string {
-		p, _ := cat.Provision(id)
-		s := id + " " + p.Summary
-		if isNew[id] {
-			s = id + " (new in " + cat.ID + ") " + p.Summary
-		}
-		if m == nil || m.Direction == lineage.SameCode {
-			return s
-		}
-		var notes []string
-		for _, l := range m.Predecessors(id) {
-			note := m.From.ID + " " + l.From + " (" + l.Confidence.String() + " confidence)"
-			if n := strings.TrimSpace(l.Note); n != "" {
-				note += ": " + strings.TrimSuffix(n, ".")
-			}
-			notes = append(notes, note)
-		}
-		if len(notes) > 0 {
-			s = strings.TrimSpace(s) + " Continues " + strings.Join(notes, "; ") + "."
-		}
-		return s
-	}
 }
 
 func runInitFrom(e *env, o *initOptions) error {
@@ -189,7 +155,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	inputs = append(inputs, catalogueFiles(lastCat, cat)...)
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
-			Header: fromHeader(in.name(), last, lastCat, cat, r), Comment: summaryComment(cat, isNew, m), Blanks: true,
+			Header: carry.Header(in.name(), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 		})
 	})
 	if err != nil {
@@ -233,78 +199,6 @@ func (o *initOptions) catalogueName(cat *codes.Catalogue, fallback string) strin
 		return filepath.ToSlash(src)
 	}
 	return filepath.ToSlash(rel)
-}
-
-// fromHeader is the comment at the top of an assessment started from last
-// year's: where it came from, what was carried, what was not.
-func fromHeader(from string, last *assessment.Assessment, lastCat, cat *codes.Catalogue, r *carry.Result) string {
-	lastDesc := lastCat.ID
-	if last.Period != "" {
-		lastDesc = last.Period + ", " + lastDesc
-	}
-	paras := []string{
-		fmt.Sprintf("Self-assessment against %s, started from last year's: %s (%s).", codeName(cat), from, lastDesc),
-		fmt.Sprintf("Carried forward: %s and %s (done actions left behind). "+
-			"Each carried answer has a review: line saying where it came from, and csa check warns (unreviewed) until it goes: "+
-			"check the answer against this year's evidence, then delete the line.",
-			countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions")),
-	}
-	if lastCat.ID != cat.ID {
-		how := fmt.Sprintf("csa's lineage (csa codes %s ID shows it)", cat.ID)
-		if cat.Source != "embedded" {
-			how = "the lineage in the " + cat.ID + " catalogue"
-		}
-		paras = append(paras, fmt.Sprintf("The answers were matched from %s to %s through %s; "+
-			"where several provisions fed one, the weakest answer was kept and the texts joined. The requirement wording was not carried.",
-			lastCat.ID, cat.ID, how))
-	}
-	if len(r.New) > 0 {
-		paras = append(paras, fmt.Sprintf("New in %s, left blank: %s.", cat.ID, strings.Join(r.New, ", ")))
-	}
-	if len(r.Blank) > 0 {
-		paras = append(paras, fmt.Sprintf("Left blank, as last year's answer was blank: %s.", strings.Join(r.Blank, ", ")))
-	}
-	for _, l := range r.Left {
-		paras = append(paras, fmt.Sprintf("Not carried: an open action of %s %s, which has no successor in %s: %s",
-			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " ")))
-	}
-	var b strings.Builder
-	for _, p := range paras {
-		b.WriteString(wrapLine(p, 86))
-		b.WriteByte('\n')
-	}
-	b.WriteString(initAdvice)
-	return b.String()
-}
-
-// codeName names a Code in a sentence: "the Complaint Handling Code 2024
-// (chc-2024)", or the catalogue's id when it has no title of its own.
-func codeName(cat *codes.Catalogue) string {
-	if cat.Title == "" || cat.Title == cat.ID {
-		return cat.ID
-	}
-	return "the " + cat.Title + " (" + cat.ID + ")"
-}
-
-// wrapLine breaks text into lines of at most width characters.
-func wrapLine(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(s) {
-		l := len([]rune(w))
-		switch {
-		case n == 0:
-		case n+1+l > width:
-			b.WriteByte('\n')
-			n = 0
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += l
-	}
-	return b.String()
 }
 
 // lookupCode resolves a code named on the command line; failing is a usage error.
