@@ -28,10 +28,10 @@ func newCheckCmd(e *env) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Check assessments against the Code (files or folders; default .)",
 		Long: `Check validates assessment files against the Code they name. Folders are
-searched recursively for *.yaml and *.yml files ("-" reads standard input);
-hidden folders are skipped, and
-a YAML file with neither code: nor provisions: (a CI workflow, a catalogue) is
-skipped with a note on stderr.
+searched recursively for *.yaml and *.yml files, skipping hidden folders; a
+YAML file found there with neither code: nor provisions: (a CI workflow) or
+that is a catalogue is skipped with a note on stderr. A file named on the
+command line is always checked; "-" reads standard input.
 
 Errors: syntax, schema, unknown-code, unknown-provision, duplicate-provision,
 missing-provision, no-plan, na-unexplained.

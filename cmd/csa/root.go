@@ -2,6 +2,7 @@ package main
 
 import (
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -28,6 +29,18 @@ unreadable path, unknown code, output not writable).`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	root.SetVersionTemplate("csa {{.Version}}\n")
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [COMMAND]",
+		Short: "Help about any command",
+		Args:  cobra.ArbitraryArgs,
+		RunE: func(_ *cobra.Command, args []string) error {
+			cmd, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 || (len(args) > 0 && cmd == root) {
+				return usagef("there is no command %q: csa help lists them", strings.Join(args, " "))
+			}
+			return cmd.Help()
+		},
+	})
 	root.AddCommand(
 		newCheckCmd(e),
 		newInitCmd(e),
