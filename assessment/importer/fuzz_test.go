@@ -106,6 +106,7 @@ func FuzzXLSX(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	f.Add(wideXLSX(f, 5)) // text beyond the 64 columns read
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzImport(t, "f.xlsx", data) })
 }
 

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -17,6 +18,8 @@ import (
 // This file reads a spreadsheet: first as csa's own report workbook, which
 // comes back exactly as it was written; otherwise any sheet with a header
 // row csa recognises (or the one --sheet names), its merged cells marked.
+// Only a sheet's first 64 columns are read (workbook.ReadSheet), each row no
+// wider than its cells; a cell beyond them that holds something is a note.
 // Cells are read raw, so a date is an Excel serial number that the date
 // columns turn back into a date, whatever display format the sheet used.
 
@@ -74,11 +77,15 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 	}
 	var withHeader, all []read
 	for i, name := range names {
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		cells, err := workbook.ReadSheet(f, name)
+		if errors.Is(err, workbook.ErrSheetTooLarge) {
+			return nil, nil, &Error{fmt.Sprintf("its sheet %q is too large to read", name)}
+		}
 		if err != nil {
 			return nil, nil, &Error{fmt.Sprintf("its sheet %q cannot be read: it may be damaged", name)}
 		}
-		lines := sheetLines(f, name, i+1, rows)
+		d.notes = append(d.notes, beyondNotes(name, cells)...)
+		lines := sheetLines(cells, name, i+1)
 		s := read{name: name, lines: lines, header: hasHeader(lines)}
 		if !s.header {
 			// Perhaps the stacked layout, a label and a value per row.
@@ -97,7 +104,7 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 		case s.header:
 			s.ids = sheetIDs(s.lines)
 			withHeader = append(withHeader, s)
-		case len(rows) > 0:
+		case len(cells.Rows) > 0:
 			d.notes = append(d.notes, Note{Message: fmt.Sprintf("sheet %q has no header row csa recognises: read for titles and details only", name)})
 		}
 		all = append(all, s)
@@ -132,33 +139,52 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 }
 
 // sheetLines turns a sheet's rows into lines, marking the cells a vertical
-// merge covers with the merged cell's text.
-func sheetLines(f *excelize.File, sheet string, no int, rows [][]string) []Line {
+// merge covers with the merged cell's text. A run of empty rows is one
+// blank line.
+func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
+	at := make(map[int][]string, len(s.Rows)) // row number -> cells
+	for _, r := range s.Rows {
+		for c, v := range r.Cells {
+			r.Cells[c] = shortFloat(v)
+		}
+		at[r.Row] = r.Cells
+	}
 	type cell struct{ row, col int }
 	merged := map[cell]string{}
-	if mcs, err := f.GetMergeCells(sheet); err == nil {
-		for _, mc := range mcs {
-			c1, r1, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-			c2, r2, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-			if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || (r2-r1+1)*(c2-c1+1) > 100000 {
-				continue
+	for _, mc := range s.Merged {
+		from, to, _ := strings.Cut(mc, ":")
+		c1, r1, err1 := excelize.CellNameToCoordinates(from)
+		c2, r2, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 || c1 > workbook.MaxColumns {
+			continue
+		}
+		if c2 = min(c2, workbook.MaxColumns); (r2-r1+1)*(c2-c1+1) > 100000 {
+			continue
+		}
+		v := ""
+		if first := at[r1]; c1 <= len(first) {
+			v = first[c1-1]
+		}
+		for r := r1 + 1; r <= r2; r++ {
+			if _, ok := at[r]; !ok {
+				continue // an empty row stays blank, merged or not
 			}
-			v := mc.GetCellValue()
-			for r := r1 + 1; r <= r2; r++ {
-				for c := c1; c <= c2; c++ {
-					merged[cell{r, c}] = v
-				}
+			for c := c1; c <= c2; c++ {
+				merged[cell{r, c}] = v
 			}
 		}
 	}
 	var out []Line
-	for i, row := range rows {
-		for c, v := range row {
-			row[c] = shortFloat(v)
+	last := 0
+	for _, r := range s.Rows {
+		if r.Row > last+1 {
+			out = append(out, Line{Blank: true, Table: no, Where: Where{Sheet: sheet, Row: last + 1}})
 		}
-		l := Line{Cells: row, Table: no, Where: Where{Sheet: sheet, Row: i + 1}}
+		last = r.Row
+		row := r.Cells
+		l := Line{Cells: row, Table: no, Where: Where{Sheet: sheet, Row: r.Row}}
 		for c := range row {
-			if v, ok := merged[cell{i + 1, c + 1}]; ok {
+			if v, ok := merged[cell{r.Row, c + 1}]; ok {
 				if l.Merged == nil {
 					l.Merged = make([]bool, len(row))
 				}
@@ -171,6 +197,39 @@ func sheetLines(f *excelize.File, sheet string, no int, rows [][]string) []Line 
 		out = append(out, l)
 	}
 	return out
+}
+
+// beyondNotes says which cells of a sheet were not read, being beyond the
+// columns csa reads: a note for each of the first rows that has any, then
+// how many more.
+func beyondNotes(sheet string, s *workbook.Sheet) []Note {
+	const rows = 10
+	var notes []Note
+	told := 0
+	for i := 0; i < len(s.Beyond) && len(notes) < rows; {
+		row := s.Beyond[i].Row
+		var cols []string
+		for ; i < len(s.Beyond) && s.Beyond[i].Row == row; i++ {
+			name, err := excelize.ColumnNumberToName(s.Beyond[i].Col)
+			if err != nil {
+				name = strconv.Itoa(s.Beyond[i].Col) // past XFD, counted from A
+			}
+			cols = append(cols, name)
+		}
+		told += len(cols)
+		what := "column " + cols[0] + " is"
+		switch n := len(cols); {
+		case n == 2:
+			what = "columns " + cols[0] + " and " + cols[1] + " are"
+		case n > 2:
+			what = fmt.Sprintf("columns %s, %s and %d more are", cols[0], cols[1], n-2)
+		}
+		notes = append(notes, Note{Where: Where{Sheet: sheet, Row: row}, Message: fmt.Sprintf("%s beyond the first %d columns: not read", what, workbook.MaxColumns)})
+	}
+	if more := s.BeyondCount - told; more > 0 {
+		notes = append(notes, Note{Message: fmt.Sprintf("sheet %q has %d more cells beyond the first %d columns: not read", sheet, more, workbook.MaxColumns)})
+	}
+	return notes
 }
 
 // sheetIDs lists the provision ids a sheet's tables hold.

@@ -331,6 +331,7 @@ func FuzzRead(f *testing.F) {
 		a, cat := load(f, path)
 		f.Add(write(f, a, cat, asOf))
 	}
+	f.Add(wideWorkbook(f))
 	f.Add([]byte("PK\x03\x04"))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, data []byte) {
