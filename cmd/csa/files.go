@@ -145,6 +145,33 @@ func catalogueFiles(cats ...*codes.Catalogue) []string {
 	return files
 }
 
+// catalogueRef is how an assessment written to out names the catalogue file
+// read from source: relative to out's folder, where csa check looks for it
+// (or to the working folder when out is standard output). fallback is used
+// when source is not a file on disk.
+func catalogueRef(source, out, fallback string) string {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return fallback
+	}
+	if _, err := os.Stat(src); err != nil {
+		return fallback
+	}
+	dir := "."
+	if out != "" && out != "-" {
+		dir = filepath.Dir(out)
+	}
+	absDir, err := filepath.Abs(dir)
+	if err != nil {
+		return fallback
+	}
+	rel, err := filepath.Rel(absDir, src)
+	if err != nil {
+		return filepath.ToSlash(src)
+	}
+	return filepath.ToSlash(rel)
+}
+
 // followLinks resolves path while it is a symbolic link, even one naming a
 // file that does not exist yet (as > FILE in a shell would write it).
 func followLinks(path string) string {

@@ -167,7 +167,7 @@ func runImport(e *env, o *importOptions) error {
 	if res.Catalogue.Source != "embedded" && o.code != "" {
 		// A catalogue file is found from the assessment's folder: name it
 		// from where the YAML is written.
-		a.Code = catalogueFrom(o.code, o.out)
+		a.Code = catalogueRef(res.Catalogue.Source, o.out, o.code)
 	}
 	fmt.Fprintf(e.stderr, "%s: %s\n", name, summary(a))
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
@@ -201,37 +201,10 @@ func summary(a *assessment.Assessment) string {
 		}
 	}
 	s := fmt.Sprintf("imported %s (%d yes, %d partial, %d no, %d n/a, %d unanswered) and %s (%d done",
-		countOf(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
-		count[assessment.Unanswered], countOf(acts, "action"), done)
+		plural(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
+		count[assessment.Unanswered], plural(acts, "action"), done)
 	if drafts > 0 {
-		s += ", " + countOf(drafts, "draft")
+		s += ", " + plural(drafts, "draft")
 	}
 	return s + ")"
-}
-
-// countOf is "1 action" or "3 actions".
-func countOf(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-// catalogueFrom names a catalogue file given on the command line (relative
-// to the working folder) as csa check finds it: relative to the folder of
-// the assessment written to out, or as given when out is standard output.
-func catalogueFrom(code, out string) string {
-	if out == "" || out == "-" || filepath.IsAbs(code) {
-		return code
-	}
-	abs, err1 := filepath.Abs(code)
-	dir, err2 := filepath.Abs(filepath.Dir(out))
-	if err1 != nil || err2 != nil {
-		return code
-	}
-	rel, err := filepath.Rel(dir, abs)
-	if err != nil {
-		return abs
-	}
-	return filepath.ToSlash(rel)
 }

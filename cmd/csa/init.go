@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -99,7 +98,7 @@ func runInit(e *env, o *initOptions) error {
 		Period:   o.period,
 	}
 	if cat.Source != "embedded" {
-		a.Code = o.catalogueName(cat, o.code)
+		a.Code = catalogueRef(cat.Source, o.out, o.code)
 	}
 	for _, p := range cat.OnForm() {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
@@ -141,7 +140,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	}
 	a := r.Assessment
 	if cat.Source != "embedded" {
-		a.Code = o.catalogueName(cat, last.Code)
+		a.Code = catalogueRef(cat.Source, o.out, last.Code)
 	}
 	isNew := map[string]bool{}
 	for _, id := range r.New {
@@ -172,33 +171,6 @@ func runInitFrom(e *env, o *initOptions) error {
 		fmt.Fprintf(e.stderr, "csa: last year's period %q is not a year csa can move on (like 2024/25); set period: yourself\n", r.PeriodKept)
 	}
 	return nil
-}
-
-// catalogueName is how the new assessment names a catalogue file of the
-// landlord's own: its path from the folder the assessment is written to,
-// as check will look for it. When the file is not on disk (read from git),
-// fallback, the name as it was given.
-func (o *initOptions) catalogueName(cat *codes.Catalogue, fallback string) string {
-	src, err := filepath.Abs(cat.Source)
-	if err != nil {
-		return fallback
-	}
-	if _, err := os.Stat(src); err != nil {
-		return fallback
-	}
-	dir := "."
-	if o.out != "" && o.out != "-" {
-		dir = filepath.Dir(o.out)
-	}
-	absDir, err := filepath.Abs(dir)
-	if err != nil {
-		return fallback
-	}
-	rel, err := filepath.Rel(absDir, src)
-	if err != nil {
-		return filepath.ToSlash(src)
-	}
-	return filepath.ToSlash(rel)
 }
 
 // lookupCode resolves a code named on the command line; failing is a usage error.
