@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/mdtable"
 	"github.com/csa-tool/csa/assessment/lineage"
 )
 
@@ -280,30 +281,7 @@ func mdSpans(spans []Span) string {
 // mdTable writes a table whose cells are already escaped; right marks the
 // columns aligned right.
 func mdTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
-	b.WriteString("|")
-	for _, h := range header {
-		b.WriteString(" " + md(h) + " |")
-	}
-	b.WriteString("\n|")
-	for i := range header {
-		if i < len(right) && right[i] {
-			b.WriteString("---:|")
-		} else {
-			b.WriteString("---|")
-		}
-	}
-	b.WriteString("\n")
-	for _, row := range rows {
-		b.WriteString("|")
-		for _, c := range row {
-			if c == "" {
-				b.WriteString(" |")
-			} else {
-				b.WriteString(" " + c + " |")
-			}
-		}
-		b.WriteString("\n")
-	}
+	mdtable.Write(b, header, right, rows, md)
 }
 
 // mdSpecial are the characters that could start Markdown syntax within a

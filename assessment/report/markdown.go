@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/mdtable"
 )
 
 const (
@@ -170,30 +171,7 @@ func escapeRows(rows [][]string) [][]string {
 // mdTable writes a table of cells already escaped. right marks columns to
 // align right.
 func mdTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
-	b.WriteString("|")
-	for _, h := range header {
-		b.WriteString(" " + mdText(h) + " |")
-	}
-	b.WriteString("\n|")
-	for i := range header {
-		if i < len(right) && right[i] {
-			b.WriteString("---:|")
-		} else {
-			b.WriteString("---|")
-		}
-	}
-	b.WriteString("\n")
-	for _, row := range rows {
-		b.WriteString("|")
-		for _, c := range row {
-			if c == "" {
-				b.WriteString(" |")
-				continue
-			}
-			b.WriteString(" " + c + " |")
-		}
-		b.WriteString("\n")
-	}
+	mdtable.Write(b, header, right, rows, mdText)
 }
 
 // mdSpecial are the characters that could start Markdown syntax inline, or
