@@ -171,6 +171,9 @@ func unstack(lines []Line) ([]Line, bool) {
 		if !l.Para {
 			// "Evidence<TAB>Policy section 2": the tab is the label's colon.
 			cells := nonEmpty(l.Cells)
+			if len(cells) == 0 {
+				continue // a table row of empty cells
+			}
 			text = strings.Join(cells, "\n")
 			if t, ok := detailRow(cells); ok {
 				text = t
