@@ -6,25 +6,6 @@ import (
 	"testing"
 )
 
-// show renders spans as git's word diff does.
-func show(sp []Span) string {
-	var b strings.Builder
-	for i, s := range sp {
-		if i > 0 && !(sp[i-1].Op == Delete && s.Op == Insert) {
-			b.WriteByte(' ')
-		}
-		switch s.Op {
-		case Equal:
-			b.WriteString(s.Text)
-		case Delete:
-			b.WriteString("[-" + s.Text + "-]")
-		case Insert:
-			b.WriteString("{+" + s.Text + "+}")
-		}
-	}
-	return b.String()
-}
-
 func TestWords(t *testing.T) {
 	tests := []struct {
 		name, old, new, want string
@@ -46,7 +27,7 @@ func TestWords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := show(Words(tt.old, tt.new)); got != tt.want {
+			if got := textSpans(Words(tt.old, tt.new)); got != tt.want {
 				t.Errorf("Words(%q, %q)\n got %s\nwant %s", tt.old, tt.new, got, tt.want)
 			}
 		})
@@ -136,7 +117,7 @@ func TestWordsRebuildBothTexts(t *testing.T) {
 			}
 		}
 		if strings.Join(old, " ") != a || strings.Join(new, " ") != b {
-			t.Fatalf("Words(%q, %q) = %s does not rebuild both", a, b, show(Words(a, b)))
+			t.Fatalf("Words(%q, %q) = %s does not rebuild both", a, b, textSpans(Words(a, b)))
 		}
 	}
 }
