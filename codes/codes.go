@@ -40,6 +40,7 @@ type Catalogue struct {
 	InForce    time.Time // first day the Code applied (UTC midnight)
 	Supersedes string    // id of the catalogue this one replaced, if any
 	Statutory  bool
+	Note       string // what a reader should know about the catalogue as a whole
 	Sections   []Section
 	Provisions []Provision
 	// Source is "embedded" or the path the catalogue was read from.
@@ -62,6 +63,8 @@ type Provision struct {
 	Obligation   string // must | should | none
 	OnForm       bool   // whether the self-assessment form asks for it
 	Confirmed    bool   // false where the entry is recalled, not checked against a source
+	Source       string // where a confirmed entry was checked; "" if unconfirmed or not said
+	Note         string // what is uncertain about the entry, or why it is unconfirmed
 	Summary      string // one sentence, the project's own words
 	Text         string // the Code's wording, only in a user's own catalogue
 	Timescales   []Timescale
@@ -253,6 +256,7 @@ type file struct {
 	InForce    string      `yaml:"in_force"`
 	Supersedes string      `yaml:"supersedes"`
 	Statutory  bool        `yaml:"statutory"`
+	Note       string      `yaml:"note"`
 	Sections   []Section   `yaml:"sections"`
 	Provisions []provision `yaml:"provisions"`
 }
@@ -264,6 +268,8 @@ type provision struct {
 	Obligation   string        `yaml:"obligation"`
 	OnForm       *bool         `yaml:"on_form"`
 	Confirmed    *bool         `yaml:"confirmed"`
+	Source       string        `yaml:"source"`
+	Note         string        `yaml:"note"`
 	Summary      string        `yaml:"summary"`
 	Text         string        `yaml:"text"`
 	Timescales   []Timescale   `yaml:"timescales"`
@@ -300,7 +306,7 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 	}
 	c := &Catalogue{
 		ID: f.Catalogue, Short: f.Short, Title: f.Title, Publisher: f.Publisher,
-		Supersedes: f.Supersedes, Statutory: f.Statutory, Sections: f.Sections,
+		Supersedes: f.Supersedes, Statutory: f.Statutory, Note: strings.TrimSpace(f.Note), Sections: f.Sections,
 		Source: source, byID: map[string]int{},
 	}
 	if c.Title == "" {
@@ -337,7 +343,13 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 		prov := Provision{
 			ID: p.ID, Section: p.Section, Stage: p.Stage, Obligation: p.Obligation,
 			OnForm: p.OnForm == nil || *p.OnForm, Confirmed: p.Confirmed == nil || *p.Confirmed,
+			Source: strings.TrimSpace(p.Source), Note: strings.TrimSpace(p.Note),
 			Summary: strings.TrimSpace(p.Summary), Text: strings.TrimSpace(p.Text), Timescales: p.Timescales,
+		}
+		// A source says where a confirmed entry was checked; on an
+		// unconfirmed one it would claim a check that was not made.
+		if prov.Source != "" && !prov.Confirmed {
+			return nil, bad(line, "provision %s names a source but says confirmed: false; a source is where a confirmed entry was checked", p.ID)
 		}
 		if sec, _, _ := SplitID(p.ID); prov.Section == 0 {
 			prov.Section = sec

@@ -159,10 +159,13 @@ func TestUserCatalogue(t *testing.T) {
 	}{
 		{"with text", `catalogue: my-code
 title: Our copy of the Code
+note: Copied from the licensed text.
 provisions:
   - id: "1.2"
     summary: Use the definition.
     text: The full wording, as licensed to us.
+    source: " our licensed copy "
+    note: Checked by the complaints team.
   - id: "1.10"
     summary: Ten.
   - id: "1.9"
@@ -178,6 +181,7 @@ provisions:
 		{"no id", "title: x\nprovisions:\n  - id: \"6.1\"\n", `needs a 'catalogue:' id`},
 		{"no provisions", "catalogue: x\n", `lists no provisions`},
 		{"bad date", "catalogue: x\nin_force: 1/4/2024\nprovisions:\n  - id: \"1.1\"\n", `in_force "1/4/2024" is not a date`},
+		{"source on unconfirmed", "catalogue: x\nprovisions:\n  - id: \"1.1\"\n    confirmed: false\n    source: a guess\n", `x.yaml:3: provision 1.1 names a source but says confirmed: false`},
 		{"bad obligation", "catalogue: x\nprovisions:\n  - id: \"1.1\"\n    obligation: could\n", `obligation "could"`},
 		{"not yaml", "catalogue: [x\n", `catalogue`},
 		{"empty", "", `is empty`},
@@ -205,6 +209,9 @@ provisions:
 			p, _ := c.Provision("1.2")
 			if p.Text == "" || !p.OnForm || !p.Confirmed || p.Obligation != "must" {
 				t.Errorf("defaults not applied: %+v", p)
+			}
+			if c.Note != "Copied from the licensed text." || p.Source != "our licensed copy" || p.Note != "Checked by the complaints team." {
+				t.Errorf("note %q, source %q, provision note %q not read", c.Note, p.Source, p.Note)
 			}
 		})
 	}
