@@ -276,6 +276,10 @@ func TestCatalogueFacts(t *testing.T) {
 		{code: "2024", id: "2.3", obligation: "must", confirmed: true, source: severalSelfAssessments, timescales: 1},
 		{code: "2024", id: "2.4", obligation: "must", confirmed: true, source: oneSelfAssessment},
 		{code: "2024", id: "6.20", obligation: "must", confirmed: false, source: ""},
+		// 2022 8.1 likewise: an annual self-assessment, with no 12-month rule.
+		{code: "2022", id: "8.1", obligation: "must", confirmed: true, source: oneSelfAssessment,
+			timescales: 0, noteHas: "annual"},
+		{code: "2022", id: "5.18", obligation: "should", confirmed: true, source: oneSelfAssessment, timescales: 1},
 		{code: "2022", id: "5.19", obligation: "should", confirmed: true, source: oneSelfAssessment},
 		{code: "2022", id: "7.4", obligation: "should", confirmed: true, source: oneSelfAssessment},
 	}
