@@ -62,7 +62,7 @@ type Provision struct {
 	Stage        string // "stage 1", where the Code groups by stage
 	Obligation   string // must | should | none
 	OnForm       bool   // whether the self-assessment form asks for it
-	Confirmed    bool   // false where the entry is recalled, not checked against a source
+	Confirmed    bool   // false where no source confirms the entry: recalled, or in doubt (see Note)
 	Source       string // where a confirmed entry was checked; "" if unconfirmed or not said
 	Note         string // what is uncertain about the entry, or why it is unconfirmed
 	Summary      string // one sentence, the project's own words

@@ -15,15 +15,18 @@ const (
 	oneSelfAssessment      = "one landlord's published self-assessment"
 )
 
-// inventory reads a reference inventory of a Code version. The reference
-// notes are kept outside the repository in ../shared/reference ($REFERENCE
-// names another place). They are in CI; elsewhere a test that needs them skips.
-func inventory(t *testing.T, name string) []struct {
+// entry is one provision of a reference inventory.
+type entry struct {
 	ID          string   `yaml:"id"`
 	Obligation  string   `yaml:"obligation"`
 	InForm      bool     `yaml:"in_form"`
 	ConfirmedBy []string `yaml:"confirmed_by"`
-} {
+}
+
+// inventory reads a reference inventory of a Code version. The reference
+// notes are kept outside the repository in ../shared/reference ($REFERENCE
+// names another place). They are in CI; elsewhere a test that needs them skips.
+func inventory(t *testing.T, name string) []entry {
 	t.Helper()
 	dir := os.Getenv("REFERENCE")
 	if dir == "" {
@@ -36,12 +39,7 @@ func inventory(t *testing.T, name string) []struct {
 		}
 		t.Skipf("the reference notes are not in %s", dir)
 	}
-	var inv []struct {
-		ID          string   `yaml:"id"`
-		Obligation  string   `yaml:"obligation"`
-		InForm      bool     `yaml:"in_form"`
-		ConfirmedBy []string `yaml:"confirmed_by"`
-	}
+	var inv []entry
 	if err := yaml.Unmarshal(data, &inv); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
