@@ -2,6 +2,7 @@ package assessment
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -271,5 +272,50 @@ func TestNewAssessmentTakesFastPath(t *testing.T) {
 	sa, sf := parseSlow("n.yaml", buf.Bytes())
 	if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) || len(fa.Answers) != 2 || fa.Answers[1].Comply != Unanswered {
 		t.Errorf("fast %+v %v\nslow %+v %v", fa, ff, sa, sf)
+	}
+}
+
+// TestEncodeKeepsEveryCharacter: whatever a text field holds, Encode writes
+// it so that Load reads back the same text. YAML reads U+2028, U+2029, U+0085
+// and CR as line breaks, so a block or a quoted scalar holding them raw comes
+// back with spaces added; a tab alone on a block's line is not valid YAML.
+func TestEncodeKeepsEveryCharacter(t *testing.T) {
+	var texts []string
+	for _, c := range []string{"\u2028", "\u2029", "\u0085", "\r", "\r\n", "\t", "\x00", "\x1b", "\x7f", "\u0080", "\u009f",
+		"\ufeff", "\ufffe", "\u00a0", "\u200b", "\u202e", "\U0001F600", " ", "  ", "#", " #", ": ", "- ", "'", "\"", "\\", "|", ">", "\n\n", "%", "@", "`", "&a", "*a", "!x", "---", "..."} {
+		for _, tmpl := range []string{"%s", "a%sb", "a%s", "%sa", "line one\nline%stwo", "line one\n%sline two",
+			"line one\nline two%s", "%s\nline two", " a%s\nb", "a\n b%s", "a\n%s\nb"} {
+			texts = append(texts, fmt.Sprintf(tmpl, c))
+		}
+	}
+	texts = append(texts, "\n\nafter blank lines", " leading space\nsecond", "trailing space \nsecond ", "a\n\n\nb", "yes", "no", "~", "null", "6.10", "2025-05-31", "0x1F", ".inf")
+	for _, s := range texts {
+		want := strings.TrimRight(s, "\n") // Load drops a text's final line breaks
+		a := &Assessment{Code: "chc-2024", Landlord: "L", Assessed: NewDate(2025, 5, 31), Period: want,
+			Answers: []Answer{{ID: "1.2", Comply: No, Evidence: want, Commentary: want, Requirement: want, Alternative: want, Review: want,
+				Actions: []Action{{Text: want, Owner: want, Status: Open}}}}}
+		var buf bytes.Buffer
+		if err := Encode(&buf, a, EncodeOptions{}); err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		if _, ok := fastyaml.Parse(buf.Bytes()); !ok && strings.IndexFunc(want, needsEscape) >= 0 {
+			t.Errorf("%q: escaped, what Encode wrote does not take the fast path:\n%s", s, buf.String())
+		}
+		b, fs := Parse("x.yaml", buf.Bytes())
+		if b == nil || HasErrors(fs) && want != "" && strings.TrimSpace(want) != "" {
+			t.Errorf("%q: what Encode wrote does not load: %v\n%s", s, fs, buf.String())
+			continue
+		}
+		got := []string{b.Period, b.Answers[0].Evidence, b.Answers[0].Commentary, b.Answers[0].Requirement, b.Answers[0].Alternative, b.Answers[0].Review}
+		if len(b.Answers[0].Actions) == 1 {
+			got = append(got, b.Answers[0].Actions[0].Text, b.Answers[0].Actions[0].Owner)
+		}
+		for _, g := range got {
+			if g != want {
+				t.Errorf("%q came back as %q:\n%s", want, g, buf.String())
+				break
+			}
+		}
 	}
 }
