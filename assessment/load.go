@@ -105,6 +105,11 @@ func (l *loader) document(data []byte) *yaml.Node {
 		l.add(RuleSchema, nil, "", "the file is empty: an assessment needs code, landlord, assessed and provisions")
 		return nil
 	}
+	if at, ok := aliasesWithinBounds(&doc); !ok {
+		l.add(RuleSchema, at, "", "the file's aliases (*%s) repeat so much of it that it would read as more than %d times what it holds: csa refuses it; write the values out instead of aliasing them",
+			clip(at.Value), maxExpansion)
+		return nil
+	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
 		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", kindName(top))
@@ -133,6 +138,73 @@ func (l *loader) syntax(err error) {
 	}
 	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: 1,
 		Message: "not valid YAML: " + msg + hint})
+}
+
+// maxExpansion bounds what aliases may add: a document read with every alias
+// followed may have at most this many times the nodes it is written with
+// (and always minExpansion). yaml.v3 counts aliases against the document
+// when it decodes into Go values, but not in the node tree the loader walks,
+// where one provision aliased N times, each with N aliased actions, made N²
+// actions of a file of size N: 13 GB from 54 KB.
+const (
+	maxExpansion = 10
+	minExpansion = 10000
+)
+
+// aliasesWithinBounds reports whether doc, read with its aliases followed,
+// stays within maxExpansion times its own nodes; if not, at is the alias
+// being followed (or last followed) when it went over, or the alias inside
+// its own anchor. The
+// count stops there, so the work is bounded by the limit, whatever the
+// aliases, and it keeps its own stack, so no chain of them can exhaust Go's.
+func aliasesWithinBounds(doc *yaml.Node) (at *yaml.Node, ok bool) {
+	written := 0
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) { // yaml.v3 limits how deep a document nests
+		written++
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(doc)
+	limit := max(maxExpansion*written, minExpansion)
+	type frame struct {
+		n, via *yaml.Node // via: the outermost alias being followed
+		leave  bool       // n's anchored value has been read
+	}
+	stack := []frame{{n: doc}}
+	following := map[*yaml.Node]bool{} // anchored values being read
+	var last *yaml.Node                 // the last alias followed
+	for read := 0; len(stack) > 0; {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case f.leave:
+			delete(following, f.n)
+			continue
+		case read >= limit && f.via != nil:
+			return f.via, false
+		case read >= limit:
+			return last, false // only an alias adds to what was written
+		}
+		read++
+		if f.n.Kind == yaml.AliasNode && f.n.Alias != nil {
+			if following[f.n.Alias] {
+				return f.n, false // an anchor inside itself
+			}
+			if f.via == nil {
+				f.via = f.n
+			}
+			last = f.via
+			following[f.n.Alias] = true
+			stack = append(stack, frame{n: f.n.Alias, leave: true}, frame{n: f.n.Alias, via: f.via})
+			continue
+		}
+		for i := len(f.n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: f.n.Content[i], via: f.via})
+		}
+	}
+	return nil, true
 }
 
 // resolve follows aliases, so *anchor reads as the anchored value.
