@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
+	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 )
 
 // Load reads an assessment from r. file names it in findings. The findings
@@ -120,24 +121,72 @@ func (l *loader) document(data []byte) *yaml.Node {
 
 func (l *loader) syntax(err error) {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserError(msg) {
+			line++ // yaml.v3 counts a parser error's line from 0
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if p, ok := yamlpos.Locate(l.data, msg); ok {
+		line, col = p.Line, p.Col
+	}
 	hint := ""
 	switch {
-	case strings.Contains(msg, "found character that cannot start any token"):
+	case strings.Contains(msg, "found character that cannot start any token") && l.charAt(line, col) == '\t',
+		strings.Contains(msg, "tab character"):
 		hint = " (a tab in the indentation? YAML indents with spaces)"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		hint = " (text starting with @ or ` needs quotes)"
 	case strings.Contains(msg, "mapping values are not allowed"):
 		hint = " (text containing \": \" needs quotes or a | block)"
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		hint = " (check the indentation of this line and the one before)"
+	case strings.Contains(msg, "did not find expected ',' or ']'"):
+		hint = " (a [ that is not closed with ]?)"
+	case strings.Contains(msg, "did not find expected ',' or '}'"):
+		hint = " (a { that is not closed with }?)"
+	case strings.Contains(msg, "found unexpected end of stream"):
+		hint = " (a quote that is not closed?)"
+	case strings.HasPrefix(msg, "unknown anchor"):
+		msg = "unknown anchor " + clip(strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor "), " referenced")) + " referenced"
 	}
-	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: 1,
+	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: col,
 		Message: "not valid YAML: " + msg + hint})
+}
+
+// parserError reports a yaml.v3 message from its parser (as against its
+// scanner), whose line yaml.v3 gives counted from 0.
+func parserError(msg string) bool {
+	return strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found duplicate %") ||
+		msg == "found incompatible YAML document" || msg == "found undefined tag handle"
+}
+
+// charAt returns the character at line and column (1-based) of the file, or
+// 0 when there is none.
+func (l *loader) charAt(line, col int) rune {
+	rest := l.data
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return 0
+		}
+		rest = rest[i+1:]
+	}
+	for ; len(rest) > 0; col-- {
+		r, size := utf8.DecodeRune(rest)
+		if r == '\n' {
+			return 0
+		}
+		if col == 1 {
+			return r
+		}
+		rest = rest[size:]
+	}
+	return 0
 }
 
 // maxExpansion bounds what aliases may add: a document read with every alias

@@ -319,3 +319,45 @@ func TestEncodeKeepsEveryCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxFindingsArePlaced: a syntax finding points at the problem, line
+// and column. yaml.v3 reports the line of the construct around it (one too
+// few after a parser error) and no column, and nothing at all for a control
+// character.
+func TestSyntaxFindingsArePlaced(t *testing.T) {
+	head := "code: chc-2024\nlandlord: Example Homes\nassessed: 2025-05-31\nprovisions:\n"
+	answer := "  - id: \"1.2\"\n    comply: yes\n    evidence: Policy.\n"
+	many := strings.Repeat(answer, 48) // lines 5 to 148
+	tests := []struct {
+		name, yaml string
+		line, col  int
+		want       string
+	}{
+		{"unclosed [", head + "  - id: \"1.2\"\n    comply: [yes\n    evidence: Policy.\n", 6, 13, "did not find expected ',' or ']'"},
+		{"[ closed by }", head + "  - id: \"1.2\"\n    comply: [yes}\n", 6, 17, "did not find expected ',' or ']'"},
+		{"unclosed quote", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: \"Policy.\n", 7, 15, "found unexpected end of stream"},
+		{"key indented too little", head + answer[:len(answer)-len("    evidence: Policy.\n")] + "   evidence: Policy.\n", 7, 4, "did not find expected '-' indicator"},
+		{"key indented too much", head + "  - id: \"1.2\"\n    comply: yes\n     evidence: Policy.\n", 7, 14, "mapping values are not allowed"},
+		{"colon in text", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: Policy: section 2.\n", 7, 21, "mapping values are not allowed"},
+		{"tab", head + "  - id: \"1.2\"\n\tcomply: yes\n", 6, 1, "tab"},
+		{"at sign", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: @policy\n", 7, 15, "cannot start any token"},
+		{"bad escape", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: \"Policy \\q\"\n", 7, 23, "unknown escape"},
+		{"unknown alias", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: *policy\n", 7, 15, "unknown anchor"},
+		{"control character", head + many + "  - id: \"1.3\"\n    comply: yes\n    evidence: Pol\x01icy.\n", 151, 18, "control character"},
+		{"control character after Welsh", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: Tŷ\x7f\n", 7, 17, "control character"},
+		{"file ends inside a list", "code: [\n", 2, 1, "did not find expected node content"},
+		{"first line", "code: \"x\n", 1, 7, "found unexpected end of stream"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := Parse("a.yaml", []byte(tt.yaml))
+			if len(fs) != 1 || fs[0].Rule != RuleSyntax {
+				t.Fatalf("want one syntax finding, got %v", fs)
+			}
+			f := fs[0]
+			if f.Line != tt.line || f.Col != tt.col || !strings.Contains(f.Message, tt.want) {
+				t.Errorf("got %d:%d %q; want %d:%d with %q", f.Line, f.Col, f.Message, tt.line, tt.col, tt.want)
+			}
+		})
+	}
+}
