@@ -223,7 +223,7 @@ func aliasesWithinBounds(doc *yaml.Node) (at *yaml.Node, ok bool) {
 	}
 	stack := []frame{{n: doc}}
 	following := map[*yaml.Node]bool{} // anchored values being read
-	var last *yaml.Node                 // the last alias followed
+	var last *yaml.Node                // the last alias followed
 	for read := 0; len(stack) > 0; {
 		f := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
