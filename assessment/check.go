@@ -62,6 +62,7 @@ func Check(a *Assessment, cat *codes.Catalogue, opts Options) []Finding {
 		c.answer(&a.Answers[i])
 	}
 	c.assessmentDates()
+	c.implausibleDates()
 	return c.out
 }
 
@@ -299,6 +300,29 @@ func (c *checker) assessmentDates() {
 	}
 	if a.Approved == nil {
 		c.add(RuleUnapproved, Pos{1, 1}, "", "no governing-body approval is recorded: add approved: with by: and on: once the board has approved it")
+	}
+}
+
+// implausibleDates questions every date that cannot be meant: before 2020,
+// or more than a year after today (--as-of). Such a date would keep an
+// assessment from ever going stale or an action from ever going overdue.
+func (c *checker) implausibleDates() {
+	today := c.opts.AsOf
+	check := func(d Date, p Pos, id, what string) {
+		if why := d.Implausible(today); why != "" {
+			c.add(RuleImplausible, p, id, "%s %s%s %s: check the year", what, d, provisionSuffix(id), why)
+		}
+	}
+	a := c.a
+	check(a.Assessed, a.AssessedPos, "", "assessed")
+	if a.Approved != nil {
+		check(a.Approved.On, a.Approved.Pos, "", "approved on")
+	}
+	for _, ans := range a.Answers {
+		for _, act := range ans.Actions {
+			check(act.Due, act.DuePos, ans.ID, "due")
+			check(act.Completed, act.Pos, ans.ID, "completed")
+		}
 	}
 }
 

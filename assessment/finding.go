@@ -39,6 +39,7 @@ func ParseSeverity(s string) (Severity, bool) {
 const (
 	RuleSyntax         = "syntax"
 	RuleSchema         = "schema"
+	RuleImplausible    = "implausible-date"
 	RuleUnknownCode    = "unknown-code"
 	RuleUnknownProv    = "unknown-provision"
 	RuleDuplicateProv  = "duplicate-provision"
@@ -62,6 +63,7 @@ var Rules = []struct {
 }{
 	{RuleSyntax, Error, "the file is not valid YAML"},
 	{RuleSchema, Error, "unknown key, wrong type, bad date or bad value"},
+	{RuleImplausible, Error, "a date before 2020 or more than a year after today"},
 	{RuleUnknownCode, Error, "code names no known catalogue"},
 	{RuleUnknownProv, Error, "a provision id the Code does not have"},
 	{RuleDuplicateProv, Error, "a provision answered twice"},

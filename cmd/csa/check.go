@@ -33,10 +33,14 @@ YAML file found there with neither code: nor provisions: (a CI workflow) or
 that is a catalogue is skipped with a note on stderr. A file named on the
 command line is always checked; "-" reads standard input.
 
-Errors: syntax, schema, unknown-code, unknown-provision, duplicate-provision,
-missing-provision, no-plan, na-unexplained.
+Errors: syntax, schema, implausible-date, unknown-code, unknown-provision,
+duplicate-provision, missing-provision, no-plan, na-unexplained.
 Warnings: overdue, no-evidence, contradiction, stale, superseded-code,
 unapproved, unreviewed.
+
+A date before 2020 or more than a year after today is implausible-date.
+Today is the machine's local date unless --as-of gives it: give --as-of in
+CI, so that every run gives the same answer.
 
 Formats: text (file:line:col: severity rule: message, then a summary), json,
 github (workflow annotations), junit (XML).

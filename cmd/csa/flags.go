@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -30,7 +31,9 @@ func (f *enumFlag) Set(s string) error {
 	return nil
 }
 
-// dateFlag is a --as-of style date, YYYY-MM-DD.
+// dateFlag is a --as-of style date, YYYY-MM-DD, held to the dates an
+// assessment may hold (from 2020 to a year after today), so that no date
+// given silently means another.
 type dateFlag struct{ date assessment.Date }
 
 func (f *dateFlag) String() string { return f.date.String() }
@@ -39,6 +42,10 @@ func (f *dateFlag) Set(s string) error {
 	d, err := assessment.ParseDate(s)
 	if err != nil {
 		return fmt.Errorf("%q is not a date: write YYYY-MM-DD, e.g. 2025-06-30", s)
+	}
+	today := assessment.DateOf(time.Now())
+	if why := d.Implausible(today); why != "" {
+		return fmt.Errorf("%q %s: check the year", s, strings.Replace(why, today.String(), "today ("+today.String()+")", 1))
 	}
 	f.date = d
 	return nil
@@ -53,7 +60,7 @@ func (f *dateFlag) or(e *env) assessment.Date {
 }
 
 func addAsOf(fs *pflag.FlagSet, f *dateFlag) {
-	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today)")
+	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today, the machine's local date; give it in CI)")
 }
 
 // flagError rewords pflag's parse errors into one line naming the flag.
