@@ -81,15 +81,37 @@ func (c *checker) add(rule string, p Pos, id, format string, args ...any) {
 		Line: p.Line, Col: p.Col, Provision: id, Message: fmt.Sprintf(format, args...)})
 }
 
-// provisions checks the list against the Code: unknown, repeated and missing.
-func (c *checker) provisions() {
-	first := make(map[string]Pos, len(c.a.Answers))
-	for _, ans := range c.a.Answers {
-		if p, dup := first[ans.ID]; dup {
-			c.add(RuleDuplicateProv, ans.Pos, ans.ID, "provision %s is answered twice (first at line %d): keep one answer", ans.ID, p.Line)
+// Duplicates returns a duplicate-provision finding for each answer to a
+// provision answered before in a. check reports them with the other rules;
+// the commands that read the answers (gaps, report, diff...) refuse such a
+// file, since either answer could be the one meant.
+func Duplicates(a *Assessment) []Finding {
+	c := checker{a: a}
+	c.duplicates()
+	return c.out
+}
+
+// duplicates reports each answer to a provision answered before, and
+// returns the index of each provision's first answer.
+func (c *checker) duplicates() map[string]int {
+	first := make(map[string]int, len(c.a.Answers))
+	for i, ans := range c.a.Answers {
+		if j, dup := first[ans.ID]; dup {
+			c.add(RuleDuplicateProv, ans.Pos, ans.ID, "provision %s is answered twice (first at line %d): keep one answer", ans.ID, c.a.Answers[j].Pos.Line)
 			continue
 		}
-		first[ans.ID] = ans.Pos
+		first[ans.ID] = i
+	}
+	return first
+}
+
+// provisions checks the list against the Code: unknown, repeated and missing.
+func (c *checker) provisions() {
+	first := c.duplicates()
+	for i, ans := range c.a.Answers {
+		if first[ans.ID] != i {
+			continue // a second answer, reported
+		}
 		if c.cat == nil {
 			continue
 		}

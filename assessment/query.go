@@ -86,7 +86,8 @@ func (g Gap) HasPlan() bool {
 
 // Gaps lists every provision on the form, in every entry, that is answered no
 // or partial, or is unanswered (a blank comply, or no answer in the file).
-// A provision answered twice counts by its first answer, as check reads it.
+// A provision answered twice counts by its first answer; the commands refuse
+// such a file before asking (see Duplicates).
 // The order is by landlord, then assessment, then provision.
 func Gaps(entries []Entry) []Gap {
 	var out []Gap

@@ -76,11 +76,15 @@ func loadAssessment(e *env, path string) (*assessment.Assessment, *codes.Catalog
 // finds its catalogue: by the assessment's code, or for one read from git a
 // catalogue file it names by a relative path, from the same revision. The
 // rules are not applied (that is check's job), but an assessment that cannot
-// be read faithfully (a syntax or schema error, or a code csa does not know)
+// be read faithfully (a syntax or schema error, a code csa does not know, or
+// a provision answered twice, when either answer could be the one meant)
 // stops the command: exit 2, as it could not run, with one line naming the
 // first error and how many more there are (csa check lists them all).
 func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, error) {
 	a, fs := assessment.Parse(in.name(), in.data)
+	if a != nil {
+		fs = append(fs, assessment.Duplicates(a)...)
+	}
 	var cat *codes.Catalogue
 	if a != nil && a.Code != "" {
 		var f *assessment.Finding
