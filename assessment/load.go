@@ -113,7 +113,12 @@ func (l *loader) document(data []byte) *yaml.Node {
 	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
-		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", kindName(top))
+		// Not kindName: a finding does not quote a file that is no assessment.
+		what := "a list"
+		if top.Kind != yaml.SequenceNode {
+			what = "text"
+		}
+		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", what)
 		return nil
 	}
 	return top

@@ -28,10 +28,12 @@ func newCheckCmd(e *env) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Check assessments against the Code (files or folders; default .)",
 		Long: `Check validates assessment files against the Code they name. Folders are
-searched recursively for *.yaml and *.yml files, skipping hidden folders; a
-YAML file found there with neither code: nor provisions: (a CI workflow) or
-that is a catalogue is skipped with a note on stderr. A file named on the
-command line is always checked; "-" reads standard input.
+searched recursively for *.yaml and *.yml files, skipping hidden folders.
+Only a file proven not to be an assessment is skipped, with a note on
+stderr: YAML keys none of which an assessment has (a CI workflow), or a
+catalogue. A file that might be an assessment but cannot be read (a syntax
+error, an empty file) is checked, and fails. A file named on the command
+line is always checked; "-" reads standard input.
 
 Errors: syntax, schema, implausible-date, unknown-code, unknown-provision,
 duplicate-provision, missing-provision, no-plan, na-unexplained.
