@@ -8,9 +8,11 @@ import (
 	"github.com/csa-tool/csa/codes"
 )
 
-// Options are what the date rules need to know.
+// Options are what the date rules need to know, and where catalogue files
+// may be read from.
 type Options struct {
-	AsOf Date // "today"; the zero Date skips the date rules
+	AsOf       Date          // "today"; the zero Date skips the date rules
+	Catalogues codes.Folders // where a catalogue file code: names may be; zero: the working folder
 }
 
 // Validate loads one assessment file, finds its catalogue and applies every
@@ -19,7 +21,7 @@ type Options struct {
 func Validate(file string, data []byte, opts Options) (*Assessment, []Finding) {
 	a, fs := Parse(file, data)
 	if a != nil {
-		cat, f := Catalogue(a)
+		cat, f := CatalogueWithin(a, opts.Catalogues)
 		if f != nil {
 			fs = append(fs, *f)
 		}
@@ -30,13 +32,20 @@ func Validate(file string, data []byte, opts Options) (*Assessment, []Finding) {
 }
 
 // Catalogue finds the catalogue an assessment names; a relative path is taken
-// from the assessment's folder. When there is none, it returns an
-// unknown-code finding instead.
+// from the assessment's folder, and a catalogue file is read only from the
+// working folder. When there is none, it returns an unknown-code finding
+// instead.
 func Catalogue(a *Assessment) (*codes.Catalogue, *Finding) {
+	return CatalogueWithin(a, codes.Folders{})
+}
+
+// CatalogueWithin is Catalogue reading a catalogue file only from folders:
+// code: may name any file, and the assessment may come from anyone.
+func CatalogueWithin(a *Assessment, folders codes.Folders) (*codes.Catalogue, *Finding) {
 	if a.Code == "" {
 		return nil, nil // already a schema finding
 	}
-	cat, err := codes.Lookup(a.Code, filepath.Dir(a.File))
+	cat, err := folders.Lookup(a.Code, filepath.Dir(a.File))
 	if err != nil {
 		p := a.CodePos
 		if p.Line == 0 {

@@ -89,4 +89,3 @@ func TestImplausibleDates(t *testing.T) {
 		})
 	}
 }
-

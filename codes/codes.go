@@ -180,7 +180,77 @@ var (
 // file; a relative path is taken from dir. Catalogues are cached, so lookups
 // from many files in parallel load each one once. Callers must not modify the
 // returned catalogue.
-func Lookup(name, dir string) (*Catalogue, error) {
+//
+// Lookup reads a catalogue file wherever it is: it is for a code a person
+// typed (csa init --code). A code named inside a file, which may come from
+// anyone (an assessment in a pull request), goes through Folders.Lookup.
+func Lookup(name, dir string) (*Catalogue, error) { return lookup(name, dir, nil) }
+
+// Folders are where a catalogue file named inside a file (an assessment's
+// code:, a workbook's code) may be read from: the working folder and the
+// folders given, with links resolved, so that code: cannot make csa read
+// /proc/self/environ or /etc/shadow on a CI runner and print it. The zero
+// Folders is the working folder alone.
+type Folders struct {
+	dirs []string // absolute, links resolved where they resolve
+}
+
+// Within returns the working folder and dirs as Folders. A folder that does
+// not exist allows nothing.
+func Within(dirs ...string) Folders {
+	var f Folders
+	for _, d := range dirs {
+		if abs, err := filepath.Abs(d); err == nil {
+			f.dirs = append(f.dirs, realPath(abs))
+		}
+	}
+	return f
+}
+
+// Lookup is Lookup for a code named inside a file: a catalogue file must be
+// inside the working folder or one of f (the built-in codes are anywhere).
+func (f Folders) Lookup(name, dir string) (*Catalogue, error) { return lookup(name, dir, &f) }
+
+// allows reports whether path, with its links resolved, is in the working
+// folder or one of f. A file that does not exist is judged by its name.
+func (f Folders) allows(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	real := realPath(abs)
+	roots := f.dirs
+	if wd, err := os.Getwd(); err == nil {
+		roots = append([]string{realPath(wd)}, roots...)
+	}
+	for _, root := range roots {
+		if inside(real, root) {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath is path with its links resolved, or path itself when it cannot
+// be resolved (it does not exist).
+func realPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
+
+// inside reports whether path is root or below it.
+func inside(path, root string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// MaxFileSize bounds a catalogue file: the 2024 Code, every provision with
+// its full wording, is some 100 KB.
+const MaxFileSize = 4 << 20
+
+func lookup(name, dir string, within *Folders) (*Catalogue, error) {
 	name = strings.TrimSpace(name)
 	if id, ok := embeddedID(name); ok {
 		return cached(id, func() (*Catalogue, error) {
@@ -203,17 +273,41 @@ func Lookup(name, dir string) (*Catalogue, error) {
 	if !filepath.IsAbs(path) && dir != "" {
 		path = filepath.Join(dir, path)
 	}
-	return cached(path, func() (*Catalogue, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, unknownf("catalogue file %s does not exist", path)
-			}
-			return nil, unknownf("catalogue file %s cannot be read", path)
-		}
-		defer f.Close()
-		return Parse(f, path)
-	})
+	if within != nil && !within.allows(path) {
+		return nil, unknownf("catalogue file %s is outside the working folder and the folders being read: csa reads a catalogue named in a file only from there (--catalogues-from FOLDER allows another)", path)
+	}
+	return cached(path, func() (*Catalogue, error) { return readFile(path) })
+}
+
+// readFile reads a catalogue file: a regular file, not a device or a pipe
+// (/dev/zero would never end, a pipe would wait for ever), of at most
+// MaxFileSize bytes.
+func readFile(path string) (*Catalogue, error) {
+	notRegular := unknownf("catalogue file %s is not a regular file (a folder, a device or a pipe): name a catalogue file", path)
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, unknownf("catalogue file %s does not exist", path)
+	case err != nil:
+		return nil, unknownf("catalogue file %s cannot be read", path)
+	case !info.Mode().IsRegular():
+		return nil, notRegular
+	case info.Size() > MaxFileSize:
+		return nil, tooBig(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unknownf("catalogue file %s cannot be read", path)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, notRegular // replaced since it was looked at
+	}
+	return Parse(f, path)
+}
+
+func tooBig(source string) error {
+	return unknownf("catalogue file %s is larger than %d MB, more than any catalogue: name a catalogue file", source, MaxFileSize>>20)
 }
 
 func cached(key string, load func() (*Catalogue, error)) (*Catalogue, error) {
@@ -276,30 +370,41 @@ type provision struct {
 	Predecessors []Predecessor `yaml:"predecessors"`
 }
 
-// Parse reads a catalogue file. source names it in messages.
+// Parse reads a catalogue file, at most MaxFileSize bytes of it. source
+// names it in messages. A file that is not a catalogue (no catalogue: key at
+// the top) is named, never quoted: code: may name any file.
 func Parse(r io.Reader, source string) (*Catalogue, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read catalogue %s", source)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(source)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("catalogue %s is not valid YAML: %s", source, syntaxMessage(err))
+	}
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("catalogue %s is empty", source)
+	}
+	switch top := root.Content[0]; {
+	case hasKey(top, "catalogue"):
+	case hasKey(top, "code"):
+		return nil, fmt.Errorf("%s is an assessment, not a catalogue: name a Code (chc-2022, chc-2024) or a catalogue file", source)
+	default:
+		return nil, fmt.Errorf("%s is not a catalogue: a catalogue file needs a 'catalogue:' id at the top", source)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("catalogue %s is empty", source)
-		}
-		if isAssessment(data) {
-			return nil, fmt.Errorf("%s is an assessment, not a catalogue: name a Code (chc-2022, chc-2024) or a catalogue file", source)
-		}
 		return nil, fmt.Errorf("catalogue %s: %s", source, yamlMessage(err))
 	}
 	bad := func(line int, format string, args ...any) error {
 		return fmt.Errorf("catalogue %s:%d: %s", source, line, fmt.Sprintf(format, args...))
 	}
 	// The struct decode above is strict but cannot tell "6.10" from 6.10.
-	var root yaml.Node
-	_ = yaml.Unmarshal(data, &root)
 	idNodes := provisionIDNodes(&root)
 	if f.Catalogue == "" {
 		return nil, fmt.Errorf("catalogue %s: needs a 'catalogue:' id at the top", source)
@@ -396,16 +501,27 @@ var (
 	wrongType    = regexp.MustCompile(`cannot unmarshal !!(\w+)(?: .*)? into \S+`)
 )
 
-// isAssessment reports whether data looks like an assessment (code: and no
-// catalogue: at the top), named where a catalogue was wanted.
-func isAssessment(data []byte) bool {
-	var top map[string]any
-	if yaml.Unmarshal(data, &top) != nil {
+// hasKey reports whether n is a set of keys with key among them.
+func hasKey(n *yaml.Node, key string) bool {
+	if n.Kind != yaml.MappingNode {
 		return false
 	}
-	_, code := top["code"]
-	_, cat := top["catalogue"]
-	return code && !cat
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// syntaxMessage is yaml.v3's syntax error without its prefix. Its messages
+// are its own words, except an unknown anchor's name, which is left out.
+func syntaxMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, "unknown anchor '"); i >= 0 {
+		msg = msg[:i] + "an alias (*name) to an anchor that is not there"
+	}
+	return msg
 }
 
 // provisionIDNodes returns the id value node of each entry under provisions.

@@ -34,6 +34,9 @@ type Options struct {
 	Assessed         assessment.Date // zero takes it from the document
 	Sheet            string          // XLSX: read only this sheet
 	ActionsFromProse bool            // draft actions from promises in the evidence of no and partial answers
+	// Catalogues are where a catalogue file the document itself names (csa's
+	// own workbook's code) may be read from; zero: the working folder.
+	Catalogues codes.Folders
 }
 
 // Note is something the import guessed, or could not map, and where.
@@ -262,8 +265,10 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 		set("assessed", "--assessed", a.Assessed.String(), opts.Assessed.String())
 		a.Assessed = opts.Assessed
 	}
+	var cat *codes.Catalogue
+	var err error
 	if opts.Code != "" {
-		cat, err := codes.Lookup(opts.Code, "")
+		cat, err = codes.Lookup(opts.Code, "")
 		if err != nil {
 			return nil, &Error{err.Error()}
 		}
@@ -273,8 +278,11 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 		}
 		set("code", "--code", a.Code, id)
 		a.Code = id
+	} else {
+		// The workbook's own code may come from anyone: a catalogue file only
+		// from where the person allows.
+		cat, err = opts.Catalogues.Lookup(a.Code, "")
 	}
-	cat, err := codes.Lookup(a.Code, "")
 	if err != nil {
 		return nil, errorf("%s names the code %q, which csa does not know: give --code", name, a.Code)
 	}

@@ -21,6 +21,7 @@ type actionsOptions struct {
 	status    *enumFlag
 	format    *enumFlag
 	asOf      dateFlag
+	catalogs  []string // --catalogues-from
 }
 
 func newActionsCmd(e *env) *cobra.Command {
@@ -77,11 +78,12 @@ the exit status is 0 (use csa check to fail a build on overdue actions).`,
 	fs.Var(o.status, "status", "only actions with this status: open, done or any")
 	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
 func runActions(e *env, o *actionsOptions) error {
-	entries, files, err := loadEntries(e, o.paths)
+	entries, files, err := loadEntries(e, o.paths, o.catalogs)
 	if err != nil {
 		return err
 	}

@@ -13,10 +13,11 @@ import (
 )
 
 type checkOptions struct {
-	paths  []string
-	asOf   dateFlag
-	failOn *enumFlag
-	format *enumFlag
+	paths      []string
+	catalogues []string
+	asOf       dateFlag
+	failOn     *enumFlag
+	format     *enumFlag
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -61,6 +62,7 @@ cannot run.`,
 	}
 	fs := cmd.Flags()
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.catalogues)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
 	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
 	return cmd
@@ -68,6 +70,10 @@ cannot run.`,
 
 func runCheck(e *env, o *checkOptions) error {
 	files, found, err := collect(o.paths)
+	if err != nil {
+		return err
+	}
+	folders, err := catalogueFolders(o.catalogues, o.paths...)
 	if err != nil {
 		return err
 	}
@@ -94,7 +100,7 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := assessment.CheckAll(srcs, assessment.Options{AsOf: o.asOf.or(e)})
+	results := assessment.CheckAll(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders})
 
 	var checked []output.File
 	var failOn assessment.Severity

@@ -17,6 +17,7 @@ type diffOptions struct {
 	exitCode         bool
 	failOnRegression bool
 	out              string
+	catalogs         []string // --catalogues-from
 }
 
 func newDiffCmd(e *env) *cobra.Command {
@@ -81,6 +82,7 @@ changes, so exits 0 even with --exit-code.`,
 	fs.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything differs")
 	fs.BoolVar(&o.failOnRegression, "fail-on-regression", false, "exit 1 when a provision regressed or an open action was dropped")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -88,11 +90,15 @@ func runDiff(e *env, o *diffOptions) error {
 	if o.old == "-" && o.new == "-" {
 		return usagef("only one of OLD and NEW can be standard input (-)")
 	}
-	oldA, oldCat, oldIn, err := loadArg(e, o.old)
+	folders, err := catalogueFolders(o.catalogs, o.old, o.new)
 	if err != nil {
 		return err
 	}
-	newA, newCat, newIn, err := loadArg(e, o.new)
+	oldA, oldCat, oldIn, err := loadArg(e, o.old, folders)
+	if err != nil {
+		return err
+	}
+	newA, newCat, newIn, err := loadArg(e, o.new, folders)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
 )
 
 // enumFlag is a string flag whose value must be one of a fixed list, checked
@@ -57,6 +60,37 @@ func (f *dateFlag) or(e *env) assessment.Date {
 		return assessment.DateOf(e.now())
 	}
 	return f.date
+}
+
+// addCatalogues adds --catalogues-from to a command that reads assessments.
+func addCatalogues(fs *pflag.FlagSet, paths *[]string) {
+	fs.StringArrayVar(paths, "catalogues-from", nil, "also read catalogue files that code: names from `PATH`, a folder or a file (repeatable; by default only from the working folder and the folders being read)")
+}
+
+// catalogueFolders are where a catalogue file named by an assessment's code:
+// may be read from: the working folder, each folder named and each named
+// file's own folder, and what --catalogues-from allows. A code: in a file
+// from a pull request cannot make csa read /proc/self/environ, say, and
+// print it in a public CI log.
+func catalogueFolders(allowed []string, paths ...string) (codes.Folders, error) {
+	var dirs []string
+	for _, p := range allowed {
+		if _, err := os.Stat(p); err != nil {
+			return codes.Folders{}, usagef("--catalogues-from: %s: no such folder or file", p)
+		}
+		dirs = append(dirs, p)
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		switch {
+		case p == "-" || err != nil: // standard input, REV:PATH, or reported when read
+		case info.IsDir():
+			dirs = append(dirs, p)
+		default:
+			dirs = append(dirs, filepath.Dir(p))
+		}
+	}
+	return codes.Within(dirs...), nil
 }
 
 func addAsOf(fs *pflag.FlagSet, f *dateFlag) {

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -35,7 +36,7 @@ func readArg(e *env, arg string) (*input, error) {
 	if strings.HasPrefix(rev, "-") {
 		return nil, usagef("%s: no such file, and %q is not a git revision", arg, rev)
 	}
-	data, err := gitShow(arg)
+	data, err := gitShow(arg, maxFromGit, "assessment")
 	var ge *gitError
 	switch {
 	case errors.As(err, &ge) && ge.folder:
@@ -62,14 +63,26 @@ func (e *gitError) Error() string {
 	return e.reason
 }
 
-// gitShow returns the file git names spec (REV:PATH). When git is missing,
-// or the current folder is not in a repository, the error completes "no
-// such file, and ..."; when git cannot read spec, it is a *gitError.
-func gitShow(spec string) ([]byte, error) {
+// maxFromGit bounds an assessment read from git, as readInput bounds one
+// read from a file: no assessment is near it.
+const maxFromGit = 64 << 20
+
+// gitShow returns the file git names spec (REV:PATH), of at most limit
+// bytes: git is asked its size first, so a huge file is never read (what
+// the file should be names it in the refusal). When git
+// is missing, or the current folder is not in a repository, the error
+// completes "no such file, and ..."; when git cannot read spec, it is a
+// *gitError.
+func gitShow(spec string, limit int64, what string) ([]byte, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
 		return nil, errors.New("git is not installed to read it as REV:PATH")
 	}
+	if size, _, err := runGit(git, "cat-file", "-s", spec); err == nil {
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > limit {
+			return nil, &gitError{reason: fmt.Sprintf("it is larger than %d MB, more than any %s", limit>>20, what)}
+		}
+	} // else git show says why
 	out, reason, err := runGit(git, "show", spec)
 	if err != nil {
 		if strings.Contains(reason, "not a git repository") {
@@ -114,14 +127,15 @@ func runGit(git string, args ...string) (out []byte, reason string, err error) {
 }
 
 // loadArg reads and loads an assessment named on the command line (OLD or
-// NEW of diff, LAST of init --from), with its catalogue. An assessment that
-// cannot be loaded is one line on stderr: see decodeAssessment.
-func loadArg(e *env, arg string) (*assessment.Assessment, *codes.Catalogue, *input, error) {
+// NEW of diff, LAST of init --from), with its catalogue, a catalogue file
+// only from folders. An assessment that cannot be loaded is one line on
+// stderr: see decodeAssessment.
+func loadArg(e *env, arg string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, *input, error) {
 	in, err := readArg(e, arg)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	a, cat, err := decodeAssessment(in)
+	a, cat, err := decodeAssessment(in, folders)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -154,7 +168,7 @@ func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, *assess
 		p = "./" + p // still relative to the current folder, as git reads it
 	}
 	spec := in.rev + ":" + p
-	data, err := gitShow(spec)
+	data, err := gitShow(spec, codes.MaxFileSize, "catalogue")
 	if err != nil {
 		return nil, bad("catalogue file %s cannot be read from %s: %s", a.Code, in.rev, err)
 	}

@@ -21,6 +21,7 @@ type importOptions struct {
 	prose    bool
 	out      string
 	force    bool
+	catalogs []string // --catalogues-from
 }
 
 func newImportCmd(e *env) *cobra.Command {
@@ -114,6 +115,7 @@ date missing), with one line saying why.`,
 	fs.BoolVar(&o.prose, "actions-from-prose", false, "draft actions, without owners, from the work the evidence of no and partial answers promises")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -145,6 +147,10 @@ func runImport(e *env, o *importOptions) error {
 			}
 		}
 	}
+	folders, err := catalogueFolders(o.catalogs, o.file)
+	if err != nil {
+		return err
+	}
 	data, err := readInput(e, o.file)
 	if err != nil {
 		return err
@@ -154,7 +160,7 @@ func runImport(e *env, o *importOptions) error {
 		name = importer.Stdin
 	}
 	res, err := importer.Import(name, data, importer.Options{
-		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose,
+		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose, Catalogues: folders,
 	})
 	if err != nil {
 		return usagef("%s", err)

@@ -22,6 +22,7 @@ type initOptions struct {
 	out      string
 	force    bool
 	asOf     dateFlag
+	catalogs []string // --catalogues-from
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -77,6 +78,7 @@ not overwritten unless --force is given, and LAST never is.`,
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -119,7 +121,11 @@ func (o *initOptions) refuseExisting() error {
 }
 
 func runInitFrom(e *env, o *initOptions) error {
-	last, lastCat, in, err := loadArg(e, o.from)
+	folders, err := catalogueFolders(o.catalogs, o.from)
+	if err != nil {
+		return err
+	}
+	last, lastCat, in, err := loadArg(e, o.from, folders)
 	if err != nil {
 		return err
 	}

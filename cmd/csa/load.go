@@ -64,23 +64,24 @@ func (in *input) file() string {
 
 // loadAssessment reads one assessment file for a command that renders or
 // lists it, with its catalogue. See decodeAssessment.
-func loadAssessment(e *env, path string) (*assessment.Assessment, *codes.Catalogue, error) {
+func loadAssessment(e *env, path string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
 	data, err := readInput(e, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	return decodeAssessment(&input{arg: path, data: data})
+	return decodeAssessment(&input{arg: path, data: data}, folders)
 }
 
 // decodeAssessment parses an assessment read from the command line and
-// finds its catalogue: by the assessment's code, or for one read from git a
-// catalogue file it names by a relative path, from the same revision. The
+// finds its catalogue: by the assessment's code (a catalogue file only from
+// folders), or for one read from git a catalogue file it names by a
+// relative path, from the same revision. The
 // rules are not applied (that is check's job), but an assessment that cannot
 // be read faithfully (a syntax or schema error, a code csa does not know, or
 // a provision answered twice, when either answer could be the one meant)
 // stops the command: exit 2, as it could not run, with one line naming the
 // first error and how many more there are (csa check lists them all).
-func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, error) {
+func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
 	a, fs := assessment.Parse(in.name(), in.data)
 	if a != nil {
 		fs = append(fs, assessment.Duplicates(a)...)
@@ -91,7 +92,7 @@ func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, erro
 		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
 			cat, f = catalogueAt(in, a)
 		} else {
-			cat, f = assessment.Catalogue(a)
+			cat, f = assessment.CatalogueWithin(a, folders)
 		}
 		if f != nil {
 			fs = append(fs, *f)
