@@ -76,10 +76,11 @@ func Check(a *Assessment, cat *codes.Catalogue, opts Options) []Finding {
 }
 
 type checker struct {
-	a    *Assessment
-	cat  *codes.Catalogue
-	opts Options
-	out  []Finding
+	a        *Assessment
+	cat      *codes.Catalogue
+	opts     Options
+	out      []Finding
+	sections map[int][2]string // each section's first and last id, built when needed
 }
 
 func (c *checker) add(rule string, p Pos, id, format string, args ...any) {
@@ -151,16 +152,24 @@ func (c *checker) sectionHint(id string) string {
 	if !ok {
 		return " (a provision id is a section and a number, like \"6.10\")"
 	}
-	var ids []string
-	for _, p := range c.cat.Provisions {
-		if p.Section == sec {
-			ids = append(ids, p.ID)
+	if c.sections == nil {
+		// Once per file, not once per unknown id: a landlord's catalogue may
+		// be large, and so may the list of unknown ids.
+		c.sections = map[int][2]string{}
+		for _, p := range c.cat.Provisions { // in Code order
+			r, seen := c.sections[p.Section]
+			if !seen {
+				r[0] = p.ID
+			}
+			r[1] = p.ID
+			c.sections[p.Section] = r
 		}
 	}
-	if len(ids) == 0 {
+	r, ok := c.sections[sec]
+	if !ok {
 		return fmt.Sprintf(" (it has no section %d)", sec)
 	}
-	return fmt.Sprintf(" (its section %d runs %s to %s)", sec, ids[0], ids[len(ids)-1])
+	return fmt.Sprintf(" (its section %d runs %s to %s)", sec, r[0], r[1])
 }
 
 func clipSummary(s string) string {

@@ -96,8 +96,14 @@ func Gaps(entries []Entry) []Gap {
 		if a == nil || cat == nil {
 			continue
 		}
+		first := make(map[string]*Answer, len(a.Answers)) // not a.Answer for each provision: n²
+		for i := range a.Answers {
+			if _, dup := first[a.Answers[i].ID]; !dup {
+				first[a.Answers[i].ID] = &a.Answers[i]
+			}
+		}
 		for _, p := range cat.OnForm() {
-			ans, inFile := a.Answer(p.ID)
+			ans, inFile := first[p.ID]
 			if inFile && !ans.Comply.IsGap() && ans.Comply != Unanswered {
 				continue
 			}
