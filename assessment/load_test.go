@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -221,8 +222,9 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 // FuzzLoad: any bytes give findings, never a panic; a finding always has a
-// line; the fast path reads as yaml.v3 does; and whatever loads cleanly
-// survives Encode and Load unchanged.
+// line; the fast path reads as yaml.v3 does; a folder walk skips none of it
+// that has a code or a syntax error; and whatever loads cleanly survives
+// Encode and Load unchanged.
 func FuzzLoad(f *testing.F) {
 	for _, data := range corpus(f) {
 		f.Add(data)
@@ -239,6 +241,11 @@ func FuzzLoad(f *testing.F) {
 		sa, sf := parseSlow("f.yaml", data)
 		if !reflect.DeepEqual(a, sa) || !reflect.DeepEqual(fs, sf) {
 			t.Fatalf("fast path differs:\nfast %+v %v\nslow %+v %v", a, fs, sa, sf)
+		}
+		// A folder walk never skips what the loader reads as an assessment,
+		// nor a file it cannot read.
+		if ok, why := LooksLikeAssessment(data); !ok && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
+			t.Fatalf("a folder walk would skip it (%s): %v", why, fs)
 		}
 		if a == nil || len(fs) > 0 {
 			return

@@ -171,6 +171,7 @@ func FuzzAgreesWithYAMLv3(f *testing.F) {
 		}
 	}
 	f.Add([]byte("a: |\n  x\n\n  y\nb:\n  - c: 'd'\n    e: \"f\"\n"))
+	f.Add([]byte(`a: "\0\a\b\t\n\v\f\r\e\ \"\\\N\_\L\P\x41\u2028\U0001F600\'"` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if strings.Count(string(data), "\n") > 2000 {
 			return
