@@ -59,6 +59,8 @@ func TestAliasesAreCountedAgainstTheFile(t *testing.T) {
 		{"54 KB bomb", aliasBomb(3000)},
 		{"list inside itself", []byte(self)},
 		{"crossing after the aliases", []byte(late)},
+		{"a long id aliased", []byte("code: chc-2024\nlandlord: L\nassessed: 2025-05-31\nprovisions:\n  - &p\n    id: \"" +
+			strings.Repeat("6", 100000) + "\"\n    comply: yes\n" + strings.Repeat("  - *p\n", 1000))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -196,13 +196,17 @@ func (l *loader) charAt(line, col int) rune {
 
 // maxExpansion bounds what aliases may add: a document read with every alias
 // followed may have at most this many times the nodes it is written with
-// (and always minExpansion). yaml.v3 counts aliases against the document
+// (and always minExpansion), and this many times its bytes of text (and
+// always minExpansionBytes). yaml.v3 counts aliases against the document
 // when it decodes into Go values, but not in the node tree the loader walks,
 // where one provision aliased N times, each with N aliased actions, made N²
-// actions of a file of size N: 13 GB from 54 KB.
+// actions of a file of size N: 13 GB from 54 KB. The bytes count too: a
+// provision with a 100 KB id, aliased 1,000 times, is few nodes but 100 MB
+// of text, each copy quoted in its findings.
 const (
-	maxExpansion = 10
-	minExpansion = 10000
+	maxExpansion      = 10
+	minExpansion      = 10000
+	minExpansionBytes = 1 << 20
 )
 
 // aliasesWithinBounds reports whether doc, read with its aliases followed,
@@ -212,16 +216,19 @@ const (
 // count stops there, so the work is bounded by the limit, whatever the
 // aliases, and it keeps its own stack, so no chain of them can exhaust Go's.
 func aliasesWithinBounds(doc *yaml.Node) (at *yaml.Node, ok bool) {
-	written := 0
+	written, writtenBytes := 0, 0
 	var count func(n *yaml.Node)
 	count = func(n *yaml.Node) { // yaml.v3 limits how deep a document nests
 		written++
+		writtenBytes += len(n.Value)
 		for _, c := range n.Content {
 			count(c)
 		}
 	}
 	count(doc)
 	limit := max(maxExpansion*written, minExpansion)
+	limitBytes := max(maxExpansion*writtenBytes, minExpansionBytes)
+	readBytes := 0
 	type frame struct {
 		n, via *yaml.Node // via: the outermost alias being followed
 		leave  bool       // n's anchored value has been read
@@ -236,12 +243,15 @@ func aliasesWithinBounds(doc *yaml.Node) (at *yaml.Node, ok bool) {
 		case f.leave:
 			delete(following, f.n)
 			continue
-		case read >= limit && f.via != nil:
+		case (read >= limit || readBytes > limitBytes) && f.via != nil:
 			return f.via, false
-		case read >= limit:
+		case read >= limit || readBytes > limitBytes:
 			return last, false // only an alias adds to what was written
 		}
 		read++
+		if f.n.Kind != yaml.AliasNode {
+			readBytes += len(f.n.Value)
+		}
 		if f.n.Kind == yaml.AliasNode && f.n.Alias != nil {
 			if following[f.n.Alias] {
 				return f.n, false // an anchor inside itself
@@ -284,11 +294,17 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
+// clip shortens text quoted in a message to 40 characters.
 func clip(s string) string {
-	if len([]rune(s)) > 40 {
-		return string([]rune(s)[:37]) + "..."
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
 	}
-	return s
+	i := 0
+	for range 37 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "..."
 }
 
 // fields walks a mapping, reporting unknown and repeated keys, and calls
@@ -304,7 +320,7 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 		}
 		at := slices.Index(known, key)
 		if at < 0 {
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", key, what, suggest(key, known), strings.Join(known, ", "))
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(known, ", "))
 			continue
 		}
 		if seen&(1<<at) != 0 {
