@@ -13,11 +13,11 @@ import (
 )
 
 type checkOptions struct {
-	paths      []string
-	catalogues []string
-	asOf       dateFlag
-	failOn     *enumFlag
-	format     *enumFlag
+	paths  []string
+	allow  []string // --catalogues-from
+	asOf   dateFlag
+	failOn *enumFlag
+	format *enumFlag
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -62,7 +62,7 @@ cannot run.`,
 	}
 	fs := cmd.Flags()
 	addAsOf(fs, &o.asOf)
-	addCatalogues(fs, &o.catalogues)
+	addCatalogues(fs, &o.allow)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
 	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
 	return cmd
@@ -73,7 +73,7 @@ func runCheck(e *env, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	folders, err := catalogueFolders(o.catalogues, o.paths...)
+	folders, err := catalogueFolders(o.allow, o.paths...)
 	if err != nil {
 		return err
 	}

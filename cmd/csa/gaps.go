@@ -19,10 +19,10 @@ import (
 var listFormats = []string{"table", "markdown", "csv", "json"}
 
 type gapsOptions struct {
-	paths    []string
-	format   *enumFlag
-	asOf     dateFlag
-	catalogs []string // --catalogues-from
+	paths  []string
+	format *enumFlag
+	asOf   dateFlag
+	allow  []string // --catalogues-from
 }
 
 func newGapsCmd(e *env) *cobra.Command {
@@ -65,12 +65,12 @@ on a gap without a plan).`,
 	fs := cmd.Flags()
 	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
 	addAsOf(fs, &o.asOf)
-	addCatalogues(fs, &o.catalogs)
+	addCatalogues(fs, &o.allow)
 	return cmd
 }
 
 func runGaps(e *env, o *gapsOptions) error {
-	entries, files, err := loadEntries(e, o.paths, o.catalogs)
+	entries, files, err := loadEntries(e, o.paths, o.allow)
 	if err != nil {
 		return err
 	}
@@ -112,12 +112,12 @@ func runGaps(e *env, o *gapsOptions) error {
 // Folders are searched as check searches them; a file found in a folder that
 // is not an assessment (a CI workflow, a catalogue) is skipped with a note.
 // An assessment that cannot be read stops the command, as for report.
-func loadEntries(e *env, paths, catalogs []string) ([]assessment.Entry, []string, error) {
+func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, error) {
 	files, found, err := collect(paths)
 	if err != nil {
 		return nil, nil, err
 	}
-	folders, err := catalogueFolders(catalogs, paths...)
+	folders, err := catalogueFolders(allow, paths...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -12,12 +12,12 @@ import (
 )
 
 type reportOptions struct {
-	file     string
-	format   *enumFlag
-	table    *enumFlag
-	out      string
-	asOf     dateFlag
-	catalogs []string // --catalogues-from
+	file   string
+	format *enumFlag
+	table  *enumFlag
+	out    string
+	asOf   dateFlag
+	allow  []string // --catalogues-from
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -100,7 +100,7 @@ overwrites the assessment or the catalogue file it names.`,
 	fs.Var(o.table, "table", "with --format csv: form (one row per provision) or actions (one row per action)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
 	addAsOf(fs, &o.asOf)
-	addCatalogues(fs, &o.catalogs)
+	addCatalogues(fs, &o.allow)
 	return cmd
 }
 
@@ -114,7 +114,7 @@ func runReport(e *env, o *reportOptions) error {
 	if err := notAssessment(o.file); err != nil {
 		return err
 	}
-	folders, err := catalogueFolders(o.catalogs, o.file)
+	folders, err := catalogueFolders(o.allow, o.file)
 	if err != nil {
 		return err
 	}
