@@ -119,3 +119,28 @@ func TestFoldersLookup(t *testing.T) {
 		t.Errorf("a code typed on the command line is read from anywhere: %v", err)
 	}
 }
+
+// FuzzParse: any bytes give a catalogue or an error, never a panic; the
+// error is one line; and for a file with no catalogue: key at the top, it is
+// one of the short fixed messages, so a file code: names is never quoted.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(tiny))
+	f.Add([]byte("password: hunter2\n"))
+	f.Add([]byte("root:x:0:0:root:/root:/bin/bash\n"))
+	f.Add([]byte("catalogue: x\nprovisions:\n  - id: 6.10\n"))
+	f.Add([]byte("code: chc-2024\n"))
+	f.Add([]byte("a: *unknown-anchor-with-a-long-name\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := Parse(strings.NewReader(string(data)), "f.yaml")
+		if err == nil {
+			return
+		}
+		msg := err.Error()
+		if strings.ContainsAny(msg, "\n\r") {
+			t.Fatalf("more than one line: %q", msg)
+		}
+		if !strings.Contains(string(data), "catalogue") && len(msg) > 160 {
+			t.Fatalf("a file that is no catalogue gets a long message, quoting it? %q", msg)
+		}
+	})
+}
