@@ -344,12 +344,17 @@ func (c *checker) assessmentDates() {
 }
 
 // implausibleDates questions every date that cannot be meant: before 2020,
-// or more than a year after today (--as-of). Such a date would keep an
-// assessment from ever going stale or an action from ever going overdue.
+// or more than a year after today (--as-of), five for a due date. Such a
+// date would keep an assessment from ever going stale or an action from
+// ever going overdue.
 func (c *checker) implausibleDates() {
 	today := c.opts.AsOf
 	check := func(d Date, p Pos, id, what string) {
-		if why := d.Implausible(today); why != "" {
+		years := AheadYears
+		if what == "due" {
+			years = DueAheadYears
+		}
+		if why := d.Implausible(today, years); why != "" {
 			c.add(RuleImplausible, p, id, "%s %s%s %s: check the year", what, d, provisionSuffix(id), why)
 		}
 	}

@@ -78,21 +78,33 @@ func (d Date) DaysUntil(e Date) int {
 }
 
 // firstPlausible starts the span of dates an assessment can hold: the first
-// Complaint Handling Code was published in 2020, and nothing in a
-// self-assessment is planned more than a year ahead.
+// Complaint Handling Code was published in 2020.
 var firstPlausible = NewDate(2020, 1, 1)
 
+// How far ahead of today a date can be meant: an assessment, an approval or
+// a completion is at most a year ahead (a typed year), and an action's due
+// date at most five (a long plan, such as a stock survey, is real; a due
+// date in 2205 would never go overdue).
+const (
+	AheadYears    = 1
+	DueAheadYears = 5
+)
+
 // Implausible says why d cannot be meant, with today as the day before
-// which plans are made (the zero Date skips the future): "is before 2020"
-// or "is more than a year after 2025-07-01"; "" when it is plausible.
-func (d Date) Implausible(today Date) string {
+// which plans are made (the zero Date skips the future) and years how far
+// ahead of it d may be: "is before 2020" or "is more than a year after
+// 2025-07-01"; "" when it is plausible.
+func (d Date) Implausible(today Date, years int) string {
 	switch {
 	case d.IsZero():
 		return ""
 	case d.Before(firstPlausible):
 		return "is before 2020, earlier than any Complaint Handling Code"
-	case !today.IsZero() && d.After(today.AddDate(1, 0, 0)):
-		return "is more than a year after " + today.String()
+	case !today.IsZero() && d.After(today.AddDate(years, 0, 0)):
+		if years == 1 {
+			return "is more than a year after " + today.String()
+		}
+		return fmt.Sprintf("is more than %d years after %s", years, today)
 	}
 	return ""
 }

@@ -57,10 +57,11 @@ func TestImplausibleDates(t *testing.T) {
 		want []string // line: message fragment of each implausible-date finding
 	}{
 		{"plausible", doc("2025-05-31", "2025-06-19", "2026-07-01", "2025-06-01"), nil},
+		{"long plan", doc("2025-05-31", "2025-06-19", "2030-07-01", "2025-06-01"), nil},
 		{"year one assessed", doc("0001-01-01", "2025-06-19", "2025-09-30", "2025-06-01"), []string{"3: assessed 0001-01-01 is before 2020"}},
 		{"far future assessed", doc("9999-12-31", "2025-06-19", "2025-09-30", "2025-06-01"), []string{"3: assessed 9999-12-31 is more than a year after 2025-07-01"}},
 		{"approved", doc("2025-05-31", "2019-12-31", "2025-09-30", "2025-06-01"), []string{"4: approved on 2019-12-31 is before 2020"}},
-		{"due", doc("2025-05-31", "2025-06-19", "2026-07-02", "2025-06-01"), []string{"13: due 2026-07-02 (provision 1.2) is more than a year after 2025-07-01"}},
+		{"due", doc("2025-05-31", "2025-06-19", "2030-07-02", "2025-06-01"), []string{"13: due 2030-07-02 (provision 1.2) is more than 5 years after 2025-07-01"}},
 		{"completed", doc("2025-05-31", "2025-06-19", "2025-09-30", "1999-01-01"), []string{"11: completed 1999-01-01 (provision 1.2) is before 2020"}},
 	}
 	for _, tt := range tests {

@@ -45,7 +45,8 @@ A catalogue file that code: names is read only from the working folder,
 the folders named and the folders of the files named (--catalogues-from
 allows another); it must be a regular file of at most 4 MB.
 
-A date before 2020 or more than a year after today is implausible-date.
+A date before 2020 or more than a year after today (a due date: five years)
+is implausible-date.
 Today is the machine's local date unless --as-of gives it: give --as-of in
 CI, so that every run gives the same answer.
 

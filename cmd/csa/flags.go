@@ -47,7 +47,7 @@ func (f *dateFlag) Set(s string) error {
 		return fmt.Errorf("%q is not a date: write YYYY-MM-DD, e.g. 2025-06-30", s)
 	}
 	today := assessment.DateOf(time.Now())
-	if why := d.Implausible(today); why != "" {
+	if why := d.Implausible(today, assessment.AheadYears); why != "" {
 		return fmt.Errorf("%q %s: check the year", s, strings.Replace(why, today.String(), "today ("+today.String()+")", 1))
 	}
 	f.date = d
