@@ -9,7 +9,8 @@ import (
 )
 
 // writeText writes one GNU-style line per finding,
-// file:line:col: severity rule: message, then the summary.
+// file:line:col: severity rule: message, then the summary. The file's name
+// and the message pass csa's output-safety policy (assessment.OneLine).
 func writeText(w io.Writer, files []File) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"sync"
@@ -115,7 +114,7 @@ func runCheck(e *env, o *checkOptions) error {
 	failed := false
 	for _, r := range results {
 		if r.Skipped != "" {
-			fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", r.Name, r.Skipped)
+			e.notef("skipping %s: %s", r.Name, r.Skipped)
 			continue
 		}
 		checked = append(checked, output.File{Name: r.Name, Findings: r.Findings})

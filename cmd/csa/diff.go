@@ -121,7 +121,7 @@ func runDiff(e *env, o *diffOptions) error {
 	}
 	failed := false
 	if o.failOnRegression && d.Regressed() {
-		fmt.Fprintf(e.stderr, "csa: %s\n", regressionLine(d))
+		e.notef("%s", regressionLine(d))
 		failed = true
 	}
 	if failed || (o.exitCode && d.Differs()) {

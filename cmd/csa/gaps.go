@@ -129,7 +129,7 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 				return nil, nil, pathError(f, err)
 			}
 			if ok, why := assessment.LooksLikeAssessment(data); !ok {
-				fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", f, why)
+				e.notef("skipping %s: %s", f, why)
 				continue
 			}
 		} else if err := notAssessment(f); err != nil {

@@ -165,9 +165,9 @@ func runImport(e *env, o *importOptions) error {
 	if err != nil {
 		return usagef("%s", err)
 	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", name, res.Decision)
+	say(e.stderr, name+": "+res.Decision)
 	for _, n := range res.Notes {
-		fmt.Fprintln(e.stderr, n.Format(name))
+		say(e.stderr, n.Format(name))
 	}
 	a := res.Assessment
 	if res.Catalogue.Source != "embedded" && o.code != "" {
@@ -175,7 +175,7 @@ func runImport(e *env, o *importOptions) error {
 		// from where the YAML is written.
 		a.Code = catalogueRef(res.Catalogue.Source, o.out, o.code)
 	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", name, summary(a))
+	say(e.stderr, name+": "+summary(a))
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
 Review it against the document: csa import listed what it guessed and what it
 kept in commentary because it had no place for it. Then run: csa check FILE`, filepath.Base(name), res.Catalogue.Title)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -166,15 +165,15 @@ func runInitFrom(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "csa: carried %s and %s from %s (%s) to %s, each marked for review; %s left blank\n",
+	e.notef("carried %s and %s from %s (%s) to %s, each marked for review; %s left blank",
 		countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions"),
 		in.name(), lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
 	for _, l := range r.Left {
-		fmt.Fprintf(e.stderr, "csa: not carried: the open action of %s %s has no provision to go to in %s: %s\n",
+		e.notef("not carried: the open action of %s %s has no provision to go to in %s: %s",
 			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
 	}
 	if r.PeriodKept != "" {
-		fmt.Fprintf(e.stderr, "csa: last year's period %q is not a year csa can move on (like 2024/25); set period: yourself\n", r.PeriodKept)
+		e.notef("last year's period %q is not a year csa can move on (like 2024/25); set period: yourself", r.PeriodKept)
 	}
 	return nil
 }

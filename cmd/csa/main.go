@@ -31,7 +31,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		// A bug in csa should still leave one line for the user, not a
 		// goroutine trace.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "csa: internal error (%v); please report it with the command that caused it\n", r)
+			say(stderr, fmt.Sprintf("csa: internal error (%v); please report it with the command that caused it", r))
 			status = exitUsage
 		}
 	}()
