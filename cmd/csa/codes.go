@@ -8,6 +8,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/table"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 func newCodesCmd(e *env) *cobra.Command {
@@ -75,9 +76,9 @@ func listProvisions(e *env, c *codes.Catalogue) error {
 		}
 		rows = append(rows, []string{p.ID, sectionLabel(c, p), p.Stage, p.Obligation, form, summary})
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, in force %s\n", c.ID, c.Title, c.InForce.Format("2 January 2006"))
+	fmt.Fprintln(e.stdout, safetext.Line(fmt.Sprintf("%s: %s, in force %s", c.ID, c.Title, c.InForce.Format("2 January 2006"))))
 	if c.Note != "" {
-		fmt.Fprintln(e.stdout, wrapText(table.Sanitize(c.Note), 80))
+		fmt.Fprintln(e.stdout, wrapText(safetext.Text(c.Note), 80))
 	}
 	return table.Write(e.stdout, []string{"Provision", "Section", "Stage", "Obligation", "On form", "Summary"}, rows, 60)
 }

@@ -90,6 +90,10 @@ func runDiff(e *env, o *diffOptions) error {
 	if o.old == "-" && o.new == "-" {
 		return usagef("only one of OLD and NEW can be standard input (-)")
 	}
+	// The output is checked before the work, so a mistake costs one line.
+	if err := (target{e: e, path: o.out, inputs: []string{o.old, o.new}}).check(); err != nil {
+		return err
+	}
 	folders, err := catalogueFolders(o.catalogs, o.old, o.new)
 	if err != nil {
 		return err

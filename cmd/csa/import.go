@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -123,29 +122,19 @@ func runImport(e *env, o *importOptions) error {
 	if _, err := importer.FormatOf(o.file); err != nil {
 		return usagef("%s", err)
 	}
+	// The input, and the landlord's own catalogue when --code names one, are
+	// never overwritten.
+	t := target{e: e, path: o.out, inputs: []string{o.file}, exclusive: !o.force}
 	if o.code != "" {
-		if _, err := lookupCode(o.code); err != nil {
+		cat, err := lookupCode(o.code)
+		if err != nil {
 			return err
 		}
+		t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	}
 	// The output is checked before the work, so a mistake costs one line.
-	if o.out != "" && o.out != "-" {
-		info, err := os.Stat(o.out)
-		switch {
-		case err == nil && info.IsDir():
-			return usagef("-o %s is a folder; name a file", o.out)
-		case err == nil:
-			if in, err := os.Stat(o.file); err == nil && os.SameFile(in, info) {
-				return usagef("-o %s is the input file; refusing to overwrite it", o.out)
-			}
-			if !o.force {
-				return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
-			}
-		default:
-			if dir, err := os.Stat(filepath.Dir(o.out)); err != nil || !dir.IsDir() {
-				return usagef("cannot write %s: the folder does not exist", o.out)
-			}
-		}
+	if err := t.check(); err != nil {
+		return err
 	}
 	folders, err := catalogueFolders(o.catalogs, o.file)
 	if err != nil {
@@ -185,7 +174,8 @@ kept in commentary because it had no place for it. Then run: csa check FILE`, fi
 		}
 		return ""
 	}
-	return target{e: e, path: o.out, inputs: []string{o.file}}.write(func(w io.Writer) error {
+	t.inputs = append(t.inputs, catalogueFiles(res.Catalogue)...)
+	return t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: comment})
 	})
 }

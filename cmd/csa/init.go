@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -89,7 +88,8 @@ func runInit(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.refuseExisting(); err != nil {
+	t := o.target(e, catalogueFiles(cat))
+	if err := t.check(); err != nil {
 		return err
 	}
 	a := &assessment.Assessment{
@@ -105,18 +105,15 @@ func runInit(e *env, o *initOptions) error {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
 	header := carry.BlankHeader(cat)
-	return target{e: e, path: o.out, inputs: catalogueFiles(cat)}.write(func(w io.Writer) error {
+	return t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
 	})
 }
 
-func (o *initOptions) refuseExisting() error {
-	if o.out != "" && o.out != "-" && !o.force {
-		if _, err := os.Stat(o.out); err == nil {
-			return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
-		}
-	}
-	return nil
+// target is where init writes: an existing file only with --force, and
+// never an input.
+func (o *initOptions) target(e *env, inputs []string) target {
+	return target{e: e, path: o.out, inputs: inputs, exclusive: !o.force}
 }
 
 func runInitFrom(e *env, o *initOptions) error {
@@ -136,7 +133,12 @@ func runInitFrom(e *env, o *initOptions) error {
 	} else if next, ok := codes.Successor(lastCat); ok {
 		cat = next
 	}
-	if err := o.refuseExisting(); err != nil {
+	var inputs []string
+	if f := in.file(); f != "" {
+		inputs = []string{f}
+	}
+	t := o.target(e, append(inputs, catalogueFiles(lastCat, cat)...))
+	if err := t.check(); err != nil {
 		return err
 	}
 	r, err := carry.Forward(last, lastCat, cat, carry.Options{Assessed: o.asOf.or(e), Landlord: o.landlord, Period: o.period})
@@ -152,12 +154,7 @@ func runInitFrom(e *env, o *initOptions) error {
 		isNew[id] = true
 	}
 	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
-	var inputs []string
-	if f := in.file(); f != "" {
-		inputs = []string{f}
-	}
-	inputs = append(inputs, catalogueFiles(lastCat, cat)...)
-	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
+	err = t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
 			Header: carry.Header(in.name(), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 		})

@@ -53,10 +53,11 @@ func (in *input) name() string {
 	return in.arg
 }
 
-// file is the input's path on disk, for refusing to overwrite it; "" when
-// it was not read from a file.
+// file is the input's path on disk, for refusing to overwrite it: "-" for
+// standard input (the file it comes from, if any), "" when it was read from
+// git.
 func (in *input) file() string {
-	if in.arg == "-" || in.fromGit() {
+	if in.fromGit() {
 		return ""
 	}
 	return in.arg

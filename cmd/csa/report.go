@@ -106,10 +106,13 @@ overwrites the assessment or the catalogue file it names.`,
 
 func runReport(e *env, o *reportOptions) error {
 	xlsx := o.format.value == "xlsx"
-	toStdout := o.out == "" || o.out == "-"
+	t := target{e: e, path: o.out, inputs: []string{o.file}}
+	if xlsx {
+		t.binary = "an XLSX workbook"
+	}
 	// Checked before the file is read, so nothing is half done.
-	if xlsx && toStdout && isTerminal(e.stdout) {
-		return usagef("refusing to write an XLSX workbook to the terminal: use -o FILE.xlsx, or redirect with > FILE.xlsx")
+	if err := t.check(); err != nil {
+		return err
 	}
 	if err := notAssessment(o.file); err != nil {
 		return err
@@ -122,9 +125,8 @@ func runReport(e *env, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs := append([]string{o.file}, catalogueFiles(cat)...)
+	t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	asOf := o.asOf.or(e)
-	t := target{e: e, path: o.out, inputs: inputs}
 	if xlsx {
 		return outputError(t.write(func(w io.Writer) error {
 			if err := workbook.Write(w, a, cat, asOf); err != nil {
