@@ -125,11 +125,11 @@ func runCheck(e *env, o *checkOptions) error {
 	if len(checked) == 0 {
 		return usagef("no assessments found in %s", strings.Join(o.paths, ", "))
 	}
-	if err := output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn}); err != nil {
-		return err
-	}
+	// A failed write to standard output is run's to report; the findings
+	// still decide the status (a reader that stopped early is no pass).
+	err = output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn})
 	if failed {
 		return errFindings
 	}
-	return nil
+	return err
 }

@@ -120,7 +120,9 @@ func runDiff(e *env, o *diffOptions) error {
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return diff.Write(w, o.format.value, d)
 	})
-	if err != nil {
+	// A failed write to standard output is run's to report (target words
+	// one to -o FILE); a regression still decides the status.
+	if err != nil && !isWriteError(err) {
 		return err
 	}
 	failed := false
@@ -131,7 +133,7 @@ func runDiff(e *env, o *diffOptions) error {
 	if failed || (o.exitCode && d.Differs()) {
 		return errFindings
 	}
-	return nil
+	return err
 }
 
 // regressionLine says what --fail-on-regression failed on.

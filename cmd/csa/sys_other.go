@@ -3,3 +3,6 @@
 package main
 
 const noCTTY = 0
+
+// stdoutClosed: only Unix shells close standard output with >&-.
+func stdoutClosed() bool { return false }

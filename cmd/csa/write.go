@@ -309,6 +309,10 @@ func createTemp(path string) (*os.File, error) {
 	for try := 0; ; try++ {
 		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.tmp", base, os.Getpid(), rand.Uint32()))
 		temps.Lock()
+		if temps.stopped {
+			temps.Unlock()
+			return nil, errors.New("csa was interrupted")
+		}
 		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
 		if err == nil {
 			temps.names[name] = true
@@ -323,7 +327,8 @@ func createTemp(path string) (*os.File, error) {
 // temps are the temporary files being written, for removeTemps.
 var temps = struct {
 	sync.Mutex
-	names map[string]bool
+	names   map[string]bool
+	stopped bool // interrupted: no more
 }{names: map[string]bool{}}
 
 func forgetTemp(name string) {
@@ -333,11 +338,14 @@ func forgetTemp(name string) {
 }
 
 // removeTemps removes the temporary files being written, when csa is
-// interrupted. It holds the lock, so no new one is created after it.
+// interrupted, and stops new ones being made.
 func removeTemps() {
 	temps.Lock()
+	defer temps.Unlock()
+	temps.stopped = true
 	for name := range temps.names {
 		os.Remove(name)
+		delete(temps.names, name)
 	}
 }
 

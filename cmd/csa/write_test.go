@@ -192,6 +192,25 @@ func TestResolveLinks(t *testing.T) {
 	}
 }
 
+// TestInterruptRemovesTemp: an interrupt while a temporary file is being
+// written removes it, and no other is made after.
+func TestInterruptRemovesTemp(t *testing.T) {
+	defer func() { temps.Lock(); temps.stopped = false; temps.Unlock() }()
+	dir := t.TempDir()
+	f, err := createTemp(filepath.Join(dir, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	removeTemps()
+	noTemps(t, dir)
+	if f, err := createTemp(filepath.Join(dir, "report.md")); err == nil {
+		f.Close()
+		t.Error("a temporary file was made after the interrupt")
+	}
+	noTemps(t, dir)
+}
+
 // noTemps fails when a temporary file of csa's is left in dir.
 func noTemps(t *testing.T, dir string) {
 	t.Helper()
