@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"strings"
 	"sync"
 
@@ -91,9 +90,9 @@ func runCheck(e *env, o *checkOptions) error {
 			continue
 		}
 		wg.Go(func() {
-			data, err := os.ReadFile(f)
+			data, err := readLimited(e, f, maxText)
 			if err != nil {
-				errs[i] = pathError(f, err)
+				errs[i] = err
 			}
 			srcs[i] = assessment.Source{Name: f, Data: data, Found: found[f]}
 		})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -124,9 +123,9 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 	var entries []assessment.Entry
 	for _, f := range files {
 		if found[f] {
-			data, err := os.ReadFile(f)
+			data, err := readLimited(e, f, maxText)
 			if err != nil {
-				return nil, nil, pathError(f, err)
+				return nil, nil, err
 			}
 			if ok, why := assessment.LooksLikeAssessment(data); !ok {
 				e.notef("skipping %s: %s", f, why)
@@ -155,7 +154,7 @@ func notAssessment(path string) error {
 	if path == "-" {
 		return nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(nil, path, maxText)
 	if err != nil || len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}

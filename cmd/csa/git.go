@@ -84,6 +84,9 @@ func gitShow(spec string, limit int64, what string) ([]byte, error) {
 		}
 	} // else git show says why
 	out, reason, err := runGit(git, "show", spec)
+	if errors.Is(err, errTooLarge) {
+		return nil, &gitError{reason: fmt.Sprintf("it is larger than %s, more than csa reads from one file of this kind", megabytes(maxText))}
+	}
 	if err != nil {
 		if strings.Contains(reason, "not a git repository") {
 			return nil, errors.New("the current folder is not in a git repository, so it cannot be read as REV:PATH")
@@ -100,12 +103,16 @@ func gitShow(spec string, limit int64, what string) ([]byte, error) {
 // runGit runs git from the current folder and returns its output, and the
 // first line of what it said on failure, without its "fatal: ".
 func runGit(git string, args ...string) (out []byte, reason string, err error) {
-	var stdout, stderr bytes.Buffer
+	var stderr bytes.Buffer
+	stdout := &limitedBuffer{limit: maxText}
 	cmd := exec.Command(git, append([]string{"--no-pager"}, args...)...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	err = cmd.Run()
+	if stdout.over {
+		return nil, "", errTooLarge
+	}
 	if err == nil {
-		return stdout.Bytes(), "", nil
+		return stdout.buf.Bytes(), "", nil
 	}
 	for _, l := range strings.Split(stderr.String(), "\n") {
 		l = strings.TrimSpace(l)
@@ -124,6 +131,24 @@ func runGit(git string, args ...string) (out []byte, reason string, err error) {
 		}
 	}
 	return nil, reason, err
+}
+
+// limitedBuffer keeps at most limit bytes, and then refuses more (git then
+// stops, its output pipe closed).
+// (Not an embedded bytes.Buffer, whose ReadFrom io.Copy would use instead
+// of Write.)
+type limitedBuffer struct {
+	buf   bytes.Buffer
+	limit int
+	over  bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.buf.Len()+len(p) > b.limit {
+		b.over = true
+		return 0, errTooLarge
+	}
+	return b.buf.Write(p)
 }
 
 // loadArg reads and loads an assessment named on the command line (OLD or

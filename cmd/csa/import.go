@@ -140,7 +140,11 @@ func runImport(e *env, o *importOptions) error {
 	if err != nil {
 		return err
 	}
-	data, err := readInput(e, o.file)
+	limit := int64(maxText)
+	if format, _ := importer.FormatOf(o.file); format == "docx" || format == "xlsx" || o.file == "-" {
+		limit = maxDocument
+	}
+	data, err := readLimited(e, o.file, limit)
 	if err != nil {
 		return err
 	}

@@ -1,37 +1,12 @@
 package main
 
 import (
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
 )
-
-// readInput reads a file named on the command line; "-" is standard input.
-func readInput(e *env, path string) ([]byte, error) {
-	if path == "-" {
-		data, err := io.ReadAll(e.stdin)
-		if err != nil {
-			return nil, usagef("standard input cannot be read")
-		}
-		return data, nil
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, pathError(path, err)
-	}
-	if info.IsDir() {
-		return nil, usagef("%s is a folder; name a file", path)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, pathError(path, err)
-	}
-	return data, nil
-}
 
 // input is an assessment named on the command line, as read: a file,
 // standard input ("-"), or REV:PATH, a file as it was in a git revision
