@@ -53,9 +53,10 @@ provision and due date.
 
 Formats: table (for the terminal, with a closing count), markdown, csv
 (columns: [Landlord,] [File,] Provision, Action, Owner, Due, Status, Overdue;
-a cell starting with = + - @ gets a ' before it) and json (every field, with
-landlord, file and code on each action). No matching action is not an error:
-the exit status is 0 (use csa check to fail a build on overdue actions).`,
+a cell starting with = + - @, after any spaces or line breaks, gets a '
+before it) and json (every field, with landlord, file and code on each
+action). No matching action is not an error: the exit status is 0 (use csa
+check to fail a build on overdue actions).`,
 		Example: `  csa actions assessments/ --overdue
   csa actions assessment.yaml --owner "head of housing" --due-within 30d
   csa actions assessments/ --status open --format csv > action-plan.csv

@@ -44,9 +44,10 @@ provision.
 Formats: table (for the terminal, with a closing count of gaps and of gaps
 without a plan), markdown, csv (columns: [Landlord,] [File,] Provision,
 Comply, Requirement, Plan; Comply is No, Partial, Not answered, or Missing
-when the file has no answer; a cell starting with = + - @ gets a ' before it)
-and json (every field: obligation, evidence, commentary, has_plan, actions).
---as-of D (default today) decides which open actions are overdue.
+when the file has no answer; a cell starting with = + - @, after any spaces
+or line breaks, gets a ' before it) and json (every field: obligation,
+evidence, commentary, has_plan, actions). --as-of D (default today) decides
+which open actions are overdue.
 
 A gap is not an error: the exit status is 0 (use csa check to fail a build
 on a gap without a plan).`,

@@ -90,10 +90,14 @@ func inputFile(path string, limit int64) (fs.FileInfo, error) {
 }
 
 // isDescriptor reports whether path names one of csa's open files rather
-// than a file in a folder: standard input as /dev/stdin, or a shell's
-// <(command).
+// than a file in a folder: /dev/stdin, /dev/stdout, /dev/stderr, or
+// /dev/fd/N as a shell's <(command) makes.
 func isDescriptor(path string) bool {
-	return path == "/dev/stdin" || strings.HasPrefix(path, "/dev/fd/") || strings.HasPrefix(path, "/proc/self/fd/")
+	switch path {
+	case "/dev/stdin", "/dev/stdout", "/dev/stderr":
+		return true
+	}
+	return strings.HasPrefix(path, "/dev/fd/") || strings.HasPrefix(path, "/proc/self/fd/")
 }
 
 var errTooLarge = errors.New("too large")

@@ -74,14 +74,17 @@ Overdue column.
 
 Open actions due before --as-of (default today) are overdue. Rows are in
 provision order ("6.9" before "6.10"). Text from the assessment is never a
-formula in CSV or XLSX (a CSV cell starting with = + - @, tab or carriage
-return gets a ' before it), and is escaped in HTML and Markdown. The same
-file and --as-of give the same bytes, in every format.
+formula in CSV or XLSX (a CSV cell starting with = + - @, after any spaces
+or line breaks, or with a tab or carriage return, gets a ' before it), and
+is escaped in HTML and Markdown. The same file and --as-of give the same
+bytes, in every format.
 
 FILE may be - for standard input. Without -o (or with -o -) the report goes
-to standard output; xlsx refuses to write to a terminal. -o replaces OUT
-whole or not at all (it writes a temporary file and renames it), and never
-overwrites the assessment or the catalogue file it names.`,
+to standard output; xlsx refuses to write to a terminal, -o naming one
+included. -o replaces OUT whole or not at all (it writes a temporary file,
+syncs it and renames it over OUT), and never overwrites the assessment or
+the catalogue file it names, by any name (a link, a hard link, the file
+standard input comes from).`,
 		Example: `  csa report assessment.yaml --format html -o self-assessment.html
   csa report assessment.yaml --format xlsx -o self-assessment.xlsx
   csa report assessment.yaml --format csv --table actions --as-of 2025-07-01

@@ -99,6 +99,14 @@ func (o target) resolve() (dest, error) {
 			return dest{}, o.errTerminal()
 		}
 		return dest{path: o.path, device: true}, nil
+	case err == nil && isDescriptor(o.path):
+		// -o /dev/stdout > FILE: the shell opened the file, with > or >>;
+		// it is written through, as standard output would be, and appended
+		// to, as >> asks. Still never an input.
+		if err := o.refuseInput(info); err != nil {
+			return dest{}, err
+		}
+		return dest{path: o.path, device: true}, nil
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return dest{}, usagef("cannot write %s: %s", o.path, reason(err))
 	}
@@ -186,10 +194,10 @@ func resolveLinks(path string) (string, error) {
 	return "", errors.New("too many levels of symbolic links")
 }
 
-// writeDevice writes data to a device or a pipe, which has no file to
-// replace: renaming over it would destroy it.
+// writeDevice writes data to a device, a pipe or an open file (/dev/stdout),
+// which has no file to replace: renaming over it would destroy it.
 func (o target) writeDevice(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return usagef("cannot write %s: %s", path, reason(err))
 	}
