@@ -9,6 +9,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/importer"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type importOptions struct {
@@ -171,7 +172,7 @@ func runImport(e *env, o *importOptions) error {
 	say(e.stderr, name+": "+summary(a))
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
 Review it against the document: csa import listed what it guessed and what it
-kept in commentary because it had no place for it. Then run: csa check FILE`, filepath.Base(name), res.Catalogue.Title)
+kept in commentary because it had no place for it. Then run: csa check FILE`, safetext.Line(filepath.Base(name)), safetext.Line(res.Catalogue.Title))
 	comment := func(id string) string {
 		if why, ok := res.Guessed[id]; ok {
 			return fmt.Sprintf("%s: provision number guessed (%s): check it", id, why)

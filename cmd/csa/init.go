@@ -11,6 +11,7 @@ import (
 	"github.com/csa-tool/csa/assessment/carry"
 	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type initOptions struct {
@@ -157,7 +158,8 @@ func runInitFrom(e *env, o *initOptions) error {
 	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
 	err = t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
-			Header: carry.Header(in.name(), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
+			// The name goes in a comment: a line break in it must not end one.
+			Header: carry.Header(safetext.Line(in.name()), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 		})
 	})
 	if err != nil {
