@@ -3,6 +3,7 @@ package safetext
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestLine(t *testing.T) {
@@ -95,5 +96,51 @@ func TestFormulaGuard(t *testing.T) {
 	}
 	if got := Unguard("'quoted"); got != "'quoted" {
 		t.Errorf("Unguard keeps a quote that guards nothing: got %q", got)
+	}
+}
+
+// FuzzPolicy: whatever the text, Line leaves nothing that breaks a line or
+// controls a terminal, Text nothing but its own line breaks and tabs, both
+// are valid UTF-8, and a second pass changes nothing.
+func FuzzPolicy(f *testing.F) {
+	for _, s := range []string{"", "plain", "Tŷ Glas", "a\r\nb", "\x1b[2J\a", "\u202eevil\u2066", "\xff\xfe", "x\u2028y\u0085z", "\n=1+1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		line, text := Line(s), Text(s)
+		for name, out := range map[string]string{"Line": line, "Text": text} {
+			if !utf8.ValidString(out) {
+				t.Errorf("%s(%q) = %q is not UTF-8", name, s, out)
+			}
+			for _, r := range out {
+				if Unsafe(r) || (isBreak(r) && (name == "Line" || r != '\n')) || (name == "Line" && r == '\t') {
+					t.Errorf("%s(%q) = %q keeps %U", name, s, out, r)
+				}
+			}
+		}
+		if again := Line(line); again != line {
+			t.Errorf("Line is not stable on %q: %q then %q", s, line, again)
+		}
+		if again := Text(text); again != text {
+			t.Errorf("Text is not stable on %q: %q then %q", s, text, again)
+		}
+		if g := FormulaGuard(s); Unguard(g) != s && !strings.HasPrefix(s, "'") {
+			t.Errorf("Unguard(FormulaGuard(%q)) = %q", s, Unguard(g))
+		}
+	})
+}
+
+func BenchmarkLine(b *testing.B) {
+	for _, bc := range []struct{ name, s string }{
+		{"plain", "ctl.yaml:12:14: warning overdue: an action for provision 1.2 was due 2025-01-01 and is still open"},
+		{"Welsh", "Tŷ Glas Homes: Siân’s team reviewed the policy in “May”, as the board asked."},
+		{"controls", "x\n::error file=evil::pwned \x1b[2J \a \u202eevil\u202c and more text after it"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				Line(bc.s)
+			}
+		})
 	}
 }
