@@ -48,7 +48,7 @@ func mainStatus() int {
 }
 
 // errClosed is the failure to write to a standard output that was closed.
-var errClosed = errors.New("it is closed")
+var errClosed = errors.New("it is closed (to discard the output, send it to > /dev/null)")
 
 // closedWriter stands for a standard output csa was started without.
 type closedWriter struct{}
