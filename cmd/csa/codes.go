@@ -76,7 +76,7 @@ func listProvisions(e *env, c *codes.Catalogue) error {
 		}
 		rows = append(rows, []string{p.ID, sectionLabel(c, p), p.Stage, p.Obligation, form, summary})
 	}
-// A catalogue file of the landlord's own is text from a file.
+	// A catalogue file of the landlord's own is text from a file.
 	fmt.Fprintln(e.stdout, safetext.Line(fmt.Sprintf("%s: %s, in force %s", c.ID, c.Title, c.InForce.Format("2 January 2006"))))
 	if c.Note != "" {
 		fmt.Fprintln(e.stdout, wrapText(safetext.Text(c.Note), 80))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -180,14 +179,7 @@ func runInitFrom(e *env, o *initOptions) error {
 
 // lookupCode resolves a code named on the command line; failing is a usage error.
 func lookupCode(name string) (*codes.Catalogue, error) {
-	if looksLikeCatalogueFile(name) {
-		// A file is looked at first: a device or a pipe would never end.
-		if _, err := os.Lstat(name); err == nil {
-			if _, err := inputFile(name, maxText); err != nil {
-				return nil, err
-			}
-		}
-	}
+	// codes refuses a device, a pipe or an oversized file before reading it.
 	cat, err := codes.Lookup(name, "")
 	if err != nil {
 		return nil, usagef("%s", err)
