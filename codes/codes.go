@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -77,6 +78,34 @@ type Timescale struct {
 	Within int    `yaml:"within"`
 	Unit   string `yaml:"unit"` // working days | days | months
 	From   string `yaml:"from"`
+	// Measure is what a complaints log counts against this timescale (csa
+	// figures): one of Measures, or "" for a timescale a log cannot show.
+	Measure string `yaml:"measure"`
+	// Starts is the event in the log the clock starts at: "receipt" (of the
+	// complaint, or of the request to escalate), "acknowledgement", or, for
+	// an extension, "due date" (the response date it extends).
+	Starts string `yaml:"starts"`
+}
+
+// The measures a complaints log can be counted against, and the events a
+// timescale's clock can start at.
+var (
+	Measures = []string{"stage 1 acknowledgement", "stage 1 response", "stage 1 extension",
+		"stage 2 acknowledgement", "stage 2 response", "stage 2 extension"}
+	Starts = []string{"receipt", "acknowledgement", "due date"}
+)
+
+// Timescale returns the timescale a catalogue sets for a measure ("stage 1
+// response"), and the provision that sets it.
+func (c *Catalogue) Timescale(measure string) (*Provision, *Timescale, bool) {
+	for i := range c.Provisions {
+		for j := range c.Provisions[i].Timescales {
+			if c.Provisions[i].Timescales[j].Measure == measure {
+				return &c.Provisions[i], &c.Provisions[i].Timescales[j], true
+			}
+		}
+	}
+	return nil, nil, false
 }
 
 // String renders a timescale the way a complaints manager would say it.
@@ -424,6 +453,7 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 		}
 		c.InForce = t
 	}
+	measured := map[string]string{} // measure -> the provision that sets it
 	for i, p := range f.Provisions {
 		line := 0
 		if i < len(idNodes) {
@@ -444,6 +474,17 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 			p.Obligation = "must"
 		default:
 			return nil, bad(line, "provision %s: obligation %q should be must, should or none", p.ID, p.Obligation)
+		}
+		for _, t := range p.Timescales {
+			if err := checkMeasure(t); err != nil {
+				return nil, bad(line, "provision %s: %s", p.ID, err)
+			}
+			if t.Measure != "" && measured[t.Measure] != "" {
+				return nil, bad(line, "provision %s: measure %q is already set by provision %s", p.ID, t.Measure, measured[t.Measure])
+			}
+			if t.Measure != "" {
+				measured[t.Measure] = p.ID
+			}
 		}
 		prov := Provision{
 			ID: p.ID, Section: p.Section, Stage: p.Stage, Obligation: p.Obligation,
@@ -571,4 +612,26 @@ func Replaced(c *Catalogue) (*Catalogue, bool) {
 	}
 	prev, err := Lookup(c.Supersedes, "")
 	return prev, err == nil
+}
+
+// checkMeasure checks a timescale's measure and starts: both or neither, each
+// a known word, an extension starting at the due date, in working days or days.
+func checkMeasure(t Timescale) error {
+	switch {
+	case t.Measure == "" && t.Starts == "":
+		return nil
+	case t.Measure == "":
+		return fmt.Errorf("starts %q needs a measure (one of %s)", t.Starts, strings.Join(Measures, ", "))
+	case !slices.Contains(Measures, t.Measure):
+		return fmt.Errorf("measure %q should be one of %s", t.Measure, strings.Join(Measures, ", "))
+	case !slices.Contains(Starts, t.Starts):
+		return fmt.Errorf("measure %q needs starts: one of %s", t.Measure, strings.Join(Starts, ", "))
+	case strings.HasSuffix(t.Measure, " extension") != (t.Starts == "due date"):
+		return fmt.Errorf("measure %q: an extension, and only an extension, starts at the due date", t.Measure)
+	case t.Unit != "working days" && t.Unit != "days":
+		return fmt.Errorf("measure %q needs a timescale in working days or days, not %q", t.Measure, t.Unit)
+	case t.Within <= 0:
+		return fmt.Errorf("measure %q needs a timescale of at least 1 %s", t.Measure, t.Unit)
+	}
+	return nil
 }
