@@ -38,7 +38,8 @@ var Rules = []struct {
 // CheckOptions are what checking a figures file needs.
 type CheckOptions struct {
 	// Threshold is the share of cases, in percent, above which a timescale
-	// counts as missed for the cross-check (10 by default).
+	// counts as missed for the cross-check (csa's default is
+	// DefaultThreshold; 0 warns of any case missed).
 	Threshold float64
 	// ReadFile reads a file the check needs (the assessment); os.ReadFile
 	// in csa, a map in tests.

@@ -202,7 +202,7 @@ func TestCrossCheck(t *testing.T) {
 	}
 	// Another landlord's is not this one's.
 	os.WriteFile(filepath.Join(dir, "copy.yaml"), []byte(strings.Replace(assessmentYAML, "Test Homes", "Other Homes", 1)), 0o644)
-	got = findings(Check(path, []byte(figuresYAML), CheckOptions{}))
+	got = findings(Check(path, []byte(figuresYAML), CheckOptions{Threshold: DefaultThreshold}))
 	if strings.Count(got, "missed-timescale") != 2 {
 		t.Errorf("another landlord's beside it:\n%s", got)
 	}

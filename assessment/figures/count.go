@@ -76,7 +76,7 @@ func FromLog(r io.Reader, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if c.layout == nil {
-		if c.read == 0 {
+		if c.scanned == 0 {
 			return nil, errorf("it is empty")
 		}
 		return nil, errorf("no header row csa recognises in its first %d rows: the log needs a Received column (Received, Date received, Date raised) and at least one more", headerSearch)
@@ -216,7 +216,6 @@ func (c *counter) row(w Where, cells []string, serial, date1904 bool) error {
 			}
 			return nil
 		}
-		c.read++ // a row before the header: counted, so an empty log says so
 		if c.scanned >= headerSearch {
 			return errorf("no header row csa recognises in its first %d rows: the log needs a Received column (Received, Date received, Date raised) and at least one more", headerSearch)
 		}
@@ -286,7 +285,7 @@ func (c *counter) plausible(r *record) string {
 		if r.stageRaw == "" {
 			return "no stage"
 		}
-		return fmt.Sprintf("stage %q is not stage 1 or 2", label(r.stageRaw))
+		return fmt.Sprintf("stage %s is not stage 1 or 2", quoted(r.stageRaw))
 	}
 	c.sawStage[r.stage] = true
 	what, before := "received", "it was received"
@@ -554,21 +553,40 @@ func (c *counter) result() *Result {
 // timescales allow (no acknowledged within where the Code sets no time).
 func (c *counter) stage(t *tally, s int) *Stage {
 	r := c.rules[s]
-	st := &Stage{
-		Received: intp(t.received), Refused: intp(t.refused), Acknowledged: intp(t.ack),
-		Responded: intp(t.resp),
-		Refusals:  t.refusals.list(), Outcomes: t.outcomes.list(), Categories: t.categories.list(),
+	// A figure the log has no column for is not given, rather than 0.
+	has := func(fs ...field) bool {
+		for _, f := range fs {
+			if c.layout.cols[0][f] >= 0 || (s == 1 && c.layout.cols[1][f] >= 0) {
+				return true
+			}
+		}
+		return false
 	}
-	if r.ack != nil {
-		st.AcknowledgedWithin = intp(t.ackWithin)
+	st := &Stage{Received: intp(t.received), Responded: intp(t.resp)}
+	if has(fieldRefused, fieldReason) {
+		st.Refused, st.Refusals = intp(t.refused), t.refusals.list()
+	}
+	if has(fieldAck) {
+		st.Acknowledged = intp(t.ack)
+		if r.ack != nil {
+			st.AcknowledgedWithin = intp(t.ackWithin)
+		}
+	}
+	if has(fieldOutcome) {
+		st.Outcomes = t.outcomes.list()
+	}
+	if has(fieldCategory) {
+		st.Categories = t.categories.list()
 	}
 	if r.resp != nil {
 		st.RespondedWithin = intp(t.respWithin)
 	}
-	st.Extended = intp(t.extended)
-	if r.ext != nil && r.resp != nil {
-		st.WithinByExtension = intp(t.byExt)
-		st.ExtensionBeyondLimit = intp(t.beyond)
+	if has(fieldExt, fieldExtDue) {
+		st.Extended = intp(t.extended)
+		if r.ext != nil && r.resp != nil {
+			st.WithinByExtension = intp(t.byExt)
+			st.ExtensionBeyondLimit = intp(t.beyond)
+		}
 	}
 	if t.resp > 0 {
 		st.MedianDays = floatp(median(t.days, t.resp))

@@ -72,27 +72,27 @@ func TestTimescales(t *testing.T) {
 		want                     string // stageLine
 		days                     string // median working days from receipt
 	}{
-		{"on time", "2024-06-03", "2024-06-05", "2024-06-19", "", "1/0/1/1/1/1/0/0/0", "12"},
-		{"acknowledged on day 5", "2024-06-03", "2024-06-10", "2024-06-10", "", "1/0/1/1/1/1/0/0/0", "5"},
-		{"acknowledged on day 6", "2024-06-03", "2024-06-11", "2024-06-11", "", "1/0/1/0/1/1/0/0/0", "6"},
-		{"answered on day 10 of acknowledgement", "2024-06-03", "2024-06-03", "2024-06-17", "", "1/0/1/1/1/1/0/0/0", "10"},
-		{"answered on day 11", "2024-06-03", "2024-06-03", "2024-06-18", "", "1/0/1/1/1/0/0/0/0", "11"},
-		{"received on a Saturday", "2024-06-01", "2024-06-07", "2024-06-21", "", "1/0/1/1/1/1/0/0/0", "14"},
-		{"acknowledged over the early May bank holiday", "2024-05-01", "2024-05-09", "2024-05-09", "", "1/0/1/1/1/1/0/0/0", "5"},
-		{"received before the period", "2024-03-27", "2024-04-04", "2024-04-04", "", "0/0/0/0/0/0/0/0/0", "-"},
-		{"over Christmas", "2024-12-20", "2024-12-30", "2025-01-10", "", "1/0/1/1/1/1/0/0/0", "12"},
-		{"on day 10 over the New Year", "2024-12-20", "2024-12-30", "2025-01-14", "", "1/0/1/1/1/1/0/0/0", "14"},
-		{"a day late over the New Year", "2024-12-20", "2024-12-30", "2025-01-15", "", "1/0/1/1/1/0/0/0/0", "15"},
-		{"answered on a Saturday after day 10", "2024-06-03", "2024-06-03", "2024-06-15", "", "1/0/1/1/1/1/0/0/0", "9"},
-		{"extension unneeded", "2024-06-03", "2024-06-03", "2024-06-10", "yes", "1/0/1/1/1/1/0/1/0", "5"},
-		{"within a yes extension", "2024-06-03", "2024-06-03", "2024-06-28", "yes", "1/0/1/1/1/1/1/1/0", "19"},
-		{"past the Code's extension", "2024-06-03", "2024-06-03", "2024-07-02", "yes", "1/0/1/1/1/0/0/1/0", "21"},
-		{"within a 5-day extension", "2024-06-03", "2024-06-03", "2024-06-24", "5", "1/0/1/1/1/1/1/1/0", "15"},
-		{"past a 5-day extension", "2024-06-03", "2024-06-03", "2024-06-25", "5", "1/0/1/1/1/0/0/1/0", "16"},
-		{"a 15-day extension, answered on its day 12", "2024-06-03", "2024-06-03", "2024-07-03", "15", "1/0/1/1/1/0/0/1/1", "22"},
-		{"a 15-day extension, answered on its day 10", "2024-06-03", "2024-06-03", "2024-07-01", "15", "1/0/1/1/1/1/1/1/1", "20"},
-		{"open", "2024-06-03", "2024-06-04", "", "", "1/0/1/1/0/0/0/0/0", "-"},
-		{"not yet acknowledged", "2024-06-03", "", "", "", "1/0/0/0/0/0/0/0/0", "-"},
+		{"on time", "2024-06-03", "2024-06-05", "2024-06-19", "", "1/-/1/1/1/1/0/0/0", "12"},
+		{"acknowledged on day 5", "2024-06-03", "2024-06-10", "2024-06-10", "", "1/-/1/1/1/1/0/0/0", "5"},
+		{"acknowledged on day 6", "2024-06-03", "2024-06-11", "2024-06-11", "", "1/-/1/0/1/1/0/0/0", "6"},
+		{"answered on day 10 of acknowledgement", "2024-06-03", "2024-06-03", "2024-06-17", "", "1/-/1/1/1/1/0/0/0", "10"},
+		{"answered on day 11", "2024-06-03", "2024-06-03", "2024-06-18", "", "1/-/1/1/1/0/0/0/0", "11"},
+		{"received on a Saturday", "2024-06-01", "2024-06-07", "2024-06-21", "", "1/-/1/1/1/1/0/0/0", "14"},
+		{"acknowledged over the early May bank holiday", "2024-05-01", "2024-05-09", "2024-05-09", "", "1/-/1/1/1/1/0/0/0", "5"},
+		{"received before the period", "2024-03-27", "2024-04-04", "2024-04-04", "", "0/-/0/0/0/0/0/0/0", "-"},
+		{"over Christmas", "2024-12-20", "2024-12-30", "2025-01-10", "", "1/-/1/1/1/1/0/0/0", "12"},
+		{"on day 10 over the New Year", "2024-12-20", "2024-12-30", "2025-01-14", "", "1/-/1/1/1/1/0/0/0", "14"},
+		{"a day late over the New Year", "2024-12-20", "2024-12-30", "2025-01-15", "", "1/-/1/1/1/0/0/0/0", "15"},
+		{"answered on a Saturday after day 10", "2024-06-03", "2024-06-03", "2024-06-15", "", "1/-/1/1/1/1/0/0/0", "9"},
+		{"extension unneeded", "2024-06-03", "2024-06-03", "2024-06-10", "yes", "1/-/1/1/1/1/0/1/0", "5"},
+		{"within a yes extension", "2024-06-03", "2024-06-03", "2024-06-28", "yes", "1/-/1/1/1/1/1/1/0", "19"},
+		{"past the Code's extension", "2024-06-03", "2024-06-03", "2024-07-02", "yes", "1/-/1/1/1/0/0/1/0", "21"},
+		{"within a 5-day extension", "2024-06-03", "2024-06-03", "2024-06-24", "5", "1/-/1/1/1/1/1/1/0", "15"},
+		{"past a 5-day extension", "2024-06-03", "2024-06-03", "2024-06-25", "5", "1/-/1/1/1/0/0/1/0", "16"},
+		{"a 15-day extension, answered on its day 12", "2024-06-03", "2024-06-03", "2024-07-03", "15", "1/-/1/1/1/0/0/1/1", "22"},
+		{"a 15-day extension, answered on its day 10", "2024-06-03", "2024-06-03", "2024-07-01", "15", "1/-/1/1/1/1/1/1/1", "20"},
+		{"open", "2024-06-03", "2024-06-04", "", "", "1/-/1/1/0/0/0/0/0", "-"},
+		{"not yet acknowledged", "2024-06-03", "", "", "", "1/-/0/0/0/0/0/0/0", "-"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -121,7 +121,7 @@ func TestExtendedDueDate(t *testing.T) {
 		"C,2024-06-03,2024-06-03,2024-07-02,2024-07-10\n" + // extended beyond the limit (1 July); answered after it
 		"D,2024-06-03,2024-06-03,2024-06-28,2024-06-10\n" // extended to a day before the due date
 	res := count(t, log, testOptions(t, "2024"))
-	if got := stageLine(res.Figures.Stages[0]); got != "3/0/3/3/3/1/1/3/1" {
+	if got := stageLine(res.Figures.Stages[0]); got != "3/-/3/3/3/1/1/3/1" {
 		t.Errorf("stage 1 = %s", got)
 	}
 	if got := problems(res); got != "5: extended to 2024-06-10, before the response was due on 2024-06-17\n" {
@@ -147,10 +147,12 @@ func TestLeftOut(t *testing.T) {
 		"C12,Lee Example,1,2024-05-10,2024-05-14,2024-05-20,,\n" +
 		"C13,Mo Example,1,2024-05-10,,,Yes,Outside the 12-month limit\n" +
 		"C14,Ned Example,1,2024-05-10,,,,Service request\n" +
-		"C15,Old Example,1,2017-05-10,2017-05-14,2017-05-20,,\n"
+		"C15,Old Example,1,2017-05-10,2017-05-14,2017-05-20,,\n" +
+		"C16,Pat Example,1,Pat Example,2024-05-14,2024-05-20,,\n" +
+		"C17,Quin Example,Mr Quin Example,2024-05-10,2024-05-14,2024-05-20,,\n"
 	res := count(t, log, testOptions(t, "2024"))
 	want := `2: responded 2024-05-03, before it was received on 2024-05-10
-3: no received date
+3: Received is blank
 4: stage "Informal" is not stage 1 or 2
 5: responded 2025-08-20 is after today (2025-07-01)
 6: Received "31/02/2024" is not a date csa can read (write 2024-04-03 or 03/04/2024)
@@ -160,15 +162,17 @@ func TestLeftOut(t *testing.T) {
 10: Refused "maybe" is not yes or no
 11: responded 2024-05-13, before it was acknowledged on 2024-05-14
 12: no stage
+17: Received (not shown) is not a date csa can read (write 2024-04-03 or 03/04/2024)
+18: stage (not shown) is not stage 1 or 2
 `
 	if got := problems(res); got != want {
 		t.Errorf("left out:\n%s\nwant:\n%s", got, want)
 	}
 	f := res.Figures
-	if got := *f.Rows; got != (Rows{Read: 15, Used: 3, Outside: 1, LeftOut: 11}) {
+	if got := *f.Rows; got != (Rows{Read: 17, Used: 3, Outside: 1, LeftOut: 13}) {
 		t.Errorf("rows %+v", got)
 	}
-	if got := stageLine(f.Stages[0]); got != "3/2/1/1/1/1/0/0/0" {
+	if got := stageLine(f.Stages[0]); got != "3/2/1/1/1/1/-/-/-" {
 		t.Errorf("stage 1 = %s", got)
 	}
 	if got := fmt.Sprint(f.Stages[0].Refusals); got != "[{Outside the 12-month limit 1} {Service request 1}]" {
@@ -194,7 +198,7 @@ func TestPeriods(t *testing.T) {
 		"D,2024-04-02,2024-04-03,2024-04-12\n" // all in
 	res := count(t, log, testOptions(t, "2024"))
 	f := res.Figures
-	if got := stageLine(f.Stages[0]); got != "2/0/2/2/2/2/0/0/0" {
+	if got := stageLine(f.Stages[0]); got != "2/-/2/2/2/2/-/-/-" {
 		t.Errorf("stage 1 = %s", got)
 	}
 	if got := v(f.CH02[0].Responded) + "/" + v(f.CH02[0].Within) + "/" + fv(f.CH02[0].Percent); got != "2/1/50" {
@@ -217,15 +221,15 @@ func TestLayouts(t *testing.T) {
 				"A;Stage 1;03/06/2024;04/06/2024;10/06/2024;\n" +
 				"A;Stage 2;12/06/2024;13/06/2024;28/06/2024;11/06/2024\n" +
 				"B;Stage One;03/06/2024;10/06/2024;;\n",
-			"2/0/2/2/1/1/0/0/0", "1/0/1/1/1/1/0/0/0", "one row per stage (a Stage column)"},
+			"2/-/2/2/1/1/-/-/-", "1/-/1/1/1/1/-/-/-", "one row per stage (a Stage column)"},
 		{"one row per complaint",
 			"Case number\tDate raised\tStage 1 acknowledged\tStage 1 response date\tDate escalated to stage 2\tStage 2 acknowledged\tStage 2 response date\tStage 2 extension\n" +
 				"A\t3 June 2024\t4 June 2024\t10 June 2024\t11 June 2024\t13 June 2024\t12 July 2024\t10\n" +
 				"B\t3 Jun 2024\t4 Jun 2024\t10 Jun 2024\t\t\t\t\n",
-			"2/0/2/2/2/2/0/0/0", "1/0/1/1/1/1/1/1/0", "one row per complaint, with its stage 2 columns"},
+			"2/-/2/2/2/2/-/-/-", "1/-/1/1/1/1/1/1/0", "one row per complaint, with its stage 2 columns"},
 		{"stage 1 only",
 			"Received,Responded,Acknowledged\n2024-06-03 09:15,2024-06-10T16:00:00Z,2024-06-04 10:00:00\n",
-			"1/0/1/1/1/1/0/0/0", "0/0/0/0/0/0/0/0/0", "no Stage column and no stage 2 columns: every row is read as stage 1"},
+			"1/-/1/1/1/1/-/-/-", "0/-/0/0/0/0/-/-/-", "no Stage column and no stage 2 columns: every row is read as stage 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,10 +258,10 @@ func TestCode2022(t *testing.T) {
 		"B,1,2024-06-07,2024-06-13,2024-06-13\n" + // calendar day 6: late
 		"C,2,2024-06-03,2024-06-20,2024-07-01\n" // stage 2: 20 working days from the escalation
 	res := count(t, log, testOptions(t, "2022"))
-	if got := stageLine(res.Figures.Stages[0]); got != "2/0/2/1/2/2/0/0/0" {
+	if got := stageLine(res.Figures.Stages[0]); got != "2/-/2/1/2/2/-/-/-" {
 		t.Errorf("stage 1 = %s", got)
 	}
-	if got := stageLine(res.Figures.Stages[1]); got != "1/0/1/-/1/1/0/0/0" {
+	if got := stageLine(res.Figures.Stages[1]); got != "1/-/1/-/1/1/-/-/-" {
 		t.Errorf("stage 2 = %s", got)
 	}
 }
@@ -281,8 +285,8 @@ func TestTenures(t *testing.T) {
 		got += fmt.Sprintf("%s: %s %s CH01 %s %s CH02 %s %s\n", tn.Name, stageLine(tn.Stages[0]), stageLine(tn.Stages[1]),
 			fv(tn.CH01[0]), fv(tn.CH01[1]), fv(tn.CH02[0].Percent), fv(tn.CH02[1].Percent))
 	}
-	want := "low-cost rental: 1/0/1/1/1/1/0/0/0 1/0/1/1/1/1/0/0/0 CH01 0.7 0.7 CH02 100 100\n" +
-		"low-cost home ownership: 1/0/1/1/1/0/0/0/0 0/0/0/0/0/0/0/0/0 CH01 2.5 0 CH02 0 -\n"
+	want := "low-cost rental: 1/-/1/1/1/1/-/-/- 1/-/1/1/1/1/-/-/- CH01 0.7 0.7 CH02 100 100\n" +
+		"low-cost home ownership: 1/-/1/1/1/0/-/-/- 0/-/0/0/0/0/-/-/- CH01 2.5 0 CH02 0 -\n"
 	if got != want {
 		t.Errorf("tenures:\n%s\nwant:\n%s", got, want)
 	}

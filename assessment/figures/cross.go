@@ -30,9 +30,6 @@ func dirOf(file string) string {
 
 // CrossCheck finds the figures' assessment and compares them.
 func CrossCheck(f *Figures, doc *Doc, opts CheckOptions) []assessment.Finding {
-	if opts.Threshold == 0 {
-		opts.Threshold = DefaultThreshold
-	}
 	if opts.ReadFile == nil {
 		opts.ReadFile = os.ReadFile
 	}

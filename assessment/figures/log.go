@@ -226,7 +226,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 		v := get(s, f)
 		d, ok := parseDate(v, serial, date1904)
 		if !ok {
-			return 0, fmt.Errorf("%s %q is not a date csa can read (write 2024-04-03 or 03/04/2024)", l.header(s, f), label(v))
+			return 0, fmt.Errorf("%s %s is not a date csa can read (write 2024-04-03 or 03/04/2024)", l.header(s, f), quoted(v))
 		}
 		return d, nil
 	}
@@ -241,7 +241,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 		}
 		ext, ok := parseExtension(get(s, fieldExt), serial, date1904)
 		if !ok {
-			return r, fmt.Errorf("%s %q is not yes, no, a number of working days or a date", l.header(s, fieldExt), label(get(s, fieldExt)))
+			return r, fmt.Errorf("%s %s is not yes, no, a number of working days or a date", l.header(s, fieldExt), quoted(get(s, fieldExt)))
 		}
 		due, err := date(s, fieldExtDue)
 		if err != nil {
@@ -253,7 +253,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 		r.ext = ext
 		refused, ok := parseYes(get(s, fieldRefused))
 		if !ok {
-			return r, fmt.Errorf("%s %q is not yes or no", l.header(s, fieldRefused), label(get(s, fieldRefused)))
+			return r, fmt.Errorf("%s %s is not yes or no", l.header(s, fieldRefused), quoted(get(s, fieldRefused)))
 		}
 		r.reason = label(get(s, fieldReason))
 		r.refused = refused || r.reason != ""
@@ -283,20 +283,20 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 			first.start = escalated // the stage 2 clock runs from the request
 		}
 		if first.start == noDay {
-			return nil, ref, fmt.Errorf("no %s date", strings.ToLower(l.header(0, fieldReceived)))
+			return nil, ref, fmt.Errorf("%s is blank", l.header(0, fieldReceived))
 		}
 		return []record{first}, ref, nil
 	case !l.perCase:
 		first.stage, first.start = 1, received
 		if received == noDay {
-			return nil, ref, fmt.Errorf("no %s date", strings.ToLower(l.header(0, fieldReceived)))
+			return nil, ref, fmt.Errorf("%s is blank", l.header(0, fieldReceived))
 		}
 		return []record{first}, ref, nil
 	}
 	// One row per complaint: stage 1, and stage 2 when escalated.
 	first.stage, first.start = 1, received
 	if received == noDay {
-		return nil, ref, fmt.Errorf("no %s date", strings.ToLower(l.header(0, fieldReceived)))
+		return nil, ref, fmt.Errorf("%s is blank", l.header(0, fieldReceived))
 	}
 	out := []record{first}
 	filled := escalated != noDay
@@ -313,7 +313,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 		return nil, ref, err
 	}
 	if escalated == noDay {
-		return nil, ref, fmt.Errorf("stage 2 dates but no %s date", strings.ToLower(l.header(0, fieldEscalated)))
+		return nil, ref, fmt.Errorf("stage 2 dates, but %s is blank", l.header(0, fieldEscalated))
 	}
 	second.stage, second.start = 2, escalated
 	return append(out, second), ref, nil

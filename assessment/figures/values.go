@@ -41,17 +41,51 @@ func cellText(s string) string {
 }
 
 // label is a value kept as a label (an outcome, a category, a refusal
-// reason): tidied and cut to a length that fits a table.
+// reason): tidied. A longer value is likely free text, which may say who
+// complained and about what: it is counted under longText, never kept.
 func label(s string) string {
 	s = cellText(s)
-	if utf8.RuneCountInString(s) > maxLabel {
-		r := []rune(s)
-		s = strings.TrimSpace(string(r[:maxLabel-1])) + "…"
+	if utf8.RuneCountInString(s) > maxLabel || strings.Count(s, " ") >= maxWords {
+		return longText
 	}
 	return s
 }
 
-const maxLabel = 60
+const (
+	maxLabel = 50
+	maxWords = 7
+	longText = "(longer text, not shown)"
+)
+
+// quoted is a cell's value as a message may show it: only when it holds no
+// more than digits, separators and the words a date or a stage is written
+// with. Anything else may be a name in the wrong column, and is not shown.
+func quoted(s string) string {
+	s = cellText(s)
+	if len(s) > 30 {
+		return "(not shown)"
+	}
+	for _, w := range words(s) {
+		if _, month := months[w]; month || safeWords[w] {
+			continue
+		}
+		if _, isNum := number(w, 1, 8); isNum {
+			continue
+		}
+		return "(not shown)"
+	}
+	return strconv.Quote(s)
+}
+
+var safeWords = map[string]bool{
+	"stage": true, "informal": true, "formal": true, "yes": true, "no": true, "y": true, "n": true, "tbc": true,
+	"tba": true, "na": true, "n/a": true, "a": true, "pending": true, "open": true, "closed": true, "unknown": true,
+	"working": true, "days": true, "day": true, "wd": true, "maybe": true, "one": true, "two": true, "three": true,
+	"zero": true, "s": true, "t": true, "z": true, "am": true, "pm": true, "st": true, "nd": true, "rd": true, "th": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"service": true, "request": true, "complaint": true, "level": true, "escalated": true, "extended": true,
+	"none": true, "true": true, "false": true, "ombudsman": true, "first": true, "second": true, "third": true,
+}
 
 // words lower-cases text into its words: "Stage 1 - Formal" is
 // ["stage", "1", "formal"].

@@ -16,6 +16,7 @@ type checkOptions struct {
 	asOf   dateFlag
 	failOn *enumFlag
 	format *enumFlag
+	figs   figuresCheck // check_figures.go
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -51,6 +52,12 @@ CI, so that every run gives the same answer.
 Formats: text (file:line:col: severity rule: message, then a summary), json,
 github (workflow annotations), junit (XML).
 
+Figures files (kind: figures, from csa figures or typed by hand) are checked
+too: figures-sum and figures-percent (errors: numbers that do not add up),
+figures-assessment, and missed-timescale (a warning: a provision answered yes
+in the period's assessment beside it while the figures show its timescale
+missed in more than --missed-threshold percent of cases).
+
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
 cannot run.`,
 		Example: `  csa check examples/ --as-of 2025-07-01
@@ -68,6 +75,7 @@ cannot run.`,
 	addCatalogues(fs, &o.allow)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
 	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	addFiguresFlags(fs, &o.figs)
 	return cmd
 }
 
@@ -103,7 +111,7 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := assessment.CheckAll(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders})
+	results := checkWithFigures(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
 
 	var checked []output.File
 	var failOn assessment.Severity

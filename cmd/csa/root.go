@@ -50,6 +50,7 @@ unreadable path, unknown code, output not writable).`,
 		newActionsCmd(e),
 		newDiffCmd(e),
 		newImportCmd(e),
+		newFiguresCmd(e),
 	)
 	return root
 }
