@@ -101,7 +101,7 @@ func Lookup(name, dir string) (*Calendar, error) {
 // LoadClosed reads a file of the landlord's closure days and returns the
 // calendar with them added.
 func LoadClosed(c *Calendar, path string) (*Calendar, error) {
-	data, err := readFile(path, "closure days file")
+	data, err := readFile(path, "closure days")
 	if err != nil {
 		return nil, err
 	}
