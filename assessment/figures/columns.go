@@ -192,10 +192,11 @@ type layout struct {
 	perStage  bool // a Stage column: one row per stage
 	perCase   bool // stage 2 columns: one row per complaint, both stages
 	width     int
-	headers   []string // each column's header, tidied, for messages
-	read      []string // the headers read, as "Received (C)"
-	notRead   []string // the headers not read
-	duplicate []string // headers read as something another column is read as
+	headers   []string          // each column's header, tidied, for messages
+	read      []string          // the headers read, as "Received (C)"
+	notRead   []string          // the headers not read
+	duplicate []string          // headers read as something another column is read as
+	seen      map[string]string // tenure cells read, and what they were read as
 }
 
 // parseHeader recognises a log's header row: it needs a received column

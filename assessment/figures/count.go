@@ -115,6 +115,10 @@ func (l *labels) add(s string) {
 	if l.counts == nil {
 		l.counts, l.keys = map[string]int{}, map[string]string{}
 	}
+	if _, ok := l.counts[s]; ok && s != otherLabels {
+		l.counts[s]++ // spelt as first seen: the usual case
+		return
+	}
 	k := strings.ToLower(s)
 	name, ok := l.keys[k]
 	if !ok {

@@ -259,7 +259,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 		r.refused = refused || r.reason != ""
 		r.outcome = label(get(s, fieldOutcome))
 		r.category = label(get(0, fieldCategory))
-		r.tenure = parseTenure(get(0, fieldTenure))
+		r.tenure = l.memo(get(0, fieldTenure), parseTenure)
 		return r, nil
 	}
 	first, err := one(0)
@@ -277,7 +277,7 @@ func (l *layout) build(cells []string, serial, date1904 bool) ([]record, string,
 	switch {
 	case l.perStage:
 		raw := cellText(get(0, fieldStage))
-		first.stage, first.stageRaw = parseStage(raw), raw
+		first.stage, first.stageRaw = parseStage(raw), raw // raw is short: cheap
 		first.start = received
 		if first.stage == 2 && escalated != noDay {
 			first.start = escalated // the stage 2 clock runs from the request
@@ -325,4 +325,20 @@ func (l *layout) header(s int, f field) string {
 		return l.headers[i]
 	}
 	return f.String()
+}
+
+// memo reads a cell with read, remembering the answers for the values a
+// column repeats (a tenure column has a handful), up to a bound.
+func (l *layout) memo(v string, read func(string) string) string {
+	if got, ok := l.seen[v]; ok {
+		return got
+	}
+	got := read(v)
+	if l.seen == nil {
+		l.seen = map[string]string{}
+	}
+	if len(l.seen) < 256 {
+		l.seen[v] = got
+	}
+	return got
 }

@@ -115,6 +115,9 @@ func parseDate(s string, serial bool, date1904 bool) (calendar.Day, bool) {
 			return d, true
 		}
 	}
+	if d, ok := dayFirst(s); ok {
+		return d, true // the common case, without allocating
+	}
 	// A time after the date: "2024-04-03 14:22", "2024-04-03T14:22:05Z",
 	// "03/04/2024 14:22:05".
 	if i := strings.IndexAny(s, "T "); i >= 8 && i <= 10 && looksLikeTime(s[i+1:]) {
@@ -168,6 +171,20 @@ func parseDate(s string, serial bool, date1904 bool) (calendar.Day, bool) {
 		}
 	}
 	return 0, false
+}
+
+// dayFirst reads dd/mm/yyyy exactly, the shape most UK exports use.
+func dayFirst(s string) (calendar.Day, bool) {
+	if len(s) != 10 || s[2] != '/' || s[5] != '/' {
+		return 0, false
+	}
+	d, ok1 := number(s[0:2], 2, 2)
+	m, ok2 := number(s[3:5], 2, 2)
+	y, ok3 := number(s[6:10], 4, 4)
+	if !ok1 || !ok2 || !ok3 || !calendar.Valid(y, m, d) {
+		return 0, false
+	}
+	return calendar.DayOf(y, time.Month(m), d), true
 }
 
 // looksLikeTime reports whether s is a time of day: 14:22, 14:22:05,
@@ -236,6 +253,14 @@ func parseStage(s string) int {
 // parseYes reads a yes or no cell (refused?). ok is false for anything
 // else.
 func parseYes(s string) (yes, ok bool) {
+	switch s {
+	case "":
+		return false, true
+	case "Yes":
+		return true, true
+	case "No":
+		return false, true
+	}
 	switch strings.Join(words(s), " ") {
 	case "yes", "y", "true", "1", "x", "refused", "declined", "not accepted", "rejected", "excluded":
 		return true, true
@@ -261,6 +286,9 @@ type extension struct {
 // days", "10 working days"), or a date (given, the day it was agreed: how
 // long for, only an extended due date column says).
 func parseExtension(s string, serial, date1904 bool) (extension, bool) {
+	if s == "" {
+		return extension{}, true
+	}
 	w := words(s)
 	switch strings.Join(w, " ") {
 	case "", "no", "n", "none", "false", "0", "not extended", "no extension", "n a", "na":
