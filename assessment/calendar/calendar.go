@@ -44,6 +44,7 @@ type Calendar struct {
 
 	first Day     // 1 January of FirstYear
 	cum   []int32 // cum[i]: working days in [first, first+i]
+	open  []bool  // open[i]: first+i is a working day
 }
 
 // Holiday is one non-working day and why.
@@ -94,16 +95,21 @@ func (c *Calendar) WithClosed(days []Holiday) (*Calendar, error) {
 func (c *Calendar) count() {
 	last := DayOf(c.LastYear, 12, 31)
 	c.cum = make([]int32, int(last-c.first)+1)
+	c.open = make([]bool, len(c.cum))
 	var n int32
 	for i := range c.cum {
-		if c.working(c.first + Day(i)) {
+		if c.isOpen(c.first + Day(i)) {
 			n++
+			c.open[i] = true
 		}
 		c.cum[i] = n
 	}
 }
 
-func (c *Calendar) working(d Day) bool {
+// working reports whether a day the calendar covers is a working day.
+func (c *Calendar) working(d Day) bool { return c.open[d-c.first] }
+
+func (c *Calendar) isOpen(d Day) bool {
 	if d.IsWeekend() {
 		return false
 	}
