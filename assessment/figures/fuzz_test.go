@@ -60,7 +60,7 @@ func FuzzLog(f *testing.F) {
 // must never panic, and a file it reads without a finding writes back to
 // one that reads the same.
 func FuzzFiguresFile(f *testing.F) {
-	for _, name := range []string{"../../examples/millbrook-figures-2024-25.yaml"} {
+	for _, name := range []string{"../../examples/complaints/millbrook-figures-2024-25.yaml"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
