@@ -75,6 +75,8 @@ func checkOne(src Source, opts Options) Result {
 	return Result{Name: src.Name, Assessment: a, Findings: fs}
 }
 
+const whyFigures = "complaint figures (kind: figures), not an assessment"
+
 const whyCatalogue = "a catalogue, not an assessment"
 
 // LooksLikeAssessment reports whether data might be an assessment, and if
@@ -150,6 +152,14 @@ var assessmentOnly = []string{"code", "landlord", "assessed", "period", "approve
 // case) might be one; the rest is not.
 func keysSay(m *yaml.Node) (ok bool, why string) {
 	catalogue, assessment := false, false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
+		// Another kind of csa file says so (kind: figures); an assessment has
+		// no kind key.
+		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "figures" {
+			return false, whyFigures
+		}
+	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
 		switch {
