@@ -90,13 +90,12 @@ func severityOf(rule string) Severity {
 
 // Finding is one problem in one assessment file.
 type Finding struct {
-	Rule      string   `json:"rule"`
-	Severity  Severity `json:"-"`
-	File      string   `json:"file"`
-	Line      int      `json:"line"`
-	Col       int      `json:"column"`
-	Provision string   `json:"provision,omitempty"`
-	Message   string   `json:"message"`
+	Rule      string
+	Severity  Severity
+	File      string
+	Line, Col int
+	Provision string
+	Message   string
 }
 
 // SortFindings orders findings by position, then rule, then provision in

@@ -17,20 +17,11 @@ import (
 	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 )
 
-// Load reads an assessment from r. file names it in findings. The findings
-// are the syntax and schema problems met while reading; the assessment holds
-// everything that could be read, so later rules can still run on it. A file
-// that is not YAML, is empty, or is not a set of keys gives a nil assessment.
-func Load(file string, r io.Reader) (*Assessment, []Finding) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, []Finding{{Rule: RuleSyntax, Severity: Error, File: file, Line: 1, Col: 1,
-			Message: "the file could not be read to the end"}}
-	}
-	return Parse(file, data)
-}
-
-// Parse is Load for bytes already in memory.
+// Parse reads an assessment from data. file names it in findings. The
+// findings are the syntax and schema problems met while reading; the
+// assessment holds everything that could be read, so later rules can still
+// run on it. A file that is not YAML, is empty, or is not a set of keys gives
+// a nil assessment.
 func Parse(file string, data []byte) (*Assessment, []Finding) {
 	l := loader{file: file, data: data}
 	root := l.document(data)

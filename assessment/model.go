@@ -3,7 +3,7 @@
 // field, the rules csa check applies, writing it back as YAML, and the gaps
 // and action-plan queries.
 //
-// The entry points are Load (YAML to an Assessment and its load findings),
+// The entry points are Parse (YAML to an Assessment and its load findings),
 // Check (the rules, given the catalogue from package codes), Validate (both,
 // for one file), and Encode (an Assessment back to YAML). Problems in the
 // landlord's file are Findings with a file, line and column, never errors;
@@ -31,9 +31,6 @@ const (
 	Partial    Comply = "partial"
 	NA         Comply = "n/a"
 )
-
-// Answers lists the four words of the format, in the order forms show them.
-var Answers = []Comply{Yes, Partial, No, NA}
 
 // Rank places an answer on the compliance scale, no (1) < partial (2) < yes
 // (3), for comparing years; n/a and no answer have no place on it.

@@ -154,9 +154,6 @@ func (c *Catalogue) OnForm() []Provision {
 	return out
 }
 
-// Name is how the catalogue is shown to people: its id, or the file it came from.
-func (c *Catalogue) Name() string { return c.ID }
-
 // Successors returns, for each provision id of the catalogue c supersedes,
 // the provisions of c that continue it, with the link's confidence.
 func (c *Catalogue) Successors() map[string][]Link {
@@ -603,15 +600,6 @@ func Successor(c *Catalogue) (*Catalogue, bool) {
 		}
 	}
 	return nil, false
-}
-
-// Replaced returns the built-in catalogue c replaced, if any.
-func Replaced(c *Catalogue) (*Catalogue, bool) {
-	if c.Supersedes == "" {
-		return nil, false
-	}
-	prev, err := Lookup(c.Supersedes, "")
-	return prev, err == nil
 }
 
 // checkMeasure checks a timescale's measure and starts: both or neither, each

@@ -123,8 +123,8 @@ func TestLineage(t *testing.T) {
 	if next, ok := Successor(c22); !ok || next.ID != "chc-2024" {
 		t.Errorf("Successor(chc-2022) = %v, %v", next, ok)
 	}
-	if prev, ok := Replaced(c24); !ok || prev.ID != "chc-2022" {
-		t.Errorf("Replaced(chc-2024) = %v, %v", prev, ok)
+	if next, ok := Successor(c24); ok {
+		t.Errorf("Successor(chc-2024) = %v, want none", next.ID)
 	}
 }
 

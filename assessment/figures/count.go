@@ -182,7 +182,7 @@ func newCounter(opts Options, from, to calendar.Day) (*counter, error) {
 		}
 	}
 	if !some {
-		return nil, errorf("catalogue %s marks no timescale with measure: (stage 1 response, say), so csa cannot tell what is on time", opts.Catalogue.Name())
+		return nil, errorf("catalogue %s marks no timescale with measure: (stage 1 response, say), so csa cannot tell what is on time", opts.Catalogue.ID)
 	}
 	if !opts.Calendar.Covers(from) || !opts.Calendar.Covers(to) {
 		return nil, errorf("the period %s runs outside the years the working-day calendar %s covers (%d to %d)", opts.Period, opts.Calendar.Name, opts.Calendar.FirstYear, opts.Calendar.LastYear)
@@ -505,7 +505,7 @@ func (c *counter) result() *Result {
 	o := c.opts
 	f := &Figures{
 		Landlord: o.Landlord, Period: o.Period, From: c.from, To: c.to,
-		Timescales: o.Catalogue.Name(), Calendar: o.Calendar.Name, Log: o.Log,
+		Timescales: o.Catalogue.ID, Calendar: o.Calendar.Name, Log: o.Log,
 		Rows: &Rows{Read: c.read, Used: c.used, Outside: c.outside, LeftOut: len(c.leftOut)},
 	}
 	if n := o.Calendar.ClosedCount(); n > 0 {

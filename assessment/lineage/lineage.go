@@ -163,28 +163,6 @@ func (m *Map) Predecessors(id string) []Link { return m.into[id] }
 // the From catalogue lines up with, in To's order.
 func (m *Map) Successors(id string) []Link { return m.out[id] }
 
-// New returns the To catalogue's provisions with no predecessor, in order.
-func (m *Map) New() []string {
-	var ids []string
-	for _, p := range m.To.Provisions {
-		if len(m.into[p.ID]) == 0 {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids
-}
-
-// Retired returns the From catalogue's provisions with no successor, in order.
-func (m *Map) Retired() []string {
-	var ids []string
-	for _, p := range m.From.Provisions {
-		if len(m.out[p.ID]) == 0 {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids
-}
-
 // Usable returns the links worth comparing or carrying an answer through: a
 // low-confidence link is a guess, so it is used only when a provision has no
 // better one.

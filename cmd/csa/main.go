@@ -60,7 +60,6 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	now            func() time.Time
-	getenv         func(string) string
 }
 
 // run executes one csa command line and returns its exit status.
@@ -74,7 +73,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 		}
 	}()
 	out := &stdoutWriter{w: stdout}
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now, getenv: os.Getenv}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
