@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/csa-tool/csa/assessment/contradiction"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -309,7 +310,7 @@ func (c *checker) contradiction(ans *Answer) {
 		text string
 		pos  TextPos
 	}{{"evidence", ans.Evidence, ans.EvidencePos}, {"commentary", ans.Commentary, ans.CommentaryPos}} {
-		adm, ok := findAdmission(f.text)
+		adm, ok := contradiction.Find(f.text)
 		if !ok {
 			continue
 		}

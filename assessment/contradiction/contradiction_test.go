@@ -1,4 +1,4 @@
-package assessment
+package contradiction
 
 import (
 	"os"
@@ -158,36 +158,36 @@ var admissionCases = []struct {
 	{"none missed", "No deadlines were missed.", ""},
 }
 
-func TestFindAdmission(t *testing.T) {
+func TestFind(t *testing.T) {
 	for _, c := range admissionCases {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := findAdmission(c.text)
+			got, ok := Find(c.text)
 			if c.want == "" {
 				if ok {
-					t.Fatalf("findAdmission(%q) = %q at %d, want no admission", c.text, got.Phrase, got.Offset)
+					t.Fatalf("Find(%q) = %q at %d, want no admission", c.text, got.Phrase, got.Offset)
 				}
 				return
 			}
 			if !ok {
-				t.Fatalf("findAdmission(%q) found nothing, want %q", c.text, c.want)
+				t.Fatalf("Find(%q) found nothing, want %q", c.text, c.want)
 			}
 			if got.Phrase != c.want {
-				t.Errorf("findAdmission(%q).Phrase = %q, want %q", c.text, got.Phrase, c.want)
+				t.Errorf("Find(%q).Phrase = %q, want %q", c.text, got.Phrase, c.want)
 			}
-			admCheckOffset(t, c.text, got)
+			checkOffset(t, c.text, got)
 		})
 	}
 }
 
-// admCheckOffset checks that the phrase is where Offset says, allowing for the
+// checkOffset checks that the phrase is where Offset says, allowing for the
 // line breaks the phrase collapses to spaces.
-func admCheckOffset(t *testing.T, text string, got admission) {
+func checkOffset(t *testing.T, text string, got Admission) {
 	t.Helper()
 	if got.Offset < 0 || got.Offset > len(text) {
 		t.Fatalf("Offset %d outside text of %d bytes", got.Offset, len(text))
 	}
-	if len(got.Phrase) > admMaxPhrase {
-		t.Errorf("Phrase %q is %d bytes, want at most %d", got.Phrase, len(got.Phrase), admMaxPhrase)
+	if len(got.Phrase) > maxPhrase {
+		t.Errorf("Phrase %q is %d bytes, want at most %d", got.Phrase, len(got.Phrase), maxPhrase)
 	}
 	rest := text[got.Offset:]
 	if strings.HasPrefix(rest, got.Phrase) {
@@ -199,9 +199,9 @@ func admCheckOffset(t *testing.T, text string, got admission) {
 	t.Errorf("text[%d:] = %q does not start with Phrase %q", got.Offset, rest, got.Phrase)
 }
 
-func TestFindAdmissionOffsetLines(t *testing.T) {
+func TestFindOffsetLines(t *testing.T) {
 	text := "Complaints Policy section 2.2.\r\n\r\nStaff training records.\nWe don't currently record this."
-	got, ok := findAdmission(text)
+	got, ok := Find(text)
 	if !ok {
 		t.Fatal("no admission found")
 	}
@@ -211,29 +211,29 @@ func TestFindAdmissionOffsetLines(t *testing.T) {
 	if line := strings.Count(text[:got.Offset], "\n") + 1; line != 4 {
 		t.Errorf("admission on line %d, want 4", line)
 	}
-	admCheckOffset(t, text, got)
+	checkOffset(t, text, got)
 }
 
-func TestFindAdmissionLongText(t *testing.T) {
+func TestFindLongText(t *testing.T) {
 	// A long run-on sentence is matched in pieces; the admission near its
 	// end and one straddling a piece boundary are both found.
 	for _, n := range []int{10, 52, 55, 58, 61, 100, 500} {
 		text := strings.Repeat("complaints are handled by the team ", n) + "and we are not consistently meeting this"
-		got, ok := findAdmission(text)
+		got, ok := Find(text)
 		if !ok || got.Phrase != "are not consistently meeting this" {
 			t.Errorf("n=%d: got %q, %v", n, got.Phrase, ok)
 			continue
 		}
-		admCheckOffset(t, text, got)
+		checkOffset(t, text, got)
 	}
 	long := "We are not consistently " + strings.Repeat("x", 100) + " meeting this."
-	got, ok := findAdmission(long)
-	if !ok || len(got.Phrase) > admMaxPhrase {
+	got, ok := Find(long)
+	if !ok || len(got.Phrase) > maxPhrase {
 		t.Errorf("long word: got %q, %v", got.Phrase, ok)
 	}
 }
 
-func TestFindAdmissionOddInput(t *testing.T) {
+func TestFindOddInput(t *testing.T) {
 	// None of these may panic; the answers do not matter.
 	for _, s := range []string{
 		"<", "<p", "</", "&", "&#", "&#39", "not\xff consistently", "\xe2\x80", "we\xe2\x80\x99",
@@ -241,20 +241,20 @@ func TestFindAdmissionOddInput(t *testing.T) {
 		strings.Repeat("a", 1000), "non-", "5.", ".5", "\n\n\n", "\r", "ŵ ŷ â ê", "not<br>currently",
 		"ʼ", "x ʼ ʼy", "&rsquo;", "don&#39;t ’ ʼ", "<!-- not consistently -->",
 	} {
-		findAdmission(s)
+		Find(s)
 	}
-	if _, ok := findAdmission("We are not<br>consistently meeting this."); ok {
+	if _, ok := Find("We are not<br>consistently meeting this."); ok {
 		t.Error("a <br> should end the sentence")
 	}
 }
 
-// admSeedDir is where the two published self-assessments the project was made
+// seedDir is where the two published self-assessments the project was made
 // from are kept; present in CI.
-const admSeedDir = "../../shared/seeds"
+const seedDir = "../../../shared/seeds"
 
-func admReadSeed(t *testing.T, name string) string {
+func readSeed(t *testing.T, name string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(admSeedDir, name))
+	data, err := os.ReadFile(filepath.Join(seedDir, name))
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("seed missing in CI: %v", err)
@@ -264,8 +264,8 @@ func admReadSeed(t *testing.T, name string) string {
 	return string(data)
 }
 
-func TestFindAdmissionSeed(t *testing.T) {
-	data := admReadSeed(t, "000_33dbbaf18659506c.txt")
+func TestFindSeed(t *testing.T) {
+	data := readSeed(t, "000_33dbbaf18659506c.txt")
 	// Columns: provision | requirement | comply | evidence | action | owner | date.
 	flagged := map[string]bool{}
 	yes, n := 0, 0
@@ -276,10 +276,10 @@ func TestFindAdmissionSeed(t *testing.T) {
 		}
 		yes++
 		id := strings.TrimSpace(cells[0])
-		got, ok := findAdmission(cells[3])
+		got, ok := Find(cells[3])
 		if ok {
 			n++
-			admCheckOffset(t, cells[3], got)
+			checkOffset(t, cells[3], got)
 			if id != "" {
 				flagged[id] = true
 			}
@@ -304,11 +304,11 @@ func TestFindAdmissionSeed(t *testing.T) {
 	}
 }
 
-func TestFindAdmissionAllocs(t *testing.T) {
-	texts := admBenchTexts()
+func TestFindAllocs(t *testing.T) {
+	texts := benchTexts()
 	allocs := testing.AllocsPerRun(100, func() {
 		for _, s := range texts {
-			findAdmission(s)
+			Find(s)
 		}
 	})
 	if allocs != 0 {
@@ -316,9 +316,9 @@ func TestFindAdmissionAllocs(t *testing.T) {
 	}
 }
 
-// admBenchTexts is a mix like a real assessment: mostly plain evidence, some
+// benchTexts is a mix like a real assessment: mostly plain evidence, some
 // commentary that admits a gap, some HTML and curly quotes.
-func admBenchTexts() []string {
+func benchTexts() []string {
 	return []string{
 		"Complaints Policy section 2.2 sets out how complaints are accepted through all channels, including social media, email, telephone and in person. Staff training records show all staff were trained in 2024.",
 		"The Customer Feedback Policy clearly sets out the number of stages involved, what will happen at each stage, and the timeframes for responding. It is available in a variety of formats and languages.",
@@ -333,8 +333,8 @@ func admBenchTexts() []string {
 	}
 }
 
-func BenchmarkFindAdmission(b *testing.B) {
-	texts := admBenchTexts()
+func BenchmarkFind(b *testing.B) {
+	texts := benchTexts()
 	bytes := 0
 	for _, s := range texts {
 		bytes += len(s)
@@ -342,6 +342,6 @@ func BenchmarkFindAdmission(b *testing.B) {
 	b.SetBytes(int64(bytes / len(texts)))
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
-		findAdmission(texts[i%len(texts)])
+		Find(texts[i%len(texts)])
 	}
 }
