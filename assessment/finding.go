@@ -35,58 +35,12 @@ func ParseSeverity(s string) (Severity, bool) {
 	return 0, false
 }
 
-// Rule names, stable: users filter on them and CI annotations show them.
+// The loader's rules: its findings are errors. Every rule, with its
+// documentation, is in package rules.
 const (
-	RuleSyntax         = "syntax"
-	RuleSchema         = "schema"
-	RuleImplausible    = "implausible-date"
-	RuleUnknownCode    = "unknown-code"
-	RuleUnknownProv    = "unknown-provision"
-	RuleDuplicateProv  = "duplicate-provision"
-	RuleMissingProv    = "missing-provision"
-	RuleNoPlan         = "no-plan"
-	RuleNAUnexplained  = "na-unexplained"
-	RuleOverdue        = "overdue"
-	RuleNoEvidence     = "no-evidence"
-	RuleContradiction  = "contradiction"
-	RuleStale          = "stale"
-	RuleSupersededCode = "superseded-code"
-	RuleUnapproved     = "unapproved"
-	RuleUnreviewed     = "unreviewed"
+	RuleSyntax = "syntax" // the file is not valid YAML
+	RuleSchema = "schema" // an unknown key, a wrong type, a bad date or value, a missing key
 )
-
-// Rules maps every rule to its severity, in the order the README lists them.
-var Rules = []struct {
-	Name     string
-	Severity Severity
-	What     string
-}{
-	{RuleSyntax, Error, "the file is not valid YAML"},
-	{RuleSchema, Error, "unknown key, wrong type, bad date or bad value"},
-	{RuleImplausible, Error, "a date before 2020 or more than a year after today"},
-	{RuleUnknownCode, Error, "code names no known catalogue"},
-	{RuleUnknownProv, Error, "a provision id the Code does not have"},
-	{RuleDuplicateProv, Error, "a provision answered twice"},
-	{RuleMissingProv, Error, "a provision on the form with no answer"},
-	{RuleNoPlan, Error, "no or partial without an action with an owner and a due date, and no alternative"},
-	{RuleNAUnexplained, Error, "n/a without commentary"},
-	{RuleOverdue, Warning, "an open action past its due date"},
-	{RuleNoEvidence, Warning, "yes with no evidence"},
-	{RuleContradiction, Warning, "yes, but the evidence or commentary admits the gap"},
-	{RuleStale, Warning, "assessed more than 12 months before today"},
-	{RuleSupersededCode, Warning, "assessed against a Code no longer in force on the assessed date"},
-	{RuleUnapproved, Warning, "no governing-body approval recorded"},
-	{RuleUnreviewed, Warning, "an answer carried from last year and not yet reviewed"},
-}
-
-func severityOf(rule string) Severity {
-	for _, r := range Rules {
-		if r.Name == rule {
-			return r.Severity
-		}
-	}
-	return Error
-}
 
 // Finding is one problem in one assessment file.
 type Finding struct {

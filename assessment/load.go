@@ -42,7 +42,7 @@ type loader struct {
 }
 
 func (l *loader) add(rule string, n *yaml.Node, id, format string, args ...any) {
-	f := Finding{Rule: rule, Severity: severityOf(rule), File: l.file, Provision: id,
+	f := Finding{Rule: rule, Severity: Error, File: l.file, Provision: id,
 		Message: fmt.Sprintf(format, args...)}
 	if n != nil {
 		f.Line, f.Col = n.Line, n.Column
@@ -552,7 +552,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 			ans.ComplyPos = pos(v)
 			if v.Kind != yaml.ScalarNode {
 				l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", id, kindName(v))
-				ans.complyInvalid = true
+				ans.Comply = Invalid
 				return
 			}
 			val := v.Value
@@ -562,7 +562,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 			c, ok := ParseComply(val)
 			if !ok {
 				l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write yes, no, partial or n/a", clip(val), id)
-				ans.complyInvalid = true
+				ans.Comply = Invalid
 				return
 			}
 			ans.Comply = c

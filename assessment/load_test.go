@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
+	"github.com/csa-tool/csa/assessment/internal/generate"
 )
 
 const full = `code: chc-2024
@@ -151,8 +152,9 @@ func corpus(t testing.TB) map[string][]byte {
 		}
 		out[f] = data
 	}
-	for _, s := range generated(t, 2) {
-		out[s.Name] = s.Data
+	names, gen := generate.Assessments(2)
+	for i, name := range names {
+		out[name] = gen[i]
 	}
 	return out
 }
@@ -244,8 +246,8 @@ func FuzzLoad(f *testing.F) {
 		}
 		// A folder walk never skips what the loader reads as an assessment,
 		// nor a file it cannot read.
-		if ok, why := LooksLikeAssessment(data); !ok && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
-			t.Fatalf("a folder walk would skip it (%s): %v", why, fs)
+		if kind := KindOf(data); kind != MaybeAssessment && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
+			t.Fatalf("a folder walk would skip it (%s): %v", kind.Why(), fs)
 		}
 		if a == nil || len(fs) > 0 {
 			return

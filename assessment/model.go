@@ -24,12 +24,15 @@ type Pos struct {
 type Comply string
 
 // The answers a provision can have. Unanswered is a blank: never a yes.
+// Invalid is a comply that holds something else ("maybe", a list): the
+// loader reports it (schema), and it counts as no answer of any kind.
 const (
 	Unanswered Comply = ""
 	Yes        Comply = "yes"
 	No         Comply = "no"
 	Partial    Comply = "partial"
 	NA         Comply = "n/a"
+	Invalid    Comply = "invalid"
 )
 
 // Rank places an answer on the compliance scale, no (1) < partial (2) < yes
@@ -125,8 +128,6 @@ type Answer struct {
 
 	Pos, ComplyPos, ReviewPos  Pos
 	EvidencePos, CommentaryPos TextPos
-
-	complyInvalid bool // comply held a word that is not an answer
 }
 
 // TextPos is where a text field's value starts, and whether it is a block

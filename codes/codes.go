@@ -21,6 +21,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -177,13 +178,32 @@ type Link struct {
 // names no catalogue it can load.
 var ErrUnknown = errors.New("unknown code")
 
-// unknownError is such an error, with a message fit for a person.
-type unknownError string
+// unknownError is such an error, with a message fit for a person. A code
+// that is no name csa knows is named in it (code); the rest is the reason.
+type unknownError struct{ code, reason string }
 
-func (e unknownError) Error() string        { return string(e) }
-func (e unknownError) Is(target error) bool { return target == ErrUnknown }
+func (e *unknownError) Error() string {
+	if e.code != "" {
+		return "unknown code " + e.code + ": " + e.reason
+	}
+	return e.reason
+}
+func (e *unknownError) Is(target error) bool { return target == ErrUnknown }
 
-func unknownf(format string, args ...any) error { return unknownError(fmt.Sprintf(format, args...)) }
+func unknownf(format string, args ...any) error {
+	return &unknownError{reason: fmt.Sprintf(format, args...)}
+}
+
+// Reason is why a code names no catalogue, as a finding of the rule
+// unknown-code words it: the error's message without "unknown code " before
+// it, since the rule's name says so.
+func Reason(err error) string {
+	var u *unknownError
+	if errors.As(err, &u) && u.code != "" {
+		return u.code + ": " + u.reason
+	}
+	return err.Error()
+}
 
 // Embedded returns the ids of the built-in catalogues, oldest first.
 func Embedded() []string {
@@ -293,7 +313,7 @@ func lookup(name, dir string, within *Folders) (*Catalogue, error) {
 		})
 	}
 	if !looksLikePath(name) {
-		return nil, unknownf("unknown code %q: the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", name, strings.Join(Embedded(), ", "))
+		return nil, &unknownError{code: strconv.Quote(name), reason: fmt.Sprintf("the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", strings.Join(Embedded(), ", "))}
 	}
 	path := name
 	if !filepath.IsAbs(path) && dir != "" {

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -58,7 +59,7 @@ func CrossCheck(f *Figures, doc *Doc, opts CheckOptions) []assessment.Finding {
 			continue
 		}
 		pos := doc.Pos(path)
-		out = append(out, assessment.Finding{Rule: RuleMissed, Severity: assessment.Warning, File: doc.File,
+		out = append(out, assessment.Finding{Rule: rules.MissedTimescale.Name, Severity: rules.MissedTimescale.Severity, File: doc.File,
 			Line: pos.Line, Col: pos.Col, Provision: p.ID,
 			Message: fmt.Sprintf("provision %s is answered yes in %s (line %d), but %d of %d %s (%s%%) %s, more than %s%%: is it met?",
 				p.ID, a.File, ans.ComplyPos.Line, missed, of, what, Number(Percent(missed, of), true), missedVerb(m), Number(opts.Threshold, false))})
@@ -122,7 +123,7 @@ func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (*assessment.Assess
 	dir := dirOf(doc.File)
 	finding := func(sev assessment.Severity, format string, args ...any) []assessment.Finding {
 		p := doc.Pos("assessment")
-		return []assessment.Finding{{Rule: RuleAssessment, Severity: sev, File: doc.File, Line: p.Line, Col: p.Col,
+		return []assessment.Finding{{Rule: rules.FiguresAssessment.Name, Severity: sev, File: doc.File, Line: p.Line, Col: p.Col,
 			Message: fmt.Sprintf(format, args...)}}
 	}
 	if f.Assessment != "" {
@@ -137,7 +138,8 @@ func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (*assessment.Assess
 		if err != nil {
 			return nil, finding(assessment.Error, "assessment %s cannot be read", path)
 		}
-		if ok, why := assessment.LooksLikeAssessment(data); !ok || IsFigures(data) {
+		if kind := assessment.KindOf(data); kind != assessment.MaybeAssessment || IsFigures(data) {
+			why := kind.Why()
 			if IsFigures(data) {
 				why = "a figures file"
 			}
@@ -163,7 +165,7 @@ func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (*assessment.Assess
 		if err != nil || IsFigures(data) {
 			continue
 		}
-		if ok, _ := assessment.LooksLikeAssessment(data); !ok {
+		if assessment.KindOf(data) != assessment.MaybeAssessment {
 			continue
 		}
 		a, _ := assessment.Parse(path, data)

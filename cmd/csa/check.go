@@ -7,7 +7,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/output"
+	"github.com/csa-tool/csa/assessment/rules"
 )
 
 type checkOptions struct {
@@ -27,7 +29,29 @@ func newCheckCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check assessments against the Code (files or folders; default .)",
-		Long: `Check validates assessment files against the Code they name. Folders are
+		Long:  checkHelp(),
+		Example: `  csa check examples/ --as-of 2025-07-01
+  csa check assessment.yaml --fail-on warning --format github`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.paths = args
+			if len(o.paths) == 0 {
+				o.paths = []string{"."}
+			}
+			return runCheck(e, o)
+		},
+	}
+	fs := cmd.Flags()
+	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.allow)
+	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
+	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	addFiguresFlags(fs, &o.figs)
+	return cmd
+}
+
+// checkHelp is check's --help; its lists of rules come from the list.
+func checkHelp() string {
+	return `Check validates assessment files against the Code they name. Folders are
 searched recursively for *.yaml and *.yml files, skipping hidden folders.
 Only a file proven not to be an assessment is skipped, with a note on
 stderr: YAML keys none of which an assessment has (a CI workflow), or a
@@ -35,10 +59,7 @@ catalogue. A file that might be an assessment but cannot be read (a syntax
 error, an empty file) is checked, and fails. A file named on the command
 line is always checked; "-" reads standard input.
 
-Errors: syntax, schema, implausible-date, unknown-code, unknown-provision,
-duplicate-provision, missing-provision, no-plan, na-unexplained.
-Warnings: overdue, no-evidence, contradiction, stale, superseded-code,
-unapproved, unreviewed.
+` + ruleLists() + `
 
 A catalogue file that code: names is read only from the working folder,
 the folders named and the folders of the files named (--catalogues-from
@@ -59,24 +80,7 @@ in the period's assessment beside it while the figures show its timescale
 missed in more than --missed-threshold percent of cases).
 
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
-cannot run.`,
-		Example: `  csa check examples/ --as-of 2025-07-01
-  csa check assessment.yaml --fail-on warning --format github`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			o.paths = args
-			if len(o.paths) == 0 {
-				o.paths = []string{"."}
-			}
-			return runCheck(e, o)
-		},
-	}
-	fs := cmd.Flags()
-	addAsOf(fs, &o.asOf)
-	addCatalogues(fs, &o.allow)
-	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
-	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
-	addFiguresFlags(fs, &o.figs)
-	return cmd
+cannot run.`
 }
 
 func runCheck(e *env, o *checkOptions) error {
@@ -88,13 +92,13 @@ func runCheck(e *env, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	srcs := make([]assessment.Source, len(files))
+	srcs := make([]load.Source, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	for i, f := range files {
 		if f == "-" {
 			data, err := readInput(e, f)
-			srcs[i], errs[i] = assessment.Source{Name: "<stdin>", Data: data}, err
+			srcs[i], errs[i] = load.Source{Name: "<stdin>", Data: data}, err
 			continue
 		}
 		wg.Go(func() {
@@ -102,7 +106,7 @@ func runCheck(e *env, o *checkOptions) error {
 			if err != nil {
 				errs[i] = err
 			}
-			srcs[i] = assessment.Source{Name: f, Data: data, Found: found[f]}
+			srcs[i] = load.Source{Name: f, Data: data, Found: found[f]}
 		})
 	}
 	wg.Wait()
@@ -111,7 +115,7 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := checkWithFigures(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
+	results := checkWithFigures(srcs, load.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
 
 	var checked []output.File
 	var failOn assessment.Severity
@@ -139,4 +143,16 @@ func runCheck(e *env, o *checkOptions) error {
 		return errFindings
 	}
 	return err
+}
+
+// ruleLists names check's rules for its help: the errors, then the warnings.
+func ruleLists() string {
+	list := func(label string, sev assessment.Severity) string {
+		var names []string
+		for _, r := range rules.Of(rules.Assessments, sev) {
+			names = append(names, r.Name)
+		}
+		return wrapText(label+" "+strings.Join(names, ", ")+".", 76)
+	}
+	return list("Errors:", assessment.Error) + "\n" + list("Warnings:", assessment.Warning)
 }

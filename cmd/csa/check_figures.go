@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/assessment/load"
 )
 
 // This file is check's hook for figures files (kind: figures): they are
@@ -44,19 +44,19 @@ func (p *percentFlag) Set(s string) error {
 
 // checkWithFigures checks every source: figures files with package figures,
 // the rest with check.
-func checkWithFigures(srcs []assessment.Source, opts assessment.Options, o figuresCheck) []assessment.Result {
-	out := make([]assessment.Result, len(srcs))
-	var rest []assessment.Source
+func checkWithFigures(srcs []load.Source, opts load.Options, o figuresCheck) []load.Result {
+	out := make([]load.Result, len(srcs))
+	var rest []load.Source
 	var at []int
 	for i, s := range srcs {
 		if figures.IsFigures(s.Data) {
-			out[i] = assessment.Result{Name: s.Name, Findings: figures.Check(s.Name, s.Data, figures.CheckOptions{Threshold: float64(o.threshold)})}
+			out[i] = load.Result{Name: s.Name, Findings: figures.Check(s.Name, s.Data, figures.CheckOptions{Threshold: float64(o.threshold)})}
 			continue
 		}
 		rest = append(rest, s)
 		at = append(at, i)
 	}
-	for j, r := range assessment.CheckAll(rest, opts) {
+	for j, r := range load.CheckAll(rest, opts) {
 		out[at[j]] = r
 	}
 	return out

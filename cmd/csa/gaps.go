@@ -128,8 +128,8 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 			if err != nil {
 				return nil, nil, err
 			}
-			if ok, why := assessment.LooksLikeAssessment(data); !ok {
-				e.notef("skipping %s: %s", f, why)
+			if kind := assessment.KindOf(data); kind != assessment.MaybeAssessment {
+				e.notef("skipping %s: %s", f, kind.Why())
 				continue
 			}
 		} else if err := notAssessment(f); err != nil {
@@ -159,12 +159,12 @@ func notAssessment(path string) error {
 	if err != nil || len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}
-	if ok, why := assessment.LooksLikeAssessment(data); !ok {
+	if kind := assessment.KindOf(data); kind != assessment.MaybeAssessment {
 		switch strings.ToLower(filepath.Ext(path)) {
 		case ".xlsx", ".docx", ".csv", ".txt":
-			return usagef("%s: %s; csa import %s makes one from it", path, why, path)
+			return usagef("%s: %s; csa import %s makes one from it", path, kind.Why(), path)
 		}
-		return usagef("%s: %s", path, why)
+		return usagef("%s: %s", path, kind.Why())
 	}
 	return nil
 }

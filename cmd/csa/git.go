@@ -173,17 +173,10 @@ func looksLikeCatalogueFile(code string) bool {
 }
 
 // catalogueAt reads the catalogue file an assessment read from git names by
-// a relative path, from the same revision. When it cannot, the finding says
-// why, at the assessment's code.
-func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, *assessment.Finding) {
-	bad := func(format string, args ...any) *assessment.Finding {
-		p := a.CodePos
-		if p.Line == 0 {
-			p = assessment.Pos{Line: 1, Col: 1}
-		}
-		return &assessment.Finding{Rule: assessment.RuleUnknownCode, Severity: assessment.Error, File: in.name(),
-			Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)}
-	}
+// a relative path, from the same revision. When it cannot, the error says
+// why.
+func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, error) {
+	bad := func(format string, args ...any) error { return fmt.Errorf(format, args...) }
 	cwd := strings.HasPrefix(in.path, "./") || strings.HasPrefix(in.path, "../")
 	p := path.Join(path.Dir(filepath.ToSlash(in.path)), filepath.ToSlash(a.Code))
 	switch {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
+	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -59,20 +61,16 @@ func loadAssessment(e *env, path string, folders codes.Folders) (*assessment.Ass
 // first error and how many more there are (csa check lists them all).
 func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
 	a, fs := assessment.Parse(in.name(), in.data)
-	if a != nil {
-		fs = append(fs, assessment.Duplicates(a)...)
-	}
 	var cat *codes.Catalogue
-	if a != nil && a.Code != "" {
-		var f *assessment.Finding
+	var catErr error
+	if a != nil {
 		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
-			cat, f = catalogueAt(in, a)
+			cat, catErr = catalogueAt(in, a)
 		} else {
-			cat, f = assessment.CatalogueWithin(a, folders)
+			cat, catErr = load.Catalogue(a, folders)
 		}
-		if f != nil {
-			fs = append(fs, *f)
-		}
+		fs = append(fs, rules.DuplicateProvision.Check(a, nil, nil, rules.Options{})...)
+		fs = append(fs, rules.UnknownCode.Check(a, cat, catErr, rules.Options{})...)
 	}
 	if !assessment.HasErrors(fs) {
 		if a == nil || cat == nil { // Parse reports these; never hand on a nil
@@ -89,8 +87,8 @@ func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment,
 	}
 	first := errs[0]
 	msg := strings.Join(strings.Fields(assessment.OneLine(first.Message)), " ") // one line, whatever the message
-	if first.Rule == assessment.RuleUnknownCode && strings.HasPrefix(msg, `"`) {
-		msg = "unknown code " + msg // the finding leaves these words to its rule's name
+	if first.Rule == rules.UnknownCode.Name && catErr != nil {
+		msg = strings.Join(strings.Fields(assessment.OneLine(catErr.Error())), " ") // the finding leaves "unknown code" to its rule's name
 	}
 	more := ""
 	if n := len(errs) - 1; n > 0 {
