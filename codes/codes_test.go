@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -338,6 +339,33 @@ func TestCatalogueNotes(t *testing.T) {
 	for _, p := range c24.Provisions {
 		if p.Section == 9 && p.Obligation != "must" {
 			t.Errorf("2024 %s is %s; section 9 is all must", p.ID, p.Obligation)
+		}
+	}
+}
+
+// TestBuiltinsAreTheFiles: the built-in catalogues, compiled into Go data,
+// are what the YAML files in this folder read as (gencat's own test holds
+// builtin_gen.go to its output, byte for byte).
+func TestBuiltinsAreTheFiles(t *testing.T) {
+	files, err := filepath.Glob("chc-*.yaml")
+	if err != nil || len(files) != len(Embedded()) {
+		t.Fatalf("%d catalogue files, %d built-in catalogues (%v)", len(files), len(Embedded()), err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParseBytes(data, "embedded")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Lookup(want.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the built-in catalogue is not what the file reads as: run go generate ./codes", f)
 		}
 	}
 }

@@ -75,6 +75,6 @@ func BenchmarkCheckOne(b *testing.B) {
 	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
 	b.ResetTimer()
 	for b.Loop() {
-		Validate(src.Name, src.Data, opts)
+		Check(src, opts)
 	}
 }

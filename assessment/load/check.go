@@ -8,14 +8,39 @@ import (
 	"github.com/csa-tool/csa/assessment/rules"
 )
 
-// Source is one file handed to CheckAll.
-type Source struct {
-	Name string
-	Data []byte
-	// Found is true when the file was found by walking a folder rather than
-	// named; such a file is skipped if it is not an assessment.
-	Found bool
+// Options are what checking needs besides the files.
+type Options struct {
+	AsOf assessment.Date // "today"; the zero Date skips the date rules
 }
+
+// Check reads an assessment for csa check and applies every rule. A file
+// found in a folder that is proven not to be an assessment is skipped (its
+// Kind says why); a catalogue named on the command line is one finding
+// saying what it is, not one for each of its hundreds of keys. Anything
+// else is read as an assessment, so that a mistyped key at the top is
+// named.
+func Check(in Input, opts Options) *File {
+	f := &File{Name: in.Name, Data: in.Data, Kind: assessment.KindOf(in.Data)}
+	switch {
+	case f.Kind == assessment.MaybeAssessment:
+	case in.Found:
+		f.Skipped = f.Kind.Why()
+		return f
+	case f.Kind == assessment.CatalogueFile:
+		f.Findings = []assessment.Finding{{Rule: rules.Schema.Name, Severity: rules.Schema.Severity,
+			File: in.Name, Line: 1, Col: 1, Message: "this file is " + f.Kind.Why() + ": csa check reads assessments"}}
+		return f
+	}
+	f.parse(in)
+	if f.Assessment != nil {
+		f.Findings = append(f.Findings, rules.Check(f.Assessment, f.Catalogue, f.catErr, rules.Options{AsOf: opts.AsOf})...)
+	}
+	assessment.SortFindings(f.Findings)
+	return f
+}
+
+// Source is one file handed to CheckAll.
+type Source = Input
 
 // Result is the outcome of checking one Source.
 type Result struct {
@@ -37,7 +62,8 @@ func CheckAll(srcs []Source, opts Options) []Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = checkOne(srcs[i], opts)
+				f := Check(srcs[i], opts)
+				out[i] = Result{Name: f.Name, Assessment: f.Assessment, Findings: f.Findings, Skipped: f.Skipped}
 			}
 		}()
 	}
@@ -51,20 +77,3 @@ func CheckAll(srcs []Source, opts Options) []Result {
 
 // workerCount is how many files are checked at once: one per core.
 func workerCount(files int) int { return max(1, min(runtime.GOMAXPROCS(0), files)) }
-
-func checkOne(src Source, opts Options) Result {
-	if kind := assessment.KindOf(src.Data); kind != assessment.MaybeAssessment {
-		if src.Found {
-			return Result{Name: src.Name, Skipped: kind.Why()}
-		}
-		// Named on the command line, a catalogue gets one finding saying what
-		// it is, not one for each of its hundreds of keys. Anything else is
-		// checked, so that a mistyped key at the top is named.
-		if kind == assessment.CatalogueFile {
-			return Result{Name: src.Name, Findings: []assessment.Finding{{Rule: rules.Schema.Name, Severity: rules.Schema.Severity,
-				File: src.Name, Line: 1, Col: 1, Message: "this file is " + kind.Why() + ": csa check reads assessments"}}}
-		}
-	}
-	a, fs := Validate(src.Name, src.Data, opts)
-	return Result{Name: src.Name, Assessment: a, Findings: fs}
-}

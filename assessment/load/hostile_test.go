@@ -101,13 +101,14 @@ func bigCatalogue(dir string, n int, comply string) []byte {
 // test is the same on any machine.
 func TestCheckGrowsWithTheFile(t *testing.T) {
 	dir := t.TempDir()
-	opts := Options{AsOf: assessment.NewDate(2025, 7, 1), Catalogues: codes.Within(dir)}
+	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
+	check := func(data []byte) { Check(Input{Name: "a.yaml", Data: data, Catalogues: codes.Within(dir)}, opts) }
 	for name, shape := range shapes {
 		t.Run(name, func(t *testing.T) {
 			const n = 500
 			small, big := shape(dir, n), shape(dir, 8*n)
-			a := allocated(func() { Validate("a.yaml", small, opts) })
-			b := allocated(func() { Validate("a.yaml", big, opts) })
+			a := allocated(func() { check(small) })
+			b := allocated(func() { check(big) })
 			if ratio := float64(b) / float64(a); ratio > 12 {
 				t.Errorf("8 times the file (%d KB) allocated %.1f times as much (%d KB, then %d KB)", len(big)>>10, ratio, a>>10, b>>10)
 			}
@@ -121,9 +122,10 @@ func TestCheckGrowsWithTheFile(t *testing.T) {
 func BenchmarkUnknownIDsBigCatalogue(b *testing.B) {
 	dir := b.TempDir()
 	data := bigCatalogue(dir, 20000, "yes\n    evidence: x")
-	opts := Options{AsOf: assessment.NewDate(2025, 7, 1), Catalogues: codes.Within(dir)}
+	in := Input{Name: "a.yaml", Data: data, Catalogues: codes.Within(dir)}
+	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
 	b.ReportAllocs()
 	for b.Loop() {
-		Validate("a.yaml", data, opts)
+		Check(in, opts)
 	}
 }

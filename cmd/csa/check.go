@@ -98,7 +98,7 @@ func runCheck(e *env, o *checkOptions) error {
 	for i, f := range files {
 		if f == "-" {
 			data, err := readInput(e, f)
-			srcs[i], errs[i] = load.Source{Name: "<stdin>", Data: data}, err
+			srcs[i], errs[i] = load.Source{Name: "<stdin>", Data: data, Catalogues: folders}, err
 			continue
 		}
 		wg.Go(func() {
@@ -106,7 +106,7 @@ func runCheck(e *env, o *checkOptions) error {
 			if err != nil {
 				errs[i] = err
 			}
-			srcs[i] = load.Source{Name: f, Data: data, Found: found[f]}
+			srcs[i] = load.Source{Name: f, Data: data, Found: found[f], Catalogues: folders}
 		})
 	}
 	wg.Wait()
@@ -115,7 +115,7 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := checkWithFigures(srcs, load.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
+	results := checkWithFigures(srcs, load.Options{AsOf: o.asOf.or(e)}, o.figs)
 
 	var checked []output.File
 	var failOn assessment.Severity

@@ -98,14 +98,15 @@ func runDiff(e *env, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldA, oldCat, oldIn, err := loadArg(e, o.old, folders)
+	old, oldIn, err := loadArg(e, o.old, folders)
 	if err != nil {
 		return err
 	}
-	newA, newCat, newIn, err := loadArg(e, o.new, folders)
+	new, newIn, err := loadArg(e, o.new, folders)
 	if err != nil {
 		return err
 	}
+	oldA, oldCat, newA, newCat := old.Assessment, old.Catalogue, new.Assessment, new.Catalogue
 	d, err := diff.Compare(oldA, oldCat, newA, newCat, o.asOf.or(e))
 	if err != nil {
 		return usagef("cannot compare %s with %s: %s", o.old, o.new, err)

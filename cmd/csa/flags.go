@@ -72,11 +72,11 @@ func addCatalogues(fs *pflag.FlagSet, paths *[]string) {
 // file's own folder, and what --catalogues-from allows. A code: in a file
 // from a pull request cannot make csa read /proc/self/environ, say, and
 // print it in a public CI log.
-func catalogueFolders(allowed []string, paths ...string) (codes.Folders, error) {
+func catalogueFolders(allowed []string, paths ...string) (codes.Resolver, error) {
 	var dirs []string
 	for _, p := range allowed {
 		if _, err := os.Stat(p); err != nil {
-			return codes.Folders{}, usagef("--catalogues-from: %s: no such folder or file", p)
+			return codes.Resolver{}, usagef("--catalogues-from: %s: no such folder or file", p)
 		}
 		dirs = append(dirs, p)
 	}

@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/table"
 )
@@ -110,8 +109,9 @@ func runGaps(e *env, o *gapsOptions) error {
 
 // loadEntries reads every assessment the paths name, with its catalogue.
 // Folders are searched as check searches them; a file found in a folder that
-// is not an assessment (a CI workflow, a catalogue) is skipped with a note.
-// An assessment that cannot be read stops the command, as for report.
+// is not an assessment (a CI workflow, a catalogue) is skipped with a note,
+// and one named is refused. An assessment that cannot be read stops the
+// command, as for report.
 func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, error) {
 	files, found, err := collect(paths)
 	if err != nil {
@@ -122,51 +122,29 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 		return nil, nil, err
 	}
 	var entries []assessment.Entry
-	for _, f := range files {
-		if found[f] {
-			data, err := readLimited(e, f, maxText)
-			if err != nil {
-				return nil, nil, err
-			}
-			if kind := assessment.KindOf(data); kind != assessment.MaybeAssessment {
-				e.notef("skipping %s: %s", f, kind.Why())
-				continue
-			}
-		} else if err := notAssessment(f); err != nil {
-			return nil, nil, err
-		}
-		a, cat, err := loadAssessment(e, f, folders)
+	for _, path := range files {
+		data, err := readInput(e, path)
 		if err != nil {
 			return nil, nil, err
 		}
-		entries = append(entries, assessment.Entry{Assessment: a, Catalogue: cat})
+		in := &input{arg: path, data: data}
+		f := load.Read(in.loadInput(folders))
+		if found[path] && f.Kind != assessment.MaybeAssessment {
+			e.notef("skipping %s: %s", path, f.Kind.Why())
+			continue
+		}
+		if err := notAssessment(in, f.Kind); err != nil {
+			return nil, nil, err
+		}
+		if f, err = faithful(f, in); err != nil {
+			return nil, nil, err
+		}
+		entries = append(entries, f.Entry)
 	}
 	if len(entries) == 0 {
 		return nil, nil, usagef("no assessments found in %s", strings.Join(paths, ", "))
 	}
 	return entries, files, nil
-}
-
-// notAssessment says in one line that a file named on the command line is
-// not an assessment at all (a CI workflow, a catalogue, a spreadsheet),
-// rather than list every key it lacks. A file that cannot be read, an empty
-// one, and standard input are left to loadAssessment to report.
-func notAssessment(path string) error {
-	if path == "-" {
-		return nil
-	}
-	data, err := readLimited(nil, path, maxText)
-	if err != nil || len(bytes.TrimSpace(data)) == 0 {
-		return nil
-	}
-	if kind := assessment.KindOf(data); kind != assessment.MaybeAssessment {
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".xlsx", ".docx", ".csv", ".txt":
-			return usagef("%s: %s; csa import %s makes one from it", path, kind.Why(), path)
-		}
-		return usagef("%s: %s", path, kind.Why())
-	}
-	return nil
 }
 
 func plural(n int, word string) string {

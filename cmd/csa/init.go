@@ -122,10 +122,11 @@ func runInitFrom(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	last, lastCat, in, err := loadArg(e, o.from, folders)
+	lastFile, in, err := loadArg(e, o.from, folders)
 	if err != nil {
 		return err
 	}
+	last, lastCat := lastFile.Assessment, lastFile.Catalogue
 	cat := lastCat
 	if o.code != "" {
 		if cat, err = lookupCode(o.code); err != nil {

@@ -1,12 +1,13 @@
 package main
 
 import (
+	"errors"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/load"
-	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -40,63 +41,67 @@ func (in *input) file() string {
 	return in.arg
 }
 
-// loadAssessment reads one assessment file for a command that renders or
-// lists it, with its catalogue. See decodeAssessment.
-func loadAssessment(e *env, path string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
-	data, err := readInput(e, path)
-	if err != nil {
-		return nil, nil, err
+// loadInput is the input as the loader takes it: its catalogue file from
+// folders, or, read from git, a catalogue file it names by a relative path
+// from the same revision, taken from its folder there.
+func (in *input) loadInput(folders codes.Resolver) load.Input {
+	li := load.Input{Name: in.name(), Data: in.data, Catalogues: folders}
+	if in.fromGit() {
+		li.Catalogues = folders.In(gitTree{rev: in.rev}, in.rev, "the repository")
+		li.Dir = gitFolder(in.path)
 	}
-	return decodeAssessment(&input{arg: path, data: data}, folders)
+	return li
 }
 
-// decodeAssessment parses an assessment read from the command line and
-// finds its catalogue: by the assessment's code (a catalogue file only from
-// folders), or for one read from git a catalogue file it names by a
-// relative path, from the same revision. The
-// rules are not applied (that is check's job), but an assessment that cannot
-// be read faithfully (a syntax or schema error, a code csa does not know, or
-// a provision answered twice, when either answer could be the one meant)
-// stops the command: exit 2, as it could not run, with one line naming the
-// first error and how many more there are (csa check lists them all).
-func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
-	a, fs := assessment.Parse(in.name(), in.data)
-	var cat *codes.Catalogue
-	var catErr error
-	if a != nil {
-		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
-			cat, catErr = catalogueAt(in, a)
-		} else {
-			cat, catErr = load.Catalogue(a, folders)
+// gitFolder is the folder of PATH, from the top of the repository: git
+// reads ./ and ../ from the current folder.
+func gitFolder(p string) string {
+	dir := path.Dir(filepath.ToSlash(p))
+	if strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
+		dir = path.Join(gitPrefix(), dir)
+	}
+	return dir
+}
+
+// readAssessment loads an assessment read from the command line for a
+// command that renders, lists or compares its answers, with its catalogue.
+// The rules are not applied (that is check's job), but an assessment that
+// cannot be read faithfully (a syntax or schema error, a code csa does not
+// know, or a provision answered twice, when either answer could be the one
+// meant) stops the command: exit 2, as it could not run, with one line
+// naming the first error and how many more there are (csa check lists them
+// all).
+func readAssessment(in *input, folders codes.Resolver) (*load.File, error) {
+	return faithful(load.Read(in.loadInput(folders)), in)
+}
+
+// faithful is f, or the one line saying why it cannot be read faithfully.
+func faithful(f *load.File, in *input) (*load.File, error) {
+	if err := f.Faithful(); err != nil {
+		var u *load.Unreadable
+		if !errors.As(err, &u) || u.More == 0 {
+			return nil, usagef("%s", err)
 		}
-		fs = append(fs, rules.DuplicateProvision.Check(a, nil, nil, rules.Options{})...)
-		fs = append(fs, rules.UnknownCode.Check(a, cat, catErr, rules.Options{})...)
-	}
-	if !assessment.HasErrors(fs) {
-		if a == nil || cat == nil { // Parse reports these; never hand on a nil
-			return nil, nil, usagef("%s: not a valid assessment: it names no Code (code:)", in.name())
-		}
-		return a, cat, nil
-	}
-	assessment.SortFindings(fs)
-	var errs []assessment.Finding
-	for _, f := range fs {
-		if f.Severity == assessment.Error {
-			errs = append(errs, f)
-		}
-	}
-	first := errs[0]
-	msg := strings.Join(strings.Fields(assessment.OneLine(first.Message)), " ") // one line, whatever the message
-	if first.Rule == rules.UnknownCode.Name && catErr != nil {
-		msg = strings.Join(strings.Fields(assessment.OneLine(catErr.Error())), " ") // the finding leaves "unknown code" to its rule's name
-	}
-	more := ""
-	if n := len(errs) - 1; n > 0 {
-		more = " (and " + countNoun(n, "more error", "more errors")
+		more := " (and " + u.MoreErrors()
 		if !in.fromGit() {
 			more += "; csa check " + in.arg + " lists them all"
 		}
-		more += ")"
+		return nil, usagef("%s%s)", err, more)
 	}
-	return nil, nil, usagef("%s:%d:%d: not a valid assessment: %s%s", first.File, first.Line, first.Col, msg, more)
+	return f, nil
+}
+
+// notAssessment says in one line that a file named on the command line is
+// not an assessment at all (a CI workflow, a catalogue, a spreadsheet),
+// rather than list every key it lacks. Standard input is left to the
+// loader to report.
+func notAssessment(in *input, kind assessment.Kind) error {
+	if in.arg == "-" || kind == assessment.MaybeAssessment {
+		return nil
+	}
+	switch strings.ToLower(filepath.Ext(in.arg)) {
+	case ".xlsx", ".docx", ".csv", ".txt":
+		return usagef("%s: %s; csa import %s makes one from it", in.arg, kind.Why(), in.arg)
+	}
+	return usagef("%s: %s", in.arg, kind.Why())
 }

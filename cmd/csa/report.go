@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
 )
@@ -117,17 +118,23 @@ func runReport(e *env, o *reportOptions) error {
 	if err := t.check(); err != nil {
 		return err
 	}
-	if err := notAssessment(o.file); err != nil {
+	data, err := readInput(e, o.file)
+	if err != nil {
+		return err
+	}
+	in := &input{arg: o.file, data: data}
+	if err := notAssessment(in, assessment.KindOf(data)); err != nil {
 		return err
 	}
 	folders, err := catalogueFolders(o.allow, o.file)
 	if err != nil {
 		return err
 	}
-	a, cat, err := loadAssessment(e, o.file, folders)
+	f, err := readAssessment(in, folders)
 	if err != nil {
 		return err
 	}
+	a, cat := f.Assessment, f.Catalogue
 	t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	asOf := o.asOf.or(e)
 	if xlsx {
