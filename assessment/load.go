@@ -406,7 +406,7 @@ func (l *loader) textPos(v *yaml.Node) TextPos {
 // indent counts the spaces that start line n (1-based) of the file.
 func (l *loader) indent(n int) int {
 	if l.lines == nil {
-		l.lines = append(l.lines, 0)
+		l.lines = make([]int, 1, bytes.Count(l.data, []byte{'\n'})+1)
 		for i, b := range l.data {
 			if b == '\n' {
 				l.lines = append(l.lines, i+1)

@@ -25,12 +25,30 @@ type CheckOptions struct {
 	// counts as missed for the cross-check (csa's default is
 	// DefaultThreshold; 0 warns of any case missed).
 	Threshold float64
-	// ReadFile reads a file the check needs (the assessment); os.ReadFile
-	// in csa, a map in tests.
-	ReadFile func(string) ([]byte, error)
+	// Catalogues is where a catalogue file timescales: names may be read
+	// from, as for an assessment's code:.
+	Catalogues codes.Resolver
+	// Assessment gives the assessment at path for the cross-check, as csa's
+	// loader read it (csa check hands on the ones it has read already);
+	// nil finds none.
+	Assessment func(path string) Found
 	// ReadDir lists the YAML files in a folder, for finding the assessment
 	// beside the figures file.
 	ReadDir func(string) ([]string, error)
+}
+
+// Found is a file the cross-check asked for, as the loader read it.
+type Found struct {
+	// Entry is the assessment and its catalogue; the Assessment is nil when
+	// it could not be read (its own check says why), the Catalogue when its
+	// code names none.
+	assessment.Entry
+	// Not says what the file is when it is not an assessment ("a figures
+	// file", "a catalogue, not an assessment").
+	Not string
+	// Err is why the file could not be read (errors.Is fs.ErrNotExist when
+	// there is none).
+	Err error
 }
 
 // DefaultThreshold is the cross-check's threshold unless told otherwise.
@@ -43,7 +61,7 @@ func Check(file string, data []byte, opts CheckOptions) []assessment.Finding {
 	if f != nil {
 		out = append(out, Validate(f, doc)...)
 		if f.Timescales != "" {
-			if _, err := codes.Lookup(f.Timescales, dirOf(file)); err != nil {
+			if _, err := opts.Catalogues.Lookup(f.Timescales, dirOf(file)); err != nil {
 				p := doc.Pos("timescales")
 				out = append(out, assessment.Finding{Rule: rules.UnknownCode.Name, Severity: rules.UnknownCode.Severity, File: file,
 					Line: p.Line, Col: p.Col, Message: codes.Reason(err)})

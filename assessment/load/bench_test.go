@@ -10,18 +10,27 @@ import (
 )
 
 // generated returns n generated 72-provision assessments (see
-// generate.Assessments) as sources.
-func generated(tb testing.TB, n int) []Source {
+// generate.Assessments) as inputs.
+func generated(tb testing.TB, n int) []Input {
 	tb.Helper()
 	names, files := generate.Assessments(n)
-	srcs := make([]Source, n)
-	for i := range srcs {
-		srcs[i] = Source{Name: names[i], Data: files[i]}
+	ins := make([]Input, n)
+	for i := range ins {
+		ins[i] = Input{Name: names[i], Data: files[i]}
 	}
-	return srcs
+	return ins
+}
+
+// checkAll is CheckAll over inputs already read.
+func checkAll(tb testing.TB, ins []Input, opts Options) []Result {
+	res, err := CheckAll(len(ins), func(i int) (Input, error) { return ins[i], nil }, opts)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return res
 }
 func TestGeneratedAssessmentsAreClean(t *testing.T) {
-	for _, r := range CheckAll(generated(t, 3), Options{AsOf: assessment.NewDate(2025, 7, 1)}) {
+	for _, r := range checkAll(t, generated(t, 3), Options{AsOf: assessment.NewDate(2025, 7, 1)}) {
 		if len(r.Findings) > 0 {
 			t.Errorf("%s: %v", r.Name, r.Findings)
 		}
@@ -35,7 +44,7 @@ func BenchmarkCheck1000(b *testing.B) {
 	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
 	b.ResetTimer()
 	for b.Loop() {
-		CheckAll(srcs, opts)
+		checkAll(b, srcs, opts)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/rules"
 )
 
@@ -22,9 +23,9 @@ type figuresCase struct {
 	want   []string
 }
 
-// figuresCases checks each case's figures.yaml with package figures (which
-// applies these rules) in a working folder holding the files beside it, and
-// keeps the findings of r.
+// figuresCases checks each case's figures.yaml as csa check does (package
+// load hands it to package figures, which applies these rules) in a working
+// folder holding the files beside it, and keeps the findings of r.
 func figuresCases(t *testing.T, r *rules.Rule, cases []figuresCase) {
 	t.Helper()
 	for _, tt := range cases {
@@ -36,7 +37,13 @@ func figuresCases(t *testing.T, r *rules.Rule, cases []figuresCase) {
 				}
 			}
 			var got []string
-			for _, f := range figures.Check("figures.yaml", []byte(tt.yaml), figures.CheckOptions{Threshold: figures.DefaultThreshold}) {
+			res, err := load.CheckAll(1, func(int) (load.Input, error) {
+				return load.Input{Name: "figures.yaml", Data: []byte(tt.yaml)}, nil
+			}, load.Options{Threshold: figures.DefaultThreshold})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, f := range res[0].Findings {
 				if f.Rule != r.Name {
 					continue
 				}

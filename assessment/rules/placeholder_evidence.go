@@ -37,36 +37,75 @@ var PlaceholderEvidence = add(&Rule{
 })
 
 // placeholders are what evidence says when it says nothing, lower-cased.
-var placeholders = map[string]bool{
-	"n/a": true, "na": true, "n.a": true, "n a": true, "not applicable": true,
-	"none": true, "nil": true, "nothing": true, "no evidence": true,
-	"-": true, "--": true, "---": true, "–": true, "—": true,
-	"tbc": true, "tbd": true, "tba": true, "to be confirmed": true, "to be decided": true, "to be added": true,
-	"to follow": true, "pending": true, "todo": true, "to do": true,
-	"?": true, "??": true, "...": true, "…": true,
+var placeholders = []string{
+	"n/a", "na", "n.a", "n a", "not applicable",
+	"none", "nil", "nothing", "no evidence",
+	"-", "--", "---", "–", "—",
+	"tbc", "tbd", "tba", "to be confirmed", "to be decided", "to be added",
+	"to follow", "pending", "todo", "to do",
+	"?", "??", "…",
 }
 
 // onlyPlaceholders reports whether evidence holds something, and nothing
-// but placeholders: pieces separated by line breaks, commas, semicolons or
-// slashes between words, each ignoring case, spaces and a closing full
-// stop or colon. Blank evidence is no-evidence's.
+// but placeholders: pieces separated by line breaks, commas or semicolons,
+// each ignoring case, runs of spaces and a closing full stop or colon (a
+// piece of full stops alone, "...", is one too). Blank evidence is
+// no-evidence's. It runs on every yes, so it allocates nothing.
 func onlyPlaceholders(evidence string) bool {
-	pieces := strings.FieldsFunc(evidence, func(r rune) bool { return r == '\n' || r == ',' || r == ';' })
 	found := false
-	for _, p := range pieces {
-		p = strings.ToLower(strings.Join(strings.Fields(p), " "))
-		p = strings.TrimRight(p, ".:")
-		if p == "" && strings.TrimSpace(evidence) != "" {
-			p = "..." // a piece of full stops alone
+	for rest := evidence; ; {
+		piece := rest
+		i := strings.IndexAny(rest, "\n,;")
+		if i >= 0 {
+			piece, rest = rest[:i], rest[i+1:]
 		}
+		piece = strings.TrimSpace(piece)
+		p := strings.TrimRight(piece, ".:")
 		switch {
-		case p == "":
-			continue
-		case placeholders[p]:
+		case piece == "":
+		case p == "" || isPlaceholder(p): // "..." is full stops alone
 			found = true
 		default:
 			return false
 		}
+		if i < 0 {
+			return found
+		}
 	}
-	return found
+}
+
+// isPlaceholder reports whether p is one of the placeholders, ignoring case
+// and taking a run of spaces or tabs for one space.
+func isPlaceholder(p string) bool {
+	if len(p) > 20 {
+		return false // longer than any placeholder, even spaced out a little
+	}
+	for _, x := range placeholders {
+		if sameWords(p, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameWords compares p with x (lower case, single spaces), ignoring the
+// case of ASCII letters and the length of runs of white space in p.
+func sameWords(p, x string) bool {
+	i := 0
+	for j := 0; j < len(p); j++ {
+		c := p[j]
+		if c == ' ' || c == '\t' {
+			for j+1 < len(p) && (p[j+1] == ' ' || p[j+1] == '\t') {
+				j++
+			}
+			c = ' '
+		} else if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if i >= len(x) || x[i] != c {
+			return false
+		}
+		i++
+	}
+	return i == len(x)
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPlaceholderEvidence(t *testing.T) {
 	yes := func(evidence string) string {
@@ -30,10 +33,23 @@ func TestOnlyPlaceholders(t *testing.T) {
 		"n/a": true, "N/A.": true, " tbc ": true, "TBD": true, "-": true, "—": true, "none, TBC": true,
 		"Pending:": true, "To be confirmed": true, "...": true, "....": true, "?": true,
 		"": false, "  ": false, "x": false, "none of our staff were absent": false, "see the policy": false,
-		"TBC: the audit": false, "n/a - see policy 2.2": false,
+		"TBC: the audit": false, "n/a - see policy 2.2": false, "to  Follow": true, "N/A; –": true,
+		"Tbc\n": true, "not\tapplicable": true, "N/A\nnone\n": true, "n/ab": false, "nonee": false,
 	} {
 		if got := onlyPlaceholders(text); got != want {
 			t.Errorf("onlyPlaceholders(%q) = %v, want %v", text, got, want)
 		}
+	}
+}
+
+// TestOnlyPlaceholdersAllocatesNothing: the rule runs on every yes.
+func TestOnlyPlaceholdersAllocatesNothing(t *testing.T) {
+	texts := []string{"Complaints Policy section 2.2; training records, 2024.", "TBC", "n/a, none", strings.Repeat("evidence ", 50)}
+	if allocs := testing.AllocsPerRun(100, func() {
+		for _, s := range texts {
+			onlyPlaceholders(s)
+		}
+	}); allocs != 0 {
+		t.Errorf("%v allocations a run, want 0", allocs)
 	}
 }

@@ -69,11 +69,14 @@ func add(r *Rule) *Rule {
 
 // All returns every rule, in the order the README lists them: the
 // assessment rules, errors first, then the figures rules.
-func All() []*Rule {
+func All() []*Rule { return slices.Clone(sorted()) }
+
+// sorted is the list in order.
+func sorted() []*Rule {
 	sortMu.Do(func() {
 		slices.SortStableFunc(list, func(a, b *Rule) int { return cmp.Compare(a.order, b.order) })
 	})
-	return slices.Clone(list)
+	return list
 }
 
 // Named returns the rule called name.
@@ -110,7 +113,7 @@ type Options struct {
 // callers sort them (assessment.SortFindings).
 func Check(a *assessment.Assessment, cat *codes.Catalogue, catErr error, opts Options) []assessment.Finding {
 	c := newChecker(a, cat, catErr, opts)
-	for _, r := range All() {
+	for _, r := range sorted() {
 		if r.check != nil {
 			c.run(r)
 		}

@@ -1,8 +1,8 @@
 package main
 
 import (
+	"runtime/debug"
 	"strings"
-	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -92,30 +92,24 @@ func runCheck(e *env, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	srcs := make([]load.Source, len(files))
-	errs := make([]error, len(files))
-	var wg sync.WaitGroup
-	for i, f := range files {
+	// Each file is read when it is checked, and dropped after: check keeps
+	// the findings, not the files. What it holds is small, so the collector
+	// may let the heap grow to three times it, not twice: a tenth of the
+	// collections, and less CPU than holding every file did, in well under
+	// 100 MB for ten thousand files (see the README's How fast).
+	debug.SetGCPercent(200)
+	results, err := load.CheckAll(len(files), func(i int) (load.Input, error) {
+		f := files[i]
+		data, err := readInput(e, f)
+		name := f
 		if f == "-" {
-			data, err := readInput(e, f)
-			srcs[i], errs[i] = load.Source{Name: "<stdin>", Data: data, Catalogues: folders}, err
-			continue
+			name = "<stdin>"
 		}
-		wg.Go(func() {
-			data, err := readLimited(e, f, maxText)
-			if err != nil {
-				errs[i] = err
-			}
-			srcs[i] = load.Source{Name: f, Data: data, Found: found[f], Catalogues: folders}
-		})
+		return load.Input{Name: name, Data: data, Found: found[f], Catalogues: folders}, err
+	}, load.Options{AsOf: o.asOf.or(e), Threshold: float64(o.figs.threshold)})
+	if err != nil {
+		return err
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	results := checkWithFigures(srcs, load.Options{AsOf: o.asOf.or(e)}, o.figs)
 
 	var checked []output.File
 	var failOn assessment.Severity

@@ -8,14 +8,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/csa-tool/csa/assessment/figures"
-	"github.com/csa-tool/csa/assessment/load"
 )
 
-// This file is check's hook for figures files (kind: figures): they are
-// taken out of the files before the assessments are checked, checked by
-// package figures (numbers that add up; a cross-check with the period's
-// assessment), and put back in their place, so the output keeps the files'
-// order.
+// This file is check's flag for figures files (kind: figures), which
+// package load checks with package figures: numbers that add up, and a
+// cross-check with the period's assessment.
 
 // figuresCheck is check's flag for figures files.
 type figuresCheck struct {
@@ -40,24 +37,4 @@ func (p *percentFlag) Set(s string) error {
 	}
 	*p = percentFlag(x)
 	return nil
-}
-
-// checkWithFigures checks every source: figures files with package figures,
-// the rest with check.
-func checkWithFigures(srcs []load.Source, opts load.Options, o figuresCheck) []load.Result {
-	out := make([]load.Result, len(srcs))
-	var rest []load.Source
-	var at []int
-	for i, s := range srcs {
-		if figures.IsFigures(s.Data) {
-			out[i] = load.Result{Name: s.Name, Findings: figures.Check(s.Name, s.Data, figures.CheckOptions{Threshold: float64(o.threshold)})}
-			continue
-		}
-		rest = append(rest, s)
-		at = append(at, i)
-	}
-	for j, r := range load.CheckAll(rest, opts) {
-		out[at[j]] = r
-	}
-	return out
 }

@@ -85,9 +85,26 @@ func splitLines(data []byte) [][]byte {
 
 type parser struct {
 	lines [][]byte
-	i     int  // current line, 0-based
-	open  bool // the last line has no newline
+	i     int         // current line, 0-based
+	open  bool        // the last line has no newline
+	nodes []yaml.Node // allocated nodes not yet handed out
 }
+
+// node hands out a node, allocating them a chunk at a time: an assessment
+// is some thousand nodes, which die together, and one allocation for many
+// is much cheaper for the allocator and the collector than one for each.
+func (p *parser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]yaml.Node, nodeChunk)
+	}
+	p.nodes[0] = n
+	x := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return x
+}
+
+// nodeChunk is how many nodes are allocated at once.
+const nodeChunk = 128
 
 func (p *parser) line() []byte { return p.lines[p.i] }
 
@@ -128,7 +145,7 @@ func docMarker(l []byte) bool {
 
 // mapping parses a block mapping whose keys sit at column ind (0-based).
 func (p *parser) mapping(ind int) (*yaml.Node, bool) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: ind + 1}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: ind + 1})
 	for {
 		p.skipBlank()
 		if p.i >= len(p.lines) {
@@ -158,11 +175,11 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	if k == col || k-col > maxKey || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
 		return false
 	}
-	name := string(l[col:k])
-	if name == "<<" {
-		return false
+	name, known := keys[string(l[col:k])]
+	if !known {
+		name = string(l[col:k])
 	}
-	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: resolvePlain(name), Value: name, Line: p.i + 1, Column: col + 1}
+	key := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: resolvePlain(name), Value: name, Line: p.i + 1, Column: col + 1})
 	v, ok := p.value(ind, k+1)
 	if !ok {
 		return false
@@ -170,6 +187,18 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	m.Content = append(m.Content, key, v)
 	return true
 }
+
+// keys are the keys of csa's files, which every file repeats: each is one
+// string, not a new one each time it is read.
+var keys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"code", "landlord", "assessed", "period", "approved", "by", "on", "published",
+		"provisions", "id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions",
+		"action", "owner", "due", "status", "completed", "draft"} {
+		m[k] = k
+	}
+	return m
+}()
 
 // maxKey bounds the keys read here. yaml.v3 refuses a plain key of more
 // than 1024 characters; no assessment key is near that, so a long one is
@@ -208,7 +237,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 				return p.sequence(in) // a sequence may sit at its key's indent
 			}
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}, true
+		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}), true
 	}
 	return p.scalar(rest, line, col, ind)
 }
@@ -217,7 +246,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 // col), including a | block that continues below. ind is the column of the
 // owning mapping's keys or sequence's dashes.
 func (p *parser) scalar(rest []byte, line, col, ind int) (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col})
 	switch rest[0] {
 	case '|':
 		return p.literal(rest, n, ind)
@@ -388,6 +417,7 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 	}
 	m := p.indent()
 	var b strings.Builder
+	b.Grow(p.blockSize(m))
 	blanks := 0 // blank lines seen since the last content line
 	last := p.i // the last content line
 	for ; p.i < len(p.lines); p.i++ {
@@ -431,9 +461,24 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 	return n, true
 }
 
+// blockSize is about how many bytes the block starting at the current line,
+// its text at column m, holds: the builder is sized once.
+func (p *parser) blockSize(m int) int {
+	n := 2 // the final line break, and one to spare
+	for i := p.i; i < len(p.lines); i++ {
+		l := p.lines[i]
+		s := countSpaces(l)
+		if s < m && s < len(l) {
+			break
+		}
+		n += max(0, len(l)-m) + 1
+	}
+	return n
+}
+
 // sequence parses a block sequence whose dashes sit at column ind.
 func (p *parser) sequence(ind int) (*yaml.Node, bool) {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: ind + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: ind + 1})
 	for {
 		p.skipBlank()
 		if p.i >= len(p.lines) || p.indent() < ind || docMarker(p.line()) {
@@ -469,7 +514,7 @@ func (p *parser) item(ind int) (*yaml.Node, bool) {
 	}
 	if looksLikeKey(rest) {
 		// A mapping whose first key follows the dash; its keys sit at start.
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: start + 1}
+		m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: start + 1})
 		if !p.entry(m, start, start) {
 			return nil, false
 		}
