@@ -7,6 +7,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // The comments csa init writes into a new assessment, in the landlord's
@@ -65,7 +66,7 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 		fmt.Sprintf("Carried forward: %s and %s (done actions left behind). "+
 			"Each carried answer has a review: line saying where it came from, and csa check warns (unreviewed) until it goes: "+
 			"check the answer against this year's evidence, then delete the line.",
-			countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions")),
+			english.Count(len(r.Carried), "answer", "answers"), english.Count(r.Actions, "open action", "open actions")),
 	}
 	if lastCat.ID != cat.ID {
 		how := fmt.Sprintf("csa's lineage (csa codes %s ID shows it)", cat.ID)
@@ -123,11 +124,4 @@ func wrapLine(s string, width int) string {
 		n += l
 	}
 	return b.String()
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -204,7 +205,7 @@ func (t *textWriter) summary() {
 		for _, p := range d.Provisions {
 			for _, a := range p.Actions {
 				if a.NewlyOverdue {
-					where = append(where, fmt.Sprintf("%s (%s)", p.ID, plural(a.OverdueDays, "day")))
+					where = append(where, fmt.Sprintf("%s (%s)", p.ID, english.Count(a.OverdueDays, "day")))
 				}
 			}
 		}
@@ -219,14 +220,14 @@ func actionWhere(d *Diff, p Provision, a Action) string {
 		id = a.OldProvision + " (" + d.Old.Code + ")"
 	}
 	if a.Kind == Slipped {
-		id += fmt.Sprintf(" (%s later)", plural(a.SlipDays, "day"))
+		id += fmt.Sprintf(" (%s later)", english.Count(a.SlipDays, "day"))
 	}
 	return id
 }
 
 // textCounts says for how many provisions each text changed.
 func textCounts(s Summary) string {
-	out := fmt.Sprintf("evidence changed for %s, commentary for %d", plural(s.EvidenceChanged, "provision"), s.CommentaryChanged)
+	out := fmt.Sprintf("evidence changed for %s, commentary for %d", english.Count(s.EvidenceChanged, "provision"), s.CommentaryChanged)
 	if s.AlternativeChanged > 0 {
 		out += fmt.Sprintf(", alternative for %d", s.AlternativeChanged)
 	}
@@ -244,13 +245,6 @@ func newGaps(d *Diff) []string {
 		}
 	}
 	return ids
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func (t *textWriter) details() {
@@ -410,14 +404,14 @@ func actionText(d *Diff, p *Provision, a Action) string {
 	var what string
 	switch a.Kind {
 	case Slipped:
-		what = fmt.Sprintf("action slipped %s", plural(a.SlipDays, "day"))
+		what = fmt.Sprintf("action slipped %s", english.Count(a.SlipDays, "day"))
 	case Kept:
 		what = "action"
 	default:
 		what = "action " + string(a.Kind)
 	}
 	if a.NewlyOverdue {
-		what += fmt.Sprintf(", newly overdue (%s)", plural(a.OverdueDays, "day"))
+		what += fmt.Sprintf(", newly overdue (%s)", english.Count(a.OverdueDays, "day"))
 	}
 	text := ""
 	switch {

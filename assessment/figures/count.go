@@ -9,6 +9,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/calendar"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file counts a log's records into the figures. It keeps counts, not
@@ -545,7 +546,7 @@ func (c *counter) result() *Result {
 			f.Tenures = append(f.Tenures, t)
 		}
 		if c.neither > 0 {
-			c.notes = append(c.notes, fmt.Sprintf("%s received in %s with a tenure that is neither low-cost rental nor low-cost home ownership, or none: counted in the totals only", plural(c.neither, "stage 1 complaint"), o.Period))
+			c.notes = append(c.notes, fmt.Sprintf("%s received in %s with a tenure that is neither low-cost rental nor low-cost home ownership, or none: counted in the totals only", english.Count(c.neither, "stage 1 complaint"), o.Period))
 		}
 	} else if len(o.TenureHomes) > 0 {
 		c.notes = append(c.notes, "the log has no tenure column: the homes of each tenure are not used")
@@ -625,11 +626,4 @@ func median(h []int, n int) float64 {
 		return float64(rank(h, (n+1)/2))
 	}
 	return float64(rank(h, n/2)+rank(h, n/2+1)) / 2
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // Formats lists the formats Write accepts, the default first.
@@ -49,23 +50,16 @@ func Summary(files []File) string {
 		errs += e
 		warns += w
 	}
-	in := fmt.Sprintf("in %s", count(len(files), "file"))
+	in := fmt.Sprintf("in %s", english.Count(len(files), "file"))
 	switch {
 	case errs == 0 && warns == 0:
 		return "no problems found " + in
 	case warns == 0:
-		return fmt.Sprintf("%s %s", count(errs, "error"), in)
+		return fmt.Sprintf("%s %s", english.Count(errs, "error"), in)
 	case errs == 0:
-		return fmt.Sprintf("%s %s", count(warns, "warning"), in)
+		return fmt.Sprintf("%s %s", english.Count(warns, "warning"), in)
 	}
-	return fmt.Sprintf("%s and %s %s", count(errs, "error"), count(warns, "warning"), in)
-}
-
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s and %s %s", english.Count(errs, "error"), english.Count(warns, "warning"), in)
 }
 
 func fails(f assessment.Finding, opts Options) bool {

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // ListColumns says which columns a gaps or actions listing needs to tell
@@ -90,7 +92,7 @@ func planText(g assessment.Gap, asOf assessment.Date) string {
 		if !act.IsOpen() {
 			status = "done"
 		} else if days, ok := act.OverdueOn(asOf); ok {
-			status = "overdue by " + plural(days, "day")
+			status = "overdue by " + english.Count(days, "day")
 		}
 		if act.Draft {
 			status += ", draft"
@@ -123,7 +125,7 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 		}
 		overdue := ""
 		if it.Overdue {
-			overdue = plural(it.DaysOverdue, "day")
+			overdue = english.Count(it.DaysOverdue, "day")
 		}
 		l.Rows = append(l.Rows, append(cols.lead(it.Landlord, it.File),
 			it.Provision, it.Text, it.Owner, it.Due.String(), status, overdue))
@@ -134,7 +136,7 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 // WriteMarkdown writes the listing as a Markdown table, its cells escaped.
 func (l Listing) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	mdTable(&b, l.Header, nil, escapeRows(l.Rows))
+	markdown.Table(&b, l.Header, nil, escapeRows(l.Rows))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

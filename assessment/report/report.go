@@ -18,6 +18,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -357,7 +358,7 @@ func (r *Report) ActionPlanNote() string {
 			overdue++
 		}
 	}
-	s := fmt.Sprintf("%s, %d open", plural(len(r.Actions), "action"), open)
+	s := fmt.Sprintf("%s, %d open", english.Count(len(r.Actions), "action"), open)
 	if !r.AsOf.IsZero() {
 		s += fmt.Sprintf(", %d overdue as at %s", overdue, r.AsOf.Long())
 	}
@@ -414,19 +415,12 @@ func StatusText(it assessment.ActionItem) string {
 			s += ", completed " + it.Completed.Long()
 		}
 	case it.Overdue:
-		s = "Overdue by " + plural(it.DaysOverdue, "day")
+		s = "Overdue by " + english.Count(it.DaysOverdue, "day")
 	}
 	if it.Draft {
 		s += " (draft, not yet agreed)"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // trimText makes text safe for a page by csa's output-safety policy

@@ -11,6 +11,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/table"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type actionsOptions struct {
@@ -115,7 +116,7 @@ func runActions(e *env, o *actionsOptions) error {
 			return report.WriteActionsJSON(w, items, asOf)
 		}
 		if len(items) == 0 {
-			_, err := fmt.Fprintf(w, "No actions match in %s.\n", plural(len(entries), "assessment"))
+			_, err := fmt.Fprintf(w, "No actions match in %s.\n", english.Count(len(entries), "assessment"))
 			return err
 		}
 		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
@@ -131,7 +132,7 @@ func runActions(e *env, o *actionsOptions) error {
 			}
 		}
 		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
-			plural(len(items), "action"), plural(len(entries), "assessment"), open, overdue, asOf)
+			english.Count(len(items), "action"), english.Count(len(entries), "assessment"), open, overdue, asOf)
 		return err
 	}))
 }

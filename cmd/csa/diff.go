@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment/diff"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type diffOptions struct {
@@ -156,17 +157,10 @@ func regressionLine(d *diff.Diff) string {
 	}
 	var parts []string
 	if n := len(regressed); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s regressed (%s)", countNoun(n, "provision", "provisions"), strings.Join(regressed, ", ")))
+		parts = append(parts, fmt.Sprintf("%s regressed (%s)", english.Count(n, "provision", "provisions"), strings.Join(regressed, ", ")))
 	}
 	if n := len(dropped); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s dropped (%s in %s)", countNoun(n, "open action was", "open actions were"), strings.Join(dropped, ", "), d.Old.File))
+		parts = append(parts, fmt.Sprintf("%s dropped (%s in %s)", english.Count(n, "open action was", "open actions were"), strings.Join(dropped, ", "), d.Old.File))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/csa-tool/csa/assessment/calendar"
 	"github.com/csa-tool/csa/assessment/figures"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type figuresOptions struct {
@@ -191,7 +192,7 @@ func runFigures(e *env, o *figuresOptions) error {
 		fmt.Fprintf(e.stderr, "csa: %s%s%s: left out: %s\n", name, whereSep(p.Where), ref, p.Message)
 	}
 	rows := f.Rows
-	fmt.Fprintf(e.stderr, "csa: %s: %s: %d used, %d with no date in %s, %d left out\n", name, plural(rows.Read, "row"), rows.Used, rows.Outside, period, rows.LeftOut)
+	fmt.Fprintf(e.stderr, "csa: %s: %s: %d used, %d with no date in %s, %d left out\n", name, english.Count(rows.Read, "row"), rows.Used, rows.Outside, period, rows.LeftOut)
 	t := target{e: e, path: o.out, inputs: inputs}
 	return outputError(t.write(func(w io.Writer) error {
 		switch o.format.value {

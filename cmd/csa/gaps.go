@@ -11,6 +11,7 @@ import (
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/table"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // listFormats are the formats of csa gaps and csa actions, the default first.
@@ -90,7 +91,7 @@ func runGaps(e *env, o *gapsOptions) error {
 			return report.WriteGapsJSON(w, gaps, asOf)
 		}
 		if len(gaps) == 0 {
-			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", plural(len(entries), "assessment"))
+			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", english.Count(len(entries), "assessment"))
 			return err
 		}
 		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
@@ -102,7 +103,7 @@ func runGaps(e *env, o *gapsOptions) error {
 				noPlan++
 			}
 		}
-		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", plural(len(gaps), "gap"), plural(len(entries), "assessment"), noPlan)
+		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", english.Count(len(gaps), "gap"), english.Count(len(entries), "assessment"), noPlan)
 		return err
 	}))
 }
@@ -145,11 +146,4 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 		return nil, nil, usagef("no assessments found in %s", strings.Join(paths, ", "))
 	}
 	return entries, files, nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
