@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/csa-tool/csa/codes"
-	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // Severity says whether a finding fails a check by default.
@@ -85,10 +84,3 @@ func HasErrors(fs []Finding) bool {
 	e, _ := Count(fs)
 	return e > 0
 }
-
-// OneLine makes text from a file safe to print as part of one line of a
-// terminal or a CI log, by csa's one output-safety policy (safetext.Line):
-// line breaks become spaces, escape sequences, other control characters and
-// direction controls become visible escapes, so an evidence text cannot
-// start a new log line (a GitHub workflow command, say) or move the cursor.
-func OneLine(s string) string { return safetext.Line(s) }

@@ -9,10 +9,15 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/format"
 )
 
-// Formats lists the formats Write accepts, the default first.
-var Formats = []string{"text", "json", "github", "junit"}
+// Check is what csa check writes: the files checked, with their findings,
+// and the least severity that fails the check (0: never).
+type Check struct {
+	Files  []File
+	FailOn assessment.Severity
+}
 
 // File is the outcome of checking one file.
 type File struct {
@@ -20,25 +25,12 @@ type File struct {
 	Findings []assessment.Finding
 }
 
-// Options carry what every format needs besides the findings.
-type Options struct {
-	// FailOn is the least severity that fails the check; 0 means never.
-	FailOn assessment.Severity
-}
-
-// Write renders the results of a check in the named format.
-func Write(w io.Writer, format string, files []File, opts Options) error {
-	switch format {
-	case "text", "":
-		return writeText(w, files)
-	case "json":
-		return writeJSON(w, files, opts)
-	case "github":
-		return writeGitHub(w, files)
-	case "junit":
-		return writeJUnit(w, files, opts)
-	}
-	return fmt.Errorf("unknown format %q", format)
+// Formats are check's output formats, the default first.
+var Formats = format.List[Check]{
+	{Name: "text", Write: func(w io.Writer, c Check) error { return writeText(w, c.Files) }},
+	{Name: "json", Write: func(w io.Writer, c Check) error { return writeJSON(w, c.Files, c.FailOn) }},
+	{Name: "github", Write: func(w io.Writer, c Check) error { return writeGitHub(w, c.Files) }},
+	{Name: "junit", Write: func(w io.Writer, c Check) error { return writeJUnit(w, c.Files, c.FailOn) }},
 }
 
 // Summary is the closing line of the text output: "2 errors and 1 warning
@@ -62,6 +54,7 @@ func Summary(files []File) string {
 	return fmt.Sprintf("%s and %s %s", english.Count(errs, "error"), english.Count(warns, "warning"), in)
 }
 
-func fails(f assessment.Finding, opts Options) bool {
-	return opts.FailOn != 0 && f.Severity >= opts.FailOn
+// fails reports whether a finding fails the check.
+func fails(f assessment.Finding, failOn assessment.Severity) bool {
+	return failOn != 0 && f.Severity >= failOn
 }

@@ -6,11 +6,12 @@ import (
 	"strconv"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // writeText writes one GNU-style line per finding,
 // file:line:col: severity rule: message, then the summary. The file's name
-// and the message pass csa's output-safety policy (assessment.OneLine).
+// and the message pass csa's output-safety policy (safetext.Line).
 func writeText(w io.Writer, files []File) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {
@@ -24,7 +25,7 @@ func writeText(w io.Writer, files []File) error {
 }
 
 func writeLine(bw *bufio.Writer, x assessment.Finding) {
-	bw.WriteString(assessment.OneLine(x.File))
+	bw.WriteString(safetext.Line(x.File))
 	bw.WriteByte(':')
 	bw.WriteString(strconv.Itoa(x.Line))
 	bw.WriteByte(':')
@@ -34,12 +35,12 @@ func writeLine(bw *bufio.Writer, x assessment.Finding) {
 	bw.WriteByte(' ')
 	bw.WriteString(x.Rule)
 	bw.WriteString(": ")
-	bw.WriteString(assessment.OneLine(x.Message))
+	bw.WriteString(safetext.Line(x.Message))
 	bw.WriteByte('\n')
 }
 
 // Line formats one finding as the text format does, without the newline.
 func Line(x assessment.Finding) string {
-	return assessment.OneLine(x.File) + ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Col) + ": " +
-		x.Severity.String() + " " + x.Rule + ": " + assessment.OneLine(x.Message)
+	return safetext.Line(x.File) + ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Col) + ": " +
+		x.Severity.String() + " " + x.Rule + ": " + safetext.Line(x.Message)
 }

@@ -1,12 +1,15 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/internal/markdown"
+	"github.com/csa-tool/csa/assessment/table"
 	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/format"
 )
 
 // ListColumns says which columns a gaps or actions listing needs to tell
@@ -57,6 +60,92 @@ func (c ListColumns) lead(landlord, file string) []string {
 		r = append(r, file)
 	}
 	return r
+}
+
+// Gaps is what csa gaps writes: the gaps of some assessments (Entries of
+// them), with the columns that tell them apart; open actions due before
+// AsOf are marked overdue.
+type Gaps struct {
+	Gaps    []assessment.Gap
+	Columns ListColumns
+	Entries int
+	AsOf    assessment.Date
+}
+
+// GapsFormats are csa gaps' formats, the default first.
+var GapsFormats = format.List[Gaps]{
+	{Name: "table", Write: func(w io.Writer, g Gaps) error {
+		if len(g.Gaps) == 0 {
+			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", english.Count(g.Entries, "assessment"))
+			return err
+		}
+		l := GapsListing(g.Gaps, g.Columns, g.AsOf)
+		if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
+			return err
+		}
+		noPlan := 0
+		for _, gap := range g.Gaps {
+			if !gap.HasPlan() {
+				noPlan++
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", english.Count(len(g.Gaps), "gap"), english.Count(g.Entries, "assessment"), noPlan)
+		return err
+	}},
+	{Name: "markdown", Write: func(w io.Writer, g Gaps) error {
+		if len(g.Gaps) == 0 {
+			_, err := fmt.Fprintln(w, "No gaps: every provision on the form is answered yes or n/a.")
+			return err
+		}
+		return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteMarkdown(w)
+	}},
+	{Name: "csv", Write: func(w io.Writer, g Gaps) error { return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteCSV(w) }},
+	{Name: "json", Write: func(w io.Writer, g Gaps) error { return WriteGapsJSON(w, g.Gaps, g.AsOf) }},
+}
+
+// Actions is what csa actions writes: the actions a filter kept from some
+// assessments (Entries of them), with the columns that tell them apart, as
+// at AsOf.
+type Actions struct {
+	Items   []assessment.ActionItem
+	Columns ListColumns
+	Entries int
+	AsOf    assessment.Date
+}
+
+// ActionsFormats are csa actions' formats, the default first.
+var ActionsFormats = format.List[Actions]{
+	{Name: "table", Write: func(w io.Writer, a Actions) error {
+		if len(a.Items) == 0 {
+			_, err := fmt.Fprintf(w, "No actions match in %s.\n", english.Count(a.Entries, "assessment"))
+			return err
+		}
+		l := ActionsListing(a.Items, a.Columns)
+		if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
+			return err
+		}
+		open, overdue := 0, 0
+		for _, it := range a.Items {
+			if it.IsOpen() {
+				open++
+			}
+			if it.Overdue {
+				overdue++
+			}
+		}
+		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
+			english.Count(len(a.Items), "action"), english.Count(a.Entries, "assessment"), open, overdue, a.AsOf)
+		return err
+	}},
+	{Name: "markdown", Write: func(w io.Writer, a Actions) error {
+		if len(a.Items) == 0 {
+			_, err := fmt.Fprintln(w, "No actions match.")
+			return err
+		}
+		return ActionsListing(a.Items, a.Columns).WriteMarkdown(w)
+	}},
+	{Name: "csv", Write: func(w io.Writer, a Actions) error { return ActionsListing(a.Items, a.Columns).WriteCSV(w) }},
+	{Name: "json", Write: func(w io.Writer, a Actions) error { return WriteActionsJSON(w, a.Items, a.AsOf) }},
 }
 
 // GapsListing is the gaps table: provision, answer, requirement and plan.

@@ -24,7 +24,6 @@ type checkOptions struct {
 func newCheckCmd(e *env) *cobra.Command {
 	o := &checkOptions{
 		failOn: newEnum("error", "warning", "never"),
-		format: newEnum(output.Formats...),
 	}
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
@@ -44,7 +43,7 @@ func newCheckCmd(e *env) *cobra.Command {
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
-	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	o.format = addFormat(fs, output.Formats.Names())
 	addFiguresFlags(fs, &o.figs)
 	return cmd
 }
@@ -132,7 +131,8 @@ func runCheck(e *env, o *checkOptions) error {
 	}
 	// A failed write to standard output is run's to report; the findings
 	// still decide the status (a reader that stopped early is no pass).
-	err = output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn})
+	f, _ := output.Formats.Named(o.format.value)
+	err = f.Write(e.stdout, output.Check{Files: checked, FailOn: failOn})
 	if failed {
 		return errFindings
 	}

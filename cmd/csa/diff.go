@@ -22,7 +22,7 @@ type diffOptions struct {
 }
 
 func newDiffCmd(e *env) *cobra.Command {
-	o := &diffOptions{format: newEnum(diff.Formats...)}
+	o := &diffOptions{}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Compare two assessments: what changed since last year, across Code versions too",
@@ -78,7 +78,7 @@ changes, so exits 0 even with --exit-code.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: text, markdown or json")
+	o.format = addFormat(fs, diff.Formats.Names())
 	addAsOf(fs, &o.asOf)
 	fs.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything differs")
 	fs.BoolVar(&o.failOnRegression, "fail-on-regression", false, "exit 1 when a provision regressed or an open action was dropped")
@@ -120,7 +120,8 @@ func runDiff(e *env, o *diffOptions) error {
 	}
 	inputs = append(inputs, catalogueFiles(oldCat, newCat)...)
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
-		return diff.Write(w, o.format.value, d)
+		f, _ := diff.Formats.Named(o.format.value)
+		return f.Write(w, d)
 	})
 	// A failed write to standard output is run's to report (target words
 	// one to -o FILE); a regression still decides the status.

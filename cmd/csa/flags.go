@@ -13,6 +13,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // enumFlag is a string flag whose value must be one of a fixed list, checked
@@ -32,6 +33,14 @@ func (f *enumFlag) Set(s string) error {
 	}
 	f.value = s
 	return nil
+}
+
+// addFormat adds -f, --format to a command, its values a command's formats
+// (the first the default): format.List.Names.
+func addFormat(fs *pflag.FlagSet, names []string) *enumFlag {
+	f := newEnum(names...)
+	fs.VarP(f, "format", "f", "output format: "+english.Or(names))
+	return f
 }
 
 // dateFlag is a --as-of style date, YYYY-MM-DD, held to the dates an

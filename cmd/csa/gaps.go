@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -10,12 +9,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
-	"github.com/csa-tool/csa/assessment/table"
-	"github.com/csa-tool/csa/internal/english"
 )
-
-// listFormats are the formats of csa gaps and csa actions, the default first.
-var listFormats = []string{"table", "markdown", "csv", "json"}
 
 type gapsOptions struct {
 	paths  []string
@@ -25,7 +19,7 @@ type gapsOptions struct {
 }
 
 func newGapsCmd(e *env) *cobra.Command {
-	o := &gapsOptions{format: newEnum(listFormats...)}
+	o := &gapsOptions{}
 	cmd := &cobra.Command{
 		Use:   "gaps [PATH...]",
 		Short: "List the provisions not complied with, and their plans",
@@ -63,7 +57,7 @@ on a gap without a plan).`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
+	o.format = addFormat(fs, report.GapsFormats.Names())
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	return cmd
@@ -74,38 +68,9 @@ func runGaps(e *env, o *gapsOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf := o.asOf.or(e)
-	gaps := assessment.Gaps(entries)
-	listing := report.GapsListing(gaps, report.ColumnsFor(entries), asOf)
-	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "markdown":
-			if len(gaps) == 0 {
-				_, err := fmt.Fprintln(w, "No gaps: every provision on the form is answered yes or n/a.")
-				return err
-			}
-			return listing.WriteMarkdown(w)
-		case "csv":
-			return listing.WriteCSV(w)
-		case "json":
-			return report.WriteGapsJSON(w, gaps, asOf)
-		}
-		if len(gaps) == 0 {
-			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", english.Count(len(entries), "assessment"))
-			return err
-		}
-		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
-			return err
-		}
-		noPlan := 0
-		for _, g := range gaps {
-			if !g.HasPlan() {
-				noPlan++
-			}
-		}
-		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", english.Count(len(gaps), "gap"), english.Count(len(entries), "assessment"), noPlan)
-		return err
-	}))
+	f, _ := report.GapsFormats.Named(o.format.value)
+	g := report.Gaps{Gaps: assessment.Gaps(entries), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: o.asOf.or(e)}
+	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, g) }))
 }
 
 // loadEntries reads every assessment the paths name, with its catalogue.

@@ -60,10 +60,19 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	now            func() time.Time
+	// terminal reports whether a writer is a terminal; nil is isatty's
+	// answer (see env.isTerminal), a test may give its own.
+	terminal func(io.Writer) bool
 }
 
 // run executes one csa command line and returns its exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runIn(&env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}, args)
+}
+
+// runIn is run with the outside world e gives.
+func runIn(e *env, args []string) (status int) {
+	stdin, stderr := e.stdin, e.stderr
 	defer func() {
 		// A bug in csa should still leave one line for the user, not a
 		// goroutine trace.
@@ -72,8 +81,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 			status = exitUsage
 		}
 	}()
-	out := &stdoutWriter{w: stdout}
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now}
+	out := &stdoutWriter{w: e.stdout}
+	e.stdout = out
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -23,3 +23,11 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestOr(t *testing.T) {
+	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a or b": {"a", "b"}, "text, json, github or junit": {"text", "json", "github", "junit"}} {
+		if got := Or(in); got != want {
+			t.Errorf("Or(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
