@@ -123,7 +123,7 @@ func runFigures(e *env, o *figuresOptions) error {
 	}
 	cat, err := codes.Lookup(o.code, "")
 	if err != nil {
-		return usagef("--code: %s", strings.TrimPrefix(err.Error(), "unknown code "))
+		return usagef("--code: %s", codes.Reason(err))
 	}
 	cal, err := calendar.Lookup(o.calendar, "")
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -106,18 +107,15 @@ func addAsOf(fs *pflag.FlagSet, f *dateFlag) {
 	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today, the machine's local date; give it in CI)")
 }
 
-// flagError rewords pflag's parse errors into one line naming the flag.
+// flagError rewords pflag's parse errors into one line naming the flag: a
+// bad value as "--format: " and the flag's own reason, not pflag's
+// invalid argument "x" for "-f, --format" flag: ...
 func flagError(err error) error {
-	msg := err.Error()
-	// pflag: invalid argument "x" for "-f, --format" flag: "x" is not one of ...
-	if i := strings.Index(msg, " flag: "); i >= 0 && strings.HasPrefix(msg, "invalid argument ") {
-		name := msg[:i]
-		if j := strings.LastIndex(name, "--"); j >= 0 {
-			name = strings.Trim(name[j:], `"`)
-		}
-		return usagef("%s: %s", name, msg[i+len(" flag: "):])
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) && errors.Unwrap(bad) != nil {
+		return usagef("--%s: %s", bad.GetFlag().Name, errors.Unwrap(bad))
 	}
-	return usagef("%s", msg)
+	return usagef("%s", err)
 }
 
 // argCount accepts between min and max arguments, and otherwise says msg, a
