@@ -4,6 +4,7 @@ STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 30s
 FUZZPAR     ?= 2
 BENCHTIME   ?= 1s
+FUZZSHORT   ?= 3s
 
 .PHONY: build test lint bench fuzz ci golden
 
@@ -30,6 +31,11 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 10s -parallel $(FUZZPAR) $$pkg || exit 1; \
 	  done; \
 	done
+
+# Each fuzz target for a few seconds, as CI (.ci/run) runs them.
+.PHONY: fuzz-short
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZSHORT)
 
 # Regenerate golden files after a deliberate output change; review the diff.
 golden:

@@ -12,6 +12,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/assessment/internal/generate"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 const full = `code: chc-2024
@@ -159,8 +160,34 @@ func corpus(t testing.TB) map[string][]byte {
 	return out
 }
 
+// everything is the corpus, every YAML file of the test scripts, and each of
+// those with CRLF line ends: what the fast path must read as yaml.v3 does,
+// broken or not.
+func everything(t testing.TB) map[string][]byte {
+	out := corpus(t)
+	scripts, _ := filepath.Glob("../testdata/script/*.txtar")
+	if len(scripts) == 0 {
+		t.Fatal("no test scripts")
+	}
+	for _, f := range scripts {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range a.Files {
+			if ext := filepath.Ext(file.Name); ext == ".yaml" || ext == ".yml" {
+				out[filepath.Base(f)+":"+file.Name] = file.Data
+			}
+		}
+	}
+	for name, data := range out {
+		out[name+" (CRLF)"] = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	}
+	return out
+}
+
 func TestFastPathReadsAsYAMLv3Does(t *testing.T) {
-	for name, data := range corpus(t) {
+	for name, data := range everything(t) {
 		fa, ff := Parse(name, data)
 		sa, sf := parseSlow(name, data)
 		if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) {
@@ -228,7 +255,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 // that has a code or a syntax error; and whatever loads cleanly survives
 // Encode and Load unchanged.
 func FuzzLoad(f *testing.F) {
-	for _, data := range corpus(f) {
+	for _, data := range everything(f) {
 		f.Add(data)
 	}
 	f.Add([]byte("code: x\nprovisions:\n  - id: 6.10\n    comply: Y\n"))

@@ -1,19 +1,25 @@
 // Package fastyaml parses the block-style YAML that assessment files are
-// written in, several times faster than yaml.v3, into the same yaml.Node
-// tree yaml.v3 would build.
+// written in, several times faster than yaml.v3, into the yaml.Node tree the
+// assessment loader reads.
 //
 // It exists because csa check must read a thousand assessments in well under
 // a second, and yaml.v3 alone takes about that long. It is deliberately
 // narrow: it accepts only a strict subset (block mappings and sequences with
 // simple keys; plain, quoted and literal | scalars on one line or as a block;
-// comments; empty [] and {}) and declines everything else (anchors, tags,
-// flow collections, folded > scalars, multi-line plain or quoted scalars,
-// tabs, CR, documents markers, unusual characters). The caller then parses
-// with yaml.v3, which is also what reports every syntax error: Parse never
-// does. A fuzz test holds the two to the same tree wherever Parse accepts.
+// comments; empty [] and {}; lines ending LF or CRLF) and declines everything
+// else (anchors, tags, flow collections, folded > scalars, multi-line plain
+// or quoted scalars, tabs, a lone CR, document markers, unusual characters).
+// The caller then parses with yaml.v3, which is also what reports every
+// syntax error: Parse never does.
 //
-// Tags are resolved as yaml.v3 does for null, bool, int and float; other
-// plain scalars, dates included, are tagged !!str.
+// The contract: where Parse accepts a document, yaml.v3 accepts it too and
+// agrees on everything the loader reads: each node's kind, its tag (null,
+// bool, int and float resolved as yaml.v3 resolves them; other plain
+// scalars, dates included, !!str, where yaml.v3 says !!timestamp), its value,
+// its line and column, and whether a scalar is a | block. Comments, the
+// exact style of a quoted scalar and anything else the loader ignores may
+// differ. The tests hold the two to it over csa's own files, every
+// assessment in the test scripts (LF and CRLF), and a fuzz target.
 package fastyaml
 
 import (
@@ -49,12 +55,13 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // plainText reports whether data is valid UTF-8 made only of characters the
-// subset allows: printable ones and the newline.
+// subset allows: printable ones, and line breaks (LF, or CRLF: a CR only
+// before an LF).
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
+			if (c < 0x20 && c != '\n' && (c != '\r' || i+1 >= len(data) || data[i+1] != '\n')) || c == 0x7f {
 				return false
 			}
 			i++
@@ -69,6 +76,7 @@ func plainText(data []byte) bool {
 	return true
 }
 
+// splitLines cuts data into lines, without their line breaks (LF or CRLF).
 func splitLines(data []byte) [][]byte {
 	lines := make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
 	for len(data) > 0 {
@@ -77,7 +85,7 @@ func splitLines(data []byte) [][]byte {
 			lines = append(lines, data)
 			break
 		}
-		lines = append(lines, data[:i])
+		lines = append(lines, bytes.TrimSuffix(data[:i], []byte{'\r'}))
 		data = data[i+1:]
 	}
 	return lines
