@@ -50,13 +50,7 @@ func (k Kind) Why() string {
 // A file with a line starting "code:" answers without being parsed, so a
 // folder walk does not parse every assessment twice.
 func KindOf(data []byte) Kind {
-	for rest := data; len(rest) > 0; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
+	for line := range bytes.Lines(data) {
 		if bytes.HasPrefix(line, []byte("code:")) {
 			return MaybeAssessment
 		}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/assessment/internal/yamlpos"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // Parse reads an assessment from data. file names it in findings. The
@@ -327,34 +328,11 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 func suggest(key string, known []string) string {
 	lk := strings.ToLower(key)
 	for _, k := range known {
-		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || editDistance(lk, k) <= 2 {
+		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || english.Distance(lk, k) <= 2 {
 			return fmt.Sprintf(" (did you mean %q?)", k)
 		}
 	}
 	return ""
-}
-
-func editDistance(a, b string) int {
-	if len(a) > 32 || len(b) > 32 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // text reads a scalar as text. Any scalar will do (a number is its digits as

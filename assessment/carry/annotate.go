@@ -89,7 +89,7 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 	}
 	var b strings.Builder
 	for _, p := range paras {
-		b.WriteString(wrapLine(p, 86))
+		b.WriteString(english.Wrap(p, 86))
 		b.WriteByte('\n')
 	}
 	b.WriteString(Advice)
@@ -103,25 +103,4 @@ func codeName(cat *codes.Catalogue) string {
 		return cat.ID
 	}
 	return "the " + cat.Title + " (" + cat.ID + ")"
-}
-
-// wrapLine breaks text into lines of at most width characters.
-func wrapLine(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(s) {
-		l := len([]rune(w))
-		switch {
-		case n == 0:
-		case n+1+l > width:
-			b.WriteByte('\n')
-			n = 0
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += l
-	}
-	return b.String()
 }

@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -40,13 +41,7 @@ func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(m.b, format,
 
 func (m *mdWriter) header() {
 	d := m.d
-	title := d.New.Landlord
-	if title == "" {
-		title = d.Old.Landlord
-	}
-	if title == "" {
-		title = "Self-assessment"
-	}
+	title := cmp.Or(d.landlord(), "Self-assessment")
 	title += ": what changed"
 	if d.Old.Period != "" || d.New.Period != "" {
 		title += ", " + orDash(d.Old.Period) + " to " + orDash(d.New.Period)
@@ -173,23 +168,11 @@ func (m *mdWriter) summary() {
 func (m *mdWriter) details() {
 	d := m.d
 	m.printf("\n### Changes by section\n")
-	section := -1
-	retired := false
-	for i := range d.Provisions {
-		p := &d.Provisions[i]
-		if !p.Shown() {
-			continue
-		}
-		if p.Class == Retired && !retired {
-			retired = true
-			m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", markdown.Inline(d.Old.Code), markdown.Inline(d.New.Code))
-		}
-		if p.Class != Retired && p.Section != section {
-			section = p.Section
-			m.printf("\n#### %s\n\n", markdown.Inline(sectionHeading(p)))
-		}
-		m.provision(p)
-	}
+	d.eachShown(func(p *Provision) {
+		m.printf("\n#### %s\n\n", markdown.Inline(sectionHeading(p)))
+	}, func() {
+		m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", markdown.Inline(d.Old.Code), markdown.Inline(d.New.Code))
+	}, m.provision)
 }
 
 func (m *mdWriter) provision(p *Provision) {
@@ -235,18 +218,8 @@ func (m *mdWriter) provision(p *Provision) {
 }
 
 func mdAction(d *Diff, p *Provision, a Action) string {
-	var what string
-	switch a.Kind {
-	case Slipped:
-		what = "Action slipped " + english.Count(a.SlipDays, "day")
-	case Kept:
-		what = "Action"
-	default:
-		what = "Action " + string(a.Kind)
-	}
-	if a.NewlyOverdue {
-		what += fmt.Sprintf(", newly overdue (%s)", english.Count(a.OverdueDays, "day"))
-	}
+	what := actionWhat(a)
+	what = strings.ToUpper(what[:1]) + what[1:]
 	if a.Kind == Dropped || a.Kind == Slipped || a.NewlyOverdue {
 		what = "**" + what + "**"
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/calendar"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file reads a figures file, as csa figures wrote it or as a landlord
@@ -47,14 +48,8 @@ func (d *Doc) Text(path string) string { return d.text[path] }
 // top (or, with no kind:, the keys only a figures file has, so that a
 // forgotten kind: is named rather than the file skipped).
 func IsFigures(data []byte) bool {
-	for rest := data; len(rest) > 0; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		line = bytes.TrimRight(line, " \t\r")
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimRight(line, " \t\r\n")
 		switch {
 		case bytes.HasPrefix(line, []byte("kind:")):
 			v := strings.TrimSpace(string(line[len("kind:"):]))
@@ -429,33 +424,9 @@ func (d *decoder) period(f *Figures) {
 func suggest(k string, known []string) string {
 	best, bestD := "", 3
 	for _, c := range known {
-		if dd := distance(k, c); dd < bestD {
+		if dd := english.Distance(k, c); dd < bestD {
 			best, bestD = c, dd
 		}
 	}
 	return best
-}
-
-// distance is the edit distance between two short strings.
-func distance(a, b string) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

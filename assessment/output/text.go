@@ -12,11 +12,15 @@ import (
 // writeText writes one GNU-style line per finding,
 // file:line:col: severity rule: message, then the summary. The file's name
 // and the message pass csa's output-safety policy (safetext.Line).
-func writeText(w io.Writer, files []File) error {
+func writeText(w io.Writer, files []File) error { return eachLine(w, files, writeLine) }
+
+// eachLine writes each finding of the files with line, then the summary
+// line: what the line formats share.
+func eachLine(w io.Writer, files []File, line func(*bufio.Writer, assessment.Finding)) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {
 		for _, x := range f.Findings {
-			writeLine(bw, x)
+			line(bw, x)
 		}
 	}
 	bw.WriteString(Summary(files))

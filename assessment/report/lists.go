@@ -76,12 +76,7 @@ type Gaps struct {
 var GapsFormats = format.List[Gaps]{
 	{Name: "table", Write: func(w io.Writer, g Gaps) error {
 		if len(g.Gaps) == 0 {
-			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", english.Count(g.Entries, "assessment"))
-			return err
-		}
-		l := GapsListing(g.Gaps, g.Columns, g.AsOf)
-		if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
-			return err
+			return say(w, "No gaps: every provision on the form is answered yes or n/a in %s.", english.Count(g.Entries, "assessment"))
 		}
 		noPlan := 0
 		for _, gap := range g.Gaps {
@@ -89,13 +84,12 @@ var GapsFormats = format.List[Gaps]{
 				noPlan++
 			}
 		}
-		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", english.Count(len(g.Gaps), "gap"), english.Count(g.Entries, "assessment"), noPlan)
-		return err
+		return GapsListing(g.Gaps, g.Columns, g.AsOf).writeTable(w, "%s in %s, %d without a plan",
+			english.Count(len(g.Gaps), "gap"), english.Count(g.Entries, "assessment"), noPlan)
 	}},
 	{Name: "markdown", Write: func(w io.Writer, g Gaps) error {
 		if len(g.Gaps) == 0 {
-			_, err := fmt.Fprintln(w, "No gaps: every provision on the form is answered yes or n/a.")
-			return err
+			return say(w, "No gaps: every provision on the form is answered yes or n/a.")
 		}
 		return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteMarkdown(w)
 	}},
@@ -117,30 +111,15 @@ type Actions struct {
 var ActionsFormats = format.List[Actions]{
 	{Name: "table", Write: func(w io.Writer, a Actions) error {
 		if len(a.Items) == 0 {
-			_, err := fmt.Fprintf(w, "No actions match in %s.\n", english.Count(a.Entries, "assessment"))
-			return err
+			return say(w, "No actions match in %s.", english.Count(a.Entries, "assessment"))
 		}
-		l := ActionsListing(a.Items, a.Columns)
-		if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
-			return err
-		}
-		open, overdue := 0, 0
-		for _, it := range a.Items {
-			if it.IsOpen() {
-				open++
-			}
-			if it.Overdue {
-				overdue++
-			}
-		}
-		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
+		open, overdue := assessment.Tally(a.Items)
+		return ActionsListing(a.Items, a.Columns).writeTable(w, "%s in %s: %d open, %d overdue as at %s",
 			english.Count(len(a.Items), "action"), english.Count(a.Entries, "assessment"), open, overdue, a.AsOf)
-		return err
 	}},
 	{Name: "markdown", Write: func(w io.Writer, a Actions) error {
 		if len(a.Items) == 0 {
-			_, err := fmt.Fprintln(w, "No actions match.")
-			return err
+			return say(w, "No actions match.")
 		}
 		return ActionsListing(a.Items, a.Columns).WriteMarkdown(w)
 	}},
@@ -220,6 +199,20 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 			it.Provision, it.Text, it.Owner, it.Due.String(), status, overdue))
 	}
 	return l
+}
+
+// say writes one line of csa's own.
+func say(w io.Writer, format string, args ...any) error {
+	_, err := fmt.Fprintf(w, format+"\n", args...)
+	return err
+}
+
+// writeTable writes the listing as a terminal table, then a closing line.
+func (l Listing) writeTable(w io.Writer, closing string, args ...any) error {
+	if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
+		return err
+	}
+	return say(w, closing, args...)
 }
 
 // WriteMarkdown writes the listing as a Markdown table, its cells escaped.

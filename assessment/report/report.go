@@ -349,15 +349,7 @@ func (r *Report) ActionPlanNote() string {
 	if len(r.Actions) == 0 {
 		return "There are no actions in this assessment."
 	}
-	open, overdue := 0, 0
-	for _, it := range r.Actions {
-		if it.IsOpen() {
-			open++
-		}
-		if it.Overdue {
-			overdue++
-		}
-	}
+	open, overdue := assessment.Tally(r.Actions)
 	s := fmt.Sprintf("%s, %d open", english.Count(len(r.Actions), "action"), open)
 	if !r.AsOf.IsZero() {
 		s += fmt.Sprintf(", %d overdue as at %s", overdue, r.AsOf.Long())

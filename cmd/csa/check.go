@@ -10,6 +10,7 @@ import (
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/output"
 	"github.com/csa-tool/csa/assessment/rules"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type checkOptions struct {
@@ -146,7 +147,7 @@ func ruleLists() string {
 		for _, r := range rules.Of(rules.Assessments, sev) {
 			names = append(names, r.Name)
 		}
-		return wrapText(label+" "+strings.Join(names, ", ")+".", 76)
+		return english.Wrap(label+" "+strings.Join(names, ", ")+".", 76)
 	}
 	return list("Errors:", assessment.Error) + "\n" + list("Warnings:", assessment.Warning)
 }

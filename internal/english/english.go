@@ -1,10 +1,12 @@
 // Package english holds the small pieces of English every output of csa
-// shares, so that each is said one way: a count with its noun.
+// shares, so that each is said one way: a count with its noun, a list of
+// choices, how far a typing slip is from the word meant, text wrapped to a width.
 package english
 
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Count is n with its noun: "1 day", "3 days", "0 days". The plural adds an
@@ -28,4 +30,53 @@ func Or(choices []string) string {
 		return choices[0]
 	}
 	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
+}
+
+// Distance is the edit distance between two short words, for "did you
+// mean" (the number of letters to add, drop or change to make one the
+// other); words of more than 40 bytes are far from everything (99).
+func Distance(a, b string) int {
+	if len(a) > 40 || len(b) > 40 {
+		return 99
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// Wrap breaks text into lines of at most width characters, at spaces (a
+// word longer than width is a line of its own); runs of white space, line
+// breaks included, are one space.
+func Wrap(text string, width int) string {
+	var b strings.Builder
+	col := 0
+	for _, word := range strings.Fields(text) {
+		n := utf8.RuneCountInString(word)
+		switch {
+		case col == 0:
+		case col+1+n > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
 }

@@ -31,3 +31,37 @@ func TestOr(t *testing.T) {
 		}
 	}
 }
+
+func TestDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"evidence", "evidence", 0}, {"evidnce", "evidence", 1}, {"recieved", "received", 2}, {"", "abc", 3},
+		{"comply", "owner", 5}, {string(make([]byte, 41)), "a", 99},
+	}
+	for _, tt := range tests {
+		if got := Distance(tt.a, tt.b); got != tt.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		text  string
+		width int
+		want  string
+	}{
+		{"one two three", 7, "one two\nthree"},
+		{"  one\n two  ", 80, "one two"},
+		{"Tŷ Glas Siân", 7, "Tŷ Glas\nSiân"},
+		{"averyverylongword x", 5, "averyverylongword\nx"},
+		{"", 10, ""},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.text, tt.width); got != tt.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
+		}
+	}
+}
