@@ -3,6 +3,7 @@ package assessment
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -180,9 +181,11 @@ func everything(t testing.TB) map[string][]byte {
 			}
 		}
 	}
+	crlf := map[string][]byte{} // not added to out while ranging over it
 	for name, data := range out {
-		out[name+" (CRLF)"] = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+		crlf[name+" (CRLF)"] = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
 	}
+	maps.Copy(out, crlf)
 	return out
 }
 
