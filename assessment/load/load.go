@@ -100,17 +100,17 @@ func (u *Unreadable) MoreErrors() string { return english.Count(u.More, "more er
 // check's job), but a syntax or schema error, a code csa does not know, or
 // a provision answered twice stops the command.
 func (f *File) Faithful() error {
+	if !assessment.HasErrors(f.Findings) {
+		if f.Assessment == nil || f.Catalogue == nil { // Parse reports these; never hand on a nil
+			return &Unreadable{File: f.Name, Message: "it names no Code (code:)"}
+		}
+		return nil
+	}
 	var errs []assessment.Finding
 	for _, x := range f.Findings {
 		if x.Severity == assessment.Error {
 			errs = append(errs, x)
 		}
-	}
-	if len(errs) == 0 {
-		if f.Assessment == nil || f.Catalogue == nil { // Parse reports these; never hand on a nil
-			return &Unreadable{File: f.Name, Message: "it names no Code (code:)"}
-		}
-		return nil
 	}
 	first := errs[0]
 	msg := first.Message

@@ -21,7 +21,7 @@ func TestREADME(t *testing.T) {
 	for i, subject := range []Subject{Assessments, Figures} {
 		var want []string
 		for _, r := range Of(subject, 0) {
-			want = append(want, Row(r))
+			want = append(want, row(r))
 		}
 		if got := tables[i]; strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("README rule table %d differs from the list; the list's rows are:\n%s\nthe README's:\n%s",
@@ -46,4 +46,14 @@ func ruleTables(readme string) [][]string {
 		tables = append(tables, rows)
 	}
 	return tables
+}
+
+// row is the rule as a row of the README's rule tables:
+// | `name` | severity | summary |.
+func row(r *Rule) string {
+	sev := r.Severity.String()
+	if r.SeverityNote != "" {
+		sev += " (" + r.SeverityNote + ")"
+	}
+	return "| `" + r.Name + "` | " + sev + " | " + r.Summary + " |"
 }

@@ -222,13 +222,3 @@ func provisionSuffix(id string) string {
 	}
 	return " (provision " + id + ")"
 }
-
-// Row is the rule as a row of the README's rule tables:
-// | `name` | severity | summary |.
-func Row(r *Rule) string {
-	sev := r.Severity.String()
-	if r.SeverityNote != "" {
-		sev += " (" + r.SeverityNote + ")"
-	}
-	return "| `" + r.Name + "` | " + sev + " | " + r.Summary + " |"
-}
