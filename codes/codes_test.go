@@ -369,3 +369,40 @@ func TestBuiltinsAreTheFiles(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkParseBuiltinFiles parses the two built-in catalogue files: what
+// every run of csa that read an assessment did before they were compiled
+// into Go data (and what a landlord's own catalogue file still costs).
+func BenchmarkParseBuiltinFiles(b *testing.B) {
+	var files [][]byte
+	for _, f := range []string{"chc-2022.yaml", "chc-2024.yaml"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range files {
+			if _, err := ParseBytes(data, "embedded"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLookupBuiltin finds the two built-in catalogues and the one that
+// replaced the older: what a run does now.
+func BenchmarkLookupBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, id := range []string{"chc-2022", "2024"} {
+			c, err := Lookup(id, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			Successor(c)
+		}
+	}
+}
