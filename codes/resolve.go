@@ -43,10 +43,10 @@ func Reason(err error) string {
 	return err.Error()
 }
 
-// IsPath reports whether a code names a catalogue file rather than a
+// isPath reports whether a code names a catalogue file rather than a
 // built-in Code: it has a slash, or ends .yaml or .yml. csa's one test of
 // it.
-func IsPath(code string) bool {
+func isPath(code string) bool {
 	return strings.ContainsAny(code, `/\`) || strings.HasSuffix(code, ".yaml") || strings.HasSuffix(code, ".yml")
 }
 
@@ -115,7 +115,7 @@ func (r Resolver) Lookup(name, dir string) (*Catalogue, error) {
 	if id, ok := builtinID(name); ok {
 		return builtin(id), nil
 	}
-	if !IsPath(name) {
+	if !isPath(name) {
 		return nil, &unknownError{code: strconv.Quote(name), reason: fmt.Sprintf("the built-in codes are %s (or 2022, 2024), or name a catalogue file ending .yaml", strings.Join(Embedded(), ", "))}
 	}
 	if r.fsys != nil && !filepath.IsAbs(name) {
