@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/csa-tool/csa/assessment"
@@ -77,8 +76,7 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 		next    int
 		failed  = n // the first file that could not be read
 		readErr error
-		figs    []int
-		figIn   = map[int]Input{}
+		figs    = map[int]Input{} // small, and few: kept for the second pass
 	)
 	var wg sync.WaitGroup
 	for range workerCount(n) {
@@ -103,8 +101,7 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 				}
 				if figures.IsFigures(in.Data) {
 					mu.Lock()
-					figs = append(figs, i)
-					figIn[i] = in // small, and few: kept for the second pass
+					figs[i] = in
 					mu.Unlock()
 					seen.add(in.Name, figuresBrief)
 					continue
@@ -119,9 +116,7 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 	if readErr != nil {
 		return nil, readErr
 	}
-	slices.Sort(figs)
-	for _, i := range figs {
-		in := figIn[i]
+	for i, in := range figs {
 		out[i] = Result{Name: in.Name, Findings: figures.Check(in.Name, in.Data, figures.CheckOptions{
 			Threshold:  opts.Threshold,
 			Catalogues: in.Catalogues,
