@@ -81,12 +81,17 @@ type record struct {
 	extra  []string // cells beyond the header, "Column N: text"
 	where  Where
 	ctx    context
+	// more holds the text later rows add to a cell (by column; -1 for
+	// idRest), put together once the table is read (settle): joining row
+	// by row made a long run of rows quadratic.
+	more map[int][]string
 }
 
 // actionCells are the action-plan cells of one action.
 type actionCells struct {
 	text, owner, due, status, completed string
 	where                               Where
+	more                                [5][]string // text later rows add to each field, for settle
 }
 
 func (a actionCells) empty() bool {
@@ -107,6 +112,59 @@ func (r *record) cell(c column) string {
 		return r.cells[i]
 	}
 	return ""
+}
+
+// add puts text a later row brings into column i (-1: idRest): the first
+// piece in place, so a cell's emptiness is known at once, the others kept
+// for settle.
+func (r *record) add(i int, t string) {
+	at := &r.idRest
+	if i >= 0 {
+		at = &r.cells[i]
+	}
+	if *at == "" && len(r.more[i]) == 0 {
+		*at = t
+		return
+	}
+	if r.more == nil {
+		r.more = map[int][]string{}
+	}
+	r.more[i] = append(r.more[i], t)
+}
+
+// settle joins the text later rows brought to each cell and action.
+func (r *record) settle() {
+	for i, more := range r.more {
+		if i < 0 {
+			r.idRest = joinAll(r.idRest, more)
+		} else {
+			r.cells[i] = joinAll(r.cells[i], more)
+		}
+	}
+	r.more = nil
+	for k := range r.acts {
+		a := &r.acts[k]
+		for j, f := range []*string{&a.text, &a.owner, &a.due, &a.status, &a.completed} {
+			*f = joinAll(*f, a.more[j])
+			a.more[j] = nil
+		}
+	}
+}
+
+// addAction puts a later row's action cells to the action before.
+func (a *actionCells) add(b actionCells) {
+	for j, f := range []struct {
+		at *string
+		t  string
+	}{{&a.text, b.text}, {&a.owner, b.owner}, {&a.due, b.due}, {&a.status, b.status}, {&a.completed, b.completed}} {
+		switch {
+		case f.t == "":
+		case *f.at == "" && len(a.more[j]) == 0:
+			*f.at = f.t
+		default:
+			a.more[j] = append(a.more[j], f.t)
+		}
+	}
 }
 
 var reID = regexp.MustCompile(`^(?i:(?:code\s+)?(?:provision|section|para(?:graph)?|clause|ref(?:erence)?|no)\.?\s*)?(\d{1,2})\.(\d{1,3})(?:$|[^\w.]|\.$|\.\s|\.[^\d])`)
@@ -167,6 +225,9 @@ func assemble(d *doc) *assembler {
 		a.line(l)
 	}
 	a.flush()
+	for _, r := range a.records {
+		r.settle()
+	}
 	return a
 }
 
@@ -558,6 +619,7 @@ func (a *assembler) newRecord(r Line) *record {
 func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 	var act actionCells
 	act.where = r.Where
+	beyond := 0
 	for i, raw := range r.Cells {
 		merged := r.Merged != nil && i < len(r.Merged) && r.Merged[i]
 		if merged && continuation {
@@ -569,7 +631,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		}
 		if i >= len(rec.hdr.cols) {
 			rec.extra = append(rec.extra, fmt.Sprintf("Column %d: %s", i+1, t))
-			a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+			beyond++
 			continue
 		}
 		switch rec.hdr.cols[i] {
@@ -587,11 +649,17 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 			if continuation {
 				rec.extra = append(rec.extra, rec.hdr.labels[i]+": "+t)
 			} else {
-				rec.idRest = join(rec.idRest, t)
+				rec.add(-1, t)
 			}
 		default:
-			rec.cells[i] = join(rec.cells[i], t)
+			rec.add(i, t)
 		}
+	}
+	switch {
+	case beyond == 1:
+		a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+	case beyond > 1:
+		a.note(r.Where, rec.id, "%d cells beyond the table's %d columns were kept in the commentary", beyond, len(rec.hdr.cols))
 	}
 	if act.empty() {
 		return
@@ -605,11 +673,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		rec.acts = append(rec.acts, act)
 		return
 	}
-	last.text = join(last.text, act.text)
-	last.owner = join(last.owner, act.owner)
-	last.due = join(last.due, act.due)
-	last.status = join(last.status, act.status)
-	last.completed = join(last.completed, act.completed)
+	last.add(act)
 }
 
 func plural(n int, word string) string {

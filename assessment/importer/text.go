@@ -147,12 +147,13 @@ func unstack(lines []Line) ([]Line, bool) {
 	var cur *Line
 	field := -1
 	provisions, others := 0, 0
+	more := map[*string][]string{} // a field's later lines, joined at the end: += made it quadratic
 	add := func(i int, text string) {
 		seen[i] = true
 		if cur.Cells[i] == "" {
 			cur.Cells[i] = text
 		} else {
-			cur.Cells[i] += "\n" + text
+			more[&cur.Cells[i]] = append(more[&cur.Cells[i]], text)
 		}
 	}
 	start := func(w Where) {
@@ -223,6 +224,9 @@ func unstack(lines []Line) ([]Line, bool) {
 	}
 	if provisions == 0 || others == 0 {
 		return nil, false
+	}
+	for at, lines := range more {
+		*at = strings.Join(append([]string{*at}, lines...), "\n")
 	}
 	// Keep only the columns the document used.
 	for i := range out {

@@ -256,10 +256,15 @@ func sheetIDs(lines []Line) []string {
 	return ids
 }
 
+// overlap counts the ids of b that a has too.
 func overlap(a, b []string) int {
+	in := make(map[string]bool, len(a))
+	for _, x := range a {
+		in[x] = true
+	}
 	n := 0
 	for _, x := range b {
-		if slices.Contains(a, x) {
+		if in[x] {
 			n++
 		}
 	}
