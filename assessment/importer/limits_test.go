@@ -182,3 +182,67 @@ func TestImportGrowsLinearly(t *testing.T) {
 		})
 	}
 }
+
+// sharedStringBook is a workbook whose one sheet is an assessment table of
+// rows provisions, every Evidence cell the one shared string s: a small
+// file that, expanded cell by cell, is rows × len(s) bytes of text.
+func sharedStringBook(t *testing.T, s string, rows int) []byte {
+	t.Helper()
+	inline := func(ref, text string) string {
+		return `<c r="` + ref + `" t="inlineStr"><is><t>` + text + `</t></is></c>`
+	}
+	var sheet strings.Builder
+	sheet.WriteString(`<row r="1">` + inline("A1", "Code provision") + inline("B1", "Code requirement") + inline("C1", "Comply") + inline("D1", "Evidence") + `</row>`)
+	for r := 2; r <= rows+1; r++ {
+		fmt.Fprintf(&sheet, `<row r="%d">%s%s<c r="D%d" t="s"><v>0</v></c></row>`, r, inline(fmt.Sprintf("A%d", r), fmt.Sprintf("%d.%d", r/99+1, r%99+1)), inline(fmt.Sprintf("C%d", r), "Yes"), r)
+	}
+	data, err := zipParts([]struct{ name, body string }{
+		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Assessment" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
+		{"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + sheet.String() + `</sheetData></worksheet>`},
+		{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>` + s + `</t></si></sst>`},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestSharedStringBomb: an 84 KB workbook whose one 60 MB shared string
+// fills 2,000 cells was 120 GB of text once each cell had its copy, and
+// the kernel killed csa at 24 GB. A string a cell can use, used by every
+// cell, is the same bomb in a smaller string. Both are refused in one line
+// having allocated under 100 MB.
+func TestSharedStringBomb(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		size int
+	}{
+		{"one 60 MB string", 60 << 20},
+		{"one 1 MB string", 1 << 20},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := sharedStringBook(t, strings.Repeat("x", tc.size), 2000)
+			var err error
+			n := allocated(func() { _, err = Import("bomb.xlsx", data, details) })
+			t.Logf("%d KB file: allocated %.1f MB: %v", len(data)>>10, float64(n)/(1<<20), err)
+			if err == nil || !strings.Contains(err.Error(), "bomb.xlsx: it is too large to read: ") || strings.Contains(err.Error(), "\n") {
+				t.Errorf("want one line saying it is too large, got %v", err)
+			}
+			if n > 100<<20 {
+				t.Errorf("allocated %d MB", n>>20)
+			}
+		})
+	}
+	// Within the limits, the same workbook imports whole.
+	data := sharedStringBook(t, "Policy 2.1 says so.", 50)
+	res, err := Import("fine.xlsx", data, Options{Code: "chc-2024", Landlord: "Fictional Homes", Assessed: details.Assessed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans, _ := res.Assessment.Answer("1.3"); ans.Evidence != "Policy 2.1 says so." {
+		t.Errorf("evidence %q", ans.Evidence)
+	}
+}
