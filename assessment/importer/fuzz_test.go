@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 )
 
 // The fuzz targets feed each reader arbitrary bytes: an import may refuse
@@ -91,11 +92,11 @@ func FuzzDocx(f *testing.F) {
 
 // docxPart returns one part of a .docx.
 func docxPart(data []byte, name string) ([]byte, bool) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := ooxml.Open(data)
 	if err != nil {
 		return nil, false
 	}
-	b, ok, err := readPart(zr, name)
+	b, ok, err := p.ReadAll(name, ooxml.MaxStream)
 	return b, ok && err == nil
 }
 
@@ -141,7 +142,7 @@ func TestZipBomb(t *testing.T) {
 	zw := zip.NewWriter(&buf)
 	w, _ := zw.CreateHeader(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate, Modified: time.Unix(0, 0)})
 	chunk := bytes.Repeat([]byte(" "), 1<<20)
-	for range maxPart>>20 + 1 {
+	for range ooxml.MaxStream>>20 + 1 {
 		_, _ = w.Write(chunk)
 	}
 	_ = zw.Close()

@@ -142,8 +142,10 @@ func sniff(name, format string, data []byte) (string, []Note, error) {
 		}
 		return format, nil, nil
 	}
-	inner := zipKind(data)
+	inner, err := zipKind(data)
 	switch {
+	case err != nil:
+		return "", nil, errorf("%s: it is too large to read: %s", name, err)
 	case inner == "":
 		if format == "docx" || format == "xlsx" {
 			return "", nil, errorf("%s is not %s file: it may be damaged", name, article(kindName[format]))
@@ -170,6 +172,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errorf("%s is empty: there is nothing to import", name)
+	}
+	if len(data) > MaxFile {
+		return nil, errorf("%s: it is too large to read: it is over %d MB", name, MaxFile>>20)
 	}
 	format, notes, err := sniff(name, format, data)
 	if err != nil {
@@ -198,6 +203,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 			return nil, errorf("%s: %s", name, e.Msg)
 		}
 		return nil, errorf("%s cannot be read: it may be damaged", name)
+	}
+	if err := checkSize(d); err != nil {
+		return nil, errorf("%s: %s", name, err.(*Error).Msg)
 	}
 	notes = append(notes, d.notes...)
 	asm := assemble(d)

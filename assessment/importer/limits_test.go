@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -196,13 +197,21 @@ func sharedStringBook(t *testing.T, s string, rows int) []byte {
 	for r := 2; r <= rows+1; r++ {
 		fmt.Fprintf(&sheet, `<row r="%d">%s%s<c r="D%d" t="s"><v>0</v></c></row>`, r, inline(fmt.Sprintf("A%d", r), fmt.Sprintf("%d.%d", r/99+1, r%99+1)), inline(fmt.Sprintf("C%d", r), "Yes"), r)
 	}
+	return rawBook(t, `<sheetData>`+sheet.String()+`</sheetData>`, `<si><t>`+s+`</t></si>`)
+}
+
+// rawBook is a workbook of one sheet, "Assessment", whose XML is sheet
+// (inside worksheet), and whose shared strings are sst (si elements),
+// written by hand: excelize would tidy what a hostile file would not.
+func rawBook(t *testing.T, sheet, sst string) []byte {
+	t.Helper()
 	data, err := zipParts([]struct{ name, body string }{
 		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
 		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 		{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Assessment" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
-		{"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + sheet.String() + `</sheetData></worksheet>`},
-		{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>` + s + `</t></si></sst>`},
+		{"xl/worksheets/sheet1.xml", `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sheet + `</worksheet>`},
+		{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sst + `</sst>`},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -244,5 +253,84 @@ func TestSharedStringBomb(t *testing.T) {
 	}
 	if ans, _ := res.Assessment.Answer("1.3"); ans.Evidence != "Policy 2.1 says so." {
 		t.Errorf("evidence %q", ans.Evidence)
+	}
+}
+
+// docxOf is a Word document whose body is the XML given.
+func docxOf(t *testing.T, body string) []byte {
+	t.Helper()
+	data, err := zipParts([]struct{ name, body string }{{"word/document.xml",
+		`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body + `</w:body></w:document>`}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// TestLimits: each limit is reached by a small file, which is refused in
+// one line, naming the limit, having allocated under 100 MB. A 165 KB Word
+// document of tiny paragraphs took 2.35 GB before there were limits.
+func TestLimits(t *testing.T) {
+	table := `<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Code provision</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Comply</w:t></w:r></w:p></w:tc></w:tr>`
+	for _, tc := range []struct {
+		name, file string
+		make       func(t *testing.T) []byte
+		want       string
+	}{
+		{"tiny paragraphs", "paragraphs.docx", func(t *testing.T) []byte {
+			return docxOf(t, table+`</w:tbl>`+strings.Repeat(`<w:p><w:r><w:t>a</w:t></w:r></w:p>`, 2*maxLines))
+		}, "more than 50000 rows, paragraphs and lines"},
+		{"a row of a million cells", "cells.docx", func(t *testing.T) []byte {
+			return docxOf(t, table+`<w:tr>`+strings.Repeat(`<w:tc><w:p/></w:tc>`, 1_000_000)+`</w:tr></w:tbl>`)
+		}, "its tables have more than 100000 cells"},
+		{"cells spanning many columns", "spans.docx", func(t *testing.T) []byte {
+			return docxOf(t, table+`<w:tr>`+strings.Repeat(`<w:tc><w:tcPr><w:gridSpan w:val="64"/></w:tcPr></w:tc>`, 5000)+`</w:tr></w:tbl>`)
+		}, "its tables have more than 100000 cells"},
+		{"a 1 MB cell merged down 100 rows", "merged.docx", func(t *testing.T) []byte {
+			first := `<w:tr><w:tc><w:p><w:r><w:t>1.2</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>` +
+				strings.Repeat("x", 1<<20) + `</w:t></w:r></w:p></w:tc></w:tr>`
+			return docxOf(t, table+first+strings.Repeat(`<w:tr><w:tc><w:p/></w:tc><w:tc><w:tcPr><w:vMerge/></w:tcPr></w:tc></w:tr>`, 100)+`</w:tbl>`)
+		}, "more than 16 MB of text"},
+		{"a 1 MB cell in tables nested 40 deep", "nested.docx", func(t *testing.T) []byte {
+			inner := `<w:p><w:r><w:t>` + strings.Repeat("x", 1<<20) + `</w:t></w:r></w:p>`
+			for range 40 {
+				inner = `<w:tbl><w:tr><w:tc>` + inner + `</w:tc></w:tr></w:tbl>`
+			}
+			return docxOf(t, table+`</w:tbl>`+inner)
+		}, "more than 16 MB of text"},
+		{"many lines of text", "lines.txt", func(t *testing.T) []byte {
+			return []byte(strings.ReplaceAll(h24, "|", "\t") + strings.Repeat("\n", 2*maxLines))
+		}, "more than 50000 rows, paragraphs and lines"},
+		{"a million commas", "commas.csv", func(t *testing.T) []byte {
+			return []byte("Code provision,Comply\n1.2,Yes" + strings.Repeat(",", 1_000_000))
+		}, "more than 100000 cells (counting its commas)"},
+		{"a million tabs", "tabs.txt", func(t *testing.T) []byte {
+			return []byte("Code provision\tComply\n1.2\tYes" + strings.Repeat("\t", 1_000_000))
+		}, "more than 100000 cells (counting its tabs and commas)"},
+		{"merged ranges over each other", "merged.xlsx", func(t *testing.T) []byte {
+			var b strings.Builder
+			b.WriteString(`<sheetData>`)
+			for r := 1; r <= 300; r++ {
+				fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>`, r, r)
+			}
+			b.WriteString(`</sheetData><mergeCells>` + strings.Repeat(`<mergeCell ref="A1:BL300"/>`, 1000) + `</mergeCells>`)
+			return rawBook(t, b.String(), `<si><t>x</t></si>`)
+		}, "its tables have more than 100000 cells"},
+		{"a file over 64 MB", "big.txt", func(t *testing.T) []byte {
+			return bytes.Repeat([]byte("a"), MaxFile+1)
+		}, "it is over 64 MB"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tc.make(t)
+			var err error
+			n := allocated(func() { _, err = Import(tc.file, data, details) })
+			t.Logf("%d KB file: allocated %.1f MB: %v", len(data)>>10, float64(n)/(1<<20), err)
+			if err == nil || !strings.HasPrefix(err.Error(), tc.file+": it is too large to read: ") || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("want one line saying %q, got %v", tc.want, err)
+			}
+			if n > 100<<20 {
+				t.Errorf("allocated %d MB", n>>20)
+			}
+		})
 	}
 }

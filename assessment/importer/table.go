@@ -211,7 +211,13 @@ type assembler struct {
 	srcTab   int    // the source table of the current header (Word, XLSX)
 	block    []Line // data rows since the last blank line, title or header
 	seenHdr  bool
+	outside  int // paragraphs after the first table that are not imported
 }
+
+// maxOutsideNotes is how many paragraphs outside the tables are named one
+// by one; the rest are counted in one note, so a document of thousands of
+// stray paragraphs does not bury the notes that matter.
+const maxOutsideNotes = 50
 
 func (a *assembler) note(w Where, id, format string, args ...any) {
 	a.notes = append(a.notes, Note{Where: w, Provision: id, Message: fmt.Sprintf(format, args...)})
@@ -227,6 +233,10 @@ func assemble(d *doc) *assembler {
 	a.flush()
 	for _, r := range a.records {
 		r.settle()
+	}
+	if more := a.outside - maxOutsideNotes; more > 0 {
+		a.note(Where{seq: len(d.lines) + 1}, "", "%s outside the tables %s not imported either (the first %d are listed above)",
+			plural(more, "more paragraph"), map[bool]string{true: "was", false: "were"}[more == 1], maxOutsideNotes)
 	}
 	return a
 }
@@ -335,7 +345,9 @@ func (a *assembler) paragraph(l Line) {
 			return
 		}
 		if a.seenHdr {
-			a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+			if a.outside++; a.outside <= maxOutsideNotes {
+				a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+			}
 		}
 	}
 }

@@ -17,6 +17,9 @@ import (
 // tried, then comma-separated values.
 func readText(data []byte) (*doc, error) {
 	s := decodeText(data)
+	if err := sizeOfText(strings.Count(s, "\n")+1, strings.Count(s, "\t")+strings.Count(s, ","), "tabs and commas"); err != nil {
+		return nil, err
+	}
 	d := &doc{}
 	n := 0
 	for line := range strings.SplitSeq(s, "\n") {

@@ -61,7 +61,10 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 			return nil, nil, xlsxError(err, name, sheet == "" && len(names) > 1)
 		}
 		d.notes = append(d.notes, beyondNotes(name, cells)...)
-		lines := sheetLines(cells, name, i+1)
+		lines, err := sheetLines(cells, name, i+1)
+		if err != nil {
+			return nil, nil, err
+		}
 		s := read{name: name, lines: lines, header: hasHeader(lines)}
 		if !s.header {
 			// Perhaps the stacked layout, a label and a value per row.
@@ -117,16 +120,22 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 // sheetLines turns a sheet's rows into lines, marking the cells a vertical
 // merge covers with the merged cell's text. A run of empty rows is one
 // blank line.
-func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
+func sheetLines(s *workbook.Sheet, sheet string, no int) ([]Line, error) {
 	at := make(map[int][]string, len(s.Rows)) // row number -> cells
+	var rows []int                            // the row numbers, in order
 	for _, r := range s.Rows {
 		for c, v := range r.Cells {
 			r.Cells[c] = shortFloat(v)
 		}
+		if _, dup := at[r.Row]; !dup {
+			rows = append(rows, r.Row)
+		}
 		at[r.Row] = r.Cells
 	}
+	slices.Sort(rows)
 	type cell struct{ row, col int }
 	merged := map[cell]string{}
+	filled := 0
 	for _, mc := range s.Merged {
 		from, to, _ := strings.Cut(mc, ":")
 		c1, r1, err1 := excelize.CellNameToCoordinates(from)
@@ -141,12 +150,17 @@ func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
 		if first := at[r1]; c1 <= len(first) {
 			v = first[c1-1]
 		}
-		for r := r1 + 1; r <= r2; r++ {
-			if _, ok := at[r]; !ok {
-				continue // an empty row stays blank, merged or not
+		// The rows the range covers that hold something: an empty row
+		// stays blank, merged or not.
+		i, _ := slices.BinarySearch(rows, r1+1)
+		for ; i < len(rows) && rows[i] <= r2; i++ {
+			// Ranges may overlap in a hostile file: what they fill in all
+			// is counted against the cells an import reads.
+			if filled += c2 - c1 + 1; filled > maxCells {
+				return nil, tooLarge(errCells)
 			}
 			for c := c1; c <= c2; c++ {
-				merged[cell{r, c}] = v
+				merged[cell{rows[i], c}] = v
 			}
 		}
 	}
@@ -172,7 +186,7 @@ func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
 		}
 		out = append(out, l)
 	}
-	return out
+	return out, nil
 }
 
 // beyondNotes says which cells of a sheet were not read, being beyond the

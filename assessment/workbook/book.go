@@ -23,7 +23,7 @@ import (
 
 // Limits on what a Book reads, across all the sheets read.
 const (
-	MaxCells  = 1_000_000 // cells with something in them, and shared strings
+	MaxCells  = 100_000   // cells with something in them, and shared strings
 	MaxText   = 16 << 20  // bytes of text in the cells read (and in the shared strings)
 	maxMerged = 100_000   // merged ranges of one sheet
 	maxRow    = 1_048_576 // the last row a sheet can have
