@@ -412,13 +412,17 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 		if !ok && !strings.EqualFold(strings.TrimSpace(v), "not answered") {
 			return t.errorf(t.cell(i, ColComply), "comply %q for provision %s is not an answer: choose Yes, No, Partial or N/A", clip(v), clip(id))
 		}
+		req, ok := requirement(text(t.val(i, ColRequirement)), t.val(i, ColRequirementSource), cat, id)
+		if !ok {
+			return t.errorf(t.cell(i, ColRequirement), "the Code requirement of provision %s was cut to fit the cell (its end says so) and has been edited since: csa cannot tell your wording from the catalogue's; clear the cell to use the catalogue's text, or write your own wording in place of all of it", clip(id))
+		}
 		ans := assessment.Answer{
 			ID: id, Comply: c,
 			Evidence:    text(t.val(i, ColEvidence)),
 			Commentary:  text(t.val(i, ColCommentary)),
 			Alternative: text(t.val(i, ColAlternative)),
 			Review:      text(t.val(i, ColReview)),
-			Requirement: requirement(text(t.val(i, ColRequirement)), t.val(i, ColRequirementSource), cat, id),
+			Requirement: req,
 		}
 		if extra := t.extras(i); len(extra) > 0 {
 			ans.Commentary = strings.TrimSpace(ans.Commentary + "\n" + strings.Join(extra, "\n"))
@@ -449,8 +453,28 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 // requirement decides whether the Code requirement cell is the answer's own
 // wording: yes when its source says so; no when it is the catalogue's text
 // or summary (or, with no catalogue to compare, when its source says it
-// came from there).
-func requirement(cell, source string, cat *codes.Catalogue, id string) string {
+// came from there); never when it is the catalogue's text that Write cut
+// to fit the cell (fit), whatever its source says. ok is false when that
+// cut text has been edited: it is neither the catalogue's nor plainly the
+// landlord's.
+func requirement(cell, source string, cat *codes.Catalogue, id string) (req string, ok bool) {
+	if cut, intact := wasCut(cell); cut {
+		if p, found := catProvision(cat, id); intact || found && (cell == p.Text || cell == p.Summary) {
+			return "", true
+		}
+		return "", false
+	}
+	return requirementOf(cell, source, cat, id), true
+}
+
+func catProvision(cat *codes.Catalogue, id string) (*codes.Provision, bool) {
+	if cat == nil {
+		return nil, false
+	}
+	return cat.Provision(id)
+}
+
+func requirementOf(cell, source string, cat *codes.Catalogue, id string) string {
 	if cell == "" || norm(source) == norm(SourceLandlord) {
 		return cell
 	}
