@@ -175,6 +175,10 @@ func (b *Book) sheet(name string) (bookSheet, bool) {
 	return bookSheet{}, false
 }
 
+// Date1904 reports whether the workbook counts date serial numbers from
+// 1904 (old Mac Excel), not 1900.
+func (b *Book) Date1904() bool { return b.date1904 }
+
 // HasSheet reports whether the workbook has a sheet of that name, in any case.
 func (b *Book) HasSheet(name string) bool {
 	_, ok := b.sheet(name)
