@@ -363,6 +363,12 @@ func (c *checker) implausibleDates() {
 	if a.Approved != nil {
 		check(a.Approved.On, a.Approved.Pos, "", "approved on")
 	}
+	if rs := a.Response; rs != nil {
+		check(rs.On, rs.Pos, "", "response on")
+		if !rs.On.IsZero() && !a.Assessed.IsZero() && rs.On.Before(a.Assessed) && rs.On.Implausible(today, AheadYears) == "" {
+			c.add(RuleImplausible, rs.Pos, "", "response on %s is before the assessment was completed (assessed %s): the governing body responds to a finished assessment; check the date", rs.On, a.Assessed)
+		}
+	}
 	for _, ans := range a.Answers {
 		for _, act := range ans.Actions {
 			check(act.Due, act.DuePos, ans.ID, "due")

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type reportOptions struct {
@@ -18,6 +20,7 @@ type reportOptions struct {
 	out    string
 	asOf   dateFlag
 	allow  []string // --catalogues-from
+	final  bool
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -102,6 +105,7 @@ standard input comes from).`,
 	fs.VarP(o.format, "format", "f", "output format: markdown, html, csv, xlsx or json")
 	fs.Var(o.table, "table", "with --format csv: form (one row per provision) or actions (one row per action)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
+	fs.BoolVar(&o.final, "final", false, "refuse a draft (unapproved, unanswered provisions, or answers awaiting review): exit 2, for a release job")
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	return cmd
@@ -130,6 +134,10 @@ func runReport(e *env, o *reportOptions) error {
 	}
 	t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	asOf := o.asOf.or(e)
+	r := report.New(a, cat, asOf)
+	if err := draftRule(e, o, r); err != nil {
+		return err
+	}
 	if xlsx {
 		return outputError(t.write(func(w io.Writer) error {
 			if err := workbook.Write(w, a, cat, asOf); err != nil {
@@ -141,7 +149,6 @@ func runReport(e *env, o *reportOptions) error {
 			return nil
 		}))
 	}
-	r := report.New(a, cat, asOf)
 	return outputError(t.write(func(w io.Writer) error {
 		switch o.format.value {
 		case "html":
@@ -153,6 +160,29 @@ func runReport(e *env, o *reportOptions) error {
 		}
 		return report.WriteMarkdown(w, r)
 	}))
+}
+
+// draftRule applies the draft rule: a draft (see report.DraftReasons) is
+// said on stderr, and with --final refused.
+func draftRule(e *env, o *reportOptions, r *report.Report) error {
+	why := r.DraftReasons()
+	if len(why) == 0 {
+		return nil
+	}
+	name := o.file
+	if name == "-" {
+		name = "standard input"
+	}
+	reasons := strings.Join(why, "; ")
+	if o.final {
+		return usagef("%s is a draft: %s; --final renders only an approved, complete and reviewed assessment", safetext.Line(name), reasons)
+	}
+	mark := "the report is marked DRAFT"
+	if o.format.value == "csv" {
+		mark = "CSV has no place to mark it, so say so wherever it goes"
+	}
+	e.notef("%s is a draft: %s; %s", safetext.Line(name), reasons, mark)
+	return nil
 }
 
 // outputError words a failure to write to standard output (a full disk, a
