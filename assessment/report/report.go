@@ -383,14 +383,15 @@ func (r *Report) DraftReasons() []string {
 // Draft reports whether the assessment is a draft (see DraftReasons).
 func (r *Report) Draft() bool { return len(r.DraftReasons()) > 0 }
 
-// DraftNote is the draft banner's text: "Draft, not for publication: ...".
+// DraftNote is the draft banner's text after the word DRAFT: "Not for
+// publication: not yet approved by the governing body; ...".
 // It is "" for a final assessment.
 func (r *Report) DraftNote() string {
 	why := r.DraftReasons()
 	if len(why) == 0 {
 		return ""
 	}
-	return "Draft, not the published self-assessment: " + strings.Join(why, "; ") + "."
+	return "Not for publication: " + strings.Join(why, "; ") + "."
 }
 
 // listIDs lists provision ids, the first ten and how many more.
