@@ -140,6 +140,15 @@ func ReadBook(b *Book) (a *assessment.Assessment, ok bool, err error) {
 		}
 		a.Approved = &assessment.Approval{By: text(by), On: on}
 	}
+	a.Introduction = text(facts[norm(KeyIntro)])
+	by, onText = facts[norm(KeyResponseBy)], facts[norm(KeyResponseOn)]
+	if said := facts[norm(KeyResponse)]; strings.TrimSpace(by) != "" || strings.TrimSpace(onText) != "" || strings.TrimSpace(said) != "" {
+		on, err := rd.date(onText, SheetSummary, factCell[norm(KeyResponseOn)])
+		if err != nil {
+			return nil, true, err
+		}
+		a.Response = &assessment.Response{By: text(by), On: on, Text: text(said)}
+	}
 	missing := map[string]bool{}
 	for _, id := range strings.Split(facts[norm(KeyMissing)], ",") {
 		if id = strings.TrimSpace(id); id != "" {

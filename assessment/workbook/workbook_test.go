@@ -66,6 +66,11 @@ func withoutPositions(a *assessment.Assessment) *assessment.Assessment {
 		ap.Pos = assessment.Pos{}
 		c.Approved = &ap
 	}
+	if c.Response != nil {
+		rs := *c.Response
+		rs.Pos = assessment.Pos{}
+		c.Response = &rs
+	}
 	c.Answers = make([]assessment.Answer, len(a.Answers))
 	for i, ans := range a.Answers {
 		ans.Pos, ans.ComplyPos, ans.ReviewPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"strconv"
 	"testing"
 
@@ -109,6 +110,11 @@ func TestWorkbookCells(t *testing.T) {
 		{KeyApprovedBy, "Board"},
 		{KeyApprovedOn, serial(a.Approved.On)},
 		{KeyPublished, a.Published},
+		{KeyStatus, "Final"},
+		{KeyIntro, a.Introduction},
+		{KeyResponseBy, "Board"},
+		{KeyResponseOn, serial(a.Response.On)},
+		{KeyResponse, a.Response.Text},
 		{KeyAsOf, serial(day)},
 		{KeyMissing, ""},
 		{KeyWrittenBy, "workbook format 1"},
@@ -157,14 +163,17 @@ func TestWorkbook2022(t *testing.T) {
 	}
 	checkLayout(t, f, len(want)-1, actions)
 	summary, _ := f.GetRows(SheetSummary)
-	if summary[9][0] != KeyMissing || summary[9][1] != "1.2" {
-		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[9])
+	if summary[14][0] != KeyMissing || summary[14][1] != "1.2" {
+		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[14])
 	}
-	if want := []string{"Section", "Obligation", "Yes", "Partial", "No", "N/A", "Not answered", "Total"}; !reflect.DeepEqual(summary[12], want) {
-		t.Errorf("2022 counts header %q", summary[12])
+	if summary[8][0] != KeyStatus || !strings.HasPrefix(summary[8][1], "Draft. Not for publication: 1 provision not answered (1.2)") {
+		t.Errorf("the Summary should say the assessment is a draft: %q", summary[8])
 	}
-	if want := []string{"Section 1: Definition of a complaint", "must", "4", "1", "0", "0", "1", "6"}; !reflect.DeepEqual(summary[13], want) {
-		t.Errorf("2022 section 1 must counts %q", summary[13])
+	if want := []string{"Section", "Obligation", "Yes", "Partial", "No", "N/A", "Not answered", "Total"}; !reflect.DeepEqual(summary[17], want) {
+		t.Errorf("2022 counts header %q", summary[17])
+	}
+	if want := []string{"Section 1: Definition of a complaint", "must", "4", "1", "0", "0", "1", "6"}; !reflect.DeepEqual(summary[18], want) {
+		t.Errorf("2022 section 1 must counts %q", summary[18])
 	}
 	last := summary[len(summary)-1]
 	if want := []string{"All sections", "all", "58", "4", "8", "1", "1", "72"}; !reflect.DeepEqual(last, want) {
