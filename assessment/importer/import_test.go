@@ -191,6 +191,9 @@ func blank(a *assessment.Assessment) {
 	if a.Approved != nil {
 		a.Approved.Pos = assessment.Pos{}
 	}
+	if a.Response != nil {
+		a.Response.Pos = assessment.Pos{}
+	}
 	for i := range a.Answers {
 		ans := &a.Answers[i]
 		ans.Pos, ans.ComplyPos, ans.ReviewPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
