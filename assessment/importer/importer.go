@@ -24,6 +24,8 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/docx"
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -63,7 +65,7 @@ func (n Note) Format(file string) string {
 type Result struct {
 	Assessment *assessment.Assessment
 	Catalogue  *codes.Catalogue
-	Format     string // docx, xlsx, csv, text, or workbook (csa's own report)
+	Format     string // docx, xlsx, csv, text, or workbook or word (csa's own report)
 	// Decision says which Code, and why: the ids, columns, tables and dates
 	// that decided it, or that --code named it.
 	Decision string
@@ -186,12 +188,21 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 	var d *doc
 	switch format {
 	case "docx":
+		own, isOwn, ownErr := docx.Read(data, func(code string) (*codes.Catalogue, error) { return opts.Catalogues.Lookup(code, "") })
+		switch {
+		case ooxml.IsLimit(ownErr):
+			return nil, errorf("%s: it is too large to read: %s", name, ownErr)
+		case isOwn && ownErr != nil:
+			return nil, errorf("%s: it is csa's own Word document, but %s", name, ownErr)
+		case isOwn:
+			return fromOwn(name, own, opts, notes, "word")
+		}
 		d, err = readDocx(data)
 	case "xlsx":
 		var own *assessment.Assessment
 		d, own, err = readXLSX(data, opts.Sheet)
 		if err == nil && own != nil {
-			return fromWorkbook(name, own, opts, notes)
+			return fromOwn(name, own, opts, notes, "workbook")
 		}
 	case "csv":
 		d, err = readCSV(data)
@@ -254,12 +265,13 @@ func sortNotes(notes []Note) {
 	})
 }
 
-// fromWorkbook takes csa's own report workbook as it is; flags that say
-// otherwise win, and say so.
-func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []Note) (*Result, error) {
-	set := func(what, flag, was, now string) {
+// fromOwn takes csa's own report workbook (format "workbook") or Word
+// document ("word") as it is; flags that say otherwise win, and say so.
+func fromOwn(name string, a *assessment.Assessment, opts Options, notes []Note, format string) (*Result, error) {
+	what := map[string]string{"workbook": "workbook", "word": "Word document"}[format]
+	set := func(field, flag, was, now string) {
 		if was != "" && was != now {
-			notes = append(notes, Note{Message: fmt.Sprintf("%s %q from %s replaces %q in the workbook", what, now, flag, was)})
+			notes = append(notes, Note{Message: fmt.Sprintf("%s %q from %s replaces %q in the %s", field, now, flag, was, what)})
 		}
 	}
 	if opts.Sheet != "" {
@@ -297,8 +309,8 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 	if a.Landlord == "" || a.Assessed.IsZero() {
 		return nil, missingDetails(name, a.Landlord == "", a.Assessed.IsZero())
 	}
-	return &Result{Assessment: a, Catalogue: cat, Format: "workbook", Notes: notes,
-		Decision: fmt.Sprintf("%s, as csa's own report workbook says", a.Code), Guessed: map[string]string{}}, nil
+	return &Result{Assessment: a, Catalogue: cat, Format: format, Notes: notes,
+		Decision: fmt.Sprintf("%s, as csa's own report %s says", a.Code, what), Guessed: map[string]string{}}, nil
 }
 
 func missingDetails(name string, landlord, assessed bool) error {

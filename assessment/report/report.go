@@ -542,3 +542,14 @@ func trimText(s string) string { return strings.TrimSpace(safetext.Text(s)) }
 
 // oneLine joins text onto one line, for headings, by the same policy.
 func oneLine(s string) string { return strings.Join(strings.Fields(safetext.Line(s)), " ") }
+
+// FormHeader is the form table's header row, in the Ombudsman's words for
+// the report's Code: five columns for 2024, four for 2022.
+func (r *Report) FormHeader() []string { return r.formHeader() }
+
+// SummaryRows are the summary table: its header row, then the counts per
+// section (must and should apart for the 2022 Code) and the totals.
+func (r *Report) SummaryRows() (header []string, rows [][]string) { return r.summaryRows() }
+
+// ActionHeader is the action plan's header row.
+func ActionHeader() []string { return slices.Clone(actionHeader) }

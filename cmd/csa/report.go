@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csa-tool/csa/assessment/docx"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
 	"github.com/csa-tool/csa/internal/safetext"
@@ -25,7 +26,7 @@ type reportOptions struct {
 
 func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{
-		format: newEnum("markdown", "html", "csv", "xlsx", "json"),
+		format: newEnum("markdown", "html", "csv", "xlsx", "docx", "json"),
 		table:  newEnum(report.TableForm, report.TableActions),
 	}
 	cmd := &cobra.Command{
@@ -114,8 +115,11 @@ standard input comes from).`,
 func runReport(e *env, o *reportOptions) error {
 	xlsx := o.format.value == "xlsx"
 	t := target{e: e, path: o.out, inputs: []string{o.file}}
-	if xlsx {
+	switch o.format.value {
+	case "xlsx":
 		t.binary = "an XLSX workbook"
+	case "docx":
+		t.binary = "a Word document"
 	}
 	// Checked before the file is read, so nothing is half done.
 	if err := t.check(); err != nil {
@@ -157,6 +161,8 @@ func runReport(e *env, o *reportOptions) error {
 			return report.WriteCSV(w, r, o.table.value)
 		case "json":
 			return report.WriteJSON(w, r)
+		case "docx":
+			return docx.Write(w, r)
 		}
 		return report.WriteMarkdown(w, r)
 	}))
