@@ -22,7 +22,7 @@ func WriteHTML(w io.Writer, r *Report) error {
 type htmlView struct {
 	Title         string
 	Running       template.CSS // the running title in a printed page's margin, a CSS string
-	Draft         string // the draft banner; "" when final
+	Draft         string       // the draft banner; "" when final
 	Facts         [][2]string
 	Published     string
 	PublishedLink bool

@@ -189,7 +189,6 @@ func escapeBidi(b []byte) []byte {
 	return out
 }
 
-
 func actionJSON(it assessment.ActionItem) jsonAction {
 	status := string(assessment.Open)
 	if !it.IsOpen() {
