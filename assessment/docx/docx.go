@@ -151,19 +151,24 @@ func esc(s string) string {
 // direction characters as visible escapes, line ends as "\n".
 func safe(s string) string { return safetext.Text(s) }
 
-// run writes a run of text; tabs become w:tab. Text is kept exactly,
-// spaces included.
+// run writes a run of text; tabs become w:tab and line breaks w:br. Text
+// is kept exactly, spaces included.
 func (d *doc) run(text string, props string) {
 	d.b.WriteString("<w:r>")
 	if props != "" {
 		d.b.WriteString("<w:rPr>" + props + "</w:rPr>")
 	}
-	for i, part := range strings.Split(text, "\t") {
+	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
-			d.b.WriteString("<w:tab/>")
+			d.b.WriteString("<w:br/>")
 		}
-		if part != "" {
-			d.b.WriteString(`<w:t xml:space="preserve">` + esc(part) + "</w:t>")
+		for j, part := range strings.Split(line, "\t") {
+			if j > 0 {
+				d.b.WriteString("<w:tab/>")
+			}
+			if part != "" {
+				d.b.WriteString(`<w:t xml:space="preserve">` + esc(part) + "</w:t>")
+			}
 		}
 	}
 	d.b.WriteString("</w:r>")
@@ -280,7 +285,7 @@ func (d *doc) body() {
 	if ps := report.Paragraphs(r.Introduction); len(ps) > 0 {
 		d.heading(1, headingIntro)
 		for _, p := range ps {
-			d.field(styleIntro, "", p)
+			d.para(styleIntro, "", p)
 		}
 	}
 
@@ -355,7 +360,7 @@ func (d *doc) body() {
 		d.heading(1, headingResponse)
 		d.para(styleResponseBy, "", r.ResponseHeading())
 		for _, p := range report.Paragraphs(rs.Text) {
-			d.field(styleResponse, "", p)
+			d.para(styleResponse, "", p)
 		}
 	}
 
