@@ -6,7 +6,7 @@ FUZZPAR     ?= 2
 FUZZMIN     ?= 100x
 BENCHTIME   ?= 1s
 
-.PHONY: build test lint bench fuzz ci golden
+.PHONY: build test lint bench fuzz ci golden look
 
 build:
 	$(GO) build -o bin/csa ./cmd/csa
@@ -40,3 +40,8 @@ golden:
 	CSA_UPDATE_GOLDEN=1 $(GO) test ./...
 
 ci: lint test
+
+# Render the examples as pictures to look at (HTML at three widths and in
+# print, Word and Excel through LibreOffice): see testdata/look/look.sh.
+look:
+	sh testdata/look/look.sh $(LOOKDIR)

@@ -33,8 +33,9 @@ func newImportCmd(e *env) *cobra.Command {
 assessment YAML. The file's extension chooses the reader (FILE - reads
 standard input, whose bytes say what it is):
 
-  .docx        the tables of a Word document; or, with no table csa knows,
-               the stacked layout in its paragraphs
+  .docx        csa's own report document (report -f docx), read back whole;
+               or the tables of a Word document; or, with no table csa
+               knows, the stacked layout in its paragraphs
   .xlsx        csa's own report workbook, read back whole; or any sheet whose
                header row csa recognises, or that is in the stacked layout
                (--sheet to read one sheet only)
