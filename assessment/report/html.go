@@ -260,8 +260,9 @@ func sectionAnchor(s Section) string {
 // The stylesheet. Screen: words wrap at word boundaries (only a token
 // longer than its column breaks: overflow-wrap break-word, never anywhere);
 // the form's columns are fixed by a colgroup, the same in every section,
-// the landlord's evidence and commentary sharing what the provision, the
-// requirement and the answer leave; under 40em every table stacks into
+// the landlord's evidence and commentary sharing equally what the
+// provision, the requirement and the answer leave (in print, where
+// commentary is often empty, the evidence gets more); under 40em every table stacks into
 // labelled cards. Print: A4 with page numbers and the title in the margin,
 // a denser type, headings kept with their tables, rows never split, header
 // rows repeated on each page. Cells keep the line breaks of the text
@@ -288,8 +289,7 @@ table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
 table.form, table.actions { table-layout: fixed; }
 col.c-id { width: 6.75rem; }
 col.c-comply { width: 6.5rem; }
-col.c-req { width: 25%; }
-col.c-evidence { width: 37%; }
+col.c-req { width: 24%; }
 col.c-owner { width: 20%; }
 col.c-date { width: 9.5rem; }
 col.c-status { width: 17%; }
