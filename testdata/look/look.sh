@@ -5,7 +5,8 @@
 #
 #   the HTML at 390, 768 and 1280 px wide (headless Chromium screenshots),
 #   the HTML printed to PDF (Chromium), and the PDF as one PNG per page,
-#   the XLSX and DOCX converted to PDF by LibreOffice, and those as PNGs.
+#   the XLSX and DOCX converted to PDF by LibreOffice, and those as PNGs,
+#   and, with AXE_DIR set, axe-core run on the HTML (see axe.js).
 #
 # Usage: testdata/look/look.sh [OUT]   (from the repository root; OUT
 # defaults to /tmp/csa-look). Each tool that is missing is skipped with a
@@ -58,6 +59,14 @@ if [ -n "$soffice" ]; then
   done
 else
   echo "look: no LibreOffice: the XLSX and DOCX are not converted"
+fi
+
+# Accessibility: axe-core on the pages, where AXE_DIR has it installed
+# (npm install axe-core puppeteer-core in that folder).
+if [ -n "${AXE_DIR:-}" ] && [ -d "$AXE_DIR/node_modules/axe-core" ] && [ -n "$chromium" ]; then
+  NODE_PATH="$AXE_DIR/node_modules" CHROMIUM="$chromium" node testdata/look/axe.js "$out"/*.html || echo "look: axe-core found violations"
+else
+  echo "look: AXE_DIR not set (or without axe-core): accessibility not checked"
 fi
 
 if command -v pdftoppm >/dev/null; then
