@@ -338,6 +338,7 @@ tr:target th, tr:target td { outline: 2px solid #1d4f91; }
   nav.contents { display: none; }
   .draft { border-width: 2px; padding: .4rem .6rem; }
   caption { break-after: avoid; padding: .1rem 0 .25rem; }
+  h2 + p { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   table { margin-bottom: .75rem; }
   thead { display: table-header-group; break-after: avoid; }
