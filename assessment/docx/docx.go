@@ -346,7 +346,12 @@ func (d *doc) body() {
 				{styleDue, it.Due.Long()}, {styleStatus, report.StatusText(it)},
 			} {
 				d.cellStart(actionWidths[i], fill)
-				if d.field(c.style, "", c.text) == 0 {
+				switch {
+				case c.style == styleStatus && it.Overdue:
+					d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleStatus + `"/></w:pPr>`)
+					d.run(c.text, "<w:b/>")
+					d.b.WriteString("</w:p>")
+				case d.field(c.style, "", c.text) == 0:
 					d.para(c.style, "", "")
 				}
 				d.b.WriteString("</w:tc>")
@@ -394,7 +399,15 @@ func (d *doc) form(rows []report.Row) {
 		if !row.InFile {
 			comply = styleMissing
 		}
-		d.cell(widths[2], comply, row.ComplyLabel())
+		// A gap, or no answer, in bold, as the other formats show it.
+		d.cellStart(widths[2], "")
+		d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + comply + `"/></w:pPr>`)
+		bold := ""
+		if row.Comply.IsGap() || row.Comply == assessment.Unanswered {
+			bold = "<w:b/>"
+		}
+		d.run(row.ComplyLabel(), bold)
+		d.b.WriteString("</w:p></w:tc>")
 		if r.Should {
 			d.cellStart(widths[3], "")
 			n := d.field(styleEvidence, "", row.Evidence)
