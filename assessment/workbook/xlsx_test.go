@@ -216,6 +216,33 @@ func checkLayout(t *testing.T, f *excelize.File, forms, actions int) {
 			t.Errorf("%s: column B is %v wide", sheet, w)
 		}
 	}
+	// Named fonts, borders, rows as tall as their text, and every sheet
+	// (the Summary too) set up to print on A4 with the title and page
+	// numbers.
+	for _, c := range [][2]string{{SheetForm, "A1"}, {SheetActions, "A1"}, {SheetForm, "G2"}, {SheetSummary, "A1"}} {
+		st := style(t, f, c[0], c[1])
+		if st.Font == nil || st.Font.Family != fontName || st.Font.Size != fontSize {
+			t.Errorf("%s!%s: font %+v, want %s %d", c[0], c[1], st.Font, fontName, fontSize)
+		}
+	}
+	if forms > 0 && len(style(t, f, SheetForm, "G2").Border) != 4 {
+		t.Errorf("%s: body cells have no borders", SheetForm)
+	}
+	if forms > 0 {
+		if h, _ := f.GetRowHeight(SheetForm, 2); h < 2*lineHeight {
+			t.Errorf("%s row 2 is %v points tall: its wrapped text would be cut", SheetForm, h)
+		}
+	}
+	for _, sheet := range []string{SheetForm, SheetActions, SheetSummary} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v %v, want A4 (9), one page wide", sheet, pl, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddFooter, "Page &P of &N") || !strings.Contains(hf.OddHeader, "self-assessment against") {
+			t.Errorf("%s: header and footer %+v %v", sheet, hf, err)
+		}
+	}
 	if forms > 0 && !style(t, f, SheetForm, "D2").Alignment.WrapText {
 		t.Errorf("%s: text not wrapped", SheetForm)
 	}
