@@ -103,6 +103,9 @@ type Side struct {
 	Assessed  assessment.Date
 	Approved  *assessment.Approval
 	Published string
+	// Introduction and Response are the assessment's opening words and the
+	// governing body's response ("" when there is none).
+	Introduction, Response string
 }
 
 // Field is a top-level field that changed.
@@ -306,8 +309,18 @@ func index(a *assessment.Assessment) map[string]*assessment.Answer {
 }
 
 func side(a *assessment.Assessment, cat *codes.Catalogue) Side {
-	return Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
-		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published}
+	sd := Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
+		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published, Introduction: a.Introduction}
+	if rs := a.Response; rs != nil {
+		sd.Response = strings.TrimSpace(rs.By+" on "+rs.On.String()) + ": " + rs.Text
+	}
+	return sd
+}
+
+// sameText reports whether two introductions or responses differ only in
+// spacing and line breaks, which is no change.
+func sameText(name, old, new string) bool {
+	return (name == "introduction" || name == "response") && slices.Equal(strings.Fields(old), strings.Fields(new))
 }
 
 func fields(o, n Side) []Field {
@@ -325,8 +338,10 @@ func fields(o, n Side) []Field {
 		{"assessed", o.Assessed.String(), n.Assessed.String()},
 		{"approved", approval(o.Approved), approval(n.Approved)},
 		{"published", o.Published, n.Published},
+		{"introduction", o.Introduction, n.Introduction},
+		{"response", o.Response, n.Response},
 	} {
-		if f.Old != f.New {
+		if f.Old != f.New && !sameText(f.Name, f.Old, f.New) {
 			out = append(out, f)
 		}
 	}
