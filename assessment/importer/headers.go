@@ -185,6 +185,8 @@ type header struct {
 	// actionsOnly is an action plan table: a provision column and action
 	// columns, no answer or evidence. Its rows join the provisions' answers.
 	actionsOnly bool
+	// inferred is a header csa made up from a table's content.
+	inferred bool
 }
 
 // parseHeader reports whether cells are a header row of an assessment table,

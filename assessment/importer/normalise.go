@@ -31,6 +31,16 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	if c, ok, boxes := ticked(t); boxes {
 		return c, true, ok
 	}
+	// "Fenwick Vale Homes: Yes, Fenwick Vale Living: Yes": the entities'
+	// common answer, or none when they differ (see entity.go).
+	if strings.ContainsAny(t, ":–—-=") {
+		if es, ok := entityAnswers(cell); ok {
+			if c, same := entitiesAgree(es); same {
+				return c, false, true
+			}
+			return assessment.Unanswered, false, false
+		}
+	}
 	// The longest answer phrase at the start, followed by a break. A
 	// slash is not a break: "Yes/No" is the form's prompt, not an answer.
 	best := ""

@@ -18,7 +18,8 @@ type Where struct {
 	Sheet string // XLSX: the sheet
 	Table int    // Word: the table (1-based); 0 outside tables
 	Row   int    // Word and XLSX: the row in its table or sheet (1-based)
-	Para  int    // Word: the paragraph outside tables (1-based)
+	Para  int    // Word and web pages: the paragraph outside tables (1-based)
+	File  string // set when several files make one assessment
 	seq   int    // the line's place in the document, to sort notes
 }
 
@@ -47,8 +48,18 @@ type Line struct {
 	Merged []bool
 	Para   bool
 	Blank  bool
-	Table  int // the source table or sheet (1-based); 0 for text and CSV
-	Where  Where
+	// Heading marks a paragraph that is a heading (a web page's h1 to h6,
+	// an accordion's summary, a paragraph in bold): it ends the provision
+	// before it in the stacked layout unless it starts one or is a label.
+	Heading bool
+	// Inferred marks a header row csa made up from the columns' content,
+	// for a table that has none.
+	Inferred bool
+	Table    int // the source table or sheet (1-based); 0 for text and CSV
+	Where    Where
+	// Said is what the reader had to say about the line: a guess it made
+	// in reading it, reported as a note at the line's place.
+	Said []string
 }
 
 // doc is what a reader hands over: its lines and the document's own details.
@@ -62,6 +73,14 @@ type doc struct {
 	meta  map[string]Meta // details read from "Label: value" lines
 	// preamble is the paragraphs before the first table: titles.
 	preamble []string
+	// A web page's own details: its first heading, the site's name, and
+	// every line of the page, chrome included, where a footer may say when
+	// the page was last reviewed.
+	heading   Meta
+	site      string
+	pageLines []Line
+	web       bool
+	seq0      int // where its lines start in the order of notes (several files)
 }
 
 // Meta is a document detail and where it was read.
@@ -163,7 +182,7 @@ func (a *assembler) note(w Where, id, format string, args ...any) {
 func assemble(d *doc) *assembler {
 	a := &assembler{d: d}
 	for i, l := range d.lines {
-		l.Where.seq = i + 1
+		l.Where.seq = d.seq0 + i + 1
 		a.line(l)
 	}
 	a.flush()
@@ -171,6 +190,9 @@ func assemble(d *doc) *assembler {
 }
 
 func (a *assembler) line(l Line) {
+	for _, s := range l.Said {
+		a.note(l.Where, "", "%s", s)
+	}
 	switch {
 	case l.Blank:
 		a.flush()
@@ -186,6 +208,7 @@ func (a *assembler) line(l Line) {
 	}
 	if h, ok := parseHeader(l.Cells); ok {
 		a.flush()
+		h.inferred = l.Inferred
 		a.header(h, l)
 		return
 	}

@@ -1,0 +1,927 @@
+package importer
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// This file reads a web page: a self-assessment published on a landlord's
+// site, saved from the browser (with or without its resources folder, or
+// as a single .mht file), or the page's source. golang.org/x/net/html
+// parses it as a browser would. The page's chrome (navigation, the site's
+// header and footer, cookie banners, breadcrumbs, forms, "was this page
+// helpful?" boxes, sidebars, scripts, styles and hidden elements) is left
+// out, and the main content becomes the lines every reader makes: a Line
+// per table row, whose cells keep their paragraphs, list items and line
+// breaks as lines of one cell; and a paragraph Line per heading, paragraph,
+// list item or definition outside tables, which the stacked layout reads.
+// Headings are marked, so a heading that does not start a provision ends
+// the one before it instead of landing in its evidence.
+
+const (
+	maxHTML      = 32 << 20 // bytes of a web page
+	maxHTMLDepth = 256      // nesting of elements read; anything deeper is left out, and said
+	maxCols      = 64       // columns of a table row read (colspan included)
+	maxRowSpan   = 1000     // rows a cell's rowspan may cover
+)
+
+// readHTML reads a web page into lines.
+func readHTML(data []byte) (*doc, error) {
+	if len(data) > maxHTML {
+		return nil, &Error{"the page is too large to read (over 32 MB)"}
+	}
+	root, err := html.Parse(strings.NewReader(decodeHTML(data)))
+	if err != nil {
+		return nil, &Error{"it is not a web page csa can read: it may be damaged"}
+	}
+	p := &htmlPage{holds: map[*html.Node]uint8{}}
+	p.scan(root, 0)
+	d := &doc{web: true}
+	head, body := findElem(root, atom.Head, 0), findElem(root, atom.Body, 0)
+	if head != nil {
+		if t := findElem(head, atom.Title, 0); t != nil {
+			d.title = strings.Join(strings.Fields(textOf(t)), " ")
+		}
+		d.site = siteName(head)
+	}
+	if body == nil {
+		body = root
+	}
+	// The main content, unless the page keeps provisions outside it.
+	lines := p.lines(body, false)
+	if m := mainContent(body, 0); m != nil {
+		inner := p.lines(m, true)
+		if provisionsIn(inner) >= provisionsIn(lines) {
+			lines = inner
+		}
+	}
+	d.lines = lines
+	// The whole page, chrome and all, is read for its details: a footer's
+	// "Page last reviewed", a heading naming the landlord.
+	d.pageLines = (&htmlPage{holds: p.holds, all: true}).lines(body, false)
+	for _, l := range lines {
+		if l.Heading && d.heading.Value == "" {
+			d.heading = Meta{Value: l.Cells[0], Where: l.Where}
+		}
+	}
+	if p.deep {
+		d.notes = append(d.notes, Note{Message: "the page nests its elements more than 256 deep: what lies deeper was not read"})
+	}
+	return d, nil
+}
+
+// htmlPage is the state of reading one page.
+type htmlPage struct {
+	holds  map[*html.Node]uint8 // what each element holds: holdsTable, ...
+	tables int
+	paras  int
+	deep   bool
+	all    bool // chrome included
+}
+
+// What an element holds, worked out once so that deciding whether a
+// container is chrome does not walk its subtree again.
+const (
+	holdsTable uint8 = 1 << iota
+	holdsMain
+	holdsH1
+	holdsLong // 200 characters of text or more
+)
+
+// scan fills in holds for n and everything under it, and returns n's
+// flags and its text length (counted up to holdsLong's threshold).
+func (p *htmlPage) scan(n *html.Node, depth int) (uint8, int) {
+	if depth > maxHTMLDepth {
+		return 0, 0
+	}
+	if n.Type == html.TextNode {
+		return 0, len(strings.TrimSpace(n.Data))
+	}
+	var flags uint8
+	text := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		f, t := p.scan(c, depth+1)
+		flags |= f
+		text = min(text+t, 1<<20)
+	}
+	if n.Type != html.ElementNode {
+		return flags, text
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Template, atom.Noscript:
+		return 0, 0
+	case atom.Table:
+		flags |= holdsTable
+	case atom.Main:
+		flags |= holdsMain
+	case atom.H1:
+		flags |= holdsH1
+	}
+	if strings.EqualFold(hattr(n, "role"), "main") {
+		flags |= holdsMain
+	}
+	if text >= 200 {
+		flags |= holdsLong
+	}
+	if flags != 0 {
+		p.holds[n] = flags
+	}
+	return flags, text
+}
+
+// lines reads the content under n.
+func (p *htmlPage) lines(n *html.Node, inMain bool) []Line {
+	w := &walker{p: p, inMain: inMain}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, 1)
+	}
+	w.flush()
+	return w.out
+}
+
+// walker turns elements into lines. A cell walker (cell true) gathers one
+// table cell's paragraphs, which become the lines of the cell's text.
+type walker struct {
+	p        *htmlPage
+	out      []Line
+	buf      strings.Builder
+	heading  int // inside a heading
+	bold     int // inside strong or b
+	text     int // characters in buf
+	boldText int // of which in bold
+	inMain   bool
+	cell     bool
+	lists    []listState
+}
+
+type listState struct {
+	style string // "•", "1", "a", "A", "i"
+	n     int
+}
+
+var blockElems = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true, atom.Header: true,
+	atom.Footer: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Dt: true, atom.Dd: true, atom.Blockquote: true,
+	atom.Pre: true, atom.Address: true, atom.Figure: true, atom.Figcaption: true, atom.Caption: true,
+	atom.Summary: true, atom.Details: true, atom.Form: true, atom.Fieldset: true, atom.Legend: true,
+	atom.Center: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Body: true, atom.Html: true,
+	atom.Hgroup: true, atom.Menu: true, atom.Dialog: true, atom.Button: true, atom.Label: true,
+}
+
+var headingElems = map[atom.Atom]bool{
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Summary: true, atom.Caption: true, atom.Legend: true,
+}
+
+func (w *walker) walk(n *html.Node, depth int) {
+	if depth > maxHTMLDepth {
+		w.p.deep = true
+		return
+	}
+	switch n.Type {
+	case html.TextNode:
+		w.addText(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	if w.skip(n) {
+		return
+	}
+	tag := n.DataAtom
+	switch tag {
+	case atom.Br, atom.Hr:
+		w.flush()
+		return
+	case atom.Img:
+		// A tick or cross drawn as an image says its answer in its alt text.
+		if alt := strings.TrimSpace(hattr(n, "alt")); alt != "" {
+			if _, exact, ok := parseAnswer(alt); ok && exact {
+				w.addText(" " + alt + " ")
+			}
+		}
+		return
+	case atom.Table:
+		if !w.layoutTable(n) {
+			w.flush()
+			w.table(n, depth)
+			return
+		}
+	case atom.Dl:
+		w.flush()
+		w.defList(n, depth)
+		return
+	}
+	block := blockElems[tag] || (tag == 0 && n.Data != "" && strings.Contains(n.Data, "-")) // custom elements: blocks
+	heading := headingElems[tag] || (tag == atom.Button && accordionButton(n))
+	if tag == atom.Button && !heading && w.heading == 0 {
+		return // a button's label is not content
+	}
+	if block {
+		w.flush()
+	}
+	wasMain := w.inMain
+	if tag == atom.Main || tag == atom.Article || strings.EqualFold(hattr(n, "role"), "main") {
+		w.inMain = true
+	}
+	if heading {
+		w.heading++
+	}
+	if tag == atom.Strong || tag == atom.B {
+		w.bold++
+	}
+	switch tag {
+	case atom.Ul, atom.Menu:
+		w.lists = append(w.lists, listState{style: "•"})
+	case atom.Ol:
+		w.lists = append(w.lists, listState{style: listStyle(n), n: max(atoi(hattr(n, "start")), 1) - 1})
+	case atom.Li:
+		w.addText(w.marker())
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c, depth+1)
+	}
+	if block {
+		w.flush()
+	}
+	switch tag {
+	case atom.Ul, atom.Ol, atom.Menu:
+		w.lists = w.lists[:len(w.lists)-1]
+	case atom.Strong, atom.B:
+		w.bold--
+	}
+	if heading {
+		w.heading--
+	}
+	w.inMain = wasMain
+}
+
+// listStyle is how an ordered list numbers its items: 1, a, A or i.
+func listStyle(n *html.Node) string {
+	switch t := hattr(n, "type"); t {
+	case "a", "A", "i", "I":
+		return t
+	}
+	style := strings.ToLower(hattr(n, "style"))
+	switch {
+	case strings.Contains(style, "lower-alpha"), strings.Contains(style, "lower-latin"):
+		return "a"
+	case strings.Contains(style, "upper-alpha"), strings.Contains(style, "upper-latin"):
+		return "A"
+	case strings.Contains(style, "lower-roman"):
+		return "i"
+	}
+	return "1"
+}
+
+// marker is the next list item's bullet or number.
+func (w *walker) marker() string {
+	if len(w.lists) == 0 {
+		return "• "
+	}
+	l := &w.lists[len(w.lists)-1]
+	l.n++
+	switch l.style {
+	case "•":
+		return "• "
+	case "a", "A":
+		if l.n <= 26 {
+			s := string(rune('a' + l.n - 1))
+			if l.style == "A" {
+				s = strings.ToUpper(s)
+			}
+			return s + ". "
+		}
+	case "i":
+		return strings.ToLower(roman(l.n)) + ". "
+	case "I":
+		return roman(l.n) + ". "
+	}
+	return strconv.Itoa(l.n) + ". "
+}
+
+func (w *walker) addText(s string) {
+	if s == "" {
+		return
+	}
+	// Source line breaks and tabs are spaces in a page; tidy collapses them.
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' || r == '\f' {
+			return ' '
+		}
+		return r
+	}, s)
+	w.buf.WriteString(s)
+	n := len(strings.TrimSpace(s))
+	w.text += n
+	if w.bold > 0 {
+		w.boldText += n
+	}
+}
+
+// flush ends the current block: its text becomes a paragraph line.
+func (w *walker) flush() {
+	if w.buf.Len() == 0 {
+		return
+	}
+	raw := w.buf.String()
+	w.buf.Reset()
+	bold := w.text > 0 && w.boldText*10 >= w.text*9
+	w.text, w.boldText = 0, 0
+	t := tidy(raw)
+	if t == "" || chromeLine(t) {
+		return
+	}
+	l := Line{Cells: []string{t}, Para: true, Heading: w.heading > 0 || (bold && len(t) < 160)}
+	if !w.cell {
+		w.p.paras++
+		l.Where = Where{Para: w.p.paras}
+	}
+	w.out = append(w.out, l)
+}
+
+// skip reports whether an element is chrome, or holds nothing to read.
+func (w *walker) skip(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Title, atom.Meta, atom.Link,
+		atom.Svg, atom.Math, atom.Iframe, atom.Object, atom.Embed, atom.Canvas, atom.Audio, atom.Video,
+		atom.Map, atom.Select, atom.Option, atom.Input, atom.Textarea, atom.Source, atom.Track:
+		return true
+	}
+	if w.p.all {
+		return false
+	}
+	holds := w.p.holds[n]
+	content := holds&(holdsTable|holdsMain) != 0
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside:
+		return holds&holdsMain == 0
+	case atom.Header, atom.Footer:
+		if !w.inMain && !content {
+			return true
+		}
+	case atom.Form:
+		// A "was this page helpful?" form is chrome; a page built as one
+		// big form (ASP.NET) is not.
+		if !content && holds&holdsLong == 0 {
+			return true
+		}
+	}
+	switch strings.ToLower(hattr(n, "role")) {
+	case "navigation", "search", "complementary", "dialog", "alertdialog", "menubar", "toolbar":
+		return !content
+	case "banner", "contentinfo":
+		if !w.inMain && !content {
+			return true
+		}
+	}
+	if hiddenElem(n) && holds&(holdsTable|holdsLong) == 0 {
+		return true
+	}
+	if chromeName(n, blockElems[n.DataAtom]) && !content && holds&holdsH1 == 0 {
+		return true
+	}
+	return false
+}
+
+// hiddenElem reports an element the browser does not show. Collapsed
+// accordion panels are hidden too, so a hidden element that holds a table
+// or much text is read all the same (see skip).
+func hiddenElem(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return true
+			}
+		case "style":
+			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
+			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+				return true
+			}
+		case "class":
+			for c := range strings.FieldsSeq(strings.ToLower(a.Val)) {
+				switch c {
+				case "hidden", "d-none", "hide", "is-hidden", "js-hidden", "visually-hidden", "visuallyhidden",
+					"sr-only", "screen-reader-text", "screen-reader-only", "govuk-visually-hidden", "element-invisible",
+					"invisible", "u-hidden", "u-visually-hidden", "offscreen", "nhsuk-u-visually-hidden", "show-for-sr":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// chromeWords are the words of class and id names that mark an element as
+// the site's furniture rather than the page's content.
+var chromeWords = map[string]bool{
+	"nav": true, "navbar": true, "navigation": true, "menu": true, "megamenu": true, "breadcrumb": true,
+	"breadcrumbs": true, "cookie": true, "cookies": true, "consent": true, "gdpr": true, "skiplink": true,
+	"skiplinks": true, "sidebar": true, "share": true, "sharing": true, "social": true, "feedback": true,
+	"helpful": true, "newsletter": true, "masthead": true, "toolbar": true, "popup": true, "modal": true,
+	"print": true, "noprint": true, "search": true, "advert": true, "advertisement": true, "promo": true,
+	"banner": true, "related": true, "translate": true, "footer": true, "toc": true, "pagination": true,
+	"pager": true, "signup": true, "subscribe": true, "rating": true, "chatbot": true, "webchat": true,
+}
+
+// chromePhrases are class and id names run together ("back-to-top" is
+// "backtotop") that mark chrome.
+var chromePhrases = []string{"backtotop", "totop", "scrolltop", "skipto", "skiplink", "siteheader", "globalheader",
+	"headerbar", "tableofcontents", "onthispage", "contentslist", "jumplinks", "inpagenav", "pagenav",
+	"wasthishelpful", "pagefeedback", "reportaproblem", "lastupdated"}
+
+// inlineChrome are the words of an inline element's class that mark an
+// accordion's "Show"/"Hide" toggle or an icon inside a heading.
+var inlineChrome = map[string]bool{"toggle": true, "chevron": true, "caret": true}
+
+func chromeName(n *html.Node, block bool) bool {
+	for _, key := range []string{"class", "id"} {
+		v := strings.ToLower(hattr(n, key))
+		if v == "" {
+			continue
+		}
+		for name := range strings.FieldsSeq(v) {
+			words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ':' })
+			joined := strings.Join(words, "")
+			for _, p := range chromePhrases {
+				if strings.Contains(joined, p) {
+					// "lastupdated" is a page's date: chrome for the
+					// content, read all the same for the details.
+					return true
+				}
+			}
+			for _, word := range words {
+				if chromeWords[word] || (!block && inlineChrome[word]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// accordionButton reports a button that opens an accordion section: its
+// label is the section's heading.
+func accordionButton(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "aria-expanded", "aria-controls", "data-toggle", "data-bs-toggle", "data-target", "data-bs-target":
+			return true
+		case "class":
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "accordion") || strings.Contains(v, "collaps") || strings.Contains(v, "expand") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// layoutTable reports a table used to lay out a page rather than to hold
+// data: marked so, or a few rows around another table.
+func (w *walker) layoutTable(t *html.Node) bool {
+	switch strings.ToLower(hattr(t, "role")) {
+	case "presentation", "none":
+		return true
+	}
+	rows := tableRows(t)
+	if len(rows) > 3 {
+		return false
+	}
+	for _, r := range rows {
+		for c := r.FirstChild; c != nil; c = c.NextSibling {
+			if w.p.holds[c]&(holdsTable|holdsMain) != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableRows are a table's own rows, in order, not those of tables inside it.
+func tableRows(t *html.Node) []*html.Node {
+	var rows []*html.Node
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Tr:
+			rows = append(rows, c)
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			for r := c.FirstChild; r != nil; r = r.NextSibling {
+				if r.DataAtom == atom.Tr {
+					rows = append(rows, r)
+				}
+			}
+		}
+	}
+	return rows
+}
+
+type rowSpan struct {
+	text string
+	left int
+}
+
+// table reads a table: a Line per row. colspan pads a row with empty
+// cells; rowspan repeats a cell's text in the rows below, marked Merged,
+// as Word's vertical merges are.
+func (w *walker) table(t *html.Node, depth int) {
+	rows := tableRows(t)
+	if w.cell {
+		// A table inside a cell: each row a line of the cell.
+		for _, r := range rows {
+			var cells []string
+			for c := r.FirstChild; c != nil; c = c.NextSibling {
+				if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+					if s := strings.ReplaceAll(w.cellText(c, depth+1), "\n", " "); s != "" {
+						cells = append(cells, s)
+					}
+				}
+			}
+			if len(cells) > 0 {
+				w.out = append(w.out, Line{Cells: []string{strings.Join(cells, "; ")}, Para: true})
+			}
+		}
+		return
+	}
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Caption {
+			w.walk(c, depth+1)
+			w.flush()
+		}
+	}
+	w.p.tables++
+	no := w.p.tables
+	spans := map[int]*rowSpan{}
+	for i, r := range rows {
+		var cells []string
+		var merged []bool
+		carry := func() {
+			for len(cells) < maxCols {
+				s, ok := spans[len(cells)]
+				if !ok {
+					return
+				}
+				cells, merged = append(cells, s.text), append(merged, true)
+				if s.left--; s.left <= 0 {
+					delete(spans, len(cells)-1)
+				}
+			}
+		}
+		for c := r.FirstChild; c != nil && len(cells) < maxCols; c = c.NextSibling {
+			if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
+				continue
+			}
+			if w.skip(c) {
+				continue
+			}
+			carry()
+			text := w.cellText(c, depth+1)
+			cs := min(max(atoi(hattr(c, "colspan")), 1), maxCols)
+			rs := min(max(atoi(hattr(c, "rowspan")), 1), maxRowSpan)
+			for k := 0; k < cs && len(cells) < maxCols; k++ {
+				v := text
+				if k > 0 {
+					v = ""
+				}
+				if rs > 1 {
+					spans[len(cells)] = &rowSpan{text: v, left: rs - 1}
+				}
+				cells, merged = append(cells, v), append(merged, false)
+			}
+		}
+		carry()
+		if len(nonEmpty(cells)) == 0 {
+			continue
+		}
+		l := Line{Cells: cells, Table: no, Where: Where{Table: no, Row: i + 1}}
+		for _, m := range merged {
+			if m {
+				l.Merged = merged
+				break
+			}
+		}
+		w.out = append(w.out, l)
+	}
+}
+
+// cellText is a cell's text: its paragraphs, list items and line breaks
+// become lines.
+func (w *walker) cellText(c *html.Node, depth int) string {
+	cw := &walker{p: w.p, cell: true, inMain: w.inMain}
+	for n := c.FirstChild; n != nil; n = n.NextSibling {
+		cw.walk(n, depth+1)
+	}
+	cw.flush()
+	parts := make([]string, 0, len(cw.out))
+	for _, l := range cw.out {
+		parts = append(parts, l.Cells[0])
+	}
+	return strings.Join(parts, "\n")
+}
+
+// defList reads a definition list. A term that is a label ("Compliance",
+// "Evidence") and its definition become one "Label: value" line, as the
+// stacked layout writes them; any other term is a heading.
+func (w *walker) defList(n *html.Node, depth int) {
+	label := ""
+	var visit func(c *html.Node, depth int)
+	visit = func(c *html.Node, depth int) {
+		if depth > maxHTMLDepth || c.Type != html.ElementNode || w.skip(c) {
+			return
+		}
+		switch c.DataAtom {
+		case atom.Dt:
+			term := strings.ReplaceAll(w.cellText(c, depth), "\n", " ")
+			label = ""
+			if term == "" {
+				return
+			}
+			if termIsLabel(term) {
+				label = term
+				return
+			}
+			w.heading++
+			w.addText(term)
+			w.flush()
+			w.heading--
+		case atom.Dd:
+			start := len(w.out)
+			w.walk(c, depth)
+			w.flush()
+			if label != "" {
+				name := strings.TrimRight(label, ": ")
+				if len(w.out) > start && w.out[start].Para {
+					w.out[start].Cells[0] = name + ": " + w.out[start].Cells[0]
+					w.out[start].Heading = false
+				} else {
+					w.addText(name + ":")
+					w.flush()
+				}
+			}
+			label = ""
+		default:
+			// <div> groups a term and its definitions.
+			for g := c.FirstChild; g != nil; g = g.NextSibling {
+				visit(g, depth+1)
+			}
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		visit(c, depth+1)
+	}
+}
+
+// termIsLabel reports a definition term that labels its definition: a
+// stacked layout's label, a document detail, or a short name before an
+// answer ("Fenwick Vale Homes").
+func termIsLabel(term string) bool {
+	if lb, ok := parseLabel(term); ok && lb.value == "" {
+		return true
+	}
+	if _, ok := metaLabels[labelKey(term)]; ok {
+		return true
+	}
+	if _, _, ok := pageDateLabel(term + " 1 January 2025"); ok {
+		return true
+	}
+	_, _, isID := parseID(term)
+	return !isID && len(term) <= 60 && !strings.ContainsAny(term, ".?!")
+}
+
+// mainContent finds the element holding the page's main content: <main>,
+// role="main", or a container named for it, else a lone <article>.
+func mainContent(n *html.Node, depth int) *html.Node {
+	var named, article *html.Node
+	articles := 0
+	var visit func(n *html.Node, depth int) *html.Node
+	visit = func(n *html.Node, depth int) *html.Node {
+		if depth > maxHTMLDepth || n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return nil
+		}
+		if n.Type == html.ElementNode {
+			if n.DataAtom == atom.Main || strings.EqualFold(hattr(n, "role"), "main") {
+				return n
+			}
+			if n.DataAtom == atom.Article {
+				articles++
+				if article == nil {
+					article = n
+				}
+			}
+			if named == nil && mainName(n) {
+				named = n
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if m := visit(c, depth+1); m != nil {
+				return m
+			}
+		}
+		return nil
+	}
+	if m := visit(n, depth); m != nil {
+		return m
+	}
+	if named != nil {
+		return named
+	}
+	if articles == 1 {
+		return article
+	}
+	return nil
+}
+
+var mainNames = map[string]bool{
+	"main-content": true, "maincontent": true, "main": true, "content": true, "page-content": true,
+	"pagecontent": true, "primary": true, "content-main": true, "main-area": true, "region-content": true,
+	"site-content": true, "body-content": true, "article-body": true, "main-body": true, "mainbody": true,
+}
+
+func mainName(n *html.Node) bool {
+	if mainNames[strings.ToLower(hattr(n, "id"))] {
+		return true
+	}
+	for c := range strings.FieldsSeq(strings.ToLower(hattr(n, "class"))) {
+		if mainNames[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// provisionsIn counts the provision numbers that start table cells or
+// paragraphs: how much of an assessment a set of lines holds.
+func provisionsIn(lines []Line) int {
+	n := 0
+	for _, l := range lines {
+		for _, c := range l.Cells {
+			if _, _, ok := parseID(c); ok {
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// siteName is the site's own name, from the page's metadata.
+func siteName(head *html.Node) string {
+	var name string
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		if depth > 16 || name != "" {
+			return
+		}
+		if n.DataAtom == atom.Meta {
+			key := strings.ToLower(hattr(n, "property") + hattr(n, "name"))
+			if key == "og:site_name" || key == "application-name" {
+				name = strings.Join(strings.Fields(hattr(n, "content")), " ")
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, depth+1)
+		}
+	}
+	visit(head, 0)
+	return name
+}
+
+func findElem(n *html.Node, a atom.Atom, depth int) *html.Node {
+	if depth > maxHTMLDepth {
+		return nil
+	}
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := findElem(c, a, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		if depth > maxHTMLDepth {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, depth+1)
+		}
+	}
+	visit(n, 0)
+	return b.String()
+}
+
+func hattr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// chromeLine reports a line that is a site's furniture, whatever element
+// holds it: "Back to top", "Was this page helpful?", "Show all sections".
+func chromeLine(t string) bool {
+	if len(t) > 80 {
+		return false
+	}
+	k := labelKey(t)
+	if chromeLines[k] {
+		return true
+	}
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "©")
+}
+
+var chromeLines = map[string]bool{}
+
+var chromePrefixes = []string{"was this page helpful", "is this page useful", "did this page help", "was this information helpful",
+	"did you find what you were looking for", "skip to main content", "skip to content", "skip to navigation",
+	"we use cookies", "this website uses cookies", "this site uses cookies", "cookies on ", "copyright ",
+	"report a problem with this page", "report an issue with this page", "help us improve", "rate this page"}
+
+func init() {
+	for _, s := range []string{"back to top", "return to top", "top of page", "back to the top", "go to top",
+		"scroll to top", "to top", "top", "share this page", "share", "print this page", "print", "show all sections",
+		"hide all sections", "show all", "hide all", "open all", "close all", "expand all", "collapse all",
+		"open all sections", "close all sections", "expand all sections", "collapse all sections",
+		"show this section", "hide this section", "show", "hide", "accept all cookies", "reject all cookies",
+		"accept additional cookies", "reject additional cookies", "cookie settings", "manage cookies",
+		"view cookies", "hide this message", "you are here", "menu", "search", "close", "home",
+		"opens in a new window", "opens in new window", "opens in a new tab", "listen", "translate",
+		"contents", "on this page", "in this section", "related pages", "related content", "related links",
+		"useful links", "contact us", "follow us"} {
+		chromeLines[s] = true
+	}
+}
+
+// decodeHTML returns the page as UTF-8: as its <meta charset> says when
+// that is Windows-1252 or Latin-1 (what older sites and Word's "Save as
+// web page" write), else as decodeText reads any text.
+func decodeHTML(data []byte) string {
+	if utf8.Valid(data) || bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return decodeText(data)
+	}
+	if m := reCharset.FindSubmatch(data[:min(len(data), 4096)]); m != nil {
+		switch strings.ToLower(string(m[1])) {
+		case "windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "latin-1", "us-ascii", "ascii", "iso-8859-15":
+			var b strings.Builder
+			b.Grow(len(data) + len(data)/8)
+			for _, c := range data {
+				if c < 0x80 {
+					b.WriteByte(c)
+				} else {
+					b.WriteRune(cp1252(c))
+				}
+			}
+			return b.String()
+		}
+	}
+	return decodeText(data)
+}
+
+var reCharset = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+
+// looksHTML reports whether text is a web page's source: it opens with a
+// doctype or an <html>, <head> or <body> tag.
+func looksHTML(data []byte) bool {
+	head := bytes.TrimLeft(data[:min(len(data), 2048)], "\xef\xbb\xbf \t\r\n")
+	for bytes.HasPrefix(head, []byte("<!--")) {
+		end := bytes.Index(head, []byte("-->"))
+		if end < 0 {
+			return false
+		}
+		head = bytes.TrimLeft(head[end+3:], " \t\r\n")
+	}
+	lower := bytes.ToLower(head[:min(len(head), 16)])
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml"} {
+		if bytes.HasPrefix(lower, []byte(p)) {
+			return p != "<?xml" || bytes.Contains(bytes.ToLower(head), []byte("<html"))
+		}
+	}
+	return false
+}
