@@ -33,11 +33,11 @@ var (
 	// 2022 Code", "Code (revised 1 April 2022)".
 	reTitleYear = regexp.MustCompile(`(?i)(?:complaint handling code|\bcode\b)[^.\n]{0,60}?\b(2020|2022|2024)\b|\b(2020|2022|2024)\b[^.\n]{0,40}?(?:complaint handling code|\bcode\b)`)
 	// Words that make a year a piece of history, not the Code assessed.
-	reHistory = regexp.MustCompile(`(?i)introduc|launch|publish|replac|supersed|previous|earlier|original|first|since|came into|updated|revised in|new code|old code`)
-	reLGSCO   = regexp.MustCompile(`(?i)local government (?:and social care )?ombudsman|\blgsco\b|social care ombudsman`)
+	reHistory   = regexp.MustCompile(`(?i)introduc|launch|publish|replac|supersed|previous|earlier|original|first|since|came into|updated|revised in|new code|old code`)
+	reLGSCO     = regexp.MustCompile(`(?i)local government (?:and social care )?ombudsman|\blgsco\b|social care ombudsman`)
 	reDateWords = regexp.MustCompile(`(?i)\b(?:\d{1,2}(?:st|nd|rd|th)? )?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?) (?:19|20)\d\d\b|\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b|\b(?:19|20)\d\d/\d\d\b`)
 	// The 2020 Code's self-assessment was a questionnaire.
-	reQuestion = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:does|do|is|are|has|have|can|will|if|where|how|what)\b[^?]{8,300}\?\s*$`)
+	reQuestion    = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:does|do|is|are|has|have|can|will|if|where|how|what)\b[^?]{8,300}\?\s*$`)
 	re2020Section = regexp.MustCompile(`(?i)^(?:section\s+)?\d?\.?\s*[:.–—-]?\s*(?:complaints team and process|co-?operation with (?:the )?(?:housing )?ombudsman|fairness in complaint handling|outcomes and remedies)\s*$`)
 	reSectionLine = regexp.MustCompile(`(?i)^(?:section|part)?\s*(\d{1,2})?\s*[:.)–—-]?\s*([\p{L}][\p{L} ,:&'’-]{2,90})$`)
 )

@@ -162,7 +162,7 @@ func titles(d *doc) []titled {
 var (
 	reOrg = regexp.MustCompile(`\b(?i:council|homes|housing|association|group|trust|borough|district|city|county|ltd|limited|plc|partnership|living|estates|communities|community|properties|co-operative|cooperative|society|foundation|alliance|dwellings|lettings|almshouses|charity|hyde)\b|\b(?:DC|BC|MBC|LBC|RBC|CC|HA|CIC|CBS)\b`)
 	// Words that make a title part about the page, not the landlord's name.
-	reNotName = regexp.MustCompile(`(?i)ombudsman|regulator|government|department|ministry|complain|self[- ]?assess|\bcode\b|polic(?:y|ies)|report|annual|performance|\bpage\b|cookie|\bmenu\b|search|skip |contact us|strategy|\btenants?\b|\bresidents?\b|\bpanel\b|\bscrutiny\b|\bsection\b|\bprovision`)
+	reNotName  = regexp.MustCompile(`(?i)ombudsman|regulator|government|department|ministry|complain|self[- ]?assess|\bcode\b|polic(?:y|ies)|report|annual|performance|\bpage\b|cookie|\bmenu\b|search|skip |contact us|strategy|\btenants?\b|\bresidents?\b|\bpanel\b|\bscrutiny\b|\bsection\b|\bprovision`)
 	reTitleSep = regexp.MustCompile(`\s+[|–—\-:·»›]\s+|\s*::\s*|:\s+`)
 	// Where a landlord's name ends before the rest of a title: "Fenwick
 	// Vale Homes complaint handling self-assessment".
