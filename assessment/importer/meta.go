@@ -91,8 +91,8 @@ func assessedGuess(docs []*doc) (detail, bool) {
 				continue
 			}
 			line := strings.Join(nonEmpty(l.Cells), " ")
-			if kind, dt, ok := pageDateLabel(line); ok {
-				return detail{date: dt, where: l.Where, how: fmt.Sprintf("taken from %q (%s) on the page: give --assessed if the assessment was completed on another day", clip(line, 60), strings.ToLower(kind))}, true
+			if _, dt, ok := pageDateLabel(line); ok {
+				return detail{date: dt, where: l.Where, how: fmt.Sprintf("taken from %q: give --assessed if the assessment was completed on another day", clip(line, 60))}, true
 			}
 		}
 	}

@@ -96,20 +96,32 @@ func tabTable(raw []string) (lines []Line, joined int, ok bool) {
 // headerlessRows reads text whose table has no header row: rows that start
 // with a provision number and a tab, as wide as most such rows are.
 func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
+	// Each row runs from a line that starts with a number and a tab to the
+	// next such line; its width is its tabs, wherever its cells broke.
 	widths := map[int]int{}
-	first := -1
+	first, tabs := -1, -1
+	end := func() {
+		if tabs >= 1 && tabs < maxCols {
+			widths[tabs+1]++
+		}
+		tabs = -1
+	}
 	for i, line := range raw {
 		segs := strings.Split(line, "\t")
-		if len(segs) < 2 || len(segs) > maxCols {
-			continue
-		}
-		if _, isID := bareID(strings.TrimSpace(segs[0])); isID {
-			widths[len(segs)]++
+		switch {
+		case len(segs) > 1 && isBareID(segs[0]):
+			end()
+			tabs = len(segs) - 1
 			if first < 0 {
 				first = i
 			}
+		case tabs >= 0 && len(segs) == 1 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line))):
+			end()
+		case tabs >= 0:
+			tabs += len(segs) - 1
 		}
 	}
+	end()
 	width, most := 0, 0
 	for w, n := range widths {
 		if n > most || n == most && w > width {
