@@ -201,3 +201,81 @@ func entityDiffers(cell string) []entityAnswer {
 	}
 	return es
 }
+
+// tickColumns reads tables with a column per answer ("Yes" | "No" |
+// "Partial") and a mark in the one that applies: the marked column's
+// answer becomes the row's answer cell. A row with no mark, or marks in
+// several columns, is left as its marks say, and build reports it.
+func tickColumns(recs []*record) []Note {
+	var notes []Note
+	told := map[*header]bool{}
+	for _, r := range recs {
+		h := r.hdr
+		if len(h.ticks) < 2 || h.index(colComply) >= 0 {
+			continue
+		}
+		if !told[h] {
+			told[h] = true
+			var names []string
+			for i := range h.cols {
+				if _, ok := h.ticks[i]; ok {
+					names = append(names, h.labels[i])
+				}
+			}
+			notes = append(notes, Note{Where: h.where, Message: fmt.Sprintf("the columns %s are ticked for each answer: the ticked column is the answer", quoteList(names))})
+		}
+		var marked []string
+		first := -1
+		for i := range h.cols {
+			a, ok := h.ticks[i]
+			if !ok {
+				continue
+			}
+			if first < 0 {
+				first = i
+			}
+			if i < len(r.cells) && ticksCell(r.cells[i]) {
+				marked = append(marked, a.Label())
+			}
+			if i < len(r.cells) {
+				r.cells[i] = ""
+			}
+		}
+		if first >= 0 && first < len(r.cells) {
+			if len(marked) > 1 {
+				r.cells[first] = strings.Join(marked, " / ")
+			} else {
+				r.cells[first] = strings.Join(marked, "")
+			}
+		}
+	}
+	for _, r := range recs {
+		h := r.hdr
+		if len(h.ticks) >= 2 && h.index(colComply) < 0 {
+			for i := range h.cols {
+				if _, ok := h.ticks[i]; ok {
+					h.cols[i] = colComply
+					for j := range h.cols {
+						if _, tick := h.ticks[j]; tick && j != i {
+							h.cols[j] = colOther
+							h.labels[j] = ""
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	return notes
+}
+
+// ticksCell reports a cell that marks its column: a tick, a cross, a dot,
+// "X" or "Yes"; an empty box, a dash or "No" does not.
+func ticksCell(cell string) bool {
+	t := strings.ToLower(strings.TrimSpace(cellText(cell)))
+	switch t {
+	case "", "-", "–", "—", "no", "n", "0", "false", "☐", "□", "n/a":
+		return false
+	}
+	return true
+}

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"regexp"
+
+	"github.com/csa-tool/csa/assessment"
 	"slices"
 	"strings"
 	"unicode"
@@ -187,6 +189,9 @@ type header struct {
 	actionsOnly bool
 	// inferred is a header csa made up from a table's content.
 	inferred bool
+	// ticks are columns headed by an answer ("Yes", "No", "Partial"),
+	// where a mark in a row's cell gives its answer (see tickColumns).
+	ticks map[int]assessment.Comply
 }
 
 // parseHeader reports whether cells are a header row of an assessment table,
@@ -212,6 +217,15 @@ func parseHeader(cells []string) (*header, bool) {
 			return nil, false // a provision number: a data row
 		}
 		col, r, ok := headerColumn(c)
+		if !ok && i != first {
+			// "Yes" | "No" | "Partial": a column to tick for each answer.
+			if a, isAnswer := answerWords[labelKey(c)]; isAnswer && a != "" && len(labelKey(c)) > 1 {
+				if h.ticks == nil {
+					h.ticks = map[int]assessment.Comply{}
+				}
+				h.ticks[i] = a
+			}
+		}
 		if !ok || (col == colID && weakID[labelKey(c)] && i != first) {
 			continue
 		}
@@ -233,6 +247,7 @@ func parseHeader(cells []string) (*header, bool) {
 	_, id := best[colID]
 	_, req := best[colRequirement]
 	_, comply := best[colComply]
+	comply = comply || len(h.ticks) >= 2
 	_, ev := best[colEvidence]
 	_, act := best[colAction]
 	switch {

@@ -193,6 +193,14 @@ func (w *walker) walk(n *html.Node, depth int) {
 	default:
 		return
 	}
+	if w.cell && n.FirstChild == nil {
+		// An icon in a cell, hidden from screen readers as icons are: its
+		// label, or a tick or cross by its class.
+		if mark := iconAnswer(n); mark != "" {
+			w.addText(" " + mark + " ")
+			return
+		}
+	}
 	if w.skip(n) {
 		return
 	}
@@ -209,6 +217,8 @@ func (w *walker) walk(n *html.Node, depth int) {
 			}
 		}
 		return
+	}
+	switch tag {
 	case atom.Table:
 		if !w.layoutTable(n) {
 			w.flush()
@@ -383,8 +393,12 @@ func (w *walker) skip(n *html.Node) bool {
 			return true
 		}
 	}
-	if hiddenElem(n) && holds&(holdsTable|holdsLong) == 0 {
-		return true
+	if hidden := hiddenElem(n); hidden != "" && holds&(holdsTable|holdsLong) == 0 {
+		// Text only screen readers hear may be a cell's only answer
+		// ("<span class=sr-only>Yes</span>" beside a tick icon).
+		if !(w.cell && hidden == "visually") {
+			return true
+		}
 	}
 	if chromeName(n, blockElems[n.DataAtom]) && !content && holds&holdsH1 == 0 {
 		return true
@@ -392,35 +406,37 @@ func (w *walker) skip(n *html.Node) bool {
 	return false
 }
 
-// hiddenElem reports an element the browser does not show. Collapsed
-// accordion panels are hidden too, so a hidden element that holds a table
-// or much text is read all the same (see skip).
-func hiddenElem(n *html.Node) bool {
+// hiddenElem reports an element the browser does not show: "hidden", or
+// "visually" for text kept for screen readers only. Collapsed accordion
+// panels are hidden too, so a hidden element that holds a table or much
+// text is read all the same (see skip).
+func hiddenElem(n *html.Node) string {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			return "hidden"
 		case "aria-hidden":
 			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
-				return true
+				return "hidden"
 			}
 		case "style":
 			s := strings.ReplaceAll(strings.ToLower(a.Val), " ", "")
 			if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
-				return true
+				return "hidden"
 			}
 		case "class":
 			for c := range strings.FieldsSeq(strings.ToLower(a.Val)) {
 				switch c {
-				case "hidden", "d-none", "hide", "is-hidden", "js-hidden", "visually-hidden", "visuallyhidden",
-					"sr-only", "screen-reader-text", "screen-reader-only", "govuk-visually-hidden", "element-invisible",
-					"invisible", "u-hidden", "u-visually-hidden", "offscreen", "nhsuk-u-visually-hidden", "show-for-sr":
-					return true
+				case "hidden", "d-none", "hide", "is-hidden", "js-hidden", "invisible", "u-hidden":
+					return "hidden"
+				case "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "screen-reader-only",
+					"govuk-visually-hidden", "element-invisible", "u-visually-hidden", "offscreen", "nhsuk-u-visually-hidden", "show-for-sr":
+					return "visually"
 				}
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 // chromeWords are the words of class and id names that mark an element as
@@ -924,4 +940,26 @@ func looksHTML(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// iconAnswer is the answer an empty element in a cell shows: its
+// aria-label or title when that is an answer, else a tick or a cross by
+// its icon's class (fa-check, tick, cross).
+func iconAnswer(n *html.Node) string {
+	for _, key := range []string{"aria-label", "title", "data-answer"} {
+		if v := strings.TrimSpace(hattr(n, key)); v != "" && answerLine(v) {
+			return v
+		}
+	}
+	for c := range strings.FieldsSeq(strings.ToLower(hattr(n, "class"))) {
+		switch c {
+		case "fa-check", "fa-check-circle", "fa-circle-check", "fa-square-check", "fa-check-square", "tick", "icon-tick",
+			"icon-check", "glyphicon-ok", "bi-check", "bi-check-circle", "bi-check-lg", "checkmark", "icon-yes":
+			return "✓"
+		case "fa-times", "fa-xmark", "fa-times-circle", "fa-circle-xmark", "cross", "icon-cross", "icon-no",
+			"glyphicon-remove", "bi-x", "bi-x-circle", "bi-x-lg":
+			return "✗"
+		}
+	}
+	return ""
 }

@@ -250,6 +250,7 @@ func ImportAll(srcs []Source, opts Options) (*Result, error) {
 	}
 	recs, more := sameAgain(recs)
 	notes = append(notes, more...)
+	notes = append(notes, tickColumns(recs)...)
 	notes = append(notes, entityColumns(recs)...)
 	cat, decision, more, err := chooseCode(name, opts, parts)
 	if err != nil {

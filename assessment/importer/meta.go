@@ -248,11 +248,41 @@ func landlordGuess(docs []*doc) (detail, bool) {
 		}
 	}
 	for _, d := range docs {
+		for _, l := range append(textLines(d), d.pageLines...) {
+			if !l.Para {
+				continue
+			}
+			if name, ok := copyrightName(l.Cells[0]); ok {
+				return detail{value: name, where: l.Where, how: fmt.Sprintf("taken from the copyright line %q", clip(l.Cells[0], 60))}, true
+			}
+		}
+	}
+	for _, d := range docs {
 		if name, ok := orgName(d.site); ok {
 			return detail{value: name, how: "taken from the site's name in the page's metadata"}, true
 		}
 	}
+	for _, d := range docs {
+		if name, ok := landlordIn(d.title); ok && !d.web {
+			return detail{value: name, how: fmt.Sprintf("taken from the file's title property %q: give --landlord if it is not the landlord's name", clip(d.title, 60))}, true
+		}
+	}
 	return detail{}, false
+}
+
+var reCopyright = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?\s*)?(.+?)\.?\s*(?:(?:19|20)\d\d)?\s*(?:[.|,].*)?$`)
+
+// copyrightName reads a footer's "© 2025 Fenwick Vale Homes" line.
+func copyrightName(line string) (string, bool) {
+	t := strings.TrimSpace(line)
+	if len(t) > 200 {
+		return "", false
+	}
+	m := reCopyright.FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	return orgName(strings.TrimSpace(m[1]))
 }
 
 // details fills in the landlord, the assessed date, the approval and the

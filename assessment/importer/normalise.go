@@ -134,7 +134,7 @@ func ticked(t string) (c assessment.Comply, ok, boxes bool) {
 func answerKey(cell string) string {
 	t := strings.ToLower(cellText(cell))
 	t = strings.Join(strings.Fields(t), " ")
-	return strings.TrimRight(t, " .!;:,")
+	return strings.TrimRight(t, " .!;:,*†‡¹²³")
 }
 
 var answerWords = map[string]assessment.Comply{

@@ -172,6 +172,9 @@ func (s *stacker) line(i int) {
 	}
 	if chromeLine(text) {
 		s.close() // "Back to top": the provision ended
+		if strings.HasPrefix(text, "©") {
+			s.paragraph(l, text) // the footer names the landlord
+		}
 		return
 	}
 	if id, ok := bareID(text); ok {
@@ -185,6 +188,12 @@ func (s *stacker) line(i int) {
 		if lb, isLabel := parseLabel(text); !isLabel || lb.col == colID {
 			s.start(l.Where)
 			s.row()[0] = id
+			if title, answer, ok := titledAnswer(rest); ok {
+				// "1.2 Definition of a complaint: YES"
+				s.add(s.slot[colComply], answer)
+				s.others++
+				s.field, rest = s.slot[colComply], title
+			}
 			if rest != "" {
 				s.add(s.slot[colRequirement], rest)
 			}
@@ -336,4 +345,22 @@ func splitRequirement(id, text string) (req, ev string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// titledAnswer splits a provision heading that ends with its answer:
+// "Definition of a complaint: YES", "Definition of a complaint – Met".
+func titledAnswer(rest string) (title, answer string, ok bool) {
+	i := strings.LastIndexAny(rest, ":–—|(")
+	if j := strings.LastIndex(rest, " - "); j > i {
+		i = j + 1
+	}
+	if i <= 0 {
+		return "", "", false
+	}
+	_, size := firstRuneSize(rest[i:])
+	answer = strings.TrimSpace(strings.TrimRight(rest[i+size:], ")"))
+	if !answerLine(answer) {
+		return "", "", false
+	}
+	return strings.TrimSpace(strings.TrimRight(rest[:i], " -–—:|")), answer, true
 }

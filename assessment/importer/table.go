@@ -511,6 +511,9 @@ func (a *assembler) interleave(rows []Line) {
 // rowID is the provision id in a row's provision cell, or "".
 func (a *assembler) rowID(r Line) string {
 	i := a.hdr.index(colID)
+	if i < 0 {
+		i = a.hdr.index(colRequirement) // "1.2 A complaint must be defined..."
+	}
 	if i < 0 || i >= len(r.Cells) || (r.Merged != nil && i < len(r.Merged) && r.Merged[i]) {
 		return ""
 	}
@@ -569,6 +572,13 @@ func (a *assembler) newRecord(r Line) *record {
 		}
 		r.Cells = append([]string(nil), r.Cells...)
 		r.Cells[i] = ""
+	} else if i := a.hdr.index(colRequirement); i >= 0 && i < len(r.Cells) && a.hdr.index(colID) < 0 {
+		// No provision column: the number starts the requirement.
+		if id, rest, ok := parseID(r.Cells[i]); ok {
+			rec.id = id
+			r.Cells = append([]string(nil), r.Cells...)
+			r.Cells[i] = rest
+		}
 	}
 	a.appendCells(rec, r, false)
 	a.records = append(a.records, rec)

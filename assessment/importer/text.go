@@ -281,7 +281,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 		case cur == nil:
 			if tabs == 0 {
 				emit()
-				if !chromeLine(strings.TrimSpace(line)) {
+				if !chromeLine(strings.TrimSpace(line)) || strings.HasPrefix(strings.TrimSpace(line), "©") {
 					out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
 				}
 				continue
