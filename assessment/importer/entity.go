@@ -148,7 +148,7 @@ func entityColumns(recs []*record) []Note {
 					continue
 				}
 				filled++
-				if c, exact, ok := parseAnswer(r.cells[i]); ok && exact && c != assessment.Unanswered {
+				if c, _, ok := parseAnswer(r.cells[i]); ok && c != assessment.Unanswered && len(cellText(r.cells[i])) <= 40 {
 					answers++
 				}
 			}

@@ -184,7 +184,7 @@ func (s *stacker) line(i int) {
 		s.row()[0], s.field = id, -1 // "Code provision" on one line, the id on the next
 		return
 	}
-	if id, rest, ok := parseID(text); ok && (l.Heading || l.Para && s.answerAhead(i)) {
+	if id, rest, ok := parseID(text); ok && (l.Heading || l.Para && (s.answerAhead(i) || headingAnswer(rest))) {
 		if lb, isLabel := parseLabel(text); !isLabel || lb.col == colID {
 			s.start(l.Where)
 			s.row()[0] = id
@@ -363,4 +363,14 @@ func titledAnswer(rest string) (title, answer string, ok bool) {
 		return "", "", false
 	}
 	return strings.TrimSpace(strings.TrimRight(rest[:i], " -–—:|")), answer, true
+}
+
+// headingAnswer reports the rest of a line after a provision number that
+// is a short title ending in an answer: "Definition of a complaint – Met".
+func headingAnswer(rest string) bool {
+	if len(rest) > 160 {
+		return false
+	}
+	_, _, ok := titledAnswer(rest)
+	return ok
 }
