@@ -65,6 +65,9 @@ func readHTML(data []byte) (*doc, error) {
 	// The whole page, chrome and all, is read for its details: a footer's
 	// "Page last reviewed", a heading naming the landlord.
 	d.pageLines = (&htmlPage{holds: p.holds, all: true}).lines(body, false)
+	for i := range d.pageLines {
+		d.pageLines[i].Where = Where{} // numbered apart from the content: "on the page" says more
+	}
 	for _, l := range lines {
 		if l.Heading && d.heading.Value == "" {
 			d.heading = Meta{Value: l.Cells[0], Where: l.Where}

@@ -131,7 +131,7 @@ func (s *stacker) start(w Where) {
 // paragraph ends the current provision and keeps the line as a paragraph.
 func (s *stacker) paragraph(l Line, text string) {
 	s.close()
-	s.out = append(s.out, Line{Cells: []string{text}, Para: true, Heading: l.Heading, Where: l.Where})
+	s.out = append(s.out, Line{Cells: []string{text}, Para: true, Heading: l.Heading, Footer: l.Footer, Where: l.Where})
 }
 
 func (s *stacker) say(format string, args ...any) {
@@ -172,7 +172,7 @@ func (s *stacker) line(i int) {
 	}
 	if chromeLine(text) {
 		s.close() // "Back to top": the provision ended
-		if strings.HasPrefix(text, "©") {
+		if pageEnd(text) {
 			s.paragraph(l, text) // the footer names the landlord
 		}
 		return

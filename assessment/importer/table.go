@@ -60,6 +60,9 @@ type Line struct {
 	// Said is what the reader had to say about the line: a guess it made
 	// in reading it, reported as a note at the line's place.
 	Said []string
+	// Footer marks a line after the end of a page's content ("Was this
+	// page helpful?"): read for details, not reported as text left out.
+	Footer bool
 }
 
 // doc is what a reader hands over: its lines and the document's own details.
@@ -296,7 +299,10 @@ func (a *assembler) paragraph(l Line) {
 			a.meta(kind, val, l.Where)
 			return
 		}
-		if a.seenHdr {
+		if _, _, ok := pageDateLabel(first); ok {
+			return // "Last updated 12 June 2025": a detail, read by details
+		}
+		if a.seenHdr && !l.Footer {
 			a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
 		}
 	}

@@ -27,7 +27,7 @@ func readText(data []byte) (*doc, error) {
 	}
 	d := &doc{}
 	if lines, joined, ok := tabTable(raw); ok {
-		d.lines, d.paged = lines, true
+		d.lines, d.paged = footer(lines), true
 		d.notes = joinedNote(d.notes, joined)
 		return d, nil
 	}
@@ -35,6 +35,7 @@ func readText(data []byte) (*doc, error) {
 	for i, line := range raw {
 		plain = append(plain, plainLine(line, i+1))
 	}
+	plain = footer(plain)
 	if lines, ok := unstack(plain); ok {
 		d.lines, d.stack = lines, true
 		return d, nil
@@ -43,12 +44,41 @@ func readText(data []byte) (*doc, error) {
 		return readCSV([]byte(s))
 	}
 	if lines, joined, ok := headerlessRows(raw); ok {
-		d.lines = lines
+		d.lines = footer(lines)
 		d.notes = joinedNote(d.notes, joined)
 		return d, nil
 	}
 	d.lines = plain
 	return d, nil
+}
+
+// footer marks the paragraphs after the end of a page's content, as a
+// browser copies it ("Was this page helpful?", the site's links).
+func footer(lines []Line) []Line {
+	end := false
+	for i := range lines {
+		if !lines[i].Para {
+			continue
+		}
+		t := strings.TrimSpace(lines[i].Cells[0])
+		if !end && pageEnd(t) {
+			end = true
+		}
+		lines[i].Footer = end
+	}
+	return lines
+}
+
+// pageEnd reports a line that ends a page's content.
+func pageEnd(t string) bool {
+	k := labelKey(t)
+	for _, p := range []string{"was this page helpful", "is this page useful", "did this page help", "was this information helpful",
+		"did you find what you were looking for", "report a problem with this page", "report an issue with this page", "help us improve"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "©")
 }
 
 func joinedNote(notes []Note, joined int) []Note {
@@ -281,7 +311,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 		case cur == nil:
 			if tabs == 0 {
 				emit()
-				if !chromeLine(strings.TrimSpace(line)) || strings.HasPrefix(strings.TrimSpace(line), "©") {
+				if !chromeLine(strings.TrimSpace(line)) || pageEnd(strings.TrimSpace(line)) {
 					out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
 				}
 				continue
@@ -299,7 +329,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 			cur.Cells = append(cur.Cells, segs[1:]...)
 		case ends, len(cur.Cells) >= width && short && len(strings.TrimSpace(line)) > 60:
 			emit()
-			if !chromeLine(strings.TrimSpace(line)) {
+			if !chromeLine(strings.TrimSpace(line)) || pageEnd(strings.TrimSpace(line)) {
 				out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
 			}
 		default:
