@@ -279,3 +279,14 @@ func ticksCell(cell string) bool {
 	}
 	return true
 }
+
+// entitiesAgreeIn reports a cell of two or more entities' answers that
+// agree.
+func entitiesAgreeIn(cell string) bool {
+	es, ok := entityAnswers(cell)
+	if !ok || len(es) < 2 {
+		return false
+	}
+	_, same := entitiesAgree(es)
+	return same
+}

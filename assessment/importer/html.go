@@ -353,7 +353,9 @@ func (w *walker) flush() {
 	if t == "" || chromeLine(t) {
 		return
 	}
-	l := Line{Cells: []string{t}, Para: true, Heading: w.heading > 0 || (bold && len(t) < 160)}
+	// A paragraph all in bold reads as a heading, unless it is an answer
+	// ("<strong>Fully met</strong>") or a label.
+	l := Line{Cells: []string{t}, Para: true, Heading: w.heading > 0 || (bold && len(t) < 160 && !answerLine(t) && !isLabelLine(t))}
 	if !w.cell {
 		w.p.paras++
 		l.Where = Where{Para: w.p.paras}
@@ -965,4 +967,11 @@ func iconAnswer(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// isLabelLine reports a line that is a stacked layout's label, alone or
+// with its value: "Evidence", "Compliance: Yes".
+func isLabelLine(t string) bool {
+	_, ok := parseLabel(t)
+	return ok
 }

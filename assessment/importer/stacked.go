@@ -204,11 +204,14 @@ func (s *stacker) line(i int) {
 		s.label(i, l, lb, text)
 		return
 	}
+	comply := s.slot[colComply]
+	if l.Heading && s.cur >= 0 && s.row()[comply] == "" && (answerLine(text) || entityLine(text)) {
+		l.Heading = false // "Fully met" in a heading's style: the answer
+	}
 	if l.Heading || s.cur < 0 || looksLikeTitle(text) {
 		s.paragraph(l, text)
 		return
 	}
-	comply := s.slot[colComply]
 	c := s.row()
 	switch {
 	case c[comply] == "" && (s.field < 0 || s.field == s.slot[colRequirement] || s.field == comply) && answerLine(text):
