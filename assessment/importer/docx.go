@@ -96,9 +96,12 @@ func readDocx(data []byte) (*doc, error) {
 		return nil, err
 	}
 	if !hasHeader(d.lines) {
-		// No table csa knows: perhaps the stacked layout, in paragraphs
-		// or in a two-column table of labels and values.
-		if lines, ok := unstack(d.lines); ok {
+		// No table csa knows: perhaps tables without a header row (see
+		// inferColumns), or the stacked layout, in paragraphs or in a
+		// two-column table of labels and values.
+		if lines, ok := inferColumns(d.lines); ok {
+			d.lines = lines
+		} else if lines, ok := unstack(d.lines); ok {
 			d.lines, d.stack = lines, true
 		}
 	}

@@ -138,8 +138,10 @@ func (p *htmlPage) scan(n *html.Node, depth int) (uint8, int) {
 	return flags, text
 }
 
-// lines reads the content under n.
+// lines reads the content under n, numbering its tables and paragraphs
+// from one.
 func (p *htmlPage) lines(n *html.Node, inMain bool) []Line {
+	p.tables, p.paras = 0, 0
 	w := &walker{p: p, inMain: inMain}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, 1)

@@ -344,6 +344,10 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 			d.lines, d.stack = lines, true
 		}
 	}
+	if !d.stack {
+		// A page with tables for some sections and headings for others.
+		d.lines = unstackRuns(d.lines)
+	}
 	if multi {
 		d.mark(name, k)
 		for i := range notes {

@@ -377,3 +377,48 @@ func headingAnswer(rest string) bool {
 	_, _, ok := titledAnswer(rest)
 	return ok
 }
+
+// unstackRuns reads the stacked layout in the runs of paragraphs between a
+// document's tables, where a page answers some sections in tables and
+// others as headings.
+func unstackRuns(lines []Line) []Line {
+	var out []Line
+	changed := false
+	loose := func(l Line) bool { return l.Para || l.Blank || stackRow(l) }
+	for i := 0; i < len(lines); {
+		if !loose(lines[i]) {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		j := i
+		for j < len(lines) && loose(lines[j]) {
+			j++
+		}
+		if run, ok := unstack(lines[i:j]); ok {
+			out = append(out, run...)
+			changed = true
+		} else {
+			out = append(out, lines[i:j]...)
+		}
+		i = j
+	}
+	if !changed {
+		return lines
+	}
+	return out
+}
+
+// stackRow reports a row of a two-column table of a label and its value
+// ("Compliant? | Yes"), the stacked layout in a table.
+func stackRow(l Line) bool {
+	cells := nonEmpty(l.Cells)
+	if l.Para || len(cells) == 0 || len(cells) > 2 {
+		return false
+	}
+	if _, ok := detailRow(cells); ok {
+		return true
+	}
+	lb, ok := parseLabel(cells[0])
+	return ok && lb.value == ""
+}

@@ -36,17 +36,19 @@ func readText(data []byte) (*doc, error) {
 		plain = append(plain, plainLine(line, i+1))
 	}
 	plain = footer(plain)
+	if lines, joined, ok := headerlessRows(raw); ok {
+		// Rows with provision numbers and no header; any stacked
+		// provisions between them are read by unstackRuns.
+		d.lines = footer(lines)
+		d.notes = joinedNote(d.notes, joined)
+		return d, nil
+	}
 	if lines, ok := unstack(plain); ok {
 		d.lines, d.stack = lines, true
 		return d, nil
 	}
 	if looksCSV(s) {
 		return readCSV([]byte(s))
-	}
-	if lines, joined, ok := headerlessRows(raw); ok {
-		d.lines = footer(lines)
-		d.notes = joinedNote(d.notes, joined)
-		return d, nil
 	}
 	d.lines = plain
 	return d, nil
@@ -129,7 +131,7 @@ func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
 	// Each row runs from a line that starts with a number and a tab to the
 	// next such line; its width is its tabs, wherever its cells broke.
 	widths := map[int]int{}
-	first, tabs := -1, -1
+	first, last, tabs := -1, -1, -1
 	end := func() {
 		if tabs >= 1 && tabs < maxCols {
 			widths[tabs+1]++
@@ -145,10 +147,12 @@ func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
 			if first < 0 {
 				first = i
 			}
+			last = i
 		case tabs >= 0 && len(segs) == 1 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line))):
 			end()
 		case tabs >= 0:
 			tabs += len(segs) - 1
+			last = i
 		}
 	}
 	end()
@@ -161,11 +165,24 @@ func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
 	if most < 2 {
 		return nil, 0, false
 	}
-	for i := range first {
-		lines = append(lines, plainLine(raw[i], i+1))
+	// Lines before the first row and after the last are not the table's,
+	// whatever tabs they hold.
+	para := func(i int) Line {
+		l := plainLine(raw[i], i+1)
+		if !l.Blank && !l.Para {
+			l = Line{Cells: []string{strings.Join(nonEmpty(l.Cells), " ")}, Para: true, Where: l.Where}
+		}
+		return l
 	}
-	rows, _, joined := readRows(raw, first, width, 0, colOther, false)
-	return append(lines, rows...), joined, true
+	for i := range first {
+		lines = append(lines, para(i))
+	}
+	rows, _, joined := readRows(raw[:last+1], first, width, 0, colOther, false)
+	lines = append(lines, rows...)
+	for i := last + 1; i < len(raw); i++ {
+		lines = append(lines, para(i))
+	}
+	return lines, joined, true
 }
 
 // maxHeaderLines is how many lines a header row's cells may be split over.
