@@ -373,7 +373,7 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 // mark names the file on every place in a document read with others, and
 // orders its notes after the files before it.
 func (d *doc) mark(name string, k int) {
-	d.seq0 = k << 24
+	d.seq0, d.name = k<<24, name
 	for i := range d.lines {
 		d.lines[i].Where.File = name
 	}

@@ -145,7 +145,7 @@ func titles(d *doc) []titled {
 		// A web page's <title> is part of the page; a Word or Excel file's
 		// title property is not read for details.
 		if d.title != "" {
-			out = append(out, titled{d.title, Where{}, "the page title"})
+			out = append(out, titled{d.title, Where{File: d.name}, "the page title"})
 		}
 	}
 	for i, t := range d.preamble {
@@ -153,7 +153,7 @@ func titles(d *doc) []titled {
 			break
 		}
 		if len(t) < 160 && !strings.Contains(t, "\n") {
-			out = append(out, titled{t, Where{}, "the line"})
+			out = append(out, titled{t, Where{File: d.name}, "the line"})
 		}
 	}
 	return out

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/csa-tool/csa/assessment"
 )
@@ -208,7 +209,9 @@ func (s *stacker) line(i int) {
 	if l.Heading && s.cur >= 0 && s.row()[comply] == "" && (answerLine(text) || entityLine(text)) {
 		l.Heading = false // "Fully met" in a heading's style: the answer
 	}
-	if l.Heading || s.cur < 0 || looksLikeTitle(text) {
+	if l.Heading || s.cur < 0 || looksLikeTitle(text) || endsProvision(text) || headingLike(text) && s.startsNext(i) {
+		// A heading, a page's date, or a short title just before the
+		// next provision: never the last provision's evidence.
 		s.paragraph(l, text)
 		return
 	}
@@ -421,4 +424,51 @@ func stackRow(l Line) bool {
 	}
 	lb, ok := parseLabel(cells[0])
 	return ok && lb.value == ""
+}
+
+// endsProvision reports a line that belongs to the page, not a provision:
+// its date ("Last updated 3 July 2025") or its approval.
+func endsProvision(t string) bool {
+	if _, _, ok := pageDateLabel(t); ok {
+		return true
+	}
+	_, _, ok := parseApproval(t)
+	return ok
+}
+
+// headingLike reports a short line that reads as a heading rather than a
+// sentence: no closing punctuation, a capital first, a few words.
+func headingLike(t string) bool {
+	if len(t) > 70 || strings.Contains(t, "\n") || len(strings.Fields(t)) > 10 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if strings.ContainsRune(".!?;:,", last) {
+		return false
+	}
+	r := firstRune(t)
+	return r >= 'A' && r <= 'Z'
+}
+
+// startsNext reports whether the next line after lines[i] starts a
+// provision.
+func (s *stacker) startsNext(i int) bool {
+	for j := i + 1; j < len(s.lines); j++ {
+		l := s.lines[j]
+		if l.Blank {
+			continue
+		}
+		t := stackText(l)
+		if _, ok := bareID(t); ok {
+			return true
+		}
+		if lb, ok := parseLabel(t); ok {
+			return lb.col == colID
+		}
+		if _, rest, ok := parseID(t); ok {
+			return l.Heading || l.Para && (s.answerAhead(j) || headingAnswer(rest))
+		}
+		return false
+	}
+	return false
 }

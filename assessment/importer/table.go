@@ -83,7 +83,8 @@ type doc struct {
 	site      string
 	pageLines []Line
 	web       bool
-	seq0      int // where its lines start in the order of notes (several files)
+	seq0      int    // where its lines start in the order of notes (several files)
+	name      string // the file's name, when several files are read
 }
 
 // Meta is a document detail and where it was read.
