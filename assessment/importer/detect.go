@@ -245,10 +245,12 @@ func signals(parts []*part, opts Options, c22, c24 *codes.Catalogue) ([]signal, 
 
 	// Provision ids: those only one Code has decide most documents.
 	var ids, only22, only24, neither []string
+	seen := map[string]bool{}
 	for _, r := range recs {
-		if r.id == "" || slices.Contains(ids, r.id) {
+		if r.id == "" || seen[r.id] {
 			continue
 		}
+		seen[r.id] = true
 		ids = append(ids, r.id)
 		_, in22 := c22.Provision(r.id)
 		_, in24 := c24.Provision(r.id)

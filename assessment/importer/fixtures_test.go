@@ -410,7 +410,8 @@ func TestFuzzCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(book.Bytes()))
-	for _, script := range []string{"import_text", "import_stacked", "import_csv", "import_errors", "import_prose"} {
+	for _, script := range []string{"import_text", "import_stacked", "import_csv", "import_errors", "import_prose",
+		"import_web_tables", "import_web_headings", "import_web_mixed", "import_web_pages", "import_web_refusals"} {
 		ar, err := txtar.ParseFile(filepath.Join("../../testdata/script", script+".txtar"))
 		if err != nil {
 			t.Fatal(err)
@@ -421,6 +422,8 @@ func TestFuzzCorpus(t *testing.T) {
 				inputs["FuzzText"] = append(inputs["FuzzText"], quote(f.Data))
 			case ".csv":
 				inputs["FuzzCSV"] = append(inputs["FuzzCSV"], quote(f.Data))
+			case ".html":
+				inputs["FuzzHTML"] = append(inputs["FuzzHTML"], quote(f.Data))
 			}
 		}
 	}

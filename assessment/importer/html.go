@@ -38,6 +38,9 @@ func readHTML(data []byte) (*doc, error) {
 	}
 	root, err := html.Parse(strings.NewReader(decodeHTML(data)))
 	if err != nil {
+		if strings.Contains(err.Error(), "exceeds") {
+			return nil, &Error{"the page nests its elements more than 512 deep, which csa cannot read"}
+		}
 		return nil, &Error{"it is not a web page csa can read: it may be damaged"}
 	}
 	p := &htmlPage{holds: map[*html.Node]uint8{}}
@@ -54,11 +57,14 @@ func readHTML(data []byte) (*doc, error) {
 		body = root
 	}
 	// The main content, unless the page keeps provisions outside it.
+	// The main content, unless the page keeps provisions outside it: one
+	// walk of the body notes where the main content's lines are.
+	p.main = mainContent(body, 0)
 	lines := p.lines(body, false)
-	if m := mainContent(body, 0); m != nil {
-		inner := p.lines(m, true)
+	if p.main != nil && p.mainTo > p.mainFrom {
+		inner := lines[p.mainFrom:p.mainTo]
 		if provisionsIn(inner) >= provisionsIn(lines) {
-			lines = inner
+			lines = numberFromOne(inner)
 		}
 	}
 	d.lines = lines
@@ -85,7 +91,32 @@ type htmlPage struct {
 	tables int
 	paras  int
 	deep   bool
-	all    bool // chrome included
+	all    bool       // chrome included (but not menus)
+	main   *html.Node // the main content, if the page marks it
+	// The lines of the main content: out[mainFrom:mainTo].
+	mainFrom, mainTo int
+}
+
+// numberFromOne numbers the tables and paragraphs of the main content from one.
+func numberFromOne(lines []Line) []Line {
+	out := make([]Line, len(lines))
+	paras, tables := 0, map[int]int{}
+	for i, l := range lines {
+		switch {
+		case l.Para:
+			paras++
+			l.Where.Para = paras
+		case l.Table > 0:
+			n, ok := tables[l.Table]
+			if !ok {
+				n = len(tables) + 1
+				tables[l.Table] = n
+			}
+			l.Table, l.Where.Table = n, n
+		}
+		out[i] = l
+	}
+	return out
 }
 
 // What an element holds, worked out once so that deciding whether a
@@ -207,6 +238,18 @@ func (w *walker) walk(n *html.Node, depth int) {
 		}
 	}
 	if w.skip(n) {
+		return
+	}
+	if n == w.p.main && !w.cell && !w.p.all {
+		w.flush()
+		from, was := len(w.out), w.inMain
+		w.inMain = true
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, depth+1)
+		}
+		w.flush()
+		w.inMain = was
+		w.p.mainFrom, w.p.mainTo = from, len(w.out)
 		return
 	}
 	tag := n.DataAtom
@@ -374,7 +417,13 @@ func (w *walker) skip(n *html.Node) bool {
 		return true
 	}
 	if w.p.all {
-		return false
+		// The whole page, for its details, but not its menus.
+		switch n.DataAtom {
+		case atom.Nav, atom.Aside:
+			return true
+		}
+		r := strings.ToLower(hattr(n, "role"))
+		return r == "navigation" || r == "menubar" || r == "menu"
 	}
 	holds := w.p.holds[n]
 	content := holds&(holdsTable|holdsMain) != 0
@@ -408,6 +457,9 @@ func (w *walker) skip(n *html.Node) bool {
 		}
 	}
 	if chromeName(n, blockElems[n.DataAtom]) && !content && holds&holdsH1 == 0 {
+		return true
+	}
+	if !w.inMain && !content && holds&holdsH1 == 0 && siteHeader(n) {
 		return true
 	}
 	return false
@@ -521,6 +573,17 @@ func (w *walker) layoutTable(t *html.Node) bool {
 	rows := tableRows(t)
 	if len(rows) > 3 {
 		return false
+	}
+	for _, r := range rows {
+		for c := r.FirstChild; c != nil; c = c.NextSibling {
+			if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+				// A row that starts with a provision number holds data.
+				if _, _, ok := parseID(strings.TrimSpace(ownText(c))); ok {
+					return false
+				}
+				break
+			}
+		}
 	}
 	for _, r := range rows {
 		for c := r.FirstChild; c != nil; c = c.NextSibling {
@@ -784,10 +847,13 @@ func mainName(n *html.Node) bool {
 }
 
 // provisionsIn counts the provision numbers that start table cells or
-// paragraphs: how much of an assessment a set of lines holds.
+// headings: how much of an assessment a set of lines holds.
 func provisionsIn(lines []Line) int {
 	n := 0
 	for _, l := range lines {
+		if l.Para && !l.Heading {
+			continue
+		}
 		for _, c := range l.Cells {
 			if _, _, ok := parseID(c); ok {
 				n++
@@ -796,6 +862,17 @@ func provisionsIn(lines []Line) int {
 		}
 	}
 	return n
+}
+
+// ownText is the text directly in an element, not in its children.
+func ownText(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
+	return b.String()
 }
 
 // siteName is the site's own name, from the page's metadata.
@@ -976,4 +1053,19 @@ func iconAnswer(n *html.Node) string {
 func isLabelLine(t string) bool {
 	_, ok := parseLabel(t)
 	return ok
+}
+
+// siteHeader reports an element named as the site's header ("header",
+// "top-bar"), outside the main content: inside it, a "header" class is an
+// accordion's or a card's heading.
+func siteHeader(n *html.Node) bool {
+	for _, key := range []string{"class", "id"} {
+		for name := range strings.FieldsSeq(strings.ToLower(hattr(n, key))) {
+			switch name {
+			case "header", "site-header", "page-header-bar", "topbar", "top-bar", "global-header", "masthead", "banner":
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -499,7 +499,7 @@ func (a *assembler) interleaved(rows []Line) bool {
 }
 
 func (a *assembler) interleave(rows []Line) {
-	idx := a.hdr.index(colID)
+	idx := a.idCol()
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: rows[0].Where, ctx: a.ctx}
 	for _, r := range rows {
 		if id := a.rowID(r); id != "" {
@@ -516,11 +516,17 @@ func (a *assembler) interleave(rows []Line) {
 }
 
 // rowID is the provision id in a row's provision cell, or "".
-func (a *assembler) rowID(r Line) string {
-	i := a.hdr.index(colID)
-	if i < 0 {
-		i = a.hdr.index(colRequirement) // "1.2 A complaint must be defined..."
+// idCol is the column that holds a row's provision number: the provision
+// column, or with none the requirement ("1.2 A complaint must be...").
+func (a *assembler) idCol() int {
+	if i := a.hdr.index(colID); i >= 0 {
+		return i
 	}
+	return a.hdr.index(colRequirement)
+}
+
+func (a *assembler) rowID(r Line) string {
+	i := a.idCol()
 	if i < 0 || i >= len(r.Cells) || (r.Merged != nil && i < len(r.Merged) && r.Merged[i]) {
 		return ""
 	}
