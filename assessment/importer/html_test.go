@@ -182,12 +182,12 @@ func TestHTMLTooLarge(t *testing.T) {
 
 func TestLooksHTML(t *testing.T) {
 	for src, want := range map[string]bool{
-		"<!DOCTYPE html><html>":             true,
-		"\ufeff  <html lang=en>":            true,
-		"<!-- saved from url -->\n<html>":   true,
-		"<?xml version=\"1.0\"?><html>":     true,
+		"<!DOCTYPE html><html>":              true,
+		"\ufeff  <html lang=en>":             true,
+		"<!-- saved from url -->\n<html>":    true,
+		"<?xml version=\"1.0\"?><html>":      true,
 		"Code provision\t<p>Requirement</p>": false,
-		"<p>1.2</p>\tYes":                   false,
+		"<p>1.2</p>\tYes":                    false,
 	} {
 		if got := looksHTML([]byte(src)); got != want {
 			t.Errorf("looksHTML(%q) = %v", src, got)
