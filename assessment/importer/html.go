@@ -51,11 +51,12 @@ func readHTML(data []byte) (*doc, error) {
 		if t := findElem(head, atom.Title, 0); t != nil {
 			d.title = strings.Join(strings.Fields(textOf(t)), " ")
 		}
-		d.site = siteName(head)
+		d.sites = siteNames(head)
 	}
 	if body == nil {
 		body = root
 	}
+	d.sites = append(d.sites, logoNames(body)...)
 	// The main content, unless the page keeps provisions outside it.
 	// The main content, unless the page keeps provisions outside it: one
 	// walk of the body notes where the main content's lines are.
@@ -269,6 +270,13 @@ func (w *walker) walk(n *html.Node, depth int) {
 	switch tag {
 	case atom.Table:
 		if !w.layoutTable(n) {
+			w.flush()
+			w.table(n, depth)
+			return
+		}
+	case atom.Div, atom.Section, atom.Ul, atom.Ol:
+		// A table built of divs with ARIA roles (role="table", "row", "cell").
+		if r := strings.ToLower(hattr(n, "role")); r == "table" || r == "grid" || r == "treegrid" {
 			w.flush()
 			w.table(n, depth)
 			return
@@ -597,6 +605,9 @@ func (w *walker) layoutTable(t *html.Node) bool {
 
 // tableRows are a table's own rows, in order, not those of tables inside it.
 func tableRows(t *html.Node) []*html.Node {
+	if t.DataAtom != atom.Table {
+		return ariaRows(t, 0)
+	}
 	var rows []*html.Node
 	for c := t.FirstChild; c != nil; c = c.NextSibling {
 		switch c.DataAtom {
@@ -613,6 +624,45 @@ func tableRows(t *html.Node) []*html.Node {
 	return rows
 }
 
+var cellRoles = map[string]bool{"cell": true, "gridcell": true, "columnheader": true, "rowheader": true}
+
+// ariaRows are the role="row" elements of a table built of divs.
+func ariaRows(n *html.Node, depth int) []*html.Node {
+	var rows []*html.Node
+	for c := n.FirstChild; c != nil && depth < maxHTMLDepth; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch strings.ToLower(hattr(c, "role")) {
+		case "row":
+			rows = append(rows, c)
+		case "table", "grid", "treegrid":
+		default:
+			rows = append(rows, ariaRows(c, depth+1)...)
+		}
+	}
+	return rows
+}
+
+// rowCells are a row's cells: its td and th, or its role="cell" elements.
+func rowCells(r *html.Node) []*html.Node {
+	var cells []*html.Node
+	var visit func(n *html.Node, depth int)
+	visit = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil && depth < 8; c = c.NextSibling {
+			switch {
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.Td || c.DataAtom == atom.Th || cellRoles[strings.ToLower(hattr(c, "role"))]:
+				cells = append(cells, c)
+			case r.DataAtom != atom.Tr:
+				visit(c, depth+1)
+			}
+		}
+	}
+	visit(r, 0)
+	return cells
+}
+
 type rowSpan struct {
 	text string
 	left int
@@ -627,11 +677,9 @@ func (w *walker) table(t *html.Node, depth int) {
 		// A table inside a cell: each row a line of the cell.
 		for _, r := range rows {
 			var cells []string
-			for c := r.FirstChild; c != nil; c = c.NextSibling {
-				if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
-					if s := strings.ReplaceAll(w.cellText(c, depth+1), "\n", " "); s != "" {
-						cells = append(cells, s)
-					}
+			for _, c := range rowCells(r) {
+				if s := strings.ReplaceAll(w.cellText(c, depth+1), "\n", " "); s != "" {
+					cells = append(cells, s)
 				}
 			}
 			if len(cells) > 0 {
@@ -664,9 +712,9 @@ func (w *walker) table(t *html.Node, depth int) {
 				}
 			}
 		}
-		for c := r.FirstChild; c != nil && len(cells) < maxCols; c = c.NextSibling {
-			if c.DataAtom != atom.Td && c.DataAtom != atom.Th {
-				continue
+		for _, c := range rowCells(r) {
+			if len(cells) >= maxCols {
+				break
 			}
 			if w.skip(c) {
 				continue
@@ -875,18 +923,25 @@ func ownText(n *html.Node) string {
 	return b.String()
 }
 
-// siteName is the site's own name, from the page's metadata.
-func siteName(head *html.Node) string {
-	var name string
+// siteNames are the names the page's metadata gives its site or author:
+// og:site_name, application-name, author, and an organisation's name in
+// its JSON-LD.
+func siteNames(head *html.Node) []string {
+	var names []string
 	var visit func(n *html.Node, depth int)
 	visit = func(n *html.Node, depth int) {
-		if depth > 16 || name != "" {
+		if depth > 16 || len(names) > 8 {
 			return
 		}
-		if n.DataAtom == atom.Meta {
-			key := strings.ToLower(hattr(n, "property") + hattr(n, "name"))
-			if key == "og:site_name" || key == "application-name" {
-				name = strings.Join(strings.Fields(hattr(n, "content")), " ")
+		switch n.DataAtom {
+		case atom.Meta:
+			switch strings.ToLower(hattr(n, "property") + hattr(n, "name")) {
+			case "og:site_name", "application-name", "author", "dc.publisher", "dcterms.publisher", "dc.creator", "dcterms.creator":
+				names = append(names, strings.Join(strings.Fields(hattr(n, "content")), " "))
+			}
+		case atom.Script:
+			if strings.Contains(hattr(n, "type"), "ld+json") && n.FirstChild != nil {
+				names = append(names, ldOrgNames(n.FirstChild.Data)...)
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -894,7 +949,54 @@ func siteName(head *html.Node) string {
 		}
 	}
 	visit(head, 0)
-	return name
+	return names
+}
+
+var reLDOrg = regexp.MustCompile(`"@type"\s*:\s*"(?:Organization|GovernmentOrganization|Corporation|LocalBusiness|NGO)"[^{}]{0,400}?"name"\s*:\s*"([^"]{2,80})"|"name"\s*:\s*"([^"]{2,80})"[^{}]{0,400}?"@type"\s*:\s*"(?:Organization|GovernmentOrganization|Corporation|LocalBusiness|NGO)"`)
+
+// ldOrgNames reads organisations' names from JSON-LD, without parsing it
+// whole: a page's structured data is often invalid JSON.
+func ldOrgNames(s string) []string {
+	if len(s) > 64<<10 {
+		s = s[:64<<10]
+	}
+	var out []string
+	for _, m := range reLDOrg.FindAllStringSubmatch(s, 4) {
+		out = append(out, m[1]+m[2])
+	}
+	return out
+}
+
+var reLogoWords = regexp.MustCompile(`(?i)^(?:(?:go to|return to|back to|link to)\s+(?:the\s+)?)|\s*[-–|:(]?\s*(?:logo|home\s*page|homepage|home|website|link to home page|\(opens in a new window\))\s*\)?\s*$`)
+
+// logoNames are the alt texts of the site's logo ("Harrowgate District
+// Council home page"), without the words around the name.
+func logoNames(body *html.Node) []string {
+	var names []string
+	var visit func(n *html.Node, depth int, logo bool)
+	visit = func(n *html.Node, depth int, logo bool) {
+		if depth > 24 || len(names) > 4 {
+			return
+		}
+		if n.Type == html.ElementNode {
+			cls := strings.ToLower(hattr(n, "class") + " " + hattr(n, "id"))
+			logo = logo || strings.Contains(cls, "logo") || strings.Contains(cls, "brand") || n.DataAtom == atom.A && (hattr(n, "href") == "/" || strings.Contains(hattr(n, "rel"), "home"))
+			if n.DataAtom == atom.Img && (logo || strings.Contains(strings.ToLower(hattr(n, "src")), "logo")) {
+				alt := strings.Join(strings.Fields(hattr(n, "alt")), " ")
+				for range 3 {
+					alt = strings.TrimSpace(reLogoWords.ReplaceAllString(alt, ""))
+				}
+				if alt != "" {
+					names = append(names, alt)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			visit(c, depth+1, logo)
+		}
+	}
+	visit(body, 0, false)
+	return names
 }
 
 func findElem(n *html.Node, a atom.Atom, depth int) *html.Node {

@@ -77,6 +77,9 @@ func TestHTMLContent(t *testing.T) {
 		{"definition lists: labels join their values, other terms are headings", `<dl><dt>Provision</dt><dd>1.2</dd><dt>Compliant?</dt><dd>Yes</dd><dt>Evidence</dt><dd><p>A.</p><p>B.</p></dd></dl>
 <dl><dt>1.3 Definition</dt><dd>Compliance: No</dd></dl>`,
 			[]string{"P: Provision: 1.2", "P: Compliant?: Yes", "P: Evidence: A.", "P: B.", "H: 1.3 Definition", "P: Compliance: No"}},
+		{"a table of divs with ARIA roles", `<div role="table"><div role="rowgroup"><div role="row"><span role="columnheader">Code provision</span><span role="columnheader">Comply</span></div></div>
+<div role="row"><div role="cell">1.2</div><div role="cell"><p>Yes</p></div></div></div>`,
+			[]string{"Code provision | Comply", "1.2 | Yes"}},
 		{"details and summary", `<details><summary>1.2 - Definition</summary><p>Compliance: YES</p></details>`,
 			[]string{"H: 1.2 - Definition", "P: Compliance: YES"}},
 		{"a paragraph in bold is a heading, an answer in bold is not", `<p><strong>1.2 Definition</strong></p><p><b>Fully met</b></p><p><strong>Compliance:</strong> Yes</p>`,

@@ -258,8 +258,10 @@ func landlordGuess(docs []*doc) (detail, bool) {
 		}
 	}
 	for _, d := range docs {
-		if name, ok := orgName(d.site); ok {
-			return detail{value: name, how: "taken from the site's name in the page's metadata"}, true
+		for _, site := range d.sites {
+			if name, ok := orgName(site); ok {
+				return detail{value: name, where: Where{File: d.name}, how: fmt.Sprintf("taken from the site's own name (%q, in the page's metadata or its logo)", clip(site, 60))}, true
+			}
 		}
 	}
 	for _, d := range docs {

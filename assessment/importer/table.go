@@ -80,7 +80,7 @@ type doc struct {
 	// every line of the page, chrome included, where a footer may say when
 	// the page was last reviewed.
 	heading   Meta
-	site      string
+	sites     []string // a web page's names for its site: metadata, the logo's alt text
 	pageLines []Line
 	web       bool
 	seq0      int    // where its lines start in the order of notes (several files)
