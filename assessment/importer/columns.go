@@ -83,7 +83,7 @@ func evidenceVoice(text string) bool {
 // colStats is what a column of a headerless table holds.
 type colStats struct {
 	filled, ids, answers, dates int
-	length                      int // total characters
+	length, longest             int // total characters, and the longest cell's
 	code, voice                 float64
 }
 
@@ -142,6 +142,7 @@ func inferHeader(lines []Line, rows []int) (Line, bool) {
 			s := &st[j]
 			s.filled++
 			s.length += len(t)
+			s.longest = max(s.longest, len(t))
 			if id, rest, ok := parseID(t); ok && len(rest) < 80 {
 				s.ids++
 				if ids[k] == "" {
@@ -174,7 +175,7 @@ func inferHeader(lines []Line, rows []int) (Line, bool) {
 	var text []int
 	for j := range st {
 		s := &st[j]
-		if j == idCol || j == ansCol || s.filled == 0 || s.length/s.filled < 15 || s.dates*5 >= s.filled*3 {
+		if j == idCol || j == ansCol || s.filled == 0 || s.length/s.filled < 10 && s.longest < 20 || s.dates*5 >= s.filled*3 {
 			continue
 		}
 		n := 0

@@ -31,6 +31,14 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	if c, ok, boxes := ticked(t); boxes {
 		return c, true, ok
 	}
+	// "Compliance: Yes" in the answer's own cell.
+	if k, v, ok := strings.Cut(t, ":"); ok {
+		if l, isLabel := labels[strings.TrimSpace(labelKey(k))]; isLabel && l.col == colComply && strings.TrimSpace(v) != "" {
+			if c, exact, ok := parseAnswer(v); ok && c != assessment.Unanswered {
+				return c, exact, true
+			}
+		}
+	}
 	// "Fenwick Vale Homes: Yes, Fenwick Vale Living: Yes": the entities'
 	// common answer, or none when they differ (see entity.go).
 	if strings.ContainsAny(t, ":–—-=") {

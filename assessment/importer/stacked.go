@@ -266,7 +266,7 @@ func (s *stacker) label(i int, l Line, lb label, text string) {
 	}
 	// "Status: Met" where there is no action: the answer.
 	if lb.col == colStatus && c[comply] == "" && lb.value != "" && answerLine(lb.value) && c[s.slot[colAction]] == "" {
-		lb.col = colComply
+		lb.col, lb.text = colComply, "Comply" // the header must read as the answer's
 	}
 	s.others++
 	s.field = s.slot[lb.col]

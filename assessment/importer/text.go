@@ -198,8 +198,16 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 	var best []string
 	bestN, bestRec := 0, 0
 	var cells []string
-	for k := 0; k < maxHeaderLines && i+k < len(raw); k++ {
-		line := raw[i+k]
+	j, blanks := i, 0 // the line read, and blank lines inside the header
+	for k := 0; k < maxHeaderLines && j < len(raw); k, j = k+1, j+1 {
+		for k > 0 && j < len(raw) && strings.TrimSpace(raw[j]) == "" && blanks < 2 {
+			j++ // a browser's blank line between a cell's paragraphs
+			blanks++
+		}
+		if j >= len(raw) {
+			break
+		}
+		line := raw[j]
 		if strings.TrimSpace(line) == "" || len(line) > 600 {
 			break
 		}
@@ -232,7 +240,7 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 		// A longer header wins when it names more columns, or the same
 		// with a short line of a split cell ("Yes / No") taken in.
 		if best == nil || rec > bestRec || rec == bestRec && k > 0 && len(strings.TrimSpace(line)) < 40 && !strings.Contains(line, "\t") {
-			best, bestN, bestRec = append([]string(nil), cells...), k+1, rec
+			best, bestN, bestRec = append([]string(nil), cells...), j-i+1, rec
 		}
 	}
 	if best == nil {
