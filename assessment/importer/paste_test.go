@@ -143,13 +143,13 @@ func TestEntityAnswers(t *testing.T) {
 func TestLandlordIn(t *testing.T) {
 	for title, want := range map[string]string{
 		"Harrowgate District Council – Complaint Handling Code self-assessment 2024/25": "Harrowgate District Council",
-		"Complaint handling self-assessment | Harrowgate District Council":             "Harrowgate District Council",
-		"Fenwick Vale Homes' self-assessment against the Code":                         "Fenwick Vale Homes",
-		"Self-assessment - Kirkby Lythe Homes - GOV.UK":                                "Kirkby Lythe Homes",
-		"Housing Ombudsman Service | Complaint Handling Code":                          "",
-		"Council housing":                                                              "",
-		"Our complaints policy and self-assessment":                                    "",
-		"Complaint Handling Code self-assessment 2024/25":                              "",
+		"Complaint handling self-assessment | Harrowgate District Council":              "Harrowgate District Council",
+		"Fenwick Vale Homes' self-assessment against the Code":                          "Fenwick Vale Homes",
+		"Self-assessment - Kirkby Lythe Homes - GOV.UK":                                 "Kirkby Lythe Homes",
+		"Housing Ombudsman Service | Complaint Handling Code":                           "",
+		"Council housing": "",
+		"Our complaints policy and self-assessment":       "",
+		"Complaint Handling Code self-assessment 2024/25": "",
 	} {
 		got, _ := landlordIn(title)
 		if got != want {
@@ -157,10 +157,10 @@ func TestLandlordIn(t *testing.T) {
 		}
 	}
 	for line, want := range map[string]string{
-		"© Harrowgate District Council 2025":                        "Harrowgate District Council",
+		"© Harrowgate District Council 2025":                         "Harrowgate District Council",
 		"© 2025 Fenwick Vale Homes. Registered provider number L12.": "Fenwick Vale Homes",
-		"Copyright 2023 Caldermoor Homes":                           "Caldermoor Homes",
-		"© Crown copyright":                                         "",
+		"Copyright 2023 Caldermoor Homes":                            "Caldermoor Homes",
+		"© Crown copyright":                                          "",
 	} {
 		if got, _ := copyrightName(line); got != want {
 			t.Errorf("copyrightName(%q) = %q, want %q", line, got, want)
