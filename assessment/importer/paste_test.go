@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -262,5 +263,32 @@ func TestTitledAnswer(t *testing.T) {
 		if got != want {
 			t.Errorf("titledAnswer(%q) = %q, want %q", rest, got, want)
 		}
+	}
+}
+
+// TestContinuationRowsGrowLinearly: a row continued by thousands of rows
+// (a cell's lines, page breaks) costs memory in proportion, not the square.
+func TestContinuationRowsGrowLinearly(t *testing.T) {
+	doc := func(n int) []byte {
+		var b strings.Builder
+		b.WriteString("Code provision\tCode requirement\tComply\tEvidence\tAction\n6.13\tA different person.\tYes\tStart.\tFirst step\n")
+		for range n {
+			b.WriteString("\tmore of the requirement\t\tmore of the evidence, line after line\tand another step\n")
+		}
+		return []byte(b.String())
+	}
+	bytesFor := func(data []byte) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		if _, err := Import("long.txt", data, details); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := bytesFor(doc(2000)), bytesFor(doc(8000))
+	if large > 6*small {
+		t.Errorf("%d bytes allocated for 2,000 continuation rows, %d for 8,000", small, large)
 	}
 }

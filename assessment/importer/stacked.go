@@ -48,7 +48,8 @@ type stacker struct {
 	provisions int
 	others     int // labels and answers other than the provision's
 	labelled   []bool
-	implicit   bool // unlabelled text after the answer was read as evidence
+	parts      [][]string // lines added to the current provision's fields (see add)
+	implicit   bool       // unlabelled text after the answer was read as evidence
 }
 
 // unstack turns the stacked layout into a header and one row per provision.
@@ -107,13 +108,29 @@ func stackText(l Line) string {
 
 func (s *stacker) row() []string { return s.out[s.cur].Cells }
 
+// add adds a line to a field of the current provision. The lines are
+// joined when the provision closes: joining line by line would copy the
+// field again for every line.
 func (s *stacker) add(i int, text string) {
 	s.seen[i] = true
+	s.parts[i] = append(s.parts[i], text)
+}
+
+// has reports whether a field of the current provision holds anything.
+func (s *stacker) has(i int) bool { return s.row()[i] != "" || len(s.parts[i]) > 0 }
+
+// settle joins the lines added to the current provision's fields.
+func (s *stacker) settle() {
 	c := s.row()
-	if c[i] == "" {
-		c[i] = text
-	} else {
-		c[i] += "\n" + text
+	for i, p := range s.parts {
+		if len(p) == 0 {
+			continue
+		}
+		if c[i] != "" {
+			c[i] += "\n"
+		}
+		c[i] += strings.Join(p, "\n")
+		s.parts[i] = nil
 	}
 }
 
@@ -125,6 +142,7 @@ func (s *stacker) start(w Where) {
 	s.out = append(s.out, Line{Cells: make([]string, len(s.hdr)), Where: w})
 	s.cur, s.field = len(s.out)-1, -1
 	s.labelled = make([]bool, len(s.hdr))
+	s.parts = make([][]string, len(s.hdr))
 	s.implicit = false
 	s.provisions++
 }
@@ -145,6 +163,7 @@ func (s *stacker) close() {
 	if s.cur < 0 {
 		return
 	}
+	s.settle()
 	c := s.row()
 	id := c[s.slot[colID]]
 	if s.implicit {
@@ -206,7 +225,7 @@ func (s *stacker) line(i int) {
 		return
 	}
 	comply := s.slot[colComply]
-	if l.Heading && s.cur >= 0 && s.row()[comply] == "" && (answerLine(text) || entityLine(text)) {
+	if l.Heading && s.cur >= 0 && !s.has(comply) && (answerLine(text) || entityLine(text)) {
 		l.Heading = false // "Fully met" in a heading's style: the answer
 	}
 	if l.Heading || s.cur < 0 || looksLikeTitle(text) || endsProvision(text) || headingLike(text) && s.startsNext(i) {
@@ -215,19 +234,18 @@ func (s *stacker) line(i int) {
 		s.paragraph(l, text)
 		return
 	}
-	c := s.row()
 	switch {
-	case c[comply] == "" && (s.field < 0 || s.field == s.slot[colRequirement] || s.field == comply) && answerLine(text):
+	case !s.has(comply) && (s.field < 0 || s.field == s.slot[colRequirement] || s.field == comply) && answerLine(text):
 		s.add(comply, text)
 		s.others++
 		s.field = comply
 		return
-	case (c[comply] == "" || s.field == comply) && entityLine(text):
+	case (!s.has(comply) || s.field == comply) && entityLine(text):
 		s.add(comply, text)
 		s.others++
 		s.field = comply
 		return
-	case s.field == comply && c[comply] != "":
+	case s.field == comply && s.has(comply):
 		// The answer is given: what follows without a label is evidence.
 		s.field = s.slot[colEvidence]
 		if !s.labelled[s.field] {
@@ -255,17 +273,16 @@ func (s *stacker) label(i int, l Line, lb label, text string) {
 		s.paragraph(l, text)
 		return
 	}
-	c := s.row()
 	comply := s.slot[colComply]
 	// "Met" or "Compliant" alone: the answer, unless an answer follows it.
-	if lb.col == colComply && lb.value == "" && c[comply] == "" && answerLine(text) && !s.nextIsAnswer(i) {
+	if lb.col == colComply && lb.value == "" && !s.has(comply) && answerLine(text) && !s.nextIsAnswer(i) {
 		s.add(comply, text)
 		s.others++
 		s.field = comply
 		return
 	}
 	// "Status: Met" where there is no action: the answer.
-	if lb.col == colStatus && c[comply] == "" && lb.value != "" && answerLine(lb.value) && c[s.slot[colAction]] == "" {
+	if lb.col == colStatus && !s.has(comply) && lb.value != "" && answerLine(lb.value) && !s.has(s.slot[colAction]) {
 		lb.col, lb.text = colComply, "Comply" // the header must read as the answer's
 	}
 	s.others++

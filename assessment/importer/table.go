@@ -104,12 +104,16 @@ type record struct {
 	extra  []string // cells beyond the header, "Column N: text"
 	where  Where
 	ctx    context
+	// Pieces rows added to cells and idRest, joined by finish.
+	more   [][]string
+	idMore []string
 }
 
 // actionCells are the action-plan cells of one action.
 type actionCells struct {
 	text, owner, due, status, completed string
 	where                               Where
+	more                                [5][]string // pieces added by rows that continue it (see grow)
 }
 
 func (a actionCells) empty() bool {
@@ -127,6 +131,9 @@ type context struct {
 
 func (r *record) cell(c column) string {
 	if i := r.hdr.index(c); i >= 0 && i < len(r.cells) {
+		if i < len(r.more) {
+			settle(&r.cells[i], &r.more[i])
+		}
 		return r.cells[i]
 	}
 	return ""
@@ -190,6 +197,9 @@ func assemble(d *doc) *assembler {
 		a.line(l)
 	}
 	a.flush()
+	for _, r := range a.records {
+		r.finish()
+	}
 	return a
 }
 
@@ -633,10 +643,13 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 			if continuation {
 				rec.extra = append(rec.extra, rec.hdr.labels[i]+": "+t)
 			} else {
-				rec.idRest = join(rec.idRest, t)
+				grow(&rec.idRest, &rec.idMore, t)
 			}
 		default:
-			rec.cells[i] = join(rec.cells[i], t)
+			if rec.more == nil {
+				rec.more = make([][]string, len(rec.cells))
+			}
+			grow(&rec.cells[i], &rec.more[i], t)
 		}
 	}
 	if act.empty() {
@@ -651,11 +664,62 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		rec.acts = append(rec.acts, act)
 		return
 	}
-	last.text = join(last.text, act.text)
-	last.owner = join(last.owner, act.owner)
-	last.due = join(last.due, act.due)
-	last.status = join(last.status, act.status)
-	last.completed = join(last.completed, act.completed)
+	grow(&last.text, &last.more[0], act.text)
+	grow(&last.owner, &last.more[1], act.owner)
+	grow(&last.due, &last.more[2], act.due)
+	grow(&last.status, &last.more[3], act.status)
+	grow(&last.completed, &last.more[4], act.completed)
+}
+
+// grow adds t to a text a table's rows build, as join would, keeping the
+// pieces apart until finish joins them once: joining as each row arrives
+// copies the whole text again for every row, which a long table makes
+// quadratic.
+func grow(s *string, more *[]string, t string) {
+	switch {
+	case t == "":
+		return
+	case *s == "" && len(*more) == 0:
+		*s = t
+		return
+	}
+	last := *s
+	if n := len(*more); n > 0 {
+		last = (*more)[n-1]
+	}
+	if joined := join(lastLine(last), t); len(joined) > len(t) {
+		t = joined[len(joined)-len(t)-1:len(joined)-len(t)] + t // the separator join chose
+	}
+	*more = append(*more, t)
+}
+
+// lastLine is the end of a text, enough for join to choose its separator.
+func lastLine(s string) string {
+	if len(s) > 8 {
+		return s[len(s)-8:]
+	}
+	return s
+}
+
+func settle(s *string, more *[]string) {
+	if len(*more) > 0 {
+		*s += strings.Join(*more, "")
+		*more = nil
+	}
+}
+
+// finish joins the pieces rows added to a record's cells and actions.
+func (r *record) finish() {
+	for i := range r.more {
+		settle(&r.cells[i], &r.more[i])
+	}
+	settle(&r.idRest, &r.idMore)
+	for k := range r.acts {
+		a := &r.acts[k]
+		for j, f := range []*string{&a.text, &a.owner, &a.due, &a.status, &a.completed} {
+			settle(f, &a.more[j])
+		}
+	}
 }
 
 func plural(n int, word string) string {

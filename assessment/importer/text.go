@@ -286,7 +286,21 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 	var cur *Line
 	joined := 0
 	blank := 0 // the line of a blank line after cur, not yet placed
+	var tail []string // lines added to the row's last cell, joined once it is done
+	settle := func() {
+		if cur == nil || len(tail) == 0 {
+			return
+		}
+		c := &cur.Cells[len(cur.Cells)-1]
+		if strings.TrimSpace(*c) == "" {
+			*c = strings.Join(tail, "\n")
+		} else {
+			*c += "\n" + strings.Join(tail, "\n")
+		}
+		tail = tail[:0]
+	}
 	emit := func() {
+		settle()
 		if cur != nil {
 			out = append(out, *cur)
 			cur = nil
@@ -297,12 +311,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 		}
 	}
 	appendTo := func(text string) {
-		c := &cur.Cells[len(cur.Cells)-1]
-		if strings.TrimSpace(*c) == "" {
-			*c = text
-		} else {
-			*c += "\n" + text
-		}
+		tail = append(tail, text)
 		joined++
 		blank = 0
 	}
@@ -351,6 +360,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 				blank = 0
 			}
 			appendTo(strings.TrimSpace(segs[0]))
+			settle()
 			cur.Cells = append(cur.Cells, segs[1:]...)
 		case ends, len(cur.Cells) >= width && short && len(strings.TrimSpace(line)) > 60:
 			emit()
