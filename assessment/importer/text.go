@@ -285,7 +285,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 	var out []Line
 	var cur *Line
 	joined := 0
-	blank := 0 // the line of a blank line after cur, not yet placed
+	blank := 0        // the line of a blank line after cur, not yet placed
 	var tail []string // lines added to the row's last cell, joined once it is done
 	settle := func() {
 		if cur == nil || len(tail) == 0 {
