@@ -500,18 +500,20 @@ func dateSignals(parts []*part, opts Options, recs []*record) []signal {
 	for i, p := range parts {
 		docs[i] = p.d
 	}
-	dated, how := opts.Assessed, "as --assessed says"
-	if dated.IsZero() {
-		if g, ok := assessedGuess(docs); ok {
-			dated, how = g.date, "as the document says"
-		}
+	// The document's own date weighs most; --assessed alone, which may be
+	// the day of the import rather than of the assessment, weighs little.
+	dated, how, weight := assessment.Date{}, "", 3
+	if g, ok := assessedGuess(docs); ok {
+		dated, how = g.date, "as the document says"
+	} else if !opts.Assessed.IsZero() {
+		dated, how, weight = opts.Assessed, "as --assessed says", 1
 	}
 	switch {
 	case dated.IsZero():
 	case !dated.Before(in24):
-		sigs = append(sigs, signal{"chc-2024", 3, fmt.Sprintf("the assessment is dated %s (%s), after the 2024 Code came into force", dated, how)})
+		sigs = append(sigs, signal{"chc-2024", weight, fmt.Sprintf("the assessment is dated %s (%s), after the 2024 Code came into force", dated, how)})
 	case dated.Before(pub24) && !dated.Before(in22):
-		sigs = append(sigs, signal{"chc-2022", 3, fmt.Sprintf("the assessment is dated %s (%s), before the 2024 Code was published", dated, how)})
+		sigs = append(sigs, signal{"chc-2022", weight, fmt.Sprintf("the assessment is dated %s (%s), before the 2024 Code was published", dated, how)})
 	case !dated.Before(in22):
 		sigs = append(sigs, signal{"chc-2022", 1, fmt.Sprintf("the assessment is dated %s (%s), before the 2024 Code came into force", dated, how)})
 	}

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
 	"strings"
@@ -290,5 +291,11 @@ func TestContinuationRowsGrowLinearly(t *testing.T) {
 	small, large := bytesFor(doc(2000)), bytesFor(doc(8000))
 	if large > 6*small {
 		t.Errorf("%d bytes allocated for 2,000 continuation rows, %d for 8,000", small, large)
+	}
+}
+
+func TestTextTooLarge(t *testing.T) {
+	if _, err := Import("big.txt", bytes.Repeat([]byte("x\n"), maxText/2+1), details); err == nil || err.Error() != "big.txt: the file is too large to read (over 64 MB of text)" {
+		t.Errorf("text over the cap: %v", err)
 	}
 }
