@@ -277,10 +277,10 @@ func signals(parts []*part, opts Options, c22, c24 *codes.Catalogue) ([]signal, 
 	// provision in one Code rather than the other.
 	w22, w24 := wordingVotes(recs, c22, c24)
 	if w22 >= 2 && w22 >= 2*w24 {
-		sigs = append(sigs, signal{"chc-2022", 2 + min(w22/4, 3), fmt.Sprintf("the wording of %d provisions reads like the 2022 Code's", w22)})
+		sigs = append(sigs, signal{"chc-2022", 2 + min(w22/3, 4), fmt.Sprintf("the wording of %d provisions reads like the 2022 Code's", w22)})
 	}
 	if w24 >= 2 && w24 >= 2*w22 {
-		sigs = append(sigs, signal{"chc-2024", 2 + min(w24/4, 3), fmt.Sprintf("the wording of %d provisions reads like the 2024 Code's", w24)})
+		sigs = append(sigs, signal{"chc-2024", 2 + min(w24/3, 4), fmt.Sprintf("the wording of %d provisions reads like the 2024 Code's", w24)})
 	}
 
 	// Section titles.
