@@ -79,6 +79,9 @@ var labels = map[string]struct {
 	"met partially met not met": {colComply, 1}, "fully met partially met not met": {colComply, 1},
 	"compliant y n": {colComply, 0}, "compliant y n p": {colComply, 0}, "do we comply y n": {colComply, 0},
 	"are we compliant yes no": {colComply, 0}, "compliant yes no partial": {colComply, 0}, "rag rating": {colComply, 2},
+	"yes no partial": {colComply, 1}, "yes no n a": {colComply, 1}, "yes no partial n a": {colComply, 1}, "y n": {colComply, 1},
+	"y n p": {colComply, 1}, "y n partial": {colComply, 1}, "compliant non compliant": {colComply, 1},
+	"compliant partially compliant non compliant": {colComply, 1}, "met partially met": {colComply, 1},
 
 	"evidence": {colEvidence, 0}, "evidence of compliance": {colEvidence, 0}, "supporting evidence": {colEvidence, 0},
 	"evidence commentary and any explanations": {colEvidence, 0},

@@ -513,7 +513,7 @@ func (a *assembler) interleave(rows []Line) {
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: rows[0].Where, ctx: a.ctx}
 	for _, r := range rows {
 		if id := a.rowID(r); id != "" {
-			_, rest, _ := parseID(r.Cells[idx])
+			_, rest, _ := parseIDCell(r.Cells[idx])
 			rec.id = id
 			r.Cells = append([]string(nil), r.Cells...)
 			r.Cells[idx] = rest
@@ -540,8 +540,22 @@ func (a *assembler) rowID(r Line) string {
 	if i < 0 || i >= len(r.Cells) || (r.Merged != nil && i < len(r.Merged) && r.Merged[i]) {
 		return ""
 	}
-	id, _, _ := parseID(r.Cells[i])
+	id, _, _ := parseIDCell(r.Cells[i])
 	return id
+}
+
+var reIDPrefix = regexp.MustCompile(`^\s*(?:<[^>]{0,40}>\s*)?[A-Z]{2,5}[\s:\-–]*(\d)`)
+
+// parseIDCell reads the provision column's cell: a provision number, also
+// after a short code of the landlord's own ("CHC 1.2", "HOS-1.2").
+func parseIDCell(cell string) (id, rest string, ok bool) {
+	if id, rest, ok = parseID(cell); ok {
+		return id, rest, ok
+	}
+	if m := reIDPrefix.FindStringSubmatchIndex(cell); m != nil {
+		return parseID(cell[m[2]:])
+	}
+	return "", "", false
 }
 
 func (a *assembler) last() *record {
@@ -587,7 +601,7 @@ func (a *assembler) newRecord(r Line) *record {
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: r.Where, ctx: a.ctx}
 	if i := a.hdr.index(colID); i >= 0 && i < len(r.Cells) {
 		var ok bool
-		rec.id, rec.idRest, ok = parseID(r.Cells[i])
+		rec.id, rec.idRest, ok = parseIDCell(r.Cells[i])
 		if t := cellText(r.Cells[i]); !ok && t != "" {
 			// "5.19a", "New": not a number csa reads, kept as written.
 			rec.extra = append(rec.extra, a.hdr.labels[i]+": "+t)

@@ -51,6 +51,14 @@ func find(a *assembler, id string) *record {
 
 const head = "Code provision|Code requirement|Comply: Yes / No|Evidence|Action required|Action Owner|Completion Date\n"
 
+func TestParseIDCell(t *testing.T) {
+	for cell, want := range map[string]string{"CHC 1.2": "1.2", "HOS-6.10": "6.10", "1.3": "1.3", "Yes 1.2": "", "chc 1.2": "", "ABCDEF 1.2": ""} {
+		if id, _, _ := parseIDCell(cell); id != want {
+			t.Errorf("parseIDCell(%q) = %q, want %q", cell, id, want)
+		}
+	}
+}
+
 func TestContinuationRows(t *testing.T) {
 	a := rows(t, head+
 		"1.5|Landlords must not stop their efforts to|Yes|<p>We log it.</p>|<p>Strengthen the policy.</p>|Housing Director|Complete\n"+
