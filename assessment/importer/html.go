@@ -36,7 +36,11 @@ func readHTML(data []byte) (*doc, error) {
 	if len(data) > maxHTML {
 		return nil, &Error{"the page is too large to read (over 32 MB)"}
 	}
-	root, err := html.Parse(strings.NewReader(decodeHTML(data)))
+	src := decodeHTML(data)
+	if unclosedFormatting(src) > maxUnclosed {
+		src = defuse(src)
+	}
+	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		if strings.Contains(err.Error(), "exceeds") {
 			return nil, &Error{"the page nests its elements more than 512 deep, which csa cannot read"}
@@ -301,7 +305,8 @@ func (w *walker) walk(n *html.Node, depth int) {
 	if heading {
 		w.heading++
 	}
-	if tag == atom.Strong || tag == atom.B {
+	isBold := tag == atom.Strong || tag == atom.B || tag == atom.Span && hasAttr(n, "data-csa-bold")
+	if isBold {
 		w.bold++
 	}
 	switch tag {
@@ -321,7 +326,8 @@ func (w *walker) walk(n *html.Node, depth int) {
 	switch tag {
 	case atom.Ul, atom.Ol, atom.Menu:
 		w.lists = w.lists[:len(w.lists)-1]
-	case atom.Strong, atom.B:
+	}
+	if isBold {
 		w.bold--
 	}
 	if heading {
@@ -1167,6 +1173,145 @@ func siteHeader(n *html.Node) bool {
 			case "header", "site-header", "page-header-bar", "topbar", "top-bar", "global-header", "masthead", "banner":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// formatting are the elements the HTML parser reopens, in every block
+// after them, for as long as they are left unclosed: a few hundred
+// unclosed <b>s before many paragraphs make hundreds of elements of each.
+var formatting = map[atom.Atom]bool{atom.A: true, atom.B: true, atom.Big: true, atom.Code: true, atom.Em: true,
+	atom.Font: true, atom.I: true, atom.Nobr: true, atom.S: true, atom.Small: true, atom.Strike: true,
+	atom.Strong: true, atom.Tt: true, atom.U: true}
+
+var formattingNames = map[string]bool{"a": true, "b": true, "big": true, "code": true, "em": true, "font": true, "i": true,
+	"nobr": true, "s": true, "small": true, "strike": true, "strong": true, "tt": true, "u": true}
+
+// maxUnclosed is how many formatting elements may be open at once before
+// defuse rewrites them: real pages leave a few unclosed, not dozens.
+const maxUnclosed = 16
+
+var rawText = map[string]bool{"script": true, "style": true, "textarea": true, "title": true, "xmp": true,
+	"noembed": true, "noframes": true, "iframe": true, "noscript": true}
+
+// unclosedFormatting is the most formatting elements (<b>, <font>, <a>...)
+// open at once in a page, scanning its tags as the parser would, outside
+// comments, scripts and styles: what the parser reopens in every block.
+func unclosedFormatting(src string) int {
+	open := map[string]int{}
+	total, most := 0, 0
+	for i := 0; i < len(src); {
+		j := strings.IndexByte(src[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		if strings.HasPrefix(src[i:], "!--") {
+			if k := strings.Index(src[i+3:], "-->"); k >= 0 {
+				i += 3 + k + 3
+				continue
+			}
+			break
+		}
+		end := i < len(src) && src[i] == '/'
+		if end {
+			i++
+		}
+		k := i
+		for k < len(src) && k-i < 10 && isASCIILetter(src[k]) {
+			k++
+		}
+		if k == i || k < len(src) && k-i < 10 && !strings.ContainsRune(" \t\n\r\f/>", rune(src[k])) {
+			continue
+		}
+		var buf [10]byte
+		for n := i; n < k; n++ {
+			buf[n-i] = src[n] | 0x20 // lower case: the name is ASCII letters
+		}
+		name := buf[:k-i]
+		if !end && rawText[string(name)] {
+			// Skip to its end tag: what is inside is not markup.
+			at := indexFold(src[k:], "</"+string(name))
+			if at < 0 {
+				break
+			}
+			i = k + at
+			continue
+		}
+		if !formattingNames[string(name)] {
+			continue
+		}
+		if end {
+			if open[string(name)] > 0 {
+				open[string(name)]--
+				total--
+			}
+			continue
+		}
+		open[string(name)]++
+		total++
+		most = max(most, total)
+	}
+	return most
+}
+
+// indexFold finds sub (ASCII, lower case) in s whatever its case.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if i+len(sub) <= len(s) && strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+		i++
+	}
+	return -1
+}
+
+// defuse rewrites the formatting elements as spans, which the parser never
+// reopens, so a page cannot make the parser build more elements than it
+// has tags; bold is kept as a span marked data-csa-bold, for the headings
+// a paragraph in bold makes. Everything else passes through as it was.
+func defuse(src string) string {
+	z := html.NewTokenizerFragment(strings.NewReader(src), "")
+	var b strings.Builder
+	b.Grow(len(src))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		raw := z.Raw()
+		if tt != html.StartTagToken && tt != html.EndTagToken && tt != html.SelfClosingTagToken {
+			b.Write(raw)
+			continue
+		}
+		name, _ := z.TagName()
+		a := atom.Lookup(name)
+		if !formatting[a] {
+			b.Write(raw)
+			continue
+		}
+		switch {
+		case tt == html.EndTagToken:
+			b.WriteString("</span>")
+		case a == atom.B || a == atom.Strong:
+			b.WriteString("<span data-csa-bold>")
+		default:
+			b.WriteString("<span>")
+		}
+	}
+	return b.String()
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
 		}
 	}
 	return false

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -281,6 +282,38 @@ func TestHTMLGrowsLinearly(t *testing.T) {
 		b := testing.AllocsPerRun(2, func() { _, _ = Import("p.html", large, details) })
 		if b > 5*a {
 			t.Errorf("%.40q: %v allocations for 500 provisions, %v for 2000", f, a, b)
+		}
+	}
+}
+
+// TestHTMLUnclosedFormatting: formatting tags left open are reopened by
+// the parser in every block after them; hundreds of them before thousands
+// of paragraphs must not make hundreds of elements per paragraph.
+func TestHTMLUnclosedFormatting(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<p>")
+	for i := range 400 {
+		fmt.Fprintf(&b, "<b a=%d>", i)
+	}
+	b.WriteString("</p>" + strings.Repeat("<p>x</p>", 5000))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, _ = Import("f.html", []byte(b.String()), details)
+	runtime.ReadMemStats(&after)
+	if used := after.TotalAlloc - before.TotalAlloc; used > 64<<20 {
+		t.Errorf("a 43 kB page allocated %d MB", used>>20)
+	}
+	for src, want := range map[string]int{
+		"<b>x</b><i>y</i>":                       1,
+		"<p><b><i>x</p><p>y</p>":                 2,
+		"<script>var s = '<b><b><b>';</script>x": 0,
+		"<!-- <b><b> -->x":                       0,
+		"<B>x</B><font size=2><FONT>":            2,
+		"<br><body><bdo>":                        0,
+	} {
+		if got := unclosedFormatting(src); got != want {
+			t.Errorf("unclosedFormatting(%q) = %d, want %d", src, got, want)
 		}
 	}
 }
