@@ -25,16 +25,16 @@ import (
 // the one before it instead of landing in its evidence.
 
 const (
-	maxHTML      = 32 << 20 // bytes of a web page
-	maxHTMLDepth = 256      // nesting of elements read; anything deeper is left out, and said
-	maxCols      = 64       // columns of a table row read (colspan included)
-	maxRowSpan   = 1000     // rows a cell's rowspan may cover
+	maxHTML      = 8 << 20 // bytes of a web page: a page of paragraphs makes a tree some 60 times its size
+	maxHTMLDepth = 256     // nesting of elements read; anything deeper is left out, and said
+	maxCols      = 64      // columns of a table row read (colspan included)
+	maxRowSpan   = 1000    // rows a cell's rowspan may cover
 )
 
 // readHTML reads a web page into lines.
 func readHTML(data []byte) (*doc, error) {
 	if len(data) > maxHTML {
-		return nil, &Error{"the page is too large to read (over 32 MB)"}
+		return nil, &Error{"the page is too large to read (over 8 MB)"}
 	}
 	src := decodeHTML(data)
 	if unclosedFormatting(src) > maxUnclosed {

@@ -74,7 +74,7 @@ func partBody(r io.Reader, encoding, charset string) ([]byte, error) {
 		return nil, errNoPage
 	}
 	if len(b) > maxHTML {
-		return nil, &Error{"the page is too large to read (over 32 MB)"}
+		return nil, &Error{"the page is too large to read (over 8 MB)"}
 	}
 	switch strings.ToLower(charset) {
 	case "windows-1252", "iso-8859-1", "latin1", "us-ascii", "iso-8859-15":
