@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -86,6 +87,13 @@ func readHTML(data []byte) (*doc, error) {
 	}
 	if p.deep {
 		d.notes = append(d.notes, Note{Message: "the page nests its elements more than 256 deep: what lies deeper was not read"})
+	}
+	for _, l := range d.pageLines {
+		// A table the page showed a page at a time holds only that page.
+		if m := reShowing.FindStringSubmatch(l.Cells[0]); m != nil && m[2] != m[3] {
+			d.notes = append(d.notes, Note{Message: fmt.Sprintf("the page says it shows %s to %s of %s rows: a page saved as shown holds only those; choose to show all rows, or save the page as HTML only, and import again", m[1], m[2], m[3])})
+			break
+		}
 	}
 	return d, nil
 }
@@ -528,7 +536,10 @@ var chromeWords = map[string]bool{
 // "backtotop") that mark chrome.
 var chromePhrases = []string{"backtotop", "totop", "scrolltop", "skipto", "skiplink", "siteheader", "globalheader",
 	"headerbar", "tableofcontents", "onthispage", "contentslist", "jumplinks", "inpagenav", "pagenav",
-	"wasthishelpful", "pagefeedback", "reportaproblem", "lastupdated"}
+	"wasthishelpful", "pagefeedback", "reportaproblem", "lastupdated",
+	// A responsive table's label repeated in each cell; a DataTables
+	// table's search box, page length and page links.
+	"celllabel", "datatablesfilter", "datatableslength", "datatablesinfo", "datatablespaginate", "paginate"}
 
 // inlineChrome are the words of an inline element's class that mark an
 // accordion's "Show"/"Hide" toggle or an icon inside a heading.
@@ -1111,6 +1122,8 @@ func decodeHTML(data []byte) string {
 	}
 	return decodeText(data)
 }
+
+var reShowing = regexp.MustCompile(`(?i)^showing (\d+) to (\d+) of (\d+) (?:entries|rows|results)`)
 
 var reCharset = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
 

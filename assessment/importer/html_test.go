@@ -81,6 +81,8 @@ func TestHTMLContent(t *testing.T) {
 		{"a table of divs with ARIA roles", `<div role="table"><div role="rowgroup"><div role="row"><span role="columnheader">Code provision</span><span role="columnheader">Comply</span></div></div>
 <div role="row"><div role="cell">1.2</div><div role="cell"><p>Yes</p></div></div></div>`,
 			[]string{"Code provision | Comply", "1.2 | Yes"}},
+		{"a responsive table's repeated labels", `<table><tr><td><b class="tablesaw-cell-label">Code provision</b> 1.2</td><td><span class="tablesaw-cell-label">Comply</span> Yes</td></tr></table>`,
+			[]string{"1.2 | Yes"}},
 		{"details and summary", `<details><summary>1.2 - Definition</summary><p>Compliance: YES</p></details>`,
 			[]string{"H: 1.2 - Definition", "P: Compliance: YES"}},
 		{"a paragraph in bold is a heading, an answer in bold is not", `<p><strong>1.2 Definition</strong></p><p><b>Fully met</b></p><p><strong>Compliance:</strong> Yes</p>`,
@@ -89,6 +91,23 @@ func TestHTMLContent(t *testing.T) {
 		got := htmlRows(t, page("T", tc.content))
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestHTMLPagedTable(t *testing.T) {
+	d, err := readHTML([]byte(page("T", `<div class="dataTables_length"><label>Show <select><option>10</option></select> entries</label></div>
+<table><tr><th>Code provision</th><th>Comply</th></tr><tr><td>1.2</td><td>Yes</td></tr></table>
+<div class="dataTables_info">Showing 1 to 10 of 72 entries</div><div class="dataTables_paginate"><a>Previous</a><a>1</a><a>2</a><a>Next</a></div>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.notes) != 1 || !strings.Contains(d.notes[0].Message, "the page says it shows 1 to 10 of 72 rows") {
+		t.Errorf("notes %v", d.notes)
+	}
+	for _, l := range d.lines {
+		if strings.Contains(strings.Join(l.Cells, " "), "Previous") || strings.Contains(strings.Join(l.Cells, " "), "entries") {
+			t.Errorf("the table's controls were read: %q", l.Cells)
 		}
 	}
 }
