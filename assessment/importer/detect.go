@@ -211,6 +211,21 @@ func otherCode(d *doc, asm *assembler) string {
 	}
 	years := codeYears(d, asm)
 	titled := years["2020"] && !years["2022"] && !years["2024"]
+	// A 2022 or 2024 form whose landlord wrote each provision as a
+	// question still carries numbers only those Codes have.
+	c22, _ := codes.Lookup("chc-2022", "")
+	c24, _ := codes.Lookup("chc-2024", "")
+	unique := 0
+	for _, r := range asm.records {
+		p22, in22 := c22.Provision(r.id)
+		p24, in24 := c24.Provision(r.id)
+		if in22 != in24 && (in22 && p22.OnForm || in24 && p24.OnForm) {
+			unique++
+		}
+	}
+	if unique >= 3 {
+		return ""
+	}
 	// Most rows a question, or a few under the 2020 form's own section
 	// titles or its title; a 2022 or 2024 document asks none.
 	if questions >= 3 && (questions*10 >= rows*6 || sections >= 2 || titled) || titled && (rows <= 1 || questions*2 >= rows) {

@@ -69,6 +69,9 @@ func TestDetectCode(t *testing.T) {
 			"1.1|Does the complaints process use the Code's definition?|Yes|Done.\n" +
 			"1.2|Does the policy have exclusions?|Yes|Done.\n" +
 			"1.3|Are exclusions explained to the resident?|Yes|Done.\n", "", "questionnaire"},
+		{"a 2024 form with each provision asked as a question", h24 +
+			"6.13|Does someone new consider stage 2?|Yes|Done.|\n6.20|Is the stage 2 reply our final response?|Yes|Done.|\n9.6|Does the member responsible for complaints see reports?|Yes|Done.|\n",
+			"chc-2024", "exist only in the 2024 Code"},
 		{"another Code's numbers", h24 + "12.1|Something.|Yes|Done.|\n14.2|Other.|Yes|Done.|\n", "", "match neither the 2022 nor the 2024 Code"},
 	} {
 		code, decision, err := detect(t, tc.src, Options{Landlord: "Fictional Homes"})
