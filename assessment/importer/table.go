@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/csa-tool/csa/codes"
 )
 
 // This file is the table model every reader produces, and the one pass that
@@ -272,7 +275,7 @@ func looksLikeTitle(s string) bool {
 		return true
 	}
 	return reSection.MatchString(t) || (reStage.MatchString(t) && len(t) < 40) ||
-		((reMust.MatchString(t) || reShould.MatchString(t)) && len(t) < 80)
+		((reMust.MatchString(t) || reShould.MatchString(t)) && len(t) < 80) || sectionTitle(t) >= 0
 }
 
 func (a *assembler) paragraph(l Line) {
@@ -289,6 +292,10 @@ func (a *assembler) paragraph(l Line) {
 	case reSection.MatchString(first):
 		m := reSection.FindStringSubmatch(first)
 		a.ctx.section, a.ctx.stage, a.pending, a.tables = atoi(m[1]), "", "", 0
+	case sectionTitle(first) >= 0:
+		// "2. Exclusions", "Putting things right": a section's title
+		// without the word Section.
+		a.ctx.section, a.ctx.stage, a.pending, a.tables = sectionTitle(first), "", "", 0
 	case reStage.MatchString(first) && len(first) < 40:
 		m := reStage.FindStringSubmatch(first)
 		n := map[string]string{"one": "1", "two": "2", "three": "3"}[strings.ToLower(m[1])]
@@ -752,3 +759,35 @@ func clip(s string, n int) string {
 	}
 	return strings.TrimRight(string(r[:n]), " ,.;:") + "…"
 }
+
+// sectionTitle reads a line that is a section's title in either Code,
+// with or without its number ("2. Exclusions", "Complaint stages"): the
+// number it gives, 0 when it gives none, or -1 when it is not a title.
+func sectionTitle(line string) int {
+	if len(line) > 100 {
+		return -1
+	}
+	m := reSectionLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return -1
+	}
+	if _, ok := sectionKeys()[sectionKey(m[2])]; !ok {
+		return -1
+	}
+	return atoi(m[1])
+}
+
+// sectionKeys are the section titles of both built-in Codes, as keys.
+var sectionKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, id := range []string{"chc-2022", "chc-2024"} {
+		if cat, err := codes.Lookup(id, ""); err == nil {
+			for n := 1; n <= 12; n++ {
+				if t := cat.SectionTitle(n); t != "" {
+					out[sectionKey(t)] = true
+				}
+			}
+		}
+	}
+	return out
+})
