@@ -44,15 +44,16 @@ var (
 
 // phrases are terms and timescales only one Code uses.
 var phrases = []struct {
-	code string
-	re   *regexp.Regexp
-	why  string
+	code    string
+	needles []string // lower-case words one of which the text must hold for re to be tried
+	re      *regexp.Regexp
+	why     string
 }{
-	{"chc-2024", regexp.MustCompile(`(?i)acknowledg[^.]{0,80}\b(?:five|5) working days|\b(?:five|5) working days[^.]{0,60}acknowledg`), `"five working days" to acknowledge`},
-	{"chc-2024", regexp.MustCompile(`(?i)\b(?:ten|10|twenty|20) working days (?:of|from|after) (?:the )?(?:complaint |request |escalation |escalation request |stage \w+ complaint )?(?:being |was |is )?acknowledg`), "responses timed from the acknowledgement"},
-	{"chc-2024", regexp.MustCompile(`(?i)social housing \(regulation\) act|\bstatutory (?:complaint handling )?code\b|code (?:is|became|became) statutory|member responsible for complaints|\bMRC\b|complaints performance and service improvement report`), "terms of the statutory 2024 Code"},
-	{"chc-2022", regexp.MustCompile(`(?i)acknowledg[^.]{0,80}\b(?:five|5) days\b|\b(?:ten|10) working days (?:of|from) (?:the )?complaint being logged`), "timescales counted from logging, as in the 2022 Code"},
-	{"chc-2022", regexp.MustCompile(`(?i)\bstage (?:3|three)\b[^.]{0,40}\b(?:response|review|panel|complaint)|\bthird stage\b`), "a third stage, which the 2024 Code does not allow"},
+	{"chc-2024", []string{"acknowledg"}, regexp.MustCompile(`(?i)acknowledg[^.]{0,80}\b(?:five|5) working days|\b(?:five|5) working days[^.]{0,60}acknowledg`), `"five working days" to acknowledge`},
+	{"chc-2024", []string{"acknowledg"}, regexp.MustCompile(`(?i)\b(?:ten|10|twenty|20) working days (?:of|from|after) (?:the )?(?:complaint |request |escalation |escalation request |stage \w+ complaint )?(?:being |was |is )?acknowledg`), "responses timed from the acknowledgement"},
+	{"chc-2024", []string{"regulation", "statutory", "member responsible", "mrc", "service improvement"}, regexp.MustCompile(`(?i)social housing \(regulation\) act|\bstatutory (?:complaint handling )?code\b|code (?:is|became|became) statutory|member responsible for complaints|\bMRC\b|complaints performance and service improvement report`), "terms of the statutory 2024 Code"},
+	{"chc-2022", []string{"acknowledg", "logged"}, regexp.MustCompile(`(?i)acknowledg[^.]{0,80}\b(?:five|5) days\b|\b(?:ten|10) working days (?:of|from) (?:the )?complaint being logged`), "timescales counted from logging, as in the 2022 Code"},
+	{"chc-2022", []string{"stage 3", "stage three", "third stage"}, regexp.MustCompile(`(?i)\bstage (?:3|three)\b[^.]{0,40}\b(?:response|review|panel|complaint)|\bthird stage\b`), "a third stage, which the 2024 Code does not allow"},
 }
 
 // chooseCode returns the catalogue for the documents: the one --code
@@ -479,9 +480,16 @@ func phraseVotes(parts []*part) (p22, p24 []string) {
 		if len(s) > 20000 {
 			s = s[:20000]
 		}
+		lower := strings.ToLower(s)
 		for i, ph := range phrases {
-			if !found[i] && ph.re.MatchString(s) {
-				found[i] = true
+			if found[i] {
+				continue
+			}
+			for _, n := range ph.needles {
+				if strings.Contains(lower, n) {
+					found[i] = ph.re.MatchString(s)
+					break
+				}
 			}
 		}
 	}
