@@ -3,11 +3,14 @@ package importer
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/workbook"
+	"github.com/csa-tool/csa/codes"
 )
 
 // pasted imports text as a browser copies it ("|" stands for a tab) and
@@ -297,5 +300,44 @@ func TestContinuationRowsGrowLinearly(t *testing.T) {
 func TestTextTooLarge(t *testing.T) {
 	if _, err := Import("big.txt", bytes.Repeat([]byte("x\n"), maxText/2+1), details); err == nil || err.Error() != "big.txt: the file is too large to read (over 64 MB of text)" {
 		t.Errorf("text over the cap: %v", err)
+	}
+}
+
+func TestImportAllFiles(t *testing.T) {
+	page1 := []byte(page("Self-assessment | Fictional Homes", `<p>Last updated 1 June 2025</p><table><tr><th>Code provision</th><th>Comply</th><th>Evidence</th><th>Commentary</th></tr><tr><td>6.13</td><td>Yes</td><td>x</td><td></td></tr></table>`))
+	page2 := []byte("Code provision\tComply\tEvidence\tCommentary\n9.6\tNo\ty\t\n6.13\tPartial\tz\t\n")
+	res, err := ImportAll([]Source{{"one.html", page1}, {"two.txt", page2}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Assessment
+	if len(a.Answers) != 2 || a.Answers[0].ID != "6.13" || a.Answers[0].Comply != assessment.Yes || a.Answers[1].ID != "9.6" || res.Format != "mixed" {
+		t.Fatalf("%s %+v", res.Format, a.Answers)
+	}
+	if !strings.Contains(a.Answers[0].Commentary, "Also answered at two.txt, line 3:") {
+		t.Errorf("the second answer to 6.13 is not in its commentary: %q", a.Answers[0].Commentary)
+	}
+	found := false
+	for _, n := range res.Notes {
+		if n.Format("ignored") == "two.txt:3: provision 6.13 appears again (first at one.html, table 1, row 2): the second row is kept in its commentary" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the second answer is not reported: %v", res.Notes)
+	}
+	// csa's own workbook is a whole assessment: it is not merged with others.
+	data, err := os.ReadFile("../../examples/millbrook-2024-25.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, _ := assessment.Parse("m.yaml", data)
+	cat, _ := codes.Lookup(own.Code, "")
+	var book bytes.Buffer
+	if err := workbook.Write(&book, own, cat, assessment.NewDate(2025, 7, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ImportAll([]Source{{"one.html", page1}, {"book.xlsx", book.Bytes()}}, Options{}); err == nil || err.Error() != "book.xlsx is csa's own report workbook, a whole assessment: import it on its own" {
+		t.Errorf("the workbook with a page: %v", err)
 	}
 }
