@@ -1,6 +1,7 @@
-// Package output writes the findings of csa check in its four formats: text
-// (GNU file:line:col lines and a closing summary), json, github (workflow
-// annotations) and junit (XML for CI test reports). One file per format.
+// Package output writes the findings of csa check in its formats: text (GNU
+// file:line:col lines and a closing summary), json, github (workflow
+// annotations), junit (XML for CI test reports) and sarif (SARIF 2.1.0, for
+// GitHub code scanning). One file per format.
 package output
 
 import (
@@ -11,7 +12,7 @@ import (
 )
 
 // Formats lists the formats Write accepts, the default first.
-var Formats = []string{"text", "json", "github", "junit"}
+var Formats = []string{"text", "json", "github", "junit", "sarif"}
 
 // File is the outcome of checking one file.
 type File struct {
@@ -23,6 +24,10 @@ type File struct {
 type Options struct {
 	// FailOn is the least severity that fails the check; 0 means never.
 	FailOn assessment.Severity
+	// Root and WorkDir, both absolute, place files for SARIF: its URIs are
+	// relative to Root (the repository's root), and a relative file name
+	// is relative to WorkDir. Left empty, names are used as given.
+	Root, WorkDir string
 }
 
 // Write renders the results of a check in the named format.
@@ -36,6 +41,8 @@ func Write(w io.Writer, format string, files []File, opts Options) error {
 		return writeGitHub(w, files)
 	case "junit":
 		return writeJUnit(w, files, opts)
+	case "sarif":
+		return writeSARIF(w, files, opts)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }
