@@ -28,13 +28,15 @@ type Options struct {
 	// relative to Root (the repository's root), and a relative file name
 	// is relative to WorkDir. Left empty, names are used as given.
 	Root, WorkDir string
+	// Color colours the text format's severities, for a terminal.
+	Color bool
 }
 
 // Write renders the results of a check in the named format.
 func Write(w io.Writer, format string, files []File, opts Options) error {
 	switch format {
 	case "text", "":
-		return writeText(w, files)
+		return writeText(w, files, opts.Color)
 	case "json":
 		return writeJSON(w, files, opts)
 	case "github":

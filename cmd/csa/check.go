@@ -135,7 +135,7 @@ func runCheck(e *env, o *checkOptions) error {
 	}
 	// A failed write to standard output is run's to report; the findings
 	// still decide the status (a reader that stopped early is no pass).
-	opts := output.Options{FailOn: failOn}
+	opts := output.Options{FailOn: failOn, Color: e.colored()}
 	if o.format.value == "sarif" {
 		opts.Root, opts.WorkDir = sarifPlaces()
 	}

@@ -29,6 +29,7 @@ unreadable path, unknown code, output not writable).`,
 		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
+	addColorFlag(root, e)
 	root.SetVersionTemplate("csa {{.Version}}\n")
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
