@@ -22,14 +22,15 @@ Run csa codes to see them.
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
 problems (or a regression you asked about); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
-		Version:           versionText(),
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		Version:       "-", // enables --version; the text is versionText's
+		SilenceUsage:  true,
+		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	addColorFlag(root, e)
-	root.SetVersionTemplate("{{.Version}}")
+	// Built when asked for: it reads the catalogues.
+	cobra.AddTemplateFunc("versionText", versionText)
+	root.SetVersionTemplate("{{versionText}}")
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "Help about any command",
@@ -52,6 +53,9 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newManCmd(e),
 	)
+	addCompletion(root)
+	completeEnums(root)
 	return root
 }
