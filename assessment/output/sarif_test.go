@@ -144,10 +144,10 @@ func requireSARIF(t *testing.T, data []byte) {
 				Driver *struct {
 					Name  *string `json:"name"`
 					Rules []struct {
-						ID                   *string            `json:"id"`
-						ShortDescription     *struct{ Text string } `json:"shortDescription"`
-						FullDescription      *struct{ Text string } `json:"fullDescription"`
-						Help                 *struct{ Text string } `json:"help"`
+						ID                   *string                 `json:"id"`
+						ShortDescription     *struct{ Text string }  `json:"shortDescription"`
+						FullDescription      *struct{ Text string }  `json:"fullDescription"`
+						Help                 *struct{ Text string }  `json:"help"`
 						DefaultConfiguration *struct{ Level string } `json:"defaultConfiguration"`
 					} `json:"rules"`
 				} `json:"driver"`
