@@ -28,9 +28,7 @@ unreadable path, unknown code, output not writable).`,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	addColorFlag(root, e)
-	// Built when asked for: it reads the catalogues.
-	cobra.AddTemplateFunc("versionText", versionText)
-	root.SetVersionTemplate("{{versionText}}")
+	root.SetVersionTemplate("{{versionText}}") // version.go
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "Help about any command",

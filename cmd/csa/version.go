@@ -5,6 +5,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -16,6 +18,11 @@ import (
 // records: the module version (a tag with go install, a pseudo-version or
 // "(devel)" from a checkout) and the commit of a build in a git checkout.
 var buildVersion, buildCommit string
+
+// The version template calls versionText when --version is given, not
+// every run: it reads the catalogues. Added once: cobra's template
+// functions are global.
+func init() { cobra.AddTemplateFunc("versionText", versionText) }
 
 // versionText is what csa --version prints: csa's version, the commit it was
 // built from, and each built-in catalogue with the date it came into force
