@@ -8,9 +8,11 @@ import (
 	"github.com/csa-tool/csa/codes"
 )
 
-// Options are what the date rules need to know.
+// Options are what the date rules need to know, and where catalogue files
+// may be read from.
 type Options struct {
-	AsOf Date // "today"; the zero Date skips the date rules
+	AsOf       Date          // "today"; the zero Date skips the date rules
+	Catalogues codes.Folders // where a catalogue file code: names may be; zero: the working folder
 }
 
 // Validate loads one assessment file, finds its catalogue and applies every
@@ -19,7 +21,7 @@ type Options struct {
 func Validate(file string, data []byte, opts Options) (*Assessment, []Finding) {
 	a, fs := Parse(file, data)
 	if a != nil {
-		cat, f := Catalogue(a)
+		cat, f := CatalogueWithin(a, opts.Catalogues)
 		if f != nil {
 			fs = append(fs, *f)
 		}
@@ -30,13 +32,20 @@ func Validate(file string, data []byte, opts Options) (*Assessment, []Finding) {
 }
 
 // Catalogue finds the catalogue an assessment names; a relative path is taken
-// from the assessment's folder. When there is none, it returns an
-// unknown-code finding instead.
+// from the assessment's folder, and a catalogue file is read only from the
+// working folder. When there is none, it returns an unknown-code finding
+// instead.
 func Catalogue(a *Assessment) (*codes.Catalogue, *Finding) {
+	return CatalogueWithin(a, codes.Folders{})
+}
+
+// CatalogueWithin is Catalogue reading a catalogue file only from folders:
+// code: may name any file, and the assessment may come from anyone.
+func CatalogueWithin(a *Assessment, folders codes.Folders) (*codes.Catalogue, *Finding) {
 	if a.Code == "" {
 		return nil, nil // already a schema finding
 	}
-	cat, err := codes.Lookup(a.Code, filepath.Dir(a.File))
+	cat, err := folders.Lookup(a.Code, filepath.Dir(a.File))
 	if err != nil {
 		p := a.CodePos
 		if p.Line == 0 {
@@ -62,14 +71,16 @@ func Check(a *Assessment, cat *codes.Catalogue, opts Options) []Finding {
 		c.answer(&a.Answers[i])
 	}
 	c.assessmentDates()
+	c.implausibleDates()
 	return c.out
 }
 
 type checker struct {
-	a    *Assessment
-	cat  *codes.Catalogue
-	opts Options
-	out  []Finding
+	a        *Assessment
+	cat      *codes.Catalogue
+	opts     Options
+	out      []Finding
+	sections map[int][2]string // each section's first and last id, built when needed
 }
 
 func (c *checker) add(rule string, p Pos, id, format string, args ...any) {
@@ -80,15 +91,37 @@ func (c *checker) add(rule string, p Pos, id, format string, args ...any) {
 		Line: p.Line, Col: p.Col, Provision: id, Message: fmt.Sprintf(format, args...)})
 }
 
-// provisions checks the list against the Code: unknown, repeated and missing.
-func (c *checker) provisions() {
-	first := make(map[string]Pos, len(c.a.Answers))
-	for _, ans := range c.a.Answers {
-		if p, dup := first[ans.ID]; dup {
-			c.add(RuleDuplicateProv, ans.Pos, ans.ID, "provision %s is answered twice (first at line %d): keep one answer", ans.ID, p.Line)
+// Duplicates returns a duplicate-provision finding for each answer to a
+// provision answered before in a. check reports them with the other rules;
+// the commands that read the answers (gaps, report, diff...) refuse such a
+// file, since either answer could be the one meant.
+func Duplicates(a *Assessment) []Finding {
+	c := checker{a: a}
+	c.duplicates()
+	return c.out
+}
+
+// duplicates reports each answer to a provision answered before, and
+// returns the index of each provision's first answer.
+func (c *checker) duplicates() map[string]int {
+	first := make(map[string]int, len(c.a.Answers))
+	for i, ans := range c.a.Answers {
+		if j, dup := first[ans.ID]; dup {
+			c.add(RuleDuplicateProv, ans.Pos, ans.ID, "provision %s is answered twice (first at line %d): keep one answer", ans.ID, c.a.Answers[j].Pos.Line)
 			continue
 		}
-		first[ans.ID] = ans.Pos
+		first[ans.ID] = i
+	}
+	return first
+}
+
+// provisions checks the list against the Code: unknown, repeated and missing.
+func (c *checker) provisions() {
+	first := c.duplicates()
+	for i, ans := range c.a.Answers {
+		if first[ans.ID] != i {
+			continue // a second answer, reported
+		}
 		if c.cat == nil {
 			continue
 		}
@@ -119,16 +152,24 @@ func (c *checker) sectionHint(id string) string {
 	if !ok {
 		return " (a provision id is a section and a number, like \"6.10\")"
 	}
-	var ids []string
-	for _, p := range c.cat.Provisions {
-		if p.Section == sec {
-			ids = append(ids, p.ID)
+	if c.sections == nil {
+		// Once per file, not once per unknown id: a landlord's catalogue may
+		// be large, and so may the list of unknown ids.
+		c.sections = map[int][2]string{}
+		for _, p := range c.cat.Provisions { // in Code order
+			r, seen := c.sections[p.Section]
+			if !seen {
+				r[0] = p.ID
+			}
+			r[1] = p.ID
+			c.sections[p.Section] = r
 		}
 	}
-	if len(ids) == 0 {
+	r, ok := c.sections[sec]
+	if !ok {
 		return fmt.Sprintf(" (it has no section %d)", sec)
 	}
-	return fmt.Sprintf(" (its section %d runs %s to %s)", sec, ids[0], ids[len(ids)-1])
+	return fmt.Sprintf(" (its section %d runs %s to %s)", sec, r[0], r[1])
 }
 
 func clipSummary(s string) string {
@@ -299,6 +340,34 @@ func (c *checker) assessmentDates() {
 	}
 	if a.Approved == nil {
 		c.add(RuleUnapproved, Pos{1, 1}, "", "no governing-body approval is recorded: add approved: with by: and on: once the board has approved it")
+	}
+}
+
+// implausibleDates questions every date that cannot be meant: before 2020,
+// or more than a year after today (--as-of), five for a due date. Such a
+// date would keep an assessment from ever going stale or an action from
+// ever going overdue.
+func (c *checker) implausibleDates() {
+	today := c.opts.AsOf
+	check := func(d Date, p Pos, id, what string) {
+		years := AheadYears
+		if what == "due" {
+			years = DueAheadYears
+		}
+		if why := d.Implausible(today, years); why != "" {
+			c.add(RuleImplausible, p, id, "%s %s%s %s: check the year", what, d, provisionSuffix(id), why)
+		}
+	}
+	a := c.a
+	check(a.Assessed, a.AssessedPos, "", "assessed")
+	if a.Approved != nil {
+		check(a.Approved.On, a.Approved.Pos, "", "approved on")
+	}
+	for _, ans := range a.Answers {
+		for _, act := range ans.Actions {
+			check(act.Due, act.DuePos, ans.ID, "due")
+			check(act.Completed, act.Pos, ans.ID, "completed")
+		}
 	}
 }
 

@@ -113,14 +113,34 @@ func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: 
 
 func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"} }
 
-// text is a string value; several lines become a | block.
+// text is a string value; several lines become a | block. Text holding a
+// character a block or a plain or single-quoted scalar cannot carry as it is
+// goes in double quotes, where yaml.v3 writes it as an escape.
 func text(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if strings.Contains(s, "\n") {
+	switch {
+	case strings.IndexFunc(s, needsEscape) >= 0:
+		n.Style = yaml.DoubleQuotedStyle
+	case strings.Contains(s, "\n"):
 		// Load drops the block's final newline; adding it back gives | not |-.
 		n.Style, n.Value = yaml.LiteralStyle, s+"\n"
 	}
 	return n
+}
+
+// needsEscape reports a character that must be escaped to survive a round
+// trip: YAML reads U+0085, U+2028 and U+2029 (and CR) as line breaks, so
+// written raw they come back with the next line's indentation added; a tab
+// alone on a block's line is not valid YAML; and control characters, a byte
+// order mark and the non-characters cannot be written raw at all.
+func needsEscape(r rune) bool {
+	switch {
+	case r == '\n':
+		return false
+	case r < 0x20, r == 0x7f, r >= 0x80 && r <= 0x9f:
+		return true
+	}
+	return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
 }
 
 // wrapComment breaks a comment into lines of at most width characters.

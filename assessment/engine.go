@@ -2,10 +2,16 @@ package assessment
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 )
 
 // Source is one file handed to CheckAll.
@@ -69,14 +75,20 @@ func checkOne(src Source, opts Options) Result {
 	return Result{Name: src.Name, Assessment: a, Findings: fs}
 }
 
+const whyFigures = "complaint figures (kind: figures), not an assessment"
+
 const whyCatalogue = "a catalogue, not an assessment"
 
-// LooksLikeAssessment reports whether YAML has a top-level code or provisions
-// key and no catalogue key, and if not, why not. Folders also hold CI
-// workflows and catalogues, which check skips. Most files answer from their
-// lines (code: at the start of one), so a folder walk does not parse every
-// file twice; the rest are parsed, so that "code :", a quoted "code" or a
-// byte order mark cannot make an assessment pass unchecked.
+// LooksLikeAssessment reports whether data might be an assessment, and if
+// not, why not. A folder walk skips only files proven not to be one: YAML
+// that reads cleanly as a set of keys with none an assessment has (a CI
+// workflow), or a catalogue by its keys. Anything else is checked, so that a
+// file csa cannot read is a finding rather than a skip: "code :" with a
+// syntax error, a quoted landlord whose next line starts "catalogue:", an
+// assessment with a catalogue key added, an empty file, a byte order mark.
+// A document that is text, not keys, is not one.
+// A file with a line starting "code:" answers without being parsed, so a
+// folder walk does not parse every assessment twice.
 func LooksLikeAssessment(data []byte) (ok bool, why string) {
 	const notAssessment = "not an assessment (no code: or provisions:)"
 	for rest := data; len(rest) > 0; {
@@ -86,32 +98,84 @@ func LooksLikeAssessment(data []byte) (ok bool, why string) {
 		} else {
 			rest = nil
 		}
-		switch {
-		case bytes.HasPrefix(line, []byte("catalogue:")):
-			return false, whyCatalogue
-		case bytes.HasPrefix(line, []byte("code:")), bytes.HasPrefix(line, []byte("provisions:")):
+		if bytes.HasPrefix(line, []byte("code:")) {
 			return true, ""
 		}
 	}
 	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
 		return true, "" // UTF-16: the loader says what is wrong with it
 	}
-	var doc yaml.Node
-	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return false, notAssessment
+	top, ok := onlyDocument(data)
+	if !ok {
+		return true, "" // not YAML, or more than one document: the loader says what is wrong
 	}
-	top := doc.Content[0].Content
-	found := false
-	for i := 0; i+1 < len(top); i += 2 {
-		switch top[i].Value {
-		case "catalogue":
-			return false, whyCatalogue
-		case "code", "provisions":
-			found = true
+	switch top.Kind {
+	case yaml.MappingNode:
+		return keysSay(top)
+	case yaml.SequenceNode:
+		for _, item := range top.Content {
+			if item.Kind == yaml.MappingNode {
+				if ok, _ := keysSay(item); ok {
+					return true, ""
+				}
+			}
+		}
+		return false, notAssessment
+	case yaml.ScalarNode:
+		if top.Tag != "!!null" {
+			return false, notAssessment // text: a CSV file, say
 		}
 	}
-	if !found {
-		return false, notAssessment
+	return true, "" // nothing in it, or an alias: the loader says what is wrong
+}
+
+// onlyDocument returns the top node of data's one document, or ok=false when
+// data is not YAML, holds no document or more than one.
+func onlyDocument(data []byte) (*yaml.Node, bool) {
+	if doc, ok := fastyaml.Parse(data); ok {
+		return doc.Content[0], true
 	}
-	return true, ""
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc, extra yaml.Node
+	if dec.Decode(&doc) != nil || len(doc.Content) == 0 || !errors.Is(dec.Decode(&extra), io.EOF) {
+		return nil, false
+	}
+	return doc.Content[0], true
+}
+
+// assessmentOnly are the top-level keys of an assessment that a catalogue
+// does not have (both have provisions).
+var assessmentOnly = []string{"code", "landlord", "assessed", "period", "approved", "published"}
+
+// keysSay reads a mapping's keys: a catalogue has a catalogue key and none
+// only an assessment has; anything with a key of an assessment (in any
+// case) might be one; the rest is not.
+func keysSay(m *yaml.Node) (ok bool, why string) {
+	catalogue, assessment := false, false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
+		// Another kind of csa file says so (kind: figures); an assessment has
+		// no kind key.
+		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "figures" {
+			return false, whyFigures
+		}
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
+		switch {
+		case key == "catalogue":
+			catalogue = true
+		case slices.Contains(assessmentOnly, key):
+			return true, ""
+		case key == "provisions":
+			assessment = true
+		}
+	}
+	switch {
+	case catalogue:
+		return false, whyCatalogue
+	case assessment:
+		return true, ""
+	}
+	return false, "not an assessment (no code: or provisions:)"
 }

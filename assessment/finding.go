@@ -3,9 +3,9 @@ package assessment
 import (
 	"cmp"
 	"slices"
-	"strings"
 
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // Severity says whether a finding fails a check by default.
@@ -39,6 +39,7 @@ func ParseSeverity(s string) (Severity, bool) {
 const (
 	RuleSyntax         = "syntax"
 	RuleSchema         = "schema"
+	RuleImplausible    = "implausible-date"
 	RuleUnknownCode    = "unknown-code"
 	RuleUnknownProv    = "unknown-provision"
 	RuleDuplicateProv  = "duplicate-provision"
@@ -62,6 +63,7 @@ var Rules = []struct {
 }{
 	{RuleSyntax, Error, "the file is not valid YAML"},
 	{RuleSchema, Error, "unknown key, wrong type, bad date or bad value"},
+	{RuleImplausible, Error, "a date before 2020 or more than a year after today"},
 	{RuleUnknownCode, Error, "code names no known catalogue"},
 	{RuleUnknownProv, Error, "a provision id the Code does not have"},
 	{RuleDuplicateProv, Error, "a provision answered twice"},
@@ -132,30 +134,8 @@ func HasErrors(fs []Finding) bool {
 }
 
 // OneLine makes text from a file safe to print as part of one line of a
-// terminal or a CI log: line breaks, escape sequences, other control
-// characters and bidirectional overrides become spaces, so an evidence text
-// cannot start a new log line (a GitHub workflow command, say) or move the
-// cursor.
-func OneLine(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeInLine(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if unsafeInLine(r) {
-			return ' '
-		}
-		return r
-	}, s)
-}
-
-func unsafeInLine(r rune) bool {
-	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) ||
-		(r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029
-}
+// terminal or a CI log, by csa's one output-safety policy (safetext.Line):
+// line breaks become spaces, escape sequences, other control characters and
+// direction controls become visible escapes, so an evidence text cannot
+// start a new log line (a GitHub workflow command, say) or move the cursor.
+func OneLine(s string) string { return safetext.Line(s) }

@@ -14,6 +14,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
+	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 )
 
 // Load reads an assessment from r. file names it in findings. The findings
@@ -105,9 +106,19 @@ func (l *loader) document(data []byte) *yaml.Node {
 		l.add(RuleSchema, nil, "", "the file is empty: an assessment needs code, landlord, assessed and provisions")
 		return nil
 	}
+	if at, ok := aliasesWithinBounds(&doc); !ok {
+		l.add(RuleSchema, at, "", "the file's aliases (*%s) repeat so much of it that it would read as more than %d times what it holds: csa refuses it; write the values out instead of aliasing them",
+			clip(at.Value), maxExpansion)
+		return nil
+	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
-		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", kindName(top))
+		// Not kindName: a finding does not quote a file that is no assessment.
+		what := "a list"
+		if top.Kind != yaml.SequenceNode {
+			what = "text"
+		}
+		l.add(RuleSchema, top, "", "an assessment must be a set of keys (code:, landlord:, provisions: ...), not %s", what)
 		return nil
 	}
 	return top
@@ -115,24 +126,149 @@ func (l *loader) document(data []byte) *yaml.Node {
 
 func (l *loader) syntax(err error) {
 	msg := err.Error()
-	line := 1
+	line, col := 1, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserError(msg) {
+			line++ // yaml.v3 counts a parser error's line from 0
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
+	if p, ok := yamlpos.Locate(l.data, msg); ok {
+		line, col = p.Line, p.Col
+	}
 	hint := ""
 	switch {
-	case strings.Contains(msg, "found character that cannot start any token"):
+	case strings.Contains(msg, "found character that cannot start any token") && l.charAt(line, col) == '\t',
+		strings.Contains(msg, "tab character"):
 		hint = " (a tab in the indentation? YAML indents with spaces)"
+	case strings.Contains(msg, "found character that cannot start any token"):
+		hint = " (text starting with @ or ` needs quotes)"
 	case strings.Contains(msg, "mapping values are not allowed"):
 		hint = " (text containing \": \" needs quotes or a | block)"
 	case strings.Contains(msg, "did not find expected key"), strings.Contains(msg, "did not find expected '-' indicator"):
 		hint = " (check the indentation of this line and the one before)"
+	case strings.Contains(msg, "did not find expected ',' or ']'"):
+		hint = " (a [ that is not closed with ]?)"
+	case strings.Contains(msg, "did not find expected ',' or '}'"):
+		hint = " (a { that is not closed with }?)"
+	case strings.Contains(msg, "found unexpected end of stream"):
+		hint = " (a quote that is not closed?)"
+	case strings.HasPrefix(msg, "unknown anchor"):
+		msg = "unknown anchor " + clip(strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor "), " referenced")) + " referenced"
 	}
-	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: 1,
+	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: col,
 		Message: "not valid YAML: " + msg + hint})
+}
+
+// parserError reports a yaml.v3 message from its parser (as against its
+// scanner), whose line yaml.v3 gives counted from 0.
+func parserError(msg string) bool {
+	return strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found duplicate %") ||
+		msg == "found incompatible YAML document" || msg == "found undefined tag handle"
+}
+
+// charAt returns the character at line and column (1-based) of the file, or
+// 0 when there is none.
+func (l *loader) charAt(line, col int) rune {
+	rest := l.data
+	for ; line > 1; line-- {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return 0
+		}
+		rest = rest[i+1:]
+	}
+	for ; len(rest) > 0; col-- {
+		r, size := utf8.DecodeRune(rest)
+		if r == '\n' {
+			return 0
+		}
+		if col == 1 {
+			return r
+		}
+		rest = rest[size:]
+	}
+	return 0
+}
+
+// maxExpansion bounds what aliases may add: a document read with every alias
+// followed may have at most this many times the nodes it is written with
+// (and always minExpansion), and this many times its bytes of text (and
+// always minExpansionBytes). yaml.v3 counts aliases against the document
+// when it decodes into Go values, but not in the node tree the loader walks,
+// where one provision aliased N times, each with N aliased actions, made N²
+// actions of a file of size N: 13 GB from 54 KB. The bytes count too: a
+// provision with a 100 KB id, aliased 1,000 times, is few nodes but 100 MB
+// of text, each copy quoted in its findings.
+const (
+	maxExpansion      = 10
+	minExpansion      = 10000
+	minExpansionBytes = 1 << 20
+)
+
+// aliasesWithinBounds reports whether doc, read with its aliases followed,
+// stays within maxExpansion times its own nodes; if not, at is the alias
+// being followed (or last followed) when it went over, or the alias inside
+// its own anchor. The
+// count stops there, so the work is bounded by the limit, whatever the
+// aliases, and it keeps its own stack, so no chain of them can exhaust Go's.
+func aliasesWithinBounds(doc *yaml.Node) (at *yaml.Node, ok bool) {
+	written, writtenBytes := 0, 0
+	var count func(n *yaml.Node)
+	count = func(n *yaml.Node) { // yaml.v3 limits how deep a document nests
+		written++
+		writtenBytes += len(n.Value)
+		for _, c := range n.Content {
+			count(c)
+		}
+	}
+	count(doc)
+	limit := max(maxExpansion*written, minExpansion)
+	limitBytes := max(maxExpansion*writtenBytes, minExpansionBytes)
+	readBytes := 0
+	type frame struct {
+		n, via *yaml.Node // via: the outermost alias being followed
+		leave  bool       // n's anchored value has been read
+	}
+	stack := []frame{{n: doc}}
+	following := map[*yaml.Node]bool{} // anchored values being read
+	var last *yaml.Node                // the last alias followed
+	for read := 0; len(stack) > 0; {
+		f := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch {
+		case f.leave:
+			delete(following, f.n)
+			continue
+		case (read >= limit || readBytes > limitBytes) && f.via != nil:
+			return f.via, false
+		case read >= limit || readBytes > limitBytes:
+			return last, false // only an alias adds to what was written
+		}
+		read++
+		if f.n.Kind != yaml.AliasNode {
+			readBytes += len(f.n.Value)
+		}
+		if f.n.Kind == yaml.AliasNode && f.n.Alias != nil {
+			if following[f.n.Alias] {
+				return f.n, false // an anchor inside itself
+			}
+			if f.via == nil {
+				f.via = f.n
+			}
+			last = f.via
+			following[f.n.Alias] = true
+			stack = append(stack, frame{n: f.n.Alias, leave: true}, frame{n: f.n.Alias, via: f.via})
+			continue
+		}
+		for i := len(f.n.Content) - 1; i >= 0; i-- {
+			stack = append(stack, frame{n: f.n.Content[i], via: f.via})
+		}
+	}
+	return nil, true
 }
 
 // resolve follows aliases, so *anchor reads as the anchored value.
@@ -158,11 +294,17 @@ func kindName(n *yaml.Node) string {
 	return "something else"
 }
 
+// clip shortens text quoted in a message to 40 characters.
 func clip(s string) string {
-	if len([]rune(s)) > 40 {
-		return string([]rune(s)[:37]) + "..."
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
 	}
-	return s
+	i := 0
+	for range 37 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i] + "..."
 }
 
 // fields walks a mapping, reporting unknown and repeated keys, and calls
@@ -178,7 +320,7 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 		}
 		at := slices.Index(known, key)
 		if at < 0 {
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", key, what, suggest(key, known), strings.Join(known, ", "))
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(known, ", "))
 			continue
 		}
 		if seen&(1<<at) != 0 {

@@ -2,9 +2,11 @@ package assessment
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,8 +222,9 @@ func TestEncodeRoundTrip(t *testing.T) {
 }
 
 // FuzzLoad: any bytes give findings, never a panic; a finding always has a
-// line; the fast path reads as yaml.v3 does; and whatever loads cleanly
-// survives Encode and Load unchanged.
+// line; the fast path reads as yaml.v3 does; a folder walk skips none of it
+// that has a code or a syntax error; and whatever loads cleanly survives
+// Encode and Load unchanged.
 func FuzzLoad(f *testing.F) {
 	for _, data := range corpus(f) {
 		f.Add(data)
@@ -238,6 +241,11 @@ func FuzzLoad(f *testing.F) {
 		sa, sf := parseSlow("f.yaml", data)
 		if !reflect.DeepEqual(a, sa) || !reflect.DeepEqual(fs, sf) {
 			t.Fatalf("fast path differs:\nfast %+v %v\nslow %+v %v", a, fs, sa, sf)
+		}
+		// A folder walk never skips what the loader reads as an assessment,
+		// nor a file it cannot read.
+		if ok, why := LooksLikeAssessment(data); !ok && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
+			t.Fatalf("a folder walk would skip it (%s): %v", why, fs)
 		}
 		if a == nil || len(fs) > 0 {
 			return
@@ -271,5 +279,92 @@ func TestNewAssessmentTakesFastPath(t *testing.T) {
 	sa, sf := parseSlow("n.yaml", buf.Bytes())
 	if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) || len(fa.Answers) != 2 || fa.Answers[1].Comply != Unanswered {
 		t.Errorf("fast %+v %v\nslow %+v %v", fa, ff, sa, sf)
+	}
+}
+
+// TestEncodeKeepsEveryCharacter: whatever a text field holds, Encode writes
+// it so that Load reads back the same text. YAML reads U+2028, U+2029, U+0085
+// and CR as line breaks, so a block or a quoted scalar holding them raw comes
+// back with spaces added; a tab alone on a block's line is not valid YAML.
+func TestEncodeKeepsEveryCharacter(t *testing.T) {
+	var texts []string
+	for _, c := range []string{"\u2028", "\u2029", "\u0085", "\r", "\r\n", "\t", "\x00", "\x1b", "\x7f", "\u0080", "\u009f",
+		"\ufeff", "\ufffe", "\u00a0", "\u200b", "\u202e", "\U0001F600", " ", "  ", "#", " #", ": ", "- ", "'", "\"", "\\", "|", ">", "\n\n", "%", "@", "`", "&a", "*a", "!x", "---", "..."} {
+		for _, tmpl := range []string{"%s", "a%sb", "a%s", "%sa", "line one\nline%stwo", "line one\n%sline two",
+			"line one\nline two%s", "%s\nline two", " a%s\nb", "a\n b%s", "a\n%s\nb"} {
+			texts = append(texts, fmt.Sprintf(tmpl, c))
+		}
+	}
+	texts = append(texts, "\n\nafter blank lines", " leading space\nsecond", "trailing space \nsecond ", "a\n\n\nb", "yes", "no", "~", "null", "6.10", "2025-05-31", "0x1F", ".inf")
+	for _, s := range texts {
+		want := strings.TrimRight(s, "\n") // Load drops a text's final line breaks
+		a := &Assessment{Code: "chc-2024", Landlord: "L", Assessed: NewDate(2025, 5, 31), Period: want,
+			Answers: []Answer{{ID: "1.2", Comply: No, Evidence: want, Commentary: want, Requirement: want, Alternative: want, Review: want,
+				Actions: []Action{{Text: want, Owner: want, Status: Open}}}}}
+		var buf bytes.Buffer
+		if err := Encode(&buf, a, EncodeOptions{}); err != nil {
+			t.Errorf("%q: %v", s, err)
+			continue
+		}
+		if _, ok := fastyaml.Parse(buf.Bytes()); !ok && strings.IndexFunc(want, needsEscape) >= 0 {
+			t.Errorf("%q: escaped, what Encode wrote does not take the fast path:\n%s", s, buf.String())
+		}
+		b, fs := Parse("x.yaml", buf.Bytes())
+		if b == nil || HasErrors(fs) && want != "" && strings.TrimSpace(want) != "" {
+			t.Errorf("%q: what Encode wrote does not load: %v\n%s", s, fs, buf.String())
+			continue
+		}
+		got := []string{b.Period, b.Answers[0].Evidence, b.Answers[0].Commentary, b.Answers[0].Requirement, b.Answers[0].Alternative, b.Answers[0].Review}
+		if len(b.Answers[0].Actions) == 1 {
+			got = append(got, b.Answers[0].Actions[0].Text, b.Answers[0].Actions[0].Owner)
+		}
+		for _, g := range got {
+			if g != want {
+				t.Errorf("%q came back as %q:\n%s", want, g, buf.String())
+				break
+			}
+		}
+	}
+}
+
+// TestSyntaxFindingsArePlaced: a syntax finding points at the problem, line
+// and column. yaml.v3 reports the line of the construct around it (one too
+// few after a parser error) and no column, and nothing at all for a control
+// character.
+func TestSyntaxFindingsArePlaced(t *testing.T) {
+	head := "code: chc-2024\nlandlord: Example Homes\nassessed: 2025-05-31\nprovisions:\n"
+	answer := "  - id: \"1.2\"\n    comply: yes\n    evidence: Policy.\n"
+	many := strings.Repeat(answer, 48) // lines 5 to 148
+	tests := []struct {
+		name, yaml string
+		line, col  int
+		want       string
+	}{
+		{"unclosed [", head + "  - id: \"1.2\"\n    comply: [yes\n    evidence: Policy.\n", 6, 13, "did not find expected ',' or ']'"},
+		{"[ closed by }", head + "  - id: \"1.2\"\n    comply: [yes}\n", 6, 17, "did not find expected ',' or ']'"},
+		{"unclosed quote", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: \"Policy.\n", 7, 15, "found unexpected end of stream"},
+		{"key indented too little", head + answer[:len(answer)-len("    evidence: Policy.\n")] + "   evidence: Policy.\n", 7, 4, "did not find expected '-' indicator"},
+		{"key indented too much", head + "  - id: \"1.2\"\n    comply: yes\n     evidence: Policy.\n", 7, 14, "mapping values are not allowed"},
+		{"colon in text", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: Policy: section 2.\n", 7, 21, "mapping values are not allowed"},
+		{"tab", head + "  - id: \"1.2\"\n\tcomply: yes\n", 6, 1, "tab"},
+		{"at sign", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: @policy\n", 7, 15, "cannot start any token"},
+		{"bad escape", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: \"Policy \\q\"\n", 7, 23, "unknown escape"},
+		{"unknown alias", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: *policy\n", 7, 15, "unknown anchor"},
+		{"control character", head + many + "  - id: \"1.3\"\n    comply: yes\n    evidence: Pol\x01icy.\n", 151, 18, "control character"},
+		{"control character after Welsh", head + "  - id: \"1.2\"\n    comply: yes\n    evidence: Tŷ\x7f\n", 7, 17, "control character"},
+		{"file ends inside a list", "code: [\n", 2, 1, "did not find expected node content"},
+		{"first line", "code: \"x\n", 1, 7, "found unexpected end of stream"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := Parse("a.yaml", []byte(tt.yaml))
+			if len(fs) != 1 || fs[0].Rule != RuleSyntax {
+				t.Fatalf("want one syntax finding, got %v", fs)
+			}
+			f := fs[0]
+			if f.Line != tt.line || f.Col != tt.col || !strings.Contains(f.Message, tt.want) {
+				t.Errorf("got %d:%d %q; want %d:%d with %q", f.Line, f.Col, f.Message, tt.line, tt.col, tt.want)
+			}
+		})
 	}
 }

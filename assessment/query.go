@@ -86,7 +86,8 @@ func (g Gap) HasPlan() bool {
 
 // Gaps lists every provision on the form, in every entry, that is answered no
 // or partial, or is unanswered (a blank comply, or no answer in the file).
-// A provision answered twice counts by its first answer, as check reads it.
+// A provision answered twice counts by its first answer; the commands refuse
+// such a file before asking (see Duplicates).
 // The order is by landlord, then assessment, then provision.
 func Gaps(entries []Entry) []Gap {
 	var out []Gap
@@ -95,8 +96,14 @@ func Gaps(entries []Entry) []Gap {
 		if a == nil || cat == nil {
 			continue
 		}
+		first := make(map[string]*Answer, len(a.Answers)) // not a.Answer for each provision: n²
+		for i := range a.Answers {
+			if _, dup := first[a.Answers[i].ID]; !dup {
+				first[a.Answers[i].ID] = &a.Answers[i]
+			}
+		}
 		for _, p := range cat.OnForm() {
-			ans, inFile := a.Answer(p.ID)
+			ans, inFile := first[p.ID]
 			if inFile && !ans.Comply.IsGap() && ans.Comply != Unanswered {
 				continue
 			}

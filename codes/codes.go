@@ -19,6 +19,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -40,6 +41,7 @@ type Catalogue struct {
 	InForce    time.Time // first day the Code applied (UTC midnight)
 	Supersedes string    // id of the catalogue this one replaced, if any
 	Statutory  bool
+	Note       string // what a reader should know about the catalogue as a whole
 	Sections   []Section
 	Provisions []Provision
 	// Source is "embedded" or the path the catalogue was read from.
@@ -61,7 +63,9 @@ type Provision struct {
 	Stage        string // "stage 1", where the Code groups by stage
 	Obligation   string // must | should | none
 	OnForm       bool   // whether the self-assessment form asks for it
-	Confirmed    bool   // false where the entry is recalled, not checked against a source
+	Confirmed    bool   // false where no source confirms the entry: recalled, or in doubt (see Note)
+	Source       string // where a confirmed entry was checked; "" if unconfirmed or not said
+	Note         string // what is uncertain about the entry, or why it is unconfirmed
 	Summary      string // one sentence, the project's own words
 	Text         string // the Code's wording, only in a user's own catalogue
 	Timescales   []Timescale
@@ -74,6 +78,34 @@ type Timescale struct {
 	Within int    `yaml:"within"`
 	Unit   string `yaml:"unit"` // working days | days | months
 	From   string `yaml:"from"`
+	// Measure is what a complaints log counts against this timescale (csa
+	// figures): one of Measures, or "" for a timescale a log cannot show.
+	Measure string `yaml:"measure"`
+	// Starts is the event in the log the clock starts at: "receipt" (of the
+	// complaint, or of the request to escalate), "acknowledgement", or, for
+	// an extension, "due date" (the response date it extends).
+	Starts string `yaml:"starts"`
+}
+
+// The measures a complaints log can be counted against, and the events a
+// timescale's clock can start at.
+var (
+	Measures = []string{"stage 1 acknowledgement", "stage 1 response", "stage 1 extension",
+		"stage 2 acknowledgement", "stage 2 response", "stage 2 extension"}
+	Starts = []string{"receipt", "acknowledgement", "due date"}
+)
+
+// Timescale returns the timescale a catalogue sets for a measure ("stage 1
+// response"), and the provision that sets it.
+func (c *Catalogue) Timescale(measure string) (*Provision, *Timescale, bool) {
+	for i := range c.Provisions {
+		for j := range c.Provisions[i].Timescales {
+			if c.Provisions[i].Timescales[j].Measure == measure {
+				return &c.Provisions[i], &c.Provisions[i].Timescales[j], true
+			}
+		}
+	}
+	return nil, nil, false
 }
 
 // String renders a timescale the way a complaints manager would say it.
@@ -177,7 +209,77 @@ var (
 // file; a relative path is taken from dir. Catalogues are cached, so lookups
 // from many files in parallel load each one once. Callers must not modify the
 // returned catalogue.
-func Lookup(name, dir string) (*Catalogue, error) {
+//
+// Lookup reads a catalogue file wherever it is: it is for a code a person
+// typed (csa init --code). A code named inside a file, which may come from
+// anyone (an assessment in a pull request), goes through Folders.Lookup.
+func Lookup(name, dir string) (*Catalogue, error) { return lookup(name, dir, nil) }
+
+// Folders are where a catalogue file named inside a file (an assessment's
+// code:, a workbook's code) may be read from: the working folder and the
+// folders given, with links resolved, so that code: cannot make csa read
+// /proc/self/environ or /etc/shadow on a CI runner and print it. The zero
+// Folders is the working folder alone.
+type Folders struct {
+	dirs []string // absolute, links resolved where they resolve
+}
+
+// Within returns the working folder and dirs as Folders. A folder that does
+// not exist allows nothing.
+func Within(dirs ...string) Folders {
+	var f Folders
+	for _, d := range dirs {
+		if abs, err := filepath.Abs(d); err == nil {
+			f.dirs = append(f.dirs, realPath(abs))
+		}
+	}
+	return f
+}
+
+// Lookup is Lookup for a code named inside a file: a catalogue file must be
+// inside the working folder or one of f (the built-in codes are anywhere).
+func (f Folders) Lookup(name, dir string) (*Catalogue, error) { return lookup(name, dir, &f) }
+
+// allows reports whether path, with its links resolved, is in the working
+// folder or one of f. A file that does not exist is judged by its name.
+func (f Folders) allows(path string) bool {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	real := realPath(abs)
+	roots := f.dirs
+	if wd, err := os.Getwd(); err == nil {
+		roots = append([]string{realPath(wd)}, roots...)
+	}
+	for _, root := range roots {
+		if inside(real, root) {
+			return true
+		}
+	}
+	return false
+}
+
+// realPath is path with its links resolved, or path itself when it cannot
+// be resolved (it does not exist).
+func realPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	return path
+}
+
+// inside reports whether path is root or below it.
+func inside(path, root string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// MaxFileSize bounds a catalogue file: the 2024 Code, every provision with
+// its full wording, is some 100 KB.
+const MaxFileSize = 4 << 20
+
+func lookup(name, dir string, within *Folders) (*Catalogue, error) {
 	name = strings.TrimSpace(name)
 	if id, ok := embeddedID(name); ok {
 		return cached(id, func() (*Catalogue, error) {
@@ -200,17 +302,41 @@ func Lookup(name, dir string) (*Catalogue, error) {
 	if !filepath.IsAbs(path) && dir != "" {
 		path = filepath.Join(dir, path)
 	}
-	return cached(path, func() (*Catalogue, error) {
-		f, err := os.Open(path)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, unknownf("catalogue file %s does not exist", path)
-			}
-			return nil, unknownf("catalogue file %s cannot be read", path)
-		}
-		defer f.Close()
-		return Parse(f, path)
-	})
+	if within != nil && !within.allows(path) {
+		return nil, unknownf("catalogue file %s is outside the working folder and the folders being read: csa reads a catalogue named in a file only from there (--catalogues-from FOLDER allows another)", path)
+	}
+	return cached(path, func() (*Catalogue, error) { return readFile(path) })
+}
+
+// readFile reads a catalogue file: a regular file, not a device or a pipe
+// (/dev/zero would never end, a pipe would wait for ever), of at most
+// MaxFileSize bytes.
+func readFile(path string) (*Catalogue, error) {
+	notRegular := unknownf("catalogue file %s is not a regular file (a folder, a device or a pipe): name a catalogue file", path)
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil, unknownf("catalogue file %s does not exist", path)
+	case err != nil:
+		return nil, unknownf("catalogue file %s cannot be read", path)
+	case !info.Mode().IsRegular():
+		return nil, notRegular
+	case info.Size() > MaxFileSize:
+		return nil, tooBig(path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, unknownf("catalogue file %s cannot be read", path)
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		return nil, notRegular // replaced since it was looked at
+	}
+	return Parse(f, path)
+}
+
+func tooBig(source string) error {
+	return unknownf("catalogue file %s is larger than %d MB, more than any catalogue: name a catalogue file", source, MaxFileSize>>20)
 }
 
 func cached(key string, load func() (*Catalogue, error)) (*Catalogue, error) {
@@ -253,6 +379,7 @@ type file struct {
 	InForce    string      `yaml:"in_force"`
 	Supersedes string      `yaml:"supersedes"`
 	Statutory  bool        `yaml:"statutory"`
+	Note       string      `yaml:"note"`
 	Sections   []Section   `yaml:"sections"`
 	Provisions []provision `yaml:"provisions"`
 }
@@ -264,43 +391,56 @@ type provision struct {
 	Obligation   string        `yaml:"obligation"`
 	OnForm       *bool         `yaml:"on_form"`
 	Confirmed    *bool         `yaml:"confirmed"`
+	Source       string        `yaml:"source"`
+	Note         string        `yaml:"note"`
 	Summary      string        `yaml:"summary"`
 	Text         string        `yaml:"text"`
 	Timescales   []Timescale   `yaml:"timescales"`
 	Predecessors []Predecessor `yaml:"predecessors"`
 }
 
-// Parse reads a catalogue file. source names it in messages.
+// Parse reads a catalogue file, at most MaxFileSize bytes of it. source
+// names it in messages. A file that is not a catalogue (no catalogue: key at
+// the top) is named, never quoted: code: may name any file.
 func Parse(r io.Reader, source string) (*Catalogue, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read catalogue %s", source)
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(source)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, fmt.Errorf("catalogue %s is not valid YAML: %s", source, syntaxMessage(err))
+	}
+	if len(root.Content) == 0 {
+		return nil, fmt.Errorf("catalogue %s is empty", source)
+	}
+	switch top := root.Content[0]; {
+	case hasKey(top, "catalogue"):
+	case hasKey(top, "code"):
+		return nil, fmt.Errorf("%s is an assessment, not a catalogue: name a Code (chc-2022, chc-2024) or a catalogue file", source)
+	default:
+		return nil, fmt.Errorf("%s is not a catalogue: a catalogue file needs a 'catalogue:' id at the top", source)
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	var f file
 	if err := dec.Decode(&f); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, fmt.Errorf("catalogue %s is empty", source)
-		}
-		if isAssessment(data) {
-			return nil, fmt.Errorf("%s is an assessment, not a catalogue: name a Code (chc-2022, chc-2024) or a catalogue file", source)
-		}
 		return nil, fmt.Errorf("catalogue %s: %s", source, yamlMessage(err))
 	}
 	bad := func(line int, format string, args ...any) error {
 		return fmt.Errorf("catalogue %s:%d: %s", source, line, fmt.Sprintf(format, args...))
 	}
 	// The struct decode above is strict but cannot tell "6.10" from 6.10.
-	var root yaml.Node
-	_ = yaml.Unmarshal(data, &root)
 	idNodes := provisionIDNodes(&root)
 	if f.Catalogue == "" {
 		return nil, fmt.Errorf("catalogue %s: needs a 'catalogue:' id at the top", source)
 	}
 	c := &Catalogue{
 		ID: f.Catalogue, Short: f.Short, Title: f.Title, Publisher: f.Publisher,
-		Supersedes: f.Supersedes, Statutory: f.Statutory, Sections: f.Sections,
+		Supersedes: f.Supersedes, Statutory: f.Statutory, Note: strings.TrimSpace(f.Note), Sections: f.Sections,
 		Source: source, byID: map[string]int{},
 	}
 	if c.Title == "" {
@@ -313,6 +453,7 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 		}
 		c.InForce = t
 	}
+	measured := map[string]string{} // measure -> the provision that sets it
 	for i, p := range f.Provisions {
 		line := 0
 		if i < len(idNodes) {
@@ -334,10 +475,27 @@ func Parse(r io.Reader, source string) (*Catalogue, error) {
 		default:
 			return nil, bad(line, "provision %s: obligation %q should be must, should or none", p.ID, p.Obligation)
 		}
+		for _, t := range p.Timescales {
+			if err := checkMeasure(t); err != nil {
+				return nil, bad(line, "provision %s: %s", p.ID, err)
+			}
+			if t.Measure != "" && measured[t.Measure] != "" {
+				return nil, bad(line, "provision %s: measure %q is already set by provision %s", p.ID, t.Measure, measured[t.Measure])
+			}
+			if t.Measure != "" {
+				measured[t.Measure] = p.ID
+			}
+		}
 		prov := Provision{
 			ID: p.ID, Section: p.Section, Stage: p.Stage, Obligation: p.Obligation,
 			OnForm: p.OnForm == nil || *p.OnForm, Confirmed: p.Confirmed == nil || *p.Confirmed,
+			Source: strings.TrimSpace(p.Source), Note: strings.TrimSpace(p.Note),
 			Summary: strings.TrimSpace(p.Summary), Text: strings.TrimSpace(p.Text), Timescales: p.Timescales,
+		}
+		// A source says where a confirmed entry was checked; on an
+		// unconfirmed one it would claim a check that was not made.
+		if prov.Source != "" && !prov.Confirmed {
+			return nil, bad(line, "provision %s names a source but says confirmed: false; a source is where a confirmed entry was checked", p.ID)
 		}
 		if sec, _, _ := SplitID(p.ID); prov.Section == 0 {
 			prov.Section = sec
@@ -384,16 +542,27 @@ var (
 	wrongType    = regexp.MustCompile(`cannot unmarshal !!(\w+)(?: .*)? into \S+`)
 )
 
-// isAssessment reports whether data looks like an assessment (code: and no
-// catalogue: at the top), named where a catalogue was wanted.
-func isAssessment(data []byte) bool {
-	var top map[string]any
-	if yaml.Unmarshal(data, &top) != nil {
+// hasKey reports whether n is a set of keys with key among them.
+func hasKey(n *yaml.Node, key string) bool {
+	if n.Kind != yaml.MappingNode {
 		return false
 	}
-	_, code := top["code"]
-	_, cat := top["catalogue"]
-	return code && !cat
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
+}
+
+// syntaxMessage is yaml.v3's syntax error without its prefix. Its messages
+// are its own words, except an unknown anchor's name, which is left out.
+func syntaxMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, "unknown anchor '"); i >= 0 {
+		msg = msg[:i] + "an alias (*name) to an anchor that is not there"
+	}
+	return msg
 }
 
 // provisionIDNodes returns the id value node of each entry under provisions.
@@ -443,4 +612,26 @@ func Replaced(c *Catalogue) (*Catalogue, bool) {
 	}
 	prev, err := Lookup(c.Supersedes, "")
 	return prev, err == nil
+}
+
+// checkMeasure checks a timescale's measure and starts: both or neither, each
+// a known word, an extension starting at the due date, in working days or days.
+func checkMeasure(t Timescale) error {
+	switch {
+	case t.Measure == "" && t.Starts == "":
+		return nil
+	case t.Measure == "":
+		return fmt.Errorf("starts %q needs a measure (one of %s)", t.Starts, strings.Join(Measures, ", "))
+	case !slices.Contains(Measures, t.Measure):
+		return fmt.Errorf("measure %q should be one of %s", t.Measure, strings.Join(Measures, ", "))
+	case !slices.Contains(Starts, t.Starts):
+		return fmt.Errorf("measure %q needs starts: one of %s", t.Measure, strings.Join(Starts, ", "))
+	case strings.HasSuffix(t.Measure, " extension") != (t.Starts == "due date"):
+		return fmt.Errorf("measure %q: an extension, and only an extension, starts at the due date", t.Measure)
+	case t.Unit != "working days" && t.Unit != "days":
+		return fmt.Errorf("measure %q needs a timescale in working days or days, not %q", t.Measure, t.Unit)
+	case t.Within <= 0:
+		return fmt.Errorf("measure %q needs a timescale of at least 1 %s", t.Measure, t.Unit)
+	}
+	return nil
 }

@@ -19,7 +19,7 @@ func TestEmbeddedCatalogues(t *testing.T) {
 		firstID, lastID  string
 		withPredecessors bool
 	}{
-		{"chc-2024", 73, 72, 14, "chc-2022", "2024-04-01", []string{"must", "none"}, "1.1", "9.8", true},
+		{"chc-2024", 73, 72, 15, "chc-2022", "2024-04-01", []string{"must", "none"}, "1.1", "9.8", true},
 		{"chc-2022", 72, 72, 0, "chc-2020", "2022-04-01", []string{"must", "should"}, "1.2", "8.3", false},
 	}
 	for _, tt := range tests {
@@ -68,6 +68,9 @@ func TestEmbeddedCatalogues(t *testing.T) {
 				}
 				if !p.Confirmed {
 					unconfirmed++
+				}
+				if p.Confirmed && p.Source == "" {
+					t.Errorf("%s is confirmed but names no source", p.ID)
 				}
 				obligations[p.Obligation] = true
 				if len(p.Predecessors) > 0 && !tt.withPredecessors {
@@ -159,10 +162,13 @@ func TestUserCatalogue(t *testing.T) {
 	}{
 		{"with text", `catalogue: my-code
 title: Our copy of the Code
+note: Copied from the licensed text.
 provisions:
   - id: "1.2"
     summary: Use the definition.
     text: The full wording, as licensed to us.
+    source: " our licensed copy "
+    note: Checked by the complaints team.
   - id: "1.10"
     summary: Ten.
   - id: "1.9"
@@ -178,6 +184,7 @@ provisions:
 		{"no id", "title: x\nprovisions:\n  - id: \"6.1\"\n", `needs a 'catalogue:' id`},
 		{"no provisions", "catalogue: x\n", `lists no provisions`},
 		{"bad date", "catalogue: x\nin_force: 1/4/2024\nprovisions:\n  - id: \"1.1\"\n", `in_force "1/4/2024" is not a date`},
+		{"source on unconfirmed", "catalogue: x\nprovisions:\n  - id: \"1.1\"\n    confirmed: false\n    source: a guess\n", `x.yaml:3: provision 1.1 names a source but says confirmed: false`},
 		{"bad obligation", "catalogue: x\nprovisions:\n  - id: \"1.1\"\n    obligation: could\n", `obligation "could"`},
 		{"not yaml", "catalogue: [x\n", `catalogue`},
 		{"empty", "", `is empty`},
@@ -206,6 +213,9 @@ provisions:
 			if p.Text == "" || !p.OnForm || !p.Confirmed || p.Obligation != "must" {
 				t.Errorf("defaults not applied: %+v", p)
 			}
+			if c.Note != "Copied from the licensed text." || p.Source != "our licensed copy" || p.Note != "Checked by the complaints team." {
+				t.Errorf("note %q, source %q, provision note %q not read", c.Note, p.Source, p.Note)
+			}
 		})
 	}
 }
@@ -232,6 +242,102 @@ func TestCompareID(t *testing.T) {
 	for _, bad := range []string{"", "6", "6.", ".1", "6.1a", "6..1", "1.2.3", "-1.2", "9999.1"} {
 		if _, _, ok := SplitID(bad); ok {
 			t.Errorf("SplitID(%q) accepted", bad)
+		}
+	}
+}
+
+// TestCatalogueFacts pins the entries corrected against the sources (issue
+// 16): what each shows, and what it must no longer claim.
+func TestCatalogueFacts(t *testing.T) {
+	tests := []struct {
+		code, id       string
+		obligation     string
+		confirmed      bool
+		source         string // exact; "" for none
+		timescales     int
+		noteHas        string // in the provision's own note
+		pre            string // a predecessor whose lineage note is checked
+		preHas, preNot string
+	}{
+		// 8.1: the Code says annual; no source gives a 12-month timescale.
+		{code: "2024", id: "8.1", obligation: "must", confirmed: true, source: oneSelfAssessment,
+			timescales: 0, noteHas: "annual"},
+		// 9.7: must like the rest of section 9, but one paraphrase says should.
+		{code: "2024", id: "9.7", obligation: "must", confirmed: false, source: "",
+			noteHas: "should"},
+		// The lineage notes that overstated a change.
+		{code: "2024", id: "4.1", obligation: "must", confirmed: true, source: severalSelfAssessments,
+			pre: "3.1", preHas: "already reported to the governing body", preNot: "Adds liaison"},
+		{code: "2024", id: "6.4", obligation: "must", confirmed: true, source: severalSelfAssessments, timescales: 1,
+			pre: "5.1", preHas: "working days", preNot: "now capped"},
+		{code: "2024", id: "7.1", obligation: "must", confirmed: true, source: severalSelfAssessments,
+			pre: "6.1", preHas: "not checked", preNot: "Adds a list"},
+		// Untouched neighbours keep their facts.
+		{code: "2024", id: "2.3", obligation: "must", confirmed: true, source: severalSelfAssessments, timescales: 1},
+		{code: "2024", id: "2.4", obligation: "must", confirmed: true, source: oneSelfAssessment},
+		{code: "2024", id: "6.20", obligation: "must", confirmed: false, source: ""},
+		// 2022 8.1 likewise: an annual self-assessment, with no 12-month rule.
+		{code: "2022", id: "8.1", obligation: "must", confirmed: true, source: oneSelfAssessment,
+			timescales: 0, noteHas: "annual"},
+		{code: "2022", id: "5.18", obligation: "should", confirmed: true, source: oneSelfAssessment, timescales: 1},
+		{code: "2022", id: "5.19", obligation: "should", confirmed: true, source: oneSelfAssessment},
+		{code: "2022", id: "7.4", obligation: "should", confirmed: true, source: oneSelfAssessment},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code+" "+tt.id, func(t *testing.T) {
+			c, err := Lookup(tt.code, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			p, ok := c.Provision(tt.id)
+			if !ok {
+				t.Fatalf("no provision %s", tt.id)
+			}
+			if p.Obligation != tt.obligation {
+				t.Errorf("obligation %s, want %s", p.Obligation, tt.obligation)
+			}
+			if p.Confirmed != tt.confirmed || p.Source != tt.source {
+				t.Errorf("confirmed %v from %q, want %v from %q", p.Confirmed, p.Source, tt.confirmed, tt.source)
+			}
+			if len(p.Timescales) != tt.timescales {
+				t.Errorf("timescales %v, want %d", p.Timescales, tt.timescales)
+			}
+			if !strings.Contains(p.Note, tt.noteHas) || tt.noteHas == "" && p.Note != "" {
+				t.Errorf("note %q, want one containing %q", p.Note, tt.noteHas)
+			}
+			if tt.pre == "" {
+				return
+			}
+			for _, pre := range p.Predecessors {
+				if pre.ID != tt.pre {
+					continue
+				}
+				if !strings.Contains(pre.Note, tt.preHas) || strings.Contains(pre.Note, tt.preNot) {
+					t.Errorf("lineage note from 2022 %s is %q: want %q, not %q", tt.pre, pre.Note, tt.preHas, tt.preNot)
+				}
+				return
+			}
+			t.Errorf("%s does not continue 2022 %s", tt.id, tt.pre)
+		})
+	}
+}
+
+func TestCatalogueNotes(t *testing.T) {
+	c22, _ := Lookup("2022", "")
+	for _, want := range []string{"July 2020", "first", "numbered provisions", "6.4"} {
+		if !strings.Contains(c22.Note, want) {
+			t.Errorf("chc-2022 note %q does not mention %q", c22.Note, want)
+		}
+	}
+	// 2022 6.4 is not on the 2022 form (the reference inventory), so the
+	// catalogue does not list it.
+	if _, ok := c22.Provision("6.4"); ok {
+		t.Error("chc-2022 lists 6.4, which its form does not")
+	}
+	c24, _ := Lookup("2024", "")
+	for _, p := range c24.Provisions {
+		if p.Section == 9 && p.Obligation != "must" {
+			t.Errorf("2024 %s is %s; section 9 is all must", p.ID, p.Obligation)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/internal/mdtable"
 	"github.com/csa-tool/csa/assessment/lineage"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // WriteMarkdown writes the diff as Markdown for a board paper or a
@@ -290,15 +291,11 @@ const mdSpecial = "\\`*_[]<>|~#$"
 
 var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
-// md escapes text from an assessment for a line or a table cell. Line
-// breaks become spaces: a diff quotes text, it does not lay it out.
+// md escapes text from an assessment for a line or a table cell, after
+// csa's output-safety policy (safetext.Line). Line breaks become spaces: a
+// diff quotes text, it does not lay it out.
 func md(s string) string {
-	s = strings.Join(strings.Fields(strings.Map(func(r rune) rune {
-		if unprintable(r) {
-			return ' ' // control and direction-override characters: see printable
-		}
-		return r
-	}, s)), " ")
+	s = strings.Join(strings.Fields(safetext.Line(s)), " ")
 	var b strings.Builder
 	for i, r := range s {
 		switch {

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 func TestMarkdownEscapes(t *testing.T) {
@@ -106,8 +107,8 @@ func TestTextIsPrintable(t *testing.T) {
 		{"tab\tand\nline", "tab and line"},
 	}
 	for _, tt := range tests {
-		if got := printable(tt.in); got != tt.want {
-			t.Errorf("printable(%q) = %q, want %q", tt.in, got, tt.want)
+		if got := safetext.Line(tt.in); got != tt.want {
+			t.Errorf("safetext.Line(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 	c24 := catalogue(t, "chc-2024")

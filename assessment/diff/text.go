@@ -4,12 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // textWidth is where the text format wraps its lines.
@@ -38,37 +37,11 @@ type textWriter struct {
 }
 
 // line writes prefix then text, wrapped, continuation lines indented to the
-// width of indent.
+// width of indent. Text passes csa's output-safety policy (safetext.Line):
+// no text can move the cursor, recolour the terminal or reorder the line.
 func (t *textWriter) line(prefix, text string, indent int) {
-	t.w.WriteString(strings.TrimRight(wrap(prefix, printable(text), indent, textWidth), " "))
+	t.w.WriteString(strings.TrimRight(wrap(prefix, safetext.Line(text), indent, textWidth), " "))
 	t.w.WriteByte('\n')
-}
-
-// printable shows the control characters an assessment's texts may hold (a
-// YAML "\e" is an escape character) as Go escapes, so no text can move the
-// cursor, recolour the terminal or reorder the line: control characters,
-// and the invisible characters that override the direction of text.
-func printable(s string) string {
-	if strings.IndexFunc(s, unprintable) < 0 {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteByte(' ') // white space: wrap's business
-		case unprintable(r):
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func unprintable(r rune) bool {
-	return unicode.IsControl(r) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f
 }
 
 func wrap(prefix, text string, indent, width int) string {

@@ -24,6 +24,7 @@ type builder struct {
 	// numeric is true for a spreadsheet or CSV, where 6.10 typed in a
 	// cell is stored as the number 6.1: a 6.1 after 6.9 is read as 6.10.
 	numeric bool
+	words   *catWords // the catalogue's words, once a row needs guessing
 }
 
 func (b *builder) note(w Where, id, format string, args ...any) {
@@ -61,7 +62,13 @@ func (b *builder) place(recs []*record) {
 		prev, prevTable = r.id, r.ctx.table
 	}
 	prev = ""
-	var prevRec *record
+	var prevRec, firstRec *record
+	for _, r := range recs {
+		if r.id != "" {
+			firstRec = r
+			break
+		}
+	}
 	for _, r := range recs {
 		if r.id != "" {
 			prev, prevRec = r.id, r
@@ -70,7 +77,10 @@ func (b *builder) place(recs []*record) {
 		if !r.lost {
 			continue
 		}
-		if id, how, ok := guess(b.cat, r, used, prev); ok {
+		if b.words == nil {
+			b.words = newCatWords(b.cat)
+		}
+		if id, how, ok := b.words.guess(r, used, prev); ok {
 			r.id = id
 			used[id] = true
 			b.guessed[id] = fmt.Sprintf("the row at %s had no provision number; matched %s", whereText(r.where), how)
@@ -80,12 +90,7 @@ func (b *builder) place(recs []*record) {
 		}
 		target := prevRec
 		if target == nil {
-			for _, n := range recs {
-				if n.id != "" {
-					target = n
-					break
-				}
-			}
+			target = firstRec
 		}
 		if target == nil {
 			b.note(r.where, "", "a row without a provision number could not be matched to a provision and was not imported: %q", clip(r.dump(), 70))
@@ -285,19 +290,18 @@ func (b *builder) answer(rec *record) assessment.Answer {
 			b.note(rec.where, id, "%s drafted from the evidence of %s: give each an owner and a due date, or delete it", plural(len(drafts), "action"), id)
 		}
 	}
-	com := rec.cell(colCommentary)
+	// In one pass: joined line by line, a provision repeated in many rows
+	// made the import quadratic.
+	var com strings.Builder
+	com.WriteString(rec.cell(colCommentary))
 	for _, e := range append(extra, rec.extra...) {
-		com = joinLines(com, e)
+		if com.Len() > 0 {
+			com.WriteByte('\n')
+		}
+		com.WriteString(e)
 	}
-	ans.Commentary = com
+	ans.Commentary = com.String()
 	return ans
-}
-
-func joinLines(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "\n" + b
 }
 
 // actions makes a record's action plan. Several actions in one row's cells,

@@ -1,12 +1,13 @@
 package importer
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // This file reads comma-separated values, as a spreadsheet saves them:
@@ -30,6 +31,9 @@ func readCSV(data []byte) (*doc, error) {
 func parseCSV(text string, lazy bool) (*doc, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sniffSeparator(text)
+	if err := sizeOfText(strings.Count(text, "\n")+1, strings.Count(text, string(r.Comma)), map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs"}[r.Comma]); err != nil {
+		return nil, err
+	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = lazy
 	d := &doc{}
@@ -100,9 +104,4 @@ func sniffSeparator(text string) rune {
 
 // unguard undoes the quote csa (and careful spreadsheets) put before text
 // that would otherwise start a formula: '=SUM stays =SUM.
-func unguard(c string) string {
-	if len(c) > 1 && c[0] == '\'' && bytes.IndexByte([]byte("=+-@\t\r"), c[1]) >= 0 {
-		return c[1:]
-	}
-	return c
-}
+func unguard(c string) string { return safetext.Unguard(c) }

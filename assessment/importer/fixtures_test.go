@@ -400,8 +400,10 @@ func TestFuzzCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx))
+		inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx)+"\nuint8(0)")
 	}
+	// One part at a time in a valid workbook (see FuzzXLSX).
+	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote([]byte(seedSheet))+"\nuint8(1)", quote([]byte(seedSST))+"\nuint8(2)")
 	// csa's own report workbook, which import reads back.
 	data, err := os.ReadFile("../../examples/millbrook-2024-25.yaml")
 	if err != nil {
@@ -416,7 +418,7 @@ func TestFuzzCorpus(t *testing.T) {
 	if err := workbook.Write(&book, a, cat, assessment.NewDate(2025, 7, 1)); err != nil {
 		t.Fatal(err)
 	}
-	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(book.Bytes()))
+	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(book.Bytes())+"\nuint8(0)")
 	for _, script := range []string{"import_text", "import_stacked", "import_csv", "import_errors", "import_prose",
 		"import_web_tables", "import_web_headings", "import_web_mixed", "import_web_pages", "import_web_refusals"} {
 		ar, err := txtar.ParseFile(filepath.Join("../../testdata/script", script+".txtar"))

@@ -34,6 +34,9 @@ type Options struct {
 	Assessed         assessment.Date // zero takes it from the document
 	Sheet            string          // XLSX: read only this sheet
 	ActionsFromProse bool            // draft actions from promises in the evidence of no and partial answers
+	// Catalogues are where a catalogue file the document itself names (csa's
+	// own workbook's code) may be read from; zero: the working folder.
+	Catalogues codes.Folders
 }
 
 // Note is something the import guessed, or could not map, and where.
@@ -155,8 +158,10 @@ func sniff(name, format string, data []byte) (string, []Note, error) {
 		}
 		return format, nil, nil
 	}
-	inner := zipKind(data)
+	inner, err := zipKind(data)
 	switch {
+	case err != nil:
+		return "", nil, errorf("%s: it is too large to read: %s", name, err)
 	case inner == "":
 		if format == "docx" || format == "xlsx" {
 			return "", nil, errorf("%s is not %s file: it may be damaged", name, article(kindName[format]))
@@ -299,6 +304,9 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, errorf("%s is empty: there is nothing to import", name)
 	}
+	if len(data) > MaxFile {
+		return nil, nil, errorf("%s: it is too large to read: it is over %d MB", name, MaxFile>>20)
+	}
 	format, notes, err := sniff(name, format, data)
 	if err != nil {
 		return nil, nil, err
@@ -334,6 +342,9 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 			return nil, nil, errorf("%s: %s", name, e.Msg)
 		}
 		return nil, nil, errorf("%s cannot be read: it may be damaged", name)
+	}
+	if err := checkSize(d); err != nil {
+		return nil, nil, errorf("%s: %s", name, err.(*Error).Msg)
 	}
 	if !d.stack && !hasHeader(d.lines) {
 		// No header row: a table whose columns its content tells apart,
@@ -438,8 +449,10 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 		set("assessed", "--assessed", a.Assessed.String(), opts.Assessed.String())
 		a.Assessed = opts.Assessed
 	}
+	var cat *codes.Catalogue
+	var err error
 	if opts.Code != "" {
-		cat, err := codes.Lookup(opts.Code, "")
+		cat, err = codes.Lookup(opts.Code, "")
 		if err != nil {
 			return nil, &Error{err.Error()}
 		}
@@ -449,8 +462,11 @@ func fromWorkbook(name string, a *assessment.Assessment, opts Options, notes []N
 		}
 		set("code", "--code", a.Code, id)
 		a.Code = id
+	} else {
+		// The workbook's own code may come from anyone: a catalogue file only
+		// from where the person allows.
+		cat, err = opts.Catalogues.Lookup(a.Code, "")
 	}
-	cat, err := codes.Lookup(a.Code, "")
 	if err != nil {
 		return nil, errorf("%s names the code %q, which csa does not know: give --code", name, a.Code)
 	}

@@ -488,6 +488,38 @@ func join(a, b string) string {
 	return a + " " + b
 }
 
+// joinAll joins pieces onto a as join would one by one, in one pass.
+func joinAll(a string, pieces []string) string {
+	if len(pieces) == 0 {
+		return a
+	}
+	n := len(a)
+	for _, p := range pieces {
+		n += len(p) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(a)
+	last := a
+	for _, p := range pieces {
+		switch {
+		case p == "":
+			continue
+		case last == "":
+		default:
+			r, _ := utf8.DecodeLastRuneInString(last)
+			if strings.ContainsRune(".!?:;", r) || startsItem(p) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+		last = p
+	}
+	return b.String()
+}
+
 var reItem = regexp.MustCompile(`^(?:• |[a-z][.)] |\([a-z]\) )`)
 
 func startsItem(s string) bool { return reItem.MatchString(s) }

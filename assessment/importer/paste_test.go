@@ -297,8 +297,10 @@ func TestContinuationRowsGrowLinearly(t *testing.T) {
 	}
 }
 
+// TestTextTooLarge: a text file over the line limit is refused whole, in
+// one line, before its rows are rebuilt.
 func TestTextTooLarge(t *testing.T) {
-	if _, err := Import("big.txt", bytes.Repeat([]byte("x\n"), maxText/2+1), details); err == nil || err.Error() != "big.txt: the file is too large to read (over 64 MB of text)" {
+	if _, err := Import("big.txt", bytes.Repeat([]byte("x\n"), maxLines+1), details); err == nil || err.Error() != "big.txt: it is too large to read: it has more than 50000 rows, paragraphs and lines" {
 		t.Errorf("text over the cap: %v", err)
 	}
 }

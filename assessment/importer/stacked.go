@@ -489,3 +489,11 @@ func (s *stacker) startsNext(i int) bool {
 	}
 	return false
 }
+
+// joinLines puts b on a line after a.
+func joinLines(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n" + b
+}

@@ -107,16 +107,17 @@ type record struct {
 	extra  []string // cells beyond the header, "Column N: text"
 	where  Where
 	ctx    context
-	// Pieces rows added to cells and idRest, joined by finish.
-	more   [][]string
-	idMore []string
+	// more holds the text later rows add to a cell (by column; -1 for
+	// idRest), put together once the table is read (settle): joining row
+	// by row made a long run of rows quadratic.
+	more map[int][]string
 }
 
 // actionCells are the action-plan cells of one action.
 type actionCells struct {
 	text, owner, due, status, completed string
 	where                               Where
-	more                                [5][]string // pieces added by rows that continue it (see grow)
+	more                                [5][]string // text later rows add to each field, for settle
 }
 
 func (a actionCells) empty() bool {
@@ -134,12 +135,68 @@ type context struct {
 
 func (r *record) cell(c column) string {
 	if i := r.hdr.index(c); i >= 0 && i < len(r.cells) {
-		if i < len(r.more) {
-			settle(&r.cells[i], &r.more[i])
+		if more, ok := r.more[i]; ok {
+			// Asked for before the table is read to the end: join its
+			// pieces now, once.
+			r.cells[i] = joinAll(r.cells[i], more)
+			delete(r.more, i)
 		}
 		return r.cells[i]
 	}
 	return ""
+}
+
+// add puts text a later row brings into column i (-1: idRest): the first
+// piece in place, so a cell's emptiness is known at once, the others kept
+// for settle.
+func (r *record) add(i int, t string) {
+	at := &r.idRest
+	if i >= 0 {
+		at = &r.cells[i]
+	}
+	if *at == "" && len(r.more[i]) == 0 {
+		*at = t
+		return
+	}
+	if r.more == nil {
+		r.more = map[int][]string{}
+	}
+	r.more[i] = append(r.more[i], t)
+}
+
+// settle joins the text later rows brought to each cell and action.
+func (r *record) settle() {
+	for i, more := range r.more {
+		if i < 0 {
+			r.idRest = joinAll(r.idRest, more)
+		} else {
+			r.cells[i] = joinAll(r.cells[i], more)
+		}
+	}
+	r.more = nil
+	for k := range r.acts {
+		a := &r.acts[k]
+		for j, f := range []*string{&a.text, &a.owner, &a.due, &a.status, &a.completed} {
+			*f = joinAll(*f, a.more[j])
+			a.more[j] = nil
+		}
+	}
+}
+
+// addAction puts a later row's action cells to the action before.
+func (a *actionCells) add(b actionCells) {
+	for j, f := range []struct {
+		at *string
+		t  string
+	}{{&a.text, b.text}, {&a.owner, b.owner}, {&a.due, b.due}, {&a.status, b.status}, {&a.completed, b.completed}} {
+		switch {
+		case f.t == "":
+		case *f.at == "" && len(a.more[j]) == 0:
+			*f.at = f.t
+		default:
+			a.more[j] = append(a.more[j], f.t)
+		}
+	}
 }
 
 var reID = regexp.MustCompile(`^(?i:(?:code\s+)?(?:provision|section|para(?:graph)?|clause|ref(?:erence)?|no)\.?\s*)?(\d{1,2})\.(\d{1,3})(?:$|[^\w.]|\.$|\.\s|\.[^\d])`)
@@ -186,7 +243,13 @@ type assembler struct {
 	srcTab   int    // the source table of the current header (Word, XLSX)
 	block    []Line // data rows since the last blank line, title or header
 	seenHdr  bool
+	outside  int // paragraphs after the first table that are not imported
 }
+
+// maxOutsideNotes is how many paragraphs outside the tables are named one
+// by one; the rest are counted in one note, so a document of thousands of
+// stray paragraphs does not bury the notes that matter.
+const maxOutsideNotes = 50
 
 func (a *assembler) note(w Where, id, format string, args ...any) {
 	a.notes = append(a.notes, Note{Where: w, Provision: id, Message: fmt.Sprintf(format, args...)})
@@ -201,7 +264,11 @@ func assemble(d *doc) *assembler {
 	}
 	a.flush()
 	for _, r := range a.records {
-		r.finish()
+		r.settle()
+	}
+	if more := a.outside - maxOutsideNotes; more > 0 {
+		a.note(Where{seq: len(d.lines) + 1}, "", "%s outside the tables %s not imported either (the first %d are listed above)",
+			plural(more, "more paragraph"), map[bool]string{true: "was", false: "were"}[more == 1], maxOutsideNotes)
 	}
 	return a
 }
@@ -321,7 +388,9 @@ func (a *assembler) paragraph(l Line) {
 			return // "Last updated 12 June 2025": a detail, read by details
 		}
 		if a.seenHdr && !l.Footer {
-			a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+			if a.outside++; a.outside <= maxOutsideNotes {
+				a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+			}
 		}
 	}
 }
@@ -635,6 +704,7 @@ func (a *assembler) newRecord(r Line) *record {
 func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 	var act actionCells
 	act.where = r.Where
+	beyond := 0
 	for i, raw := range r.Cells {
 		merged := r.Merged != nil && i < len(r.Merged) && r.Merged[i]
 		if merged && continuation {
@@ -646,7 +716,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		}
 		if i >= len(rec.hdr.cols) {
 			rec.extra = append(rec.extra, fmt.Sprintf("Column %d: %s", i+1, t))
-			a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+			beyond++
 			continue
 		}
 		switch rec.hdr.cols[i] {
@@ -664,14 +734,17 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 			if continuation {
 				rec.extra = append(rec.extra, rec.hdr.labels[i]+": "+t)
 			} else {
-				grow(&rec.idRest, &rec.idMore, t)
+				rec.add(-1, t)
 			}
 		default:
-			if rec.more == nil {
-				rec.more = make([][]string, len(rec.cells))
-			}
-			grow(&rec.cells[i], &rec.more[i], t)
+			rec.add(i, t)
 		}
+	}
+	switch {
+	case beyond == 1:
+		a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+	case beyond > 1:
+		a.note(r.Where, rec.id, "%d cells beyond the table's %d columns were kept in the commentary", beyond, len(rec.hdr.cols))
 	}
 	if act.empty() {
 		return
@@ -685,62 +758,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		rec.acts = append(rec.acts, act)
 		return
 	}
-	grow(&last.text, &last.more[0], act.text)
-	grow(&last.owner, &last.more[1], act.owner)
-	grow(&last.due, &last.more[2], act.due)
-	grow(&last.status, &last.more[3], act.status)
-	grow(&last.completed, &last.more[4], act.completed)
-}
-
-// grow adds t to a text a table's rows build, as join would, keeping the
-// pieces apart until finish joins them once: joining as each row arrives
-// copies the whole text again for every row, which a long table makes
-// quadratic.
-func grow(s *string, more *[]string, t string) {
-	switch {
-	case t == "":
-		return
-	case *s == "" && len(*more) == 0:
-		*s = t
-		return
-	}
-	last := *s
-	if n := len(*more); n > 0 {
-		last = (*more)[n-1]
-	}
-	if joined := join(lastLine(last), t); len(joined) > len(t) {
-		t = joined[len(joined)-len(t)-1:len(joined)-len(t)] + t // the separator join chose
-	}
-	*more = append(*more, t)
-}
-
-// lastLine is the end of a text, enough for join to choose its separator.
-func lastLine(s string) string {
-	if len(s) > 8 {
-		return s[len(s)-8:]
-	}
-	return s
-}
-
-func settle(s *string, more *[]string) {
-	if len(*more) > 0 {
-		*s += strings.Join(*more, "")
-		*more = nil
-	}
-}
-
-// finish joins the pieces rows added to a record's cells and actions.
-func (r *record) finish() {
-	for i := range r.more {
-		settle(&r.cells[i], &r.more[i])
-	}
-	settle(&r.idRest, &r.idMore)
-	for k := range r.acts {
-		a := &r.acts[k]
-		for j, f := range []*string{&a.text, &a.owner, &a.due, &a.status, &a.completed} {
-			settle(f, &a.more[j])
-		}
-	}
+	last.add(act)
 }
 
 func plural(n int, word string) string {

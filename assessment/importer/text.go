@@ -13,9 +13,6 @@ import (
 // pages, where each provision is a run of labelled lines ("Code provision
 // 6.1", "Code requirement", ..., "Comply", "Yes", "Evidence", ...).
 
-// maxText caps the text read: far more than any self-assessment.
-const maxText = 64 << 20
-
 // readText reads a text file into lines. Tab-separated lines under a
 // header row (found even when its cells are split over lines) are table
 // rows, rebuilt where a cell's line breaks split a row over several lines,
@@ -23,10 +20,10 @@ const maxText = 64 << 20
 // header, the stacked layout is tried, then comma-separated values, then
 // rows with provision numbers and no header at all.
 func readText(data []byte) (*doc, error) {
-	if len(data) > maxText {
-		return nil, &Error{"the file is too large to read (over 64 MB of text)"}
-	}
 	s := decodeText(data)
+	if err := sizeOfText(strings.Count(s, "\n")+1, strings.Count(s, "\t")+strings.Count(s, ","), "tabs and commas"); err != nil {
+		return nil, err
+	}
 	raw := strings.Split(s, "\n")
 	for i := range raw {
 		raw[i] = strings.TrimSuffix(raw[i], "\r")

@@ -5,10 +5,15 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // writeGitHub writes GitHub Actions workflow commands, one annotation per
 // finding, so findings show on the pull request's lines; then the summary.
+// Text from the files (names included) passes csa's output-safety policy
+// (safetext.Line), so it cannot start a workflow command of its own or send
+// an escape sequence to the log, and is then escaped as GitHub asks.
 func writeGitHub(w io.Writer, files []File) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {
@@ -18,7 +23,7 @@ func writeGitHub(w io.Writer, files []File) error {
 				title += " (provision " + x.Provision + ")"
 			}
 			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
-				x.Severity, ghProperty(x.File), x.Line, x.Col, ghProperty(title), ghData(x.Message))
+				x.Severity, ghProperty(safetext.Line(x.File)), x.Line, x.Col, ghProperty(safetext.Line(title)), ghData(safetext.Line(x.Message)))
 		}
 	}
 	fmt.Fprintln(bw, Summary(files))

@@ -4,6 +4,8 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type junitSuites struct {
@@ -37,17 +39,21 @@ type junitFailure struct {
 // writeJUnit writes one test suite per file and one test case per finding;
 // a finding at or above --fail-on is a failure, one below it passes with the
 // finding in its output. A file with no findings has one passing case.
+// Text from the files (names included) passes csa's output-safety policy
+// (safetext.Line) before XML escaping: XML cannot carry most control
+// characters, and a report viewer should not reorder a line.
 func writeJUnit(w io.Writer, files []File, opts Options) error {
 	out := junitSuites{Name: "csa check"}
 	for _, f := range files {
-		s := junitSuite{Name: f.Name}
+		name := safetext.Line(f.Name)
+		s := junitSuite{Name: name}
 		for _, x := range f.Findings {
-			c := junitCase{Classname: f.Name, Name: fmt.Sprintf("%s line %d", x.Rule, x.Line)}
+			c := junitCase{Classname: name, Name: fmt.Sprintf("%s line %d", x.Rule, x.Line)}
 			if x.Provision != "" {
-				c.Name = fmt.Sprintf("%s %s line %d", x.Rule, x.Provision, x.Line)
+				c.Name = fmt.Sprintf("%s %s line %d", x.Rule, safetext.Line(x.Provision), x.Line)
 			}
 			if fails(x, opts) {
-				c.Failure = &junitFailure{Type: x.Rule, Message: x.Message, Text: Line(x)}
+				c.Failure = &junitFailure{Type: x.Rule, Message: safetext.Line(x.Message), Text: Line(x)}
 				s.Failures++
 			} else {
 				c.SystemOut = Line(x)
@@ -55,7 +61,7 @@ func writeJUnit(w io.Writer, files []File, opts Options) error {
 			s.Cases = append(s.Cases, c)
 		}
 		if len(s.Cases) == 0 {
-			s.Cases = append(s.Cases, junitCase{Classname: f.Name, Name: "assessment is valid"})
+			s.Cases = append(s.Cases, junitCase{Classname: name, Name: "assessment is valid"})
 		}
 		s.Tests = len(s.Cases)
 		out.Tests += s.Tests

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // The tables WriteCSV writes.
@@ -31,9 +32,9 @@ var ActionsCSVHeader = []string{
 
 // WriteCSV writes one table of the report as CSV (RFC 4180: CRLF line ends,
 // fields quoted where needed; UTF-8 with no byte-order mark). Dates are
-// YYYY-MM-DD. A cell that would start with = + - @, a tab or a carriage
-// return is prefixed with a single quote, so no spreadsheet reads it as a
-// formula.
+// YYYY-MM-DD. A cell that would start with = + - @ (after any leading white
+// space or line break), a tab or a carriage return is prefixed with a single
+// quote, so no spreadsheet reads it as a formula.
 func WriteCSV(w io.Writer, r *Report, table string) error {
 	var rows [][]string
 	switch table {
@@ -109,12 +110,9 @@ func lineBreaks(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-// Neutralise makes a cell safe to open in a spreadsheet: text starting with
-// =, +, -, @, a tab or a carriage return gets a single quote before it, the
-// usual guard against formula injection. Anything else is unchanged.
-func Neutralise(s string) string {
-	if s != "" && strings.IndexByte("=+-@\t\r", s[0]) >= 0 {
-		return "'" + s
-	}
-	return s
-}
+// Neutralise makes a cell safe to open in a spreadsheet: text that could
+// start a formula (= + - @, a tab or a carriage return first, or = + - @
+// after leading white space and line breaks) gets a single quote before
+// it, the usual guard against formula injection (safetext.FormulaGuard).
+// Anything else is unchanged.
+func Neutralise(s string) string { return safetext.FormulaGuard(s) }

@@ -18,6 +18,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // Report is an assessment joined with its catalogue, ready to render.
@@ -428,28 +429,10 @@ func plural(n int, word string) string {
 	return fmt.Sprintf("%d %ss", n, word)
 }
 
-// trimText normalises line endings, turns other control characters (which
-// no page can show) into spaces, and trims surrounding blank space.
-func trimText(s string) string {
-	if strings.IndexByte(s, '\r') >= 0 {
-		s = strings.ReplaceAll(s, "\r\n", "\n")
-		s = strings.ReplaceAll(s, "\r", "\n")
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < 0x20 && c != '\n' && c != '\t') || c == 0x7f {
-			s = strings.Map(noControl, s)
-			break
-		}
-	}
-	return strings.TrimSpace(s)
-}
+// trimText makes text safe for a page by csa's output-safety policy
+// (safetext.Text: line endings normalised, control and direction characters
+// shown as escapes) and trims surrounding blank space.
+func trimText(s string) string { return strings.TrimSpace(safetext.Text(s)) }
 
-func noControl(r rune) rune {
-	if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
-		return ' '
-	}
-	return r
-}
-
-// oneLine joins text onto one line, for headings.
-func oneLine(s string) string { return strings.Join(strings.Fields(strings.Map(noControl, s)), " ") }
+// oneLine joins text onto one line, for headings, by the same policy.
+func oneLine(s string) string { return strings.Join(strings.Fields(safetext.Line(s)), " ") }

@@ -217,7 +217,8 @@ func TestMarkdownText(t *testing.T) {
 		{`back\slash`, `back\\slash`},
 		{"&lt; and Q&A", `\&lt; and Q&A`},
 		{"Siân, Tŷ Glas", "Siân, Tŷ Glas"},
-		{"bell\x07here", "bell here"},
+		{"bell\x07here", `bell\\ahere`},
+		{"escape \x1b[2J and \u202eoverride", `escape \\x1b\[2J and \\u202eoverride`},
 		{"  padded  \n", "padded"},
 	}
 	for _, tt := range tests {
@@ -249,6 +250,10 @@ func TestNeutralise(t *testing.T) {
 		{"@SUM(A1)", "'@SUM(A1)"},
 		{"\tx", "'\tx"},
 		{"\rx", "'\rx"},
+		{"\r\n=1+1", "'\r\n=1+1"},
+		{"\n=1+1", "'\n=1+1"},
+		{" @SUM(A1)", "' @SUM(A1)"},
+		{"\nplain", "\nplain"},
 		{"a = b", "a = b"},
 		{"6.10", "6.10"},
 		{"", ""},

@@ -9,11 +9,13 @@ import (
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // Write renders a table with the header row as given (not upper-cased) and
-// long cells wrapped at width runes. Control characters in cells are
-// replaced, so a cell cannot move the terminal's cursor.
+// long cells wrapped at width runes. Cells pass csa's output-safety
+// policy, so a cell cannot move the terminal's cursor or reorder a line.
 func Write(w io.Writer, header []string, rows [][]string, width int) error {
 	t := tablewriter.NewTable(w,
 		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: tw.NewSymbols(tw.StyleLight)})),
@@ -28,7 +30,7 @@ func Write(w io.Writer, header []string, rows [][]string, width int) error {
 	for _, r := range rows {
 		clean := make([]string, len(r))
 		for i, c := range r {
-			clean[i] = Sanitize(c)
+			clean[i] = cell(c)
 		}
 		if err := t.Append(clean); err != nil {
 			return err
@@ -37,16 +39,9 @@ func Write(w io.Writer, header []string, rows [][]string, width int) error {
 	return t.Render()
 }
 
-// Sanitize makes text safe to print on a terminal: escape sequences and other
-// control characters become spaces; line breaks stay.
-func Sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\n':
-			return r
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-			return ' '
-		}
-		return r
-	}, s)
+// cell makes a cell safe to print by csa's output-safety policy
+// (safetext.Text): line breaks stay, control and direction characters are
+// shown as escapes. A tab becomes a space, which the table can measure.
+func cell(s string) string {
+	return strings.ReplaceAll(safetext.Text(s), "\t", " ")
 }

@@ -12,7 +12,9 @@ package workbook
 
 import (
 	"fmt"
+	"hash/crc32"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -105,8 +107,54 @@ type column struct {
 }
 
 // maxCell is the most UTF-16 units a cell holds; excelize cuts longer text,
-// so Write refuses it rather than lose the end.
+// so Write refuses the landlord's own text rather than lose its end, and
+// shortens a catalogue's text only visibly (see fit).
 const maxCell = 32767
+
+// cutNote ends catalogue text cut to fit a cell: it says so, where the
+// whole text is, and a check of the text kept, by which Read knows the cut
+// text is the catalogue's and unedited, with or without the catalogue.
+const cutNote = "… [cut to fit a spreadsheet cell: the whole %s is in the catalogue %s; check %08x]"
+
+var reCut = regexp.MustCompile(`… \[cut to fit a spreadsheet cell: the whole (?:text|title) is in the catalogue .*; check ([0-9a-f]{8})\]$`)
+
+// fit returns a catalogue's text (what: "text" or "title") as a cell can
+// hold it: whole, or cut with cutNote at its end.
+func fit(s, what, catalogue string) string {
+	if units(escape(s)) <= maxCell {
+		return s
+	}
+	if r := []rune(catalogue); len(r) > 200 {
+		catalogue = string(r[:200]) + "…"
+	}
+	room := maxCell - units(escape(fmt.Sprintf(cutNote, what, catalogue, 0)))
+	kept := s
+	n := 0
+	for i, r := range s {
+		c := len(utf16.Encode([]rune{r}))
+		if xmlInvalid(r) || r == '_' && looksEscaped(s[i:]) {
+			c = 7 // written _xHHHH_
+		}
+		if n+c > room {
+			kept = s[:i]
+			break
+		}
+		n += c
+	}
+	return kept + fmt.Sprintf(cutNote, what, catalogue, crc32.ChecksumIEEE([]byte(kept)))
+}
+
+// wasCut reports whether a cell holds catalogue text fit cut, and whether
+// it is as fit wrote it (its check holds).
+func wasCut(cell string) (cut, intact bool) {
+	m := reCut.FindStringSubmatchIndex(cell)
+	if m == nil {
+		return strings.Contains(cell, "[cut to fit a spreadsheet cell"), false
+	}
+	return true, cell[m[2]:m[3]] == fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(cell[:m[0]])))
+}
+
+func units(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // Write renders the assessment as a workbook: the Self-assessment sheet (one
 // row per answer, with a row for each provision on the form the file does
@@ -160,7 +208,7 @@ func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf ass
 // checkText refuses text longer than a cell holds, rather than lose its end.
 func checkText(a *assessment.Assessment) error {
 	check := func(where, what, s string) error {
-		if n := len(utf16.Encode([]rune(escape(s)))); n > maxCell {
+		if n := units(escape(s)); n > maxCell {
 			return fmt.Errorf("%s: its %s is %d characters long, more than a spreadsheet cell holds (32,767); shorten it or write the report in another format", where, what, n)
 		}
 		return nil
@@ -458,17 +506,26 @@ func (wr *writer) form(a *assessment.Assessment, cat *codes.Catalogue) {
 	const sheet = SheetForm
 	rows := formRows(a, cat)
 	wr.table(sheet, formCols, len(rows))
+	titles := map[int]string{}
+	for _, s := range cat.Sections {
+		if _, dup := titles[s.Number]; !dup {
+			titles[s.Number] = s.Title
+		}
+	}
 	for i, r := range rows {
 		n := i + 2
 		var section, obligation string
 		if r.p != nil {
 			section = strconv.Itoa(r.p.Section)
-			if t := cat.SectionTitle(r.p.Section); t != "" {
-				section += " " + t
+			if t := titles[r.p.Section]; t != "" {
+				section = fit(section+" "+t, "title", a.Code)
 			}
 			obligation = r.p.Obligation
 		}
 		req, from := assessment.Requirement(r.ans, r.p)
+		if from != assessment.FromLandlord {
+			req = fit(req, "text", a.Code) // the landlord's own is never cut: checkText
+		}
 		var ans assessment.Answer
 		if r.ans != nil {
 			ans = *r.ans
@@ -554,7 +611,7 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	}
 	put(KeyLandlord, a.Landlord)
 	put(KeyCode, a.Code)
-	put(KeyCodeTitle, rep.Code.Title)
+	put(KeyCodeTitle, fit(rep.Code.Title, "title", a.Code))
 	putDate(KeyAssessed, a.Assessed)
 	put(KeyPeriod, a.Period)
 	var by string
@@ -566,7 +623,13 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	putDate(KeyApprovedOn, on)
 	put(KeyPublished, a.Published)
 	putDate(KeyAsOf, asOf)
-	put(KeyMissing, strings.Join(rep.Missing, ", "))
+	missing := strings.Join(rep.Missing, ", ")
+	if units(missing) > maxCell && wr.err == nil {
+		// Read needs the whole list to leave those rows out: cut, they
+		// would come back as answers.
+		wr.err = fmt.Errorf("the catalogue has more provisions the file does not answer than one spreadsheet cell can list (%d); write the report in another format", len(rep.Missing))
+	}
+	put(KeyMissing, missing)
 	put(KeyWrittenBy, fmt.Sprintf("workbook format %d", FormatVersion))
 
 	// The counts per section, as the report's summary shows them.
@@ -582,7 +645,7 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	row++
 	line := func(caption, obligation string, c report.Counts) {
 		col := 1
-		wr.str(sheet, col, row, caption, wr.text)
+		wr.str(sheet, col, row, fit(caption, "title", a.Code), wr.text)
 		if rep.Should {
 			col++
 			wr.str(sheet, col, row, obligation, wr.text)

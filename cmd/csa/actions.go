@@ -21,6 +21,7 @@ type actionsOptions struct {
 	status    *enumFlag
 	format    *enumFlag
 	asOf      dateFlag
+	catalogs  []string // --catalogues-from
 }
 
 func newActionsCmd(e *env) *cobra.Command {
@@ -52,9 +53,10 @@ provision and due date.
 
 Formats: table (for the terminal, with a closing count), markdown, csv
 (columns: [Landlord,] [File,] Provision, Action, Owner, Due, Status, Overdue;
-a cell starting with = + - @ gets a ' before it) and json (every field, with
-landlord, file and code on each action). No matching action is not an error:
-the exit status is 0 (use csa check to fail a build on overdue actions).`,
+a cell starting with = + - @, after any spaces or line breaks, gets a '
+before it) and json (every field, with landlord, file and code on each
+action). No matching action is not an error: the exit status is 0 (use csa
+check to fail a build on overdue actions).`,
 		Example: `  csa actions assessments/ --overdue
   csa actions assessment.yaml --owner "head of housing" --due-within 30d
   csa actions assessments/ --status open --format csv > action-plan.csv
@@ -77,11 +79,12 @@ the exit status is 0 (use csa check to fail a build on overdue actions).`,
 	fs.Var(o.status, "status", "only actions with this status: open, done or any")
 	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
 func runActions(e *env, o *actionsOptions) error {
-	entries, files, err := loadEntries(e, o.paths)
+	entries, files, err := loadEntries(e, o.paths, o.catalogs)
 	if err != nil {
 		return err
 	}

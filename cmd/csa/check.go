@@ -1,8 +1,6 @@
 package main
 
 import (
-	"fmt"
-	"os"
 	"strings"
 	"sync"
 
@@ -14,9 +12,11 @@ import (
 
 type checkOptions struct {
 	paths  []string
+	allow  []string // --catalogues-from
 	asOf   dateFlag
 	failOn *enumFlag
 	format *enumFlag
+	figs   figuresCheck // check_figures.go
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -28,18 +28,36 @@ func newCheckCmd(e *env) *cobra.Command {
 		Use:   "check [PATH...]",
 		Short: "Check assessments against the Code (files or folders; default .)",
 		Long: `Check validates assessment files against the Code they name. Folders are
-searched recursively for *.yaml and *.yml files, skipping hidden folders; a
-YAML file found there with neither code: nor provisions: (a CI workflow) or
-that is a catalogue is skipped with a note on stderr. A file named on the
-command line is always checked; "-" reads standard input.
+searched recursively for *.yaml and *.yml files, skipping hidden folders.
+Only a file proven not to be an assessment is skipped, with a note on
+stderr: YAML keys none of which an assessment has (a CI workflow), or a
+catalogue. A file that might be an assessment but cannot be read (a syntax
+error, an empty file) is checked, and fails. A file named on the command
+line is always checked; "-" reads standard input.
 
-Errors: syntax, schema, unknown-code, unknown-provision, duplicate-provision,
-missing-provision, no-plan, na-unexplained.
+Errors: syntax, schema, implausible-date, unknown-code, unknown-provision,
+duplicate-provision, missing-provision, no-plan, na-unexplained.
 Warnings: overdue, no-evidence, contradiction, stale, superseded-code,
 unapproved, unreviewed.
 
+A catalogue file that code: names is read only from the working folder,
+the folders named and the folders of the files named (--catalogues-from
+allows another); it must be a regular file of at most 4 MB.
+
+A date before 2020 or more than a year after today (a due date: five years)
+is implausible-date.
+Today is the machine's local date unless --as-of gives it: give --as-of in
+CI, so that every run gives the same answer.
+
 Formats: text (file:line:col: severity rule: message, then a summary), json,
-github (workflow annotations), junit (XML).
+github (workflow annotations), junit (XML), sarif (SARIF 2.1.0 for GitHub code
+scanning; paths relative to the repository's root).
+
+Figures files (kind: figures, from csa figures or typed by hand) are checked
+too: figures-sum and figures-percent (errors: numbers that do not add up),
+figures-assessment, and missed-timescale (a warning: a provision answered yes
+in the period's assessment beside it while the figures show its timescale
+missed in more than --missed-threshold percent of cases).
 
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
 cannot run.`,
@@ -55,13 +73,19 @@ cannot run.`,
 	}
 	fs := cmd.Flags()
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.allow)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
-	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	fs.VarP(o.format, "format", "f", "output format: text, json, github, junit or sarif")
+	addFiguresFlags(fs, &o.figs)
 	return cmd
 }
 
 func runCheck(e *env, o *checkOptions) error {
 	files, found, err := collect(o.paths)
+	if err != nil {
+		return err
+	}
+	folders, err := catalogueFolders(o.allow, o.paths...)
 	if err != nil {
 		return err
 	}
@@ -75,9 +99,9 @@ func runCheck(e *env, o *checkOptions) error {
 			continue
 		}
 		wg.Go(func() {
-			data, err := os.ReadFile(f)
+			data, err := readLimited(e, f, maxText)
 			if err != nil {
-				errs[i] = pathError(f, err)
+				errs[i] = err
 			}
 			srcs[i] = assessment.Source{Name: f, Data: data, Found: found[f]}
 		})
@@ -88,7 +112,7 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := assessment.CheckAll(srcs, assessment.Options{AsOf: o.asOf.or(e)})
+	results := checkWithFigures(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
 
 	var checked []output.File
 	var failOn assessment.Severity
@@ -98,7 +122,7 @@ func runCheck(e *env, o *checkOptions) error {
 	failed := false
 	for _, r := range results {
 		if r.Skipped != "" {
-			fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", r.Name, r.Skipped)
+			e.notef("skipping %s: %s", r.Name, r.Skipped)
 			continue
 		}
 		checked = append(checked, output.File{Name: r.Name, Findings: r.Findings})
@@ -109,11 +133,15 @@ func runCheck(e *env, o *checkOptions) error {
 	if len(checked) == 0 {
 		return usagef("no assessments found in %s", strings.Join(o.paths, ", "))
 	}
-	if err := output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn}); err != nil {
-		return err
+	// A failed write to standard output is run's to report; the findings
+	// still decide the status (a reader that stopped early is no pass).
+	opts := output.Options{FailOn: failOn, Color: e.colored()}
+	if o.format.value == "sarif" {
+		opts.Root, opts.WorkDir = sarifPlaces()
 	}
+	err = output.Write(e.stdout, o.format.value, checked, opts)
 	if failed {
 		return errFindings
 	}
-	return nil
+	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/table"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 func newCodesCmd(e *env) *cobra.Command {
@@ -18,11 +19,13 @@ func newCodesCmd(e *env) *cobra.Command {
 
   csa codes                  the catalogues: id, title, in force, provisions
   csa codes chc-2024         a catalogue's provisions with their summaries
-  csa codes chc-2024 6.10    one provision in full: timescales and lineage
+  csa codes chc-2024 6.10    one provision in full: source, timescales, lineage
 
 CODE is chc-2024, chc-2022, 2024, 2022, or a catalogue file of your own.
-Summaries are csa's own one-sentence paraphrases, not the Code's wording;
-entries marked unconfirmed were recalled rather than checked against a source.`,
+Summaries are csa's own one-sentence paraphrases, not the Code's wording.
+A confirmed entry names the kind of source it was checked against; an entry
+marked unconfirmed is not yet confirmed by any source: it was recalled, or
+its note says what is in doubt.`,
 		Example: `  csa codes 2024
   csa codes 2022 5.8`,
 		Args: argCount(0, 2, "codes takes at most a Code and a provision: csa codes [CODE [ID]], e.g. csa codes 2024 6.10"),
@@ -73,7 +76,11 @@ func listProvisions(e *env, c *codes.Catalogue) error {
 		}
 		rows = append(rows, []string{p.ID, sectionLabel(c, p), p.Stage, p.Obligation, form, summary})
 	}
-	fmt.Fprintf(e.stdout, "%s: %s, in force %s\n", c.ID, c.Title, c.InForce.Format("2 January 2006"))
+	// A catalogue file of the landlord's own is text from a file.
+	fmt.Fprintln(e.stdout, safetext.Line(fmt.Sprintf("%s: %s, in force %s", c.ID, c.Title, c.InForce.Format("2 January 2006"))))
+	if c.Note != "" {
+		fmt.Fprintln(e.stdout, wrapText(safetext.Text(c.Note), 80))
+	}
 	return table.Write(e.stdout, []string{"Provision", "Section", "Stage", "Obligation", "On form", "Summary"}, rows, 60)
 }
 
@@ -95,6 +102,15 @@ func showProvision(e *env, c *codes.Catalogue, id string) error {
 		}
 		return "no"
 	}
+	confirmed := "yes"
+	switch {
+	case p.Confirmed && p.Source != "":
+		confirmed = "yes, against " + p.Source
+	case !p.Confirmed && p.Note != "":
+		confirmed = "no: see the note"
+	case !p.Confirmed:
+		confirmed = "no: not yet checked against a source"
+	}
 	rows := [][]string{
 		{"Provision", p.ID},
 		{"Code", c.ID + " (" + c.Title + ")"},
@@ -106,11 +122,14 @@ func showProvision(e *env, c *codes.Catalogue, id string) error {
 	rows = append(rows,
 		[]string{"Obligation", p.Obligation},
 		[]string{"On the form", yesNo(p.OnForm)},
-		[]string{"Confirmed", yesNo(p.Confirmed)},
+		[]string{"Confirmed", confirmed},
 		[]string{"Summary", p.Summary},
 	)
 	if p.Text != "" {
 		rows = append(rows, []string{"Text", p.Text})
+	}
+	if p.Note != "" {
+		rows = append(rows, []string{"Note", p.Note})
 	}
 	var ts []string
 	for _, t := range p.Timescales {
@@ -145,4 +164,25 @@ func linkLine(code, id, confidence, note string) string {
 		s += ": " + note
 	}
 	return s
+}
+
+// wrapText breaks text into lines of at most width runes, at spaces.
+func wrapText(text string, width int) string {
+	var b strings.Builder
+	col := 0
+	for _, word := range strings.Fields(text) {
+		n := len([]rune(word))
+		switch {
+		case col == 0:
+		case col+1+n > width:
+			b.WriteByte('\n')
+			col = 0
+		default:
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(word)
+		col += n
+	}
+	return b.String()
 }

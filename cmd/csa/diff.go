@@ -17,6 +17,7 @@ type diffOptions struct {
 	exitCode         bool
 	failOnRegression bool
 	out              string
+	catalogs         []string // --catalogues-from
 }
 
 func newDiffCmd(e *env) *cobra.Command {
@@ -81,6 +82,7 @@ changes, so exits 0 even with --exit-code.`,
 	fs.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything differs")
 	fs.BoolVar(&o.failOnRegression, "fail-on-regression", false, "exit 1 when a provision regressed or an open action was dropped")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -88,11 +90,19 @@ func runDiff(e *env, o *diffOptions) error {
 	if o.old == "-" && o.new == "-" {
 		return usagef("only one of OLD and NEW can be standard input (-)")
 	}
-	oldA, oldCat, oldIn, err := loadArg(e, o.old)
+	// The output is checked before the work, so a mistake costs one line.
+	if err := (target{e: e, path: o.out, inputs: []string{o.old, o.new}}).check(); err != nil {
+		return err
+	}
+	folders, err := catalogueFolders(o.catalogs, o.old, o.new)
 	if err != nil {
 		return err
 	}
-	newA, newCat, newIn, err := loadArg(e, o.new)
+	oldA, oldCat, oldIn, err := loadArg(e, o.old, folders)
+	if err != nil {
+		return err
+	}
+	newA, newCat, newIn, err := loadArg(e, o.new, folders)
 	if err != nil {
 		return err
 	}
@@ -110,18 +120,20 @@ func runDiff(e *env, o *diffOptions) error {
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
 		return diff.Write(w, o.format.value, d)
 	})
-	if err != nil {
+	// A failed write to standard output is run's to report (target words
+	// one to -o FILE); a regression still decides the status.
+	if err != nil && !isWriteError(err) {
 		return err
 	}
 	failed := false
 	if o.failOnRegression && d.Regressed() {
-		fmt.Fprintf(e.stderr, "csa: %s\n", regressionLine(d))
+		e.notef("%s", regressionLine(d))
 		failed = true
 	}
 	if failed || (o.exitCode && d.Differs()) {
 		return errFindings
 	}
-	return nil
+	return err
 }
 
 // regressionLine says what --fail-on-regression failed on.

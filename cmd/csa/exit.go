@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // Exit statuses, as the README documents them.
@@ -48,8 +50,21 @@ func exitCode(err error, stderr io.Writer) int {
 		// anything else is worded by its caller already.
 		msg = cobraMessage(msg)
 	}
-	fmt.Fprintf(stderr, "csa: %s\n", msg)
+	say(stderr, "csa: "+msg)
 	return exitUsage
+}
+
+// say writes one line to standard error through csa's output-safety policy
+// (safetext.Line): most lines name a file or quote one, and a name holding a
+// line break or an escape sequence must not start a line of its own (a
+// GitHub workflow command) or reach the terminal raw.
+func say(stderr io.Writer, line string) {
+	fmt.Fprintln(stderr, safetext.Line(line))
+}
+
+// notef writes one "csa: " line to standard error, as say does.
+func (e *env) notef(format string, args ...any) {
+	say(e.stderr, "csa: "+fmt.Sprintf(format, args...))
 }
 
 // cobraMessage rewords cobra and pflag errors into one plain line.

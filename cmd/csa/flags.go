@@ -2,13 +2,17 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
 )
 
 // enumFlag is a string flag whose value must be one of a fixed list, checked
@@ -30,7 +34,9 @@ func (f *enumFlag) Set(s string) error {
 	return nil
 }
 
-// dateFlag is a --as-of style date, YYYY-MM-DD.
+// dateFlag is a --as-of style date, YYYY-MM-DD, held to the dates an
+// assessment may hold (from 2020 to a year after today), so that no date
+// given silently means another.
 type dateFlag struct{ date assessment.Date }
 
 func (f *dateFlag) String() string { return f.date.String() }
@@ -39,6 +45,10 @@ func (f *dateFlag) Set(s string) error {
 	d, err := assessment.ParseDate(s)
 	if err != nil {
 		return fmt.Errorf("%q is not a date: write YYYY-MM-DD, e.g. 2025-06-30", s)
+	}
+	today := assessment.DateOf(time.Now())
+	if why := d.Implausible(today, assessment.AheadYears); why != "" {
+		return fmt.Errorf("%q %s: check the year", s, strings.Replace(why, today.String(), "today ("+today.String()+")", 1))
 	}
 	f.date = d
 	return nil
@@ -52,8 +62,39 @@ func (f *dateFlag) or(e *env) assessment.Date {
 	return f.date
 }
 
+// addCatalogues adds --catalogues-from to a command that reads assessments.
+func addCatalogues(fs *pflag.FlagSet, paths *[]string) {
+	fs.StringArrayVar(paths, "catalogues-from", nil, "also read catalogue files that code: names from `PATH`, a folder or a file (repeatable; by default only from the working folder and the folders being read)")
+}
+
+// catalogueFolders are where a catalogue file named by an assessment's code:
+// may be read from: the working folder, each folder named and each named
+// file's own folder, and what --catalogues-from allows. A code: in a file
+// from a pull request cannot make csa read /proc/self/environ, say, and
+// print it in a public CI log.
+func catalogueFolders(allowed []string, paths ...string) (codes.Folders, error) {
+	var dirs []string
+	for _, p := range allowed {
+		if _, err := os.Stat(p); err != nil {
+			return codes.Folders{}, usagef("--catalogues-from: %s: no such folder or file", p)
+		}
+		dirs = append(dirs, p)
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		switch {
+		case p == "-" || err != nil: // standard input, REV:PATH, or reported when read
+		case info.IsDir():
+			dirs = append(dirs, p)
+		default:
+			dirs = append(dirs, filepath.Dir(p))
+		}
+	}
+	return codes.Within(dirs...), nil
+}
+
 func addAsOf(fs *pflag.FlagSet, f *dateFlag) {
-	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today)")
+	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today, the machine's local date; give it in CI)")
 }
 
 // flagError rewords pflag's parse errors into one line naming the flag.

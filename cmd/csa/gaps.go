@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,6 +21,7 @@ type gapsOptions struct {
 	paths  []string
 	format *enumFlag
 	asOf   dateFlag
+	allow  []string // --catalogues-from
 }
 
 func newGapsCmd(e *env) *cobra.Command {
@@ -44,9 +44,10 @@ provision.
 Formats: table (for the terminal, with a closing count of gaps and of gaps
 without a plan), markdown, csv (columns: [Landlord,] [File,] Provision,
 Comply, Requirement, Plan; Comply is No, Partial, Not answered, or Missing
-when the file has no answer; a cell starting with = + - @ gets a ' before it)
-and json (every field: obligation, evidence, commentary, has_plan, actions).
---as-of D (default today) decides which open actions are overdue.
+when the file has no answer; a cell starting with = + - @, after any spaces
+or line breaks, gets a ' before it) and json (every field: obligation,
+evidence, commentary, has_plan, actions). --as-of D (default today) decides
+which open actions are overdue.
 
 A gap is not an error: the exit status is 0 (use csa check to fail a build
 on a gap without a plan).`,
@@ -64,11 +65,12 @@ on a gap without a plan).`,
 	fs := cmd.Flags()
 	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.allow)
 	return cmd
 }
 
 func runGaps(e *env, o *gapsOptions) error {
-	entries, files, err := loadEntries(e, o.paths)
+	entries, files, err := loadEntries(e, o.paths, o.allow)
 	if err != nil {
 		return err
 	}
@@ -110,26 +112,30 @@ func runGaps(e *env, o *gapsOptions) error {
 // Folders are searched as check searches them; a file found in a folder that
 // is not an assessment (a CI workflow, a catalogue) is skipped with a note.
 // An assessment that cannot be read stops the command, as for report.
-func loadEntries(e *env, paths []string) ([]assessment.Entry, []string, error) {
+func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, error) {
 	files, found, err := collect(paths)
+	if err != nil {
+		return nil, nil, err
+	}
+	folders, err := catalogueFolders(allow, paths...)
 	if err != nil {
 		return nil, nil, err
 	}
 	var entries []assessment.Entry
 	for _, f := range files {
 		if found[f] {
-			data, err := os.ReadFile(f)
+			data, err := readLimited(e, f, maxText)
 			if err != nil {
-				return nil, nil, pathError(f, err)
+				return nil, nil, err
 			}
 			if ok, why := assessment.LooksLikeAssessment(data); !ok {
-				fmt.Fprintf(e.stderr, "csa: skipping %s: %s\n", f, why)
+				e.notef("skipping %s: %s", f, why)
 				continue
 			}
 		} else if err := notAssessment(f); err != nil {
 			return nil, nil, err
 		}
-		a, cat, err := loadAssessment(e, f)
+		a, cat, err := loadAssessment(e, f, folders)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -149,7 +155,7 @@ func notAssessment(path string) error {
 	if path == "-" {
 		return nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readLimited(nil, path, maxText)
 	if err != nil || len(bytes.TrimSpace(data)) == 0 {
 		return nil
 	}

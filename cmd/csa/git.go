@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -35,7 +36,7 @@ func readArg(e *env, arg string) (*input, error) {
 	if strings.HasPrefix(rev, "-") {
 		return nil, usagef("%s: no such file, and %q is not a git revision", arg, rev)
 	}
-	data, err := gitShow(arg)
+	data, err := gitShow(arg, maxFromGit, "assessment")
 	var ge *gitError
 	switch {
 	case errors.As(err, &ge) && ge.folder:
@@ -62,15 +63,30 @@ func (e *gitError) Error() string {
 	return e.reason
 }
 
-// gitShow returns the file git names spec (REV:PATH). When git is missing,
-// or the current folder is not in a repository, the error completes "no
-// such file, and ..."; when git cannot read spec, it is a *gitError.
-func gitShow(spec string) ([]byte, error) {
+// maxFromGit bounds an assessment read from git, as readInput bounds one
+// read from a file: no assessment is near it.
+const maxFromGit = 64 << 20
+
+// gitShow returns the file git names spec (REV:PATH), of at most limit
+// bytes: git is asked its size first, so a huge file is never read (what
+// the file should be names it in the refusal). When git
+// is missing, or the current folder is not in a repository, the error
+// completes "no such file, and ..."; when git cannot read spec, it is a
+// *gitError.
+func gitShow(spec string, limit int64, what string) ([]byte, error) {
 	git, err := exec.LookPath("git")
 	if err != nil {
 		return nil, errors.New("git is not installed to read it as REV:PATH")
 	}
+	if size, _, err := runGit(git, "cat-file", "-s", spec); err == nil {
+		if n, err := strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err == nil && n > limit {
+			return nil, &gitError{reason: fmt.Sprintf("it is larger than %d MB, more than any %s", limit>>20, what)}
+		}
+	} // else git show says why
 	out, reason, err := runGit(git, "show", spec)
+	if errors.Is(err, errTooLarge) {
+		return nil, &gitError{reason: fmt.Sprintf("it is larger than %s, more than csa reads from one file of this kind", megabytes(maxText))}
+	}
 	if err != nil {
 		if strings.Contains(reason, "not a git repository") {
 			return nil, errors.New("the current folder is not in a git repository, so it cannot be read as REV:PATH")
@@ -87,12 +103,16 @@ func gitShow(spec string) ([]byte, error) {
 // runGit runs git from the current folder and returns its output, and the
 // first line of what it said on failure, without its "fatal: ".
 func runGit(git string, args ...string) (out []byte, reason string, err error) {
-	var stdout, stderr bytes.Buffer
+	var stderr bytes.Buffer
+	stdout := &limitedBuffer{limit: maxText}
 	cmd := exec.Command(git, append([]string{"--no-pager"}, args...)...)
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Stdout, cmd.Stderr = stdout, &stderr
 	err = cmd.Run()
+	if stdout.over {
+		return nil, "", errTooLarge
+	}
 	if err == nil {
-		return stdout.Bytes(), "", nil
+		return stdout.buf.Bytes(), "", nil
 	}
 	for _, l := range strings.Split(stderr.String(), "\n") {
 		l = strings.TrimSpace(l)
@@ -113,15 +133,34 @@ func runGit(git string, args ...string) (out []byte, reason string, err error) {
 	return nil, reason, err
 }
 
+// limitedBuffer keeps at most limit bytes, and then refuses more (git then
+// stops, its output pipe closed).
+// (Not an embedded bytes.Buffer, whose ReadFrom io.Copy would use instead
+// of Write.)
+type limitedBuffer struct {
+	buf   bytes.Buffer
+	limit int
+	over  bool
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	if b.buf.Len()+len(p) > b.limit {
+		b.over = true
+		return 0, errTooLarge
+	}
+	return b.buf.Write(p)
+}
+
 // loadArg reads and loads an assessment named on the command line (OLD or
-// NEW of diff, LAST of init --from), with its catalogue. An assessment that
-// cannot be loaded is one line on stderr: see decodeAssessment.
-func loadArg(e *env, arg string) (*assessment.Assessment, *codes.Catalogue, *input, error) {
+// NEW of diff, LAST of init --from), with its catalogue, a catalogue file
+// only from folders. An assessment that cannot be loaded is one line on
+// stderr: see decodeAssessment.
+func loadArg(e *env, arg string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, *input, error) {
 	in, err := readArg(e, arg)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	a, cat, err := decodeAssessment(in)
+	a, cat, err := decodeAssessment(in, folders)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -154,7 +193,7 @@ func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, *assess
 		p = "./" + p // still relative to the current folder, as git reads it
 	}
 	spec := in.rev + ":" + p
-	data, err := gitShow(spec)
+	data, err := gitShow(spec, codes.MaxFileSize, "catalogue")
 	if err != nil {
 		return nil, bad("catalogue file %s cannot be read from %s: %s", a.Code, in.rev, err)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/importer"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type importOptions struct {
@@ -22,6 +23,7 @@ type importOptions struct {
 	prose    bool
 	out      string
 	force    bool
+	catalogs []string // --catalogues-from
 }
 
 func newImportCmd(e *env) *cobra.Command {
@@ -140,6 +142,7 @@ date missing), with one line saying why.`,
 	fs.BoolVar(&o.prose, "actions-from-prose", false, "draft actions, without owners, from the work the evidence of no and partial answers promises")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -172,35 +175,31 @@ func runImport(e *env, o *importOptions) error {
 			return usagef("%s", err)
 		}
 	}
+	// The input, and the landlord's own catalogue when --code names one, are
+	// never overwritten.
+	t := target{e: e, path: o.out, inputs: o.files, exclusive: !o.force}
 	if o.code != "" {
-		if _, err := lookupCode(o.code); err != nil {
+		cat, err := lookupCode(o.code)
+		if err != nil {
 			return err
 		}
+		t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	}
 	// The output is checked before the work, so a mistake costs one line.
-	if o.out != "" && o.out != "-" {
-		info, err := os.Stat(o.out)
-		switch {
-		case err == nil && info.IsDir():
-			return usagef("-o %s is a folder; name a file", o.out)
-		case err == nil:
-			for _, f := range o.files {
-				if in, err := os.Stat(f); err == nil && os.SameFile(in, info) {
-					return usagef("-o %s is the input file; refusing to overwrite it", o.out)
-				}
-			}
-			if !o.force {
-				return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
-			}
-		default:
-			if dir, err := os.Stat(filepath.Dir(o.out)); err != nil || !dir.IsDir() {
-				return usagef("cannot write %s: the folder does not exist", o.out)
-			}
-		}
+	if err := t.check(); err != nil {
+		return err
+	}
+	folders, err := catalogueFolders(o.catalogs, o.files...)
+	if err != nil {
+		return err
 	}
 	var srcs []importer.Source
 	for _, f := range o.files {
-		data, err := readInput(e, f)
+		limit := int64(maxText)
+		if format, _ := importer.FormatOf(f); format == "docx" || format == "xlsx" || f == "-" {
+			limit = maxDocument
+		}
+		data, err := readLimited(e, f, limit)
 		if err != nil {
 			return err
 		}
@@ -211,7 +210,7 @@ func runImport(e *env, o *importOptions) error {
 		srcs = append(srcs, importer.Source{Name: name, Data: data})
 	}
 	res, err := importer.ImportAll(srcs, importer.Options{
-		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose,
+		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose, Catalogues: folders,
 	})
 	if err != nil {
 		return usagef("%s", err)
@@ -221,9 +220,9 @@ func runImport(e *env, o *importOptions) error {
 		names[i] = s.Name
 	}
 	name := strings.Join(names, ", ")
-	fmt.Fprintf(e.stderr, "%s: %s\n", name, res.Decision)
+	say(e.stderr, name+": "+res.Decision)
 	for _, n := range res.Notes {
-		fmt.Fprintln(e.stderr, n.Format(name))
+		say(e.stderr, n.Format(name))
 	}
 	a := res.Assessment
 	if res.Catalogue.Source != "embedded" && o.code != "" {
@@ -231,7 +230,7 @@ func runImport(e *env, o *importOptions) error {
 		// from where the YAML is written.
 		a.Code = catalogueRef(res.Catalogue.Source, o.out, o.code)
 	}
-	fmt.Fprintf(e.stderr, "%s: %s\n", name, summary(a))
+	say(e.stderr, name+": "+summary(a))
 	from := filepath.Base(names[0])
 	switch n := len(names); {
 	case n == 2:
@@ -241,14 +240,15 @@ func runImport(e *env, o *importOptions) error {
 	}
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
 Review it against the document: csa import listed what it guessed and what it
-kept in commentary because it had no place for it. Then run: csa check FILE`, from, res.Catalogue.Title)
+kept in commentary because it had no place for it. Then run: csa check FILE`, safetext.Line(from), safetext.Line(res.Catalogue.Title))
 	comment := func(id string) string {
 		if why, ok := res.Guessed[id]; ok {
 			return fmt.Sprintf("%s: provision number guessed (%s): check it", id, why)
 		}
 		return ""
 	}
-	return target{e: e, path: o.out, inputs: o.files}.write(func(w io.Writer) error {
+	t.inputs = append(t.inputs, catalogueFiles(res.Catalogue)...)
+	return t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: comment})
 	})
 }

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +10,7 @@ import (
 	"github.com/csa-tool/csa/assessment/carry"
 	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type initOptions struct {
@@ -22,6 +21,7 @@ type initOptions struct {
 	out      string
 	force    bool
 	asOf     dateFlag
+	catalogs []string // --catalogues-from
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -77,6 +77,7 @@ not overwritten unless --force is given, and LAST never is.`,
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.catalogs)
 	return cmd
 }
 
@@ -88,7 +89,8 @@ func runInit(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := o.refuseExisting(); err != nil {
+	t := o.target(e, catalogueFiles(cat))
+	if err := t.check(); err != nil {
 		return err
 	}
 	a := &assessment.Assessment{
@@ -104,22 +106,23 @@ func runInit(e *env, o *initOptions) error {
 		a.Answers = append(a.Answers, assessment.Answer{ID: p.ID})
 	}
 	header := carry.BlankHeader(cat)
-	return target{e: e, path: o.out, inputs: catalogueFiles(cat)}.write(func(w io.Writer) error {
+	return t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
 	})
 }
 
-func (o *initOptions) refuseExisting() error {
-	if o.out != "" && o.out != "-" && !o.force {
-		if _, err := os.Stat(o.out); err == nil {
-			return usagef("%s already exists; choose another name or use --force to overwrite it", o.out)
-		}
-	}
-	return nil
+// target is where init writes: an existing file only with --force, and
+// never an input.
+func (o *initOptions) target(e *env, inputs []string) target {
+	return target{e: e, path: o.out, inputs: inputs, exclusive: !o.force}
 }
 
 func runInitFrom(e *env, o *initOptions) error {
-	last, lastCat, in, err := loadArg(e, o.from)
+	folders, err := catalogueFolders(o.catalogs, o.from)
+	if err != nil {
+		return err
+	}
+	last, lastCat, in, err := loadArg(e, o.from, folders)
 	if err != nil {
 		return err
 	}
@@ -131,7 +134,12 @@ func runInitFrom(e *env, o *initOptions) error {
 	} else if next, ok := codes.Successor(lastCat); ok {
 		cat = next
 	}
-	if err := o.refuseExisting(); err != nil {
+	var inputs []string
+	if f := in.file(); f != "" {
+		inputs = []string{f}
+	}
+	t := o.target(e, append(inputs, catalogueFiles(lastCat, cat)...))
+	if err := t.check(); err != nil {
 		return err
 	}
 	r, err := carry.Forward(last, lastCat, cat, carry.Options{Assessed: o.asOf.or(e), Landlord: o.landlord, Period: o.period})
@@ -147,34 +155,31 @@ func runInitFrom(e *env, o *initOptions) error {
 		isNew[id] = true
 	}
 	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
-	var inputs []string
-	if f := in.file(); f != "" {
-		inputs = []string{f}
-	}
-	inputs = append(inputs, catalogueFiles(lastCat, cat)...)
-	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
+	err = t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
-			Header: carry.Header(in.name(), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
+			// The name goes in a comment: a line break in it must not end one.
+			Header: carry.Header(safetext.Line(in.name()), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 		})
 	})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "csa: carried %s and %s from %s (%s) to %s, each marked for review; %s left blank\n",
+	e.notef("carried %s and %s from %s (%s) to %s, each marked for review; %s left blank",
 		countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions"),
 		in.name(), lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
 	for _, l := range r.Left {
-		fmt.Fprintf(e.stderr, "csa: not carried: the open action of %s %s has no provision to go to in %s: %s\n",
+		e.notef("not carried: the open action of %s %s has no provision to go to in %s: %s",
 			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
 	}
 	if r.PeriodKept != "" {
-		fmt.Fprintf(e.stderr, "csa: last year's period %q is not a year csa can move on (like 2024/25); set period: yourself\n", r.PeriodKept)
+		e.notef("last year's period %q is not a year csa can move on (like 2024/25); set period: yourself", r.PeriodKept)
 	}
 	return nil
 }
 
 // lookupCode resolves a code named on the command line; failing is a usage error.
 func lookupCode(name string) (*codes.Catalogue, error) {
+	// codes refuses a device, a pipe or an oversized file before reading it.
 	cat, err := codes.Lookup(name, "")
 	if err != nil {
 		return nil, usagef("%s", err)

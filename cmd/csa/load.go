@@ -1,37 +1,12 @@
 package main
 
 import (
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
 )
-
-// readInput reads a file named on the command line; "-" is standard input.
-func readInput(e *env, path string) ([]byte, error) {
-	if path == "-" {
-		data, err := io.ReadAll(e.stdin)
-		if err != nil {
-			return nil, usagef("standard input cannot be read")
-		}
-		return data, nil
-	}
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, pathError(path, err)
-	}
-	if info.IsDir() {
-		return nil, usagef("%s is a folder; name a file", path)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, pathError(path, err)
-	}
-	return data, nil
-}
 
 // input is an assessment named on the command line, as read: a file,
 // standard input ("-"), or REV:PATH, a file as it was in a git revision
@@ -53,10 +28,11 @@ func (in *input) name() string {
 	return in.arg
 }
 
-// file is the input's path on disk, for refusing to overwrite it; "" when
-// it was not read from a file.
+// file is the input's path on disk, for refusing to overwrite it: "-" for
+// standard input (the file it comes from, if any), "" when it was read from
+// git.
 func (in *input) file() string {
-	if in.arg == "-" || in.fromGit() {
+	if in.fromGit() {
 		return ""
 	}
 	return in.arg
@@ -64,30 +40,35 @@ func (in *input) file() string {
 
 // loadAssessment reads one assessment file for a command that renders or
 // lists it, with its catalogue. See decodeAssessment.
-func loadAssessment(e *env, path string) (*assessment.Assessment, *codes.Catalogue, error) {
+func loadAssessment(e *env, path string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
 	data, err := readInput(e, path)
 	if err != nil {
 		return nil, nil, err
 	}
-	return decodeAssessment(&input{arg: path, data: data})
+	return decodeAssessment(&input{arg: path, data: data}, folders)
 }
 
 // decodeAssessment parses an assessment read from the command line and
-// finds its catalogue: by the assessment's code, or for one read from git a
-// catalogue file it names by a relative path, from the same revision. The
+// finds its catalogue: by the assessment's code (a catalogue file only from
+// folders), or for one read from git a catalogue file it names by a
+// relative path, from the same revision. The
 // rules are not applied (that is check's job), but an assessment that cannot
-// be read faithfully (a syntax or schema error, or a code csa does not know)
+// be read faithfully (a syntax or schema error, a code csa does not know, or
+// a provision answered twice, when either answer could be the one meant)
 // stops the command: exit 2, as it could not run, with one line naming the
 // first error and how many more there are (csa check lists them all).
-func decodeAssessment(in *input) (*assessment.Assessment, *codes.Catalogue, error) {
+func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
 	a, fs := assessment.Parse(in.name(), in.data)
+	if a != nil {
+		fs = append(fs, assessment.Duplicates(a)...)
+	}
 	var cat *codes.Catalogue
 	if a != nil && a.Code != "" {
 		var f *assessment.Finding
 		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
 			cat, f = catalogueAt(in, a)
 		} else {
-			cat, f = assessment.Catalogue(a)
+			cat, f = assessment.CatalogueWithin(a, folders)
 		}
 		if f != nil {
 			fs = append(fs, *f)

@@ -7,15 +7,53 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	os.Exit(mainStatus())
 }
+
+// mainStatus runs csa with the real standard streams and signals; the tests'
+// csa command is this too.
+func mainStatus() int {
+	// A reader that stops early (| head) closes the pipe: with SIGPIPE
+	// ignored, the next write fails with EPIPE, which run ends quietly,
+	// instead of the runtime killing csa with status 141.
+	signal.Ignore(syscall.SIGPIPE)
+	// Interrupted, csa removes the temporary file it is writing, if any,
+	// and exits as the shell reports a signal: 128 + its number.
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		sig := <-interrupt
+		removeTemps()
+		n := 2 // SIGINT, where a signal has no number
+		if s, ok := sig.(syscall.Signal); ok {
+			n = int(s)
+		}
+		os.Exit(128 + n)
+	}()
+	var stdout io.Writer = os.Stdout
+	if stdoutClosed() {
+		stdout = closedWriter{}
+	}
+	return run(os.Args[1:], os.Stdin, stdout, os.Stderr)
+}
+
+// errClosed is the failure to write to a standard output that was closed.
+var errClosed = errors.New("it is closed (to discard the output, send it to > /dev/null)")
+
+// closedWriter stands for a standard output csa was started without.
+type closedWriter struct{}
+
+func (closedWriter) Write([]byte) (int, error) { return 0, errClosed }
 
 // env is what a command may touch of the outside world.
 type env struct {
@@ -23,26 +61,45 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	getenv         func(string) string
+	// terminal reports whether a writer is a terminal (colour goes only
+	// to one); tests stand in a terminal with it.
+	terminal func(io.Writer) bool
+	color    *enumFlag // --color, color.go
 }
 
 // run executes one csa command line and returns its exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runEnv(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv, terminal: isTerminal})
+}
+
+// runEnv is run in the outside world e describes.
+func runEnv(args []string, e *env) (status int) {
+	stdin, stderr := e.stdin, e.stderr
 	defer func() {
 		// A bug in csa should still leave one line for the user, not a
 		// goroutine trace.
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "csa: internal error (%v); please report it with the command that caused it\n", r)
+			say(stderr, fmt.Sprintf("csa: internal error (%v); please report it with the command that caused it", r))
 			status = exitUsage
 		}
 	}()
-	out := &stdoutWriter{w: stdout}
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now, getenv: os.Getenv}
+	out := &stdoutWriter{w: e.stdout}
+	e.stdout = out
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.Execute()
+	if out.err != nil && errors.Is(out.err, syscall.EPIPE) {
+		// The reader stopped reading (| head): not csa's failure, and
+		// nothing to say. The status is the command's own, so findings
+		// (check, diff --fail-on-regression) still fail a pipeline.
+		if errors.Is(err, errFindings) {
+			return exitFindings
+		}
+		return exitOK
+	}
 	if out.err != nil && !isUsageError(err) {
 		// Whatever the command made of it (some writers swallow the error),
 		// output that did not reach standard output cannot be a success.

@@ -17,6 +17,7 @@ type reportOptions struct {
 	table  *enumFlag
 	out    string
 	asOf   dateFlag
+	allow  []string // --catalogues-from
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -73,14 +74,17 @@ Overdue column.
 
 Open actions due before --as-of (default today) are overdue. Rows are in
 provision order ("6.9" before "6.10"). Text from the assessment is never a
-formula in CSV or XLSX (a CSV cell starting with = + - @, tab or carriage
-return gets a ' before it), and is escaped in HTML and Markdown. The same
-file and --as-of give the same bytes, in every format.
+formula in CSV or XLSX (a CSV cell starting with = + - @, after any spaces
+or line breaks, or with a tab or carriage return, gets a ' before it), and
+is escaped in HTML and Markdown. The same file and --as-of give the same
+bytes, in every format.
 
 FILE may be - for standard input. Without -o (or with -o -) the report goes
-to standard output; xlsx refuses to write to a terminal. -o replaces OUT
-whole or not at all (it writes a temporary file and renames it), and never
-overwrites the assessment or the catalogue file it names.`,
+to standard output; xlsx refuses to write to a terminal, -o naming one
+included. -o replaces OUT whole or not at all (it writes a temporary file,
+syncs it and renames it over OUT), and never overwrites the assessment or
+the catalogue file it names, by any name (a link, a hard link, the file
+standard input comes from).`,
 		Example: `  csa report assessment.yaml --format html -o self-assessment.html
   csa report assessment.yaml --format xlsx -o self-assessment.xlsx
   csa report assessment.yaml --format csv --table actions --as-of 2025-07-01
@@ -99,26 +103,33 @@ overwrites the assessment or the catalogue file it names.`,
 	fs.Var(o.table, "table", "with --format csv: form (one row per provision) or actions (one row per action)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
 	addAsOf(fs, &o.asOf)
+	addCatalogues(fs, &o.allow)
 	return cmd
 }
 
 func runReport(e *env, o *reportOptions) error {
 	xlsx := o.format.value == "xlsx"
-	toStdout := o.out == "" || o.out == "-"
+	t := target{e: e, path: o.out, inputs: []string{o.file}}
+	if xlsx {
+		t.binary = "an XLSX workbook"
+	}
 	// Checked before the file is read, so nothing is half done.
-	if xlsx && toStdout && isTerminal(e.stdout) {
-		return usagef("refusing to write an XLSX workbook to the terminal: use -o FILE.xlsx, or redirect with > FILE.xlsx")
+	if err := t.check(); err != nil {
+		return err
 	}
 	if err := notAssessment(o.file); err != nil {
 		return err
 	}
-	a, cat, err := loadAssessment(e, o.file)
+	folders, err := catalogueFolders(o.allow, o.file)
 	if err != nil {
 		return err
 	}
-	inputs := append([]string{o.file}, catalogueFiles(cat)...)
+	a, cat, err := loadAssessment(e, o.file, folders)
+	if err != nil {
+		return err
+	}
+	t.inputs = append(t.inputs, catalogueFiles(cat)...)
 	asOf := o.asOf.or(e)
-	t := target{e: e, path: o.out, inputs: inputs}
 	if xlsx {
 		return outputError(t.write(func(w io.Writer) error {
 			if err := workbook.Write(w, a, cat, asOf); err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,7 +13,8 @@ func newRootCmd(e *env) *cobra.Command {
 		Long: `csa keeps a social landlord's self-assessment against the Housing Ombudsman's
 Complaint Handling Code as plain YAML, and does the work around it: it checks
 the assessment against the Code, lists gaps and the action plan, renders the
-publication, compares years, and imports the documents landlords already have.
+publication, compares years, imports the documents landlords already have,
+and counts a complaints log into the year's figures (csa figures).
 
 The Code's provisions ship with csa: chc-2022 and chc-2024 (or 2022, 2024).
 Run csa codes to see them.
@@ -22,13 +22,13 @@ Run csa codes to see them.
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
 problems (or a regression you asked about); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
-		Version:           version(),
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		Version:       "-", // enables --version; the text is versionText's
+		SilenceUsage:  true,
+		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
-	root.SetVersionTemplate("csa {{.Version}}\n")
+	addColorFlag(root, e)
+	root.SetVersionTemplate("{{versionText}}") // version.go
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "Help about any command",
@@ -50,15 +50,10 @@ unreadable path, unknown code, output not writable).`,
 		newActionsCmd(e),
 		newDiffCmd(e),
 		newImportCmd(e),
+		newFiguresCmd(e),
+		newManCmd(e),
 	)
+	addCompletion(root)
+	completeEnums(root)
 	return root
-}
-
-// version is the module version csa was built from: a release tag when
-// installed with go install, "(devel)" from a checkout.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

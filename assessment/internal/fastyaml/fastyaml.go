@@ -293,8 +293,8 @@ func plainScalar(rest []byte) (string, bool) {
 	return string(v), true
 }
 
-// doubleQuoted reads a "..." scalar closed on the same line, with the common
-// escapes; anything rarer is declined.
+// doubleQuoted reads a "..." scalar closed on the same line, with YAML's
+// escapes; an escaped tab or line break is declined.
 func doubleQuoted(rest []byte) (val string, tail []byte, ok bool) {
 	var b strings.Builder
 	for i := 1; i < len(rest); i++ {
@@ -307,19 +307,18 @@ func doubleQuoted(rest []byte) (val string, tail []byte, ok bool) {
 				return "", nil, false
 			}
 			i++
+			if r, ok := escapes[rest[i]]; ok {
+				b.WriteRune(r)
+				continue
+			}
 			switch rest[i] {
-			case '\\', '"', '/':
-				b.WriteByte(rest[i])
-			case 'n':
-				b.WriteByte('\n')
-			case 't':
-				b.WriteByte('\t')
-			case 'r':
-				b.WriteByte('\r')
-			case '0':
-				b.WriteByte(0)
 			case 'x', 'u', 'U':
-				size := map[byte]int{'x': 2, 'u': 4, 'U': 8}[rest[i]]
+				size := 2
+				if rest[i] == 'u' {
+					size = 4
+				} else if rest[i] == 'U' {
+					size = 8
+				}
 				if i+size >= len(rest) {
 					return "", nil, false
 				}
@@ -337,6 +336,14 @@ func doubleQuoted(rest []byte) (val string, tail []byte, ok bool) {
 		}
 	}
 	return "", nil, false
+}
+
+// escapes are YAML's one-letter escapes in double quotes, all of which
+// yaml.v3 reads (and writes: \L for U+2028, \N for U+0085...).
+var escapes = map[byte]rune{
+	'0': 0, 'a': 7, 'b': 8, 't': 9, 'n': 10, 'v': 11, 'f': 12, 'r': 13, 'e': 0x1b,
+	' ': ' ', '"': '"', '\'': '\'', '\\': '\\',
+	'N': 0x85, '_': 0xa0, 'L': 0x2028, 'P': 0x2029,
 }
 
 // singleQuoted reads a '...' scalar closed on the same line; ” is a quote.
@@ -515,7 +522,15 @@ func resolvePlain(v string) string {
 	if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
 		return "!!str"
 	}
-	if c != '.' && isTimestamp(v) {
+	if c == '.' {
+		// yaml.v3 reads a plain scalar starting "." as a float only if
+		// strconv takes it whole, underscores included.
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return "!!float"
+		}
+		return "!!str"
+	}
+	if isTimestamp(v) {
 		return "!!str" // yaml.v3 says !!timestamp; the loader reads dates from the text
 	}
 	plain := strings.ReplaceAll(v, "_", "")

@@ -102,6 +102,7 @@ provisions:
 		{"numbers", "a: 6.10\nb: 6\nc: 0x1F\nd: 1e3\ne: -1\nf: .5\ng: 1_000\nh: 0o17\ni: 0b101\nj: +.inf\nk: ~\nl: null\nm: True\nn: 2025-5-31\no: 6.1.2\n", true},
 		{"keep and strip", "a: |+\n  x\n\nb: |-\n  y\nc: |\n  z\n\n\n", true},
 		{"escapes", `a: "tab\there \"q\" \\ \u00e9 \x41"` + "\n", true},
+		{"every escape", `a: "\0\a\b\t\n\v\f\r\e\ \"\\\N\_\L\P\x41\u2028\U0001F600\'"` + "\n", true},
 		{"empty block", "a: |\nb: x\n", true},
 		{"block at end", "a: |\n  last line", true},
 		{"deeper lines in block", "a: |\n  one\n    indented\n  two\nb: c\n", true},
@@ -133,6 +134,7 @@ provisions:
 		{"merge", "<<: 1\n", false},
 		{"nested sequence", "a:\n  - - x\n", false},
 		{"key without space", "a:b\n", false},
+		{"slash escape", `a: "\/"` + "\n", false}, // JSON's, not YAML's: yaml.v3 rejects it
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -169,6 +171,7 @@ func FuzzAgreesWithYAMLv3(f *testing.F) {
 		}
 	}
 	f.Add([]byte("a: |\n  x\n\n  y\nb:\n  - c: 'd'\n    e: \"f\"\n"))
+	f.Add([]byte(`a: "\0\a\b\t\n\v\f\r\e\ \"\\\N\_\L\P\x41\u2028\U0001F600\'"` + "\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if strings.Count(string(data), "\n") > 2000 {
 			return
