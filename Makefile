@@ -5,11 +5,16 @@ FUZZTIME    ?= 30s
 FUZZPAR     ?= 2
 FUZZMIN     ?= 100x
 BENCHTIME   ?= 1s
+MANDIR      ?= bin/man
 
-.PHONY: build test lint bench fuzz ci golden look
+.PHONY: build test lint bench fuzz ci golden man look
 
 build:
 	$(GO) build -o bin/csa ./cmd/csa
+
+# A man page per command into MANDIR (default bin/man): make man MANDIR=/usr/local/share/man/man1
+man:
+	$(GO) run ./cmd/csa man -o $(MANDIR)
 
 test:
 	$(GO) test ./...

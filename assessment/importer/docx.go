@@ -94,9 +94,12 @@ func readDocx(data []byte) (*doc, error) {
 		return nil, err
 	}
 	if !hasHeader(d.lines) {
-		// No table csa knows: perhaps the stacked layout, in paragraphs
-		// or in a two-column table of labels and values.
-		if lines, ok := unstack(d.lines); ok {
+		// No table csa knows: perhaps tables without a header row (see
+		// inferColumns), or the stacked layout, in paragraphs or in a
+		// two-column table of labels and values.
+		if lines, ok := inferColumns(d.lines); ok {
+			d.lines = lines
+		} else if lines, ok := unstack(d.lines); ok {
 			d.lines, d.stack = lines, true
 		}
 	}
@@ -134,6 +137,7 @@ type docxReader struct {
 	ilvl   int
 	inText bool
 	inPPr  bool // in paragraph properties, where w:tab is a tab stop
+	head   bool // the paragraph is in a heading style
 }
 
 func (r *docxReader) read(dec *xml.Decoder) error {
@@ -256,9 +260,13 @@ func (r *docxReader) start(t xml.StartElement) {
 			r.para.WriteByte('\n') // a paragraph inside a paragraph (a text box)
 			return
 		}
-		r.para, r.numID, r.ilvl = &strings.Builder{}, "", 0
+		r.para, r.numID, r.ilvl, r.head = &strings.Builder{}, "", 0, false
 	case "pPr":
 		r.inPPr = true
+	case "pStyle":
+		// Heading 1 to 9 and Title: a heading ends the provision before it.
+		v, _ := attr(t, "val")
+		r.head = strings.HasPrefix(strings.ToLower(v), "heading") || strings.EqualFold(v, "Title")
 	case "numId":
 		r.numID, _ = attr(t, "val")
 	case "ilvl":
@@ -327,7 +335,7 @@ func (r *docxReader) end(name string) {
 			return
 		}
 		r.paras++
-		r.d.lines = append(r.d.lines, Line{Cells: []string{text}, Para: true, Where: Where{Para: r.paras}})
+		r.d.lines = append(r.d.lines, Line{Cells: []string{text}, Para: true, Heading: r.head, Where: Where{Para: r.paras}})
 	case "tc":
 		t := r.tab
 		if t == nil || t.cell == nil {

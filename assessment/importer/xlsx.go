@@ -67,6 +67,11 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 		}
 		s := read{name: name, lines: lines, header: hasHeader(lines)}
 		if !s.header {
+			// Rows of provisions with no header row: columns from content.
+			s.lines, s.header = inferColumns(lines)
+		}
+		if !s.header {
+			s.lines = lines
 			// Perhaps the stacked layout, a label and a value per row.
 			var flat []Line
 			for _, l := range lines {

@@ -1,6 +1,7 @@
-// Package output writes the findings of csa check in its four formats: text
-// (GNU file:line:col lines and a closing summary), json, github (workflow
-// annotations) and junit (XML for CI test reports). One file per format.
+// Package output writes the findings of csa check in its formats: text (GNU
+// file:line:col lines and a closing summary), json, github (workflow
+// annotations), junit (XML for CI test reports) and sarif (SARIF 2.1.0, for
+// GitHub code scanning). One file per format.
 package output
 
 import (
@@ -11,7 +12,7 @@ import (
 )
 
 // Formats lists the formats Write accepts, the default first.
-var Formats = []string{"text", "json", "github", "junit"}
+var Formats = []string{"text", "json", "github", "junit", "sarif"}
 
 // File is the outcome of checking one file.
 type File struct {
@@ -23,19 +24,27 @@ type File struct {
 type Options struct {
 	// FailOn is the least severity that fails the check; 0 means never.
 	FailOn assessment.Severity
+	// Root and WorkDir, both absolute, place files for SARIF: its URIs are
+	// relative to Root (the repository's root), and a relative file name
+	// is relative to WorkDir. Left empty, names are used as given.
+	Root, WorkDir string
+	// Color colours the text format's severities, for a terminal.
+	Color bool
 }
 
 // Write renders the results of a check in the named format.
 func Write(w io.Writer, format string, files []File, opts Options) error {
 	switch format {
 	case "text", "":
-		return writeText(w, files)
+		return writeText(w, files, opts.Color)
 	case "json":
 		return writeJSON(w, files, opts)
 	case "github":
 		return writeGitHub(w, files)
 	case "junit":
 		return writeJUnit(w, files, opts)
+	case "sarif":
+		return writeSARIF(w, files, opts)
 	}
 	return fmt.Errorf("unknown format %q", format)
 }

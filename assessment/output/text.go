@@ -10,12 +10,13 @@ import (
 
 // writeText writes one GNU-style line per finding,
 // file:line:col: severity rule: message, then the summary. The file's name
-// and the message pass csa's output-safety policy (assessment.OneLine).
-func writeText(w io.Writer, files []File) error {
+// and the message pass csa's output-safety policy (assessment.OneLine). With
+// color, the severity is coloured: the only escape sequences csa writes.
+func writeText(w io.Writer, files []File, color bool) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range files {
 		for _, x := range f.Findings {
-			writeLine(bw, x)
+			writeLine(bw, x, color)
 		}
 	}
 	bw.WriteString(Summary(files))
@@ -23,14 +24,31 @@ func writeText(w io.Writer, files []File) error {
 	return bw.Flush()
 }
 
-func writeLine(bw *bufio.Writer, x assessment.Finding) {
+// Colours of the severities: bold red and bold yellow, as compilers use.
+const (
+	colorError   = "\x1b[1;31m"
+	colorWarning = "\x1b[1;33m"
+	colorReset   = "\x1b[0m"
+)
+
+func writeLine(bw *bufio.Writer, x assessment.Finding, color bool) {
 	bw.WriteString(assessment.OneLine(x.File))
 	bw.WriteByte(':')
 	bw.WriteString(strconv.Itoa(x.Line))
 	bw.WriteByte(':')
 	bw.WriteString(strconv.Itoa(x.Col))
 	bw.WriteString(": ")
-	bw.WriteString(x.Severity.String())
+	if color {
+		if x.Severity == assessment.Error {
+			bw.WriteString(colorError)
+		} else {
+			bw.WriteString(colorWarning)
+		}
+		bw.WriteString(x.Severity.String())
+		bw.WriteString(colorReset)
+	} else {
+		bw.WriteString(x.Severity.String())
+	}
 	bw.WriteByte(' ')
 	bw.WriteString(x.Rule)
 	bw.WriteString(": ")

@@ -50,7 +50,8 @@ Today is the machine's local date unless --as-of gives it: give --as-of in
 CI, so that every run gives the same answer.
 
 Formats: text (file:line:col: severity rule: message, then a summary), json,
-github (workflow annotations), junit (XML).
+github (workflow annotations), junit (XML), sarif (SARIF 2.1.0 for GitHub code
+scanning; paths relative to the repository's root).
 
 Figures files (kind: figures, from csa figures or typed by hand) are checked
 too: figures-sum and figures-percent (errors: numbers that do not add up),
@@ -74,7 +75,7 @@ cannot run.`,
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
-	fs.VarP(o.format, "format", "f", "output format: text, json, github or junit")
+	fs.VarP(o.format, "format", "f", "output format: text, json, github, junit or sarif")
 	addFiguresFlags(fs, &o.figs)
 	return cmd
 }
@@ -134,7 +135,11 @@ func runCheck(e *env, o *checkOptions) error {
 	}
 	// A failed write to standard output is run's to report; the findings
 	// still decide the status (a reader that stopped early is no pass).
-	err = output.Write(e.stdout, o.format.value, checked, output.Options{FailOn: failOn})
+	opts := output.Options{FailOn: failOn, Color: e.colored()}
+	if o.format.value == "sarif" {
+		opts.Root, opts.WorkDir = sarifPlaces()
+	}
+	err = output.Write(e.stdout, o.format.value, checked, opts)
 	if failed {
 		return errFindings
 	}

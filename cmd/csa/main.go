@@ -61,10 +61,20 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	getenv         func(string) string
+	// terminal reports whether a writer is a terminal (colour goes only
+	// to one); tests stand in a terminal with it.
+	terminal func(io.Writer) bool
+	color    *enumFlag // --color, color.go
 }
 
 // run executes one csa command line and returns its exit status.
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runEnv(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv, terminal: isTerminal})
+}
+
+// runEnv is run in the outside world e describes.
+func runEnv(args []string, e *env) (status int) {
+	stdin, stderr := e.stdin, e.stderr
 	defer func() {
 		// A bug in csa should still leave one line for the user, not a
 		// goroutine trace.
@@ -73,8 +83,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (status int) 
 			status = exitUsage
 		}
 	}()
-	out := &stdoutWriter{w: stdout}
-	e := &env{stdin: stdin, stdout: out, stderr: stderr, now: time.Now, getenv: os.Getenv}
+	out := &stdoutWriter{w: e.stdout}
+	e.stdout = out
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)

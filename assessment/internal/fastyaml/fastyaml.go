@@ -522,7 +522,15 @@ func resolvePlain(v string) string {
 	if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
 		return "!!str"
 	}
-	if c != '.' && isTimestamp(v) {
+	if c == '.' {
+		// yaml.v3 reads a plain scalar starting "." as a float only if
+		// strconv takes it whole, underscores included.
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return "!!float"
+		}
+		return "!!str"
+	}
+	if isTimestamp(v) {
 		return "!!str" // yaml.v3 says !!timestamp; the loader reads dates from the text
 	}
 	plain := strings.ReplaceAll(v, "_", "")
