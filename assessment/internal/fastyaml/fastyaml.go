@@ -49,7 +49,8 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // plainText reports whether data is valid UTF-8 made only of characters the
-// subset allows: printable ones and the newline.
+// subset allows: printable ones and the newline. U+2028 and U+2029 are line
+// breaks to yaml.v3, so a file holding one is left to it.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -61,7 +62,7 @@ func plainText(data []byte) bool {
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF {
+		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF || r == 0x2028 || r == 0x2029 {
 			return false
 		}
 		i += size
