@@ -15,6 +15,9 @@ type EncodeOptions struct {
 	// Comment returns the comment written above a provision's answer (its
 	// summary, for a new assessment); "" writes none.
 	Comment func(id string) string
+	// IntroductionComment is a comment written above introduction (carried
+	// from last year, say).
+	IntroductionComment string
 	// Blanks writes empty comply, evidence and commentary keys on unanswered
 	// provisions, so a new assessment shows where to write.
 	Blanks bool
@@ -47,6 +50,19 @@ func Encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
 		put(top, "approved", ap)
 	}
 	putText(top, "published", a.Published)
+	if a.Introduction != "" {
+		n := text(a.Introduction)
+		key := str("introduction")
+		key.HeadComment = opts.IntroductionComment
+		top.Content = append(top.Content, key, n)
+	}
+	if rs := a.Response; rs != nil {
+		m := &yaml.Node{Kind: yaml.MappingNode}
+		put(m, "by", str(rs.By))
+		put(m, "on", str(rs.On.String()))
+		put(m, "text", text(rs.Text))
+		put(top, "response", m)
+	}
 	list := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, ans := range a.Answers {
 		m := &yaml.Node{Kind: yaml.MappingNode}

@@ -400,7 +400,7 @@ func (l *loader) indent(n int) int {
 	return i
 }
 
-var topKeys = []string{"code", "landlord", "assessed", "period", "approved", "published", "provisions"}
+var topKeys = []string{"code", "landlord", "assessed", "period", "approved", "published", "introduction", "response", "provisions"}
 
 func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 	var provisions *yaml.Node
@@ -418,6 +418,10 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 			a.Published = l.text(v, key, "")
 		case "approved":
 			a.Approved = l.approval(k, v)
+		case "introduction":
+			a.Introduction = l.text(v, key, "")
+		case "response":
+			a.Response = l.response(k, v)
 		case "provisions":
 			a.ProvisionsPos = pos(k)
 			provisions = v
@@ -497,6 +501,38 @@ func (l *loader) approval(k, v *yaml.Node) *Approval {
 		l.add(RuleSchema, k, "", "approved needs on: with the date of approval, e.g. on: 2025-06-19")
 	}
 	return ap
+}
+
+func (l *loader) response(k, v *yaml.Node) *Response {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil
+	}
+	if v.Kind != yaml.MappingNode {
+		l.add(RuleSchema, v, "", "response should hold by:, on: and text:, e.g. by: Board, on: 2025-06-26 and text: with what the board said")
+		return nil
+	}
+	rs := &Response{Pos: pos(k)}
+	var onNode *yaml.Node
+	l.fields(v, "response", "", []string{"by", "on", "text"}, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "by":
+			rs.By = l.text(v, "response by", "")
+		case "on":
+			rs.On, onNode = l.date(v, "response on", ""), v
+		case "text":
+			rs.Text = l.text(v, "response text", "")
+		}
+	})
+	if strings.TrimSpace(rs.By) == "" {
+		l.add(RuleSchema, k, "", "response needs by: naming who responded, e.g. by: Board")
+	}
+	if rs.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
+		l.add(RuleSchema, k, "", "response needs on: with the date of the response, e.g. on: 2025-06-26")
+	}
+	if strings.TrimSpace(rs.Text) == "" {
+		l.add(RuleSchema, k, "", "response needs text: with what the governing body said")
+	}
+	return rs
 }
 
 var answerKeys = []string{"id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions"}

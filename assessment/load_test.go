@@ -209,6 +209,11 @@ func withoutPositions(a *Assessment) *Assessment {
 		ap.Pos = Pos{}
 		c.Approved = &ap
 	}
+	if c.Response != nil {
+		rs := *c.Response
+		rs.Pos = Pos{}
+		c.Response = &rs
+	}
 	c.Answers = make([]Answer, len(a.Answers))
 	for i, ans := range a.Answers {
 		ans.Pos, ans.ComplyPos, ans.ReviewPos = Pos{}, Pos{}, Pos{}

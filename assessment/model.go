@@ -103,7 +103,11 @@ type Assessment struct {
 	Period    string
 	Approved  *Approval
 	Published string
-	Answers   []Answer // the provisions list, in file order
+	// Introduction is the landlord's opening words, plain paragraphs
+	// separated by a blank line; Response is the governing body's response.
+	Introduction string
+	Response     *Response
+	Answers      []Answer // the provisions list, in file order
 
 	CodePos, LandlordPos, AssessedPos, ProvisionsPos Pos
 }
@@ -113,6 +117,15 @@ type Approval struct {
 	By  string
 	On  Date
 	Pos Pos
+}
+
+// Response is the governing body's response to the assessment, which the
+// Code asks landlords to publish with it: who, when, and what they said.
+type Response struct {
+	By   string
+	On   Date
+	Text string
+	Pos  Pos
 }
 
 // Answer is the landlord's answer to one provision.

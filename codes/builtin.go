@@ -11,6 +11,10 @@ import (
 // builtin_gen.go from the YAML files in this folder; see internal/gencat.
 var builtins []*Catalogue
 
+// builtinDigests are the SHA-256 of each built-in catalogue's YAML file, by
+// id, set by builtin_gen.go.
+var builtinDigests map[string]string
+
 // Embedded returns the ids of the built-in catalogues, oldest first.
 func Embedded() []string {
 	ids := make([]string, len(builtins))

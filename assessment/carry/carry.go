@@ -21,6 +21,9 @@
 //     successor cannot be carried; Forward reports it.
 //   - Provisions of the new Code with no predecessor, and those whose
 //     predecessors were unanswered, are left blank.
+//   - The introduction is carried, with a comment asking for it to be
+//     updated (IntroductionComment); the governing body's response and
+//     approval are not: they belong to last year's assessment.
 package carry
 
 import (
@@ -64,6 +67,15 @@ type Left struct {
 	Action    assessment.Action
 }
 
+// IntroductionComment is written above a carried introduction.
+func IntroductionComment(last *assessment.Assessment) string {
+	from := "last year's"
+	if last.Period != "" {
+		from = last.Period + "'s"
+	}
+	return "Carried from " + from + " assessment: update it for this year."
+}
+
 // ReviewSuffix ends every review line: what the reader should do.
 const ReviewSuffix = "check it, then delete this line"
 
@@ -93,6 +105,7 @@ func Forward(last *assessment.Assessment, lastCat, cat *codes.Catalogue, opts Op
 	if opts.Landlord != "" {
 		a.Landlord = opts.Landlord
 	}
+	a.Introduction = last.Introduction
 	if a.Period == "" && last.Period != "" {
 		if next, ok := NextPeriod(last.Period); ok {
 			a.Period = next

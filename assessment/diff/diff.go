@@ -102,6 +102,9 @@ type Side struct {
 	Assessed  assessment.Date
 	Approved  *assessment.Approval
 	Published string
+	// Introduction and Response are the assessment's opening words and the
+	// governing body's response ("" when there is none).
+	Introduction, Response string
 }
 
 // Field is a top-level field that changed.
@@ -268,7 +271,7 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 	}
 	c := &comparison{
 		m: m, old: old, new: new, asOf: asOf,
-		oldAns: index(old), newAns: index(new), rowOf: map[string]int{},
+		oldAns: index(old), newAns: index(new), rowOf: map[string]int{}, titles: map[*codes.Catalogue]map[int]string{},
 	}
 	d := &Diff{
 		Old: side(old, oldCat), New: side(new, newCat), AsOf: asOf, Direction: m.Direction,
@@ -289,6 +292,7 @@ type comparison struct {
 	oldAns, newAns map[string]*assessment.Answer
 	out            []Provision
 	rowOf          map[string]int // new provision id → row; "old:" + id for retired rows
+	titles         map[*codes.Catalogue]map[int]string
 }
 
 // index maps each provision id to its answer; a provision answered twice
@@ -304,8 +308,18 @@ func index(a *assessment.Assessment) map[string]*assessment.Answer {
 }
 
 func side(a *assessment.Assessment, cat *codes.Catalogue) Side {
-	return Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
-		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published}
+	sd := Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
+		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published, Introduction: a.Introduction}
+	if rs := a.Response; rs != nil {
+		sd.Response = strings.TrimSpace(rs.By+" on "+rs.On.String()) + ": " + rs.Text
+	}
+	return sd
+}
+
+// sameText reports whether two introductions or responses differ only in
+// spacing and line breaks, which is no change.
+func sameText(name, old, new string) bool {
+	return (name == "introduction" || name == "response") && slices.Equal(strings.Fields(old), strings.Fields(new))
 }
 
 func fields(o, n Side) []Field {
@@ -323,8 +337,10 @@ func fields(o, n Side) []Field {
 		{"assessed", o.Assessed.String(), n.Assessed.String()},
 		{"approved", approval(o.Approved), approval(n.Approved)},
 		{"published", o.Published, n.Published},
+		{"introduction", o.Introduction, n.Introduction},
+		{"response", o.Response, n.Response},
 	} {
-		if f.Old != f.New {
+		if f.Old != f.New && !sameText(f.Name, f.Old, f.New) {
 			out = append(out, f)
 		}
 	}
@@ -404,7 +420,7 @@ func (c *comparison) rows() {
 	slices.SortStableFunc(retired, codes.CompareID)
 	for _, id := range retired {
 		p := Provision{ID: id, Class: Retired, Base: id}
-		describe(&p, from, id)
+		c.describe(&p, from, id)
 		if a := c.oldAns[id]; a != nil {
 			p.Old = a.Comply
 			p.Evidence = Text{Old: a.Evidence}
@@ -417,18 +433,30 @@ func (c *comparison) rows() {
 }
 
 // describe fills in where a provision sits in its catalogue.
-func describe(p *Provision, cat *codes.Catalogue, id string) {
+func (c *comparison) describe(p *Provision, cat *codes.Catalogue, id string) {
 	if cp, ok := cat.Provision(id); ok {
 		p.Section, p.Summary = cp.Section, cp.Summary
 	} else {
 		p.Section, _, _ = codes.SplitID(id)
 	}
-	p.SectionTitle = cat.SectionTitle(p.Section)
+	// The section titles by number, once per catalogue: looked up row by
+	// row, a catalogue of many sections made the rows quadratic.
+	titles, ok := c.titles[cat]
+	if !ok {
+		titles = map[int]string{}
+		for _, s := range cat.Sections {
+			if _, dup := titles[s.Number]; !dup {
+				titles[s.Number] = s.Title
+			}
+		}
+		c.titles[cat] = titles
+	}
+	p.SectionTitle = titles[p.Section]
 }
 
 func (c *comparison) row(id string) Provision {
 	p := Provision{ID: id}
-	describe(&p, c.m.To, id)
+	c.describe(&p, c.m.To, id)
 	now := c.newAns[id]
 	if now != nil {
 		p.New = now.Comply
@@ -519,6 +547,9 @@ type act struct {
 	a       *assessment.Action
 	order   int
 	matched bool
+	words   []string // the wording, normalised (see Similarity)
+	key     string   // the words joined: equal keys are a score of 1
+	toks    []token  // the words as tokens, rarest first (see near.go)
 }
 
 func actionsOf(a *assessment.Assessment, answers map[string]*assessment.Answer) []*act {
@@ -529,63 +560,84 @@ func actionsOf(a *assessment.Assessment, answers map[string]*assessment.Answer) 
 			continue // a repeated answer: the first one counts
 		}
 		for j := range ans.Actions {
-			out = append(out, &act{prov: ans.ID, a: &ans.Actions[j], order: len(out)})
+			w := normalWords(ans.Actions[j].Text)
+			out = append(out, &act{prov: ans.ID, a: &ans.Actions[j], order: len(out), words: w, key: strings.Join(w, " ")})
 		}
 	}
 	return out
 }
 
 // actions matches last year's actions with this year's and records what
-// happened to each.
+// happened to each. The matching is as if every pair scoring at least the
+// threshold were ranked (by score, then the lineage's confidence, then
+// file order) and taken greedily; it is done without listing every pair:
+// pairs with the same words (a score of 1) are found by index, and the
+// others are scored only among a few candidates (see maxCandidates).
 func (c *comparison) actions() {
 	olds, news := actionsOf(c.old, c.oldAns), actionsOf(c.new, c.newAns)
-	type pair struct {
-		o, n  *act
-		score float64
-		conf  lineage.Confidence
-	}
 	byProv := map[string][]*act{}
 	for _, o := range olds {
 		byProv[o.prov] = append(byProv[o.prov], o)
 	}
-	match := func(pairs []pair, moved bool) {
-		slices.SortStableFunc(pairs, func(x, y pair) int {
-			return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.conf, x.conf),
-				cmp.Compare(x.o.order, y.o.order), cmp.Compare(x.n.order, y.n.order))
-		})
-		for _, p := range pairs {
-			if !p.o.matched && !p.n.matched {
-				p.o.matched, p.n.matched = true, true
-				c.record(p.o, p.n, moved)
-			}
-		}
-	}
-	// Within the lineage first, then near enough word for word anywhere.
-	var pairs []pair
-	for _, n := range news {
-		for _, l := range c.links(n.prov) {
-			for _, o := range byProv[l.From] {
-				if s := Similarity(o.a.Text, n.a.Text); s >= matchWithin {
-					pairs = append(pairs, pair{o, n, s, l.Confidence})
+	// Within the lineage first: the same words, by confidence...
+	for _, conf := range []lineage.Confidence{lineage.Same, lineage.High, lineage.Medium, lineage.Low} {
+		type at struct{ prov, key string }
+		queue := map[at]*[]*act{}
+		for _, n := range news {
+			for _, l := range c.links(n.prov) {
+				if l.Confidence == conf && !n.matched {
+					k := at{l.From, n.key}
+					if queue[k] == nil {
+						queue[k] = new([]*act)
+					}
+					*queue[k] = append(*queue[k], n)
 				}
 			}
 		}
+		c.matchSame(olds, func(o *act) *[]*act { return queue[at{o.prov, o.key}] }, false)
 	}
-	match(pairs, false)
-	pairs = pairs[:0]
+	// ...then by wording among the lineage's other actions...
+	rankTokens(olds, news)
+	finders := map[string]*finder{}
+	var pairs []pair
 	for _, n := range news {
 		if n.matched {
 			continue
 		}
-		for _, o := range olds {
-			if !o.matched {
-				if s := Similarity(o.a.Text, n.a.Text); s >= matchAnywhere {
-					pairs = append(pairs, pair{o, n, s, 0})
+		var cands []*act
+		for _, l := range c.links(n.prov) {
+			seen := map[*act]bool{} // per link: a pair under two links has two confidences
+			f := finders[l.From]
+			if f == nil {
+				f = newFinder(byProv[l.From], matchWithin)
+				finders[l.From] = f
+			}
+			from := len(cands)
+			var more bool
+			cands, more = f.candidates(n, cands, seen)
+			for _, o := range cands[from:] {
+				if s := similarityAtLeast(o.words, n.words, matchWithin); s >= matchWithin {
+					pairs = append(pairs, pair{o, n, s, l.Confidence})
 				}
+			}
+			if !more {
+				break
 			}
 		}
 	}
-	match(pairs, true)
+	c.match(pairs, false)
+	// ...then near enough word for word anywhere: the same words first.
+	queue := map[string]*[]*act{}
+	for _, n := range news {
+		if !n.matched {
+			if queue[n.key] == nil {
+				queue[n.key] = new([]*act)
+			}
+			*queue[n.key] = append(*queue[n.key], n)
+		}
+	}
+	c.matchSame(olds, func(o *act) *[]*act { return queue[o.key] }, true)
+	c.match(nearlySame(olds, news), true)
 	for _, n := range news {
 		if !n.matched {
 			c.record(nil, n, false)
@@ -598,6 +650,52 @@ func (c *comparison) actions() {
 	}
 	for i := range c.out {
 		slices.SortStableFunc(c.out[i].Actions, func(x, y Action) int { return cmp.Compare(x.order, y.order) })
+	}
+}
+
+// pair is last year's action and this year's, with the score of their
+// wording and the confidence of the lineage between them.
+type pair struct {
+	o, n  *act
+	score float64
+	conf  lineage.Confidence
+}
+
+// match ranks pairs (score, confidence, file order) and takes them
+// greedily: each action is matched at most once.
+func (c *comparison) match(pairs []pair, moved bool) {
+	slices.SortStableFunc(pairs, func(x, y pair) int {
+		return cmp.Or(cmp.Compare(y.score, x.score), cmp.Compare(y.conf, x.conf),
+			cmp.Compare(x.o.order, y.o.order), cmp.Compare(x.n.order, y.n.order))
+	})
+	for _, p := range pairs {
+		if !p.o.matched && !p.n.matched {
+			p.o.matched, p.n.matched = true, true
+			c.record(p.o, p.n, moved)
+		}
+	}
+}
+
+// matchSame is match for pairs with the same words, all of one confidence:
+// taken in last year's order, each action of last year's with the first of
+// this year's, in their order, that partners(o) lists and is unmatched.
+// A list's matched actions are dropped from its front as they are met, so
+// each is passed over once.
+func (c *comparison) matchSame(olds []*act, partners func(o *act) *[]*act, moved bool) {
+	for _, o := range olds {
+		q := partners(o)
+		if o.matched || q == nil {
+			continue
+		}
+		for len(*q) > 0 && (*q)[0].matched {
+			*q = (*q)[1:]
+		}
+		if len(*q) > 0 {
+			n := (*q)[0]
+			*q = (*q)[1:]
+			o.matched, n.matched = true, true
+			c.record(o, n, moved)
+		}
 	}
 }
 

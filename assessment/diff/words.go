@@ -51,13 +51,21 @@ func Words(old, new string) []Span {
 // Similarity scores how alike two texts are, from 0 (no word in common) to
 // 1 (the same words in the same order, ignoring case and punctuation at the
 // ends of words): twice the longest common run of words over the total.
-func Similarity(a, b string) float64 {
-	x, y := normalWords(a), normalWords(b)
+func Similarity(a, b string) float64 { return similarity(normalWords(a), normalWords(b)) }
+
+// similarity is Similarity of texts already made normalWords.
+func similarity(x, y []string) float64 { return similarityAtLeast(x, y, 0) }
+
+// similarityAtLeast is similarity where it is at least t, and some lower
+// score where it is not: a score of t allows no more than (1-t)(|x|+|y|)
+// edits, so the edit script gives up past that many.
+func similarityAtLeast(x, y []string, t float64) float64 {
 	if len(x)+len(y) == 0 {
 		return 1
 	}
+	limit := min(maxEdits, int((1-t)*float64(len(x)+len(y))+1e-9))
 	common := 0
-	for _, op := range editScript(x, y) {
+	for _, op := range editScriptWithin(x, y, limit) {
 		if op == Equal {
 			common++
 		}
@@ -80,7 +88,10 @@ func normalWords(s string) []string {
 // word: Equal takes a word from both, Delete one from a, Insert one from b.
 // It is Myers' O(ND) algorithm after trimming the common ends; past maxEdits
 // it gives up and deletes all of a, then inserts all of b.
-func editScript(a, b []string) []Op {
+func editScript(a, b []string) []Op { return editScriptWithin(a, b, maxEdits) }
+
+// editScriptWithin is editScript giving up past limit edits.
+func editScriptWithin(a, b []string, limit int) []Op {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -89,7 +100,7 @@ func editScript(a, b []string) []Op {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	mid, ok := myers(a[pre:len(a)-suf], b[pre:len(b)-suf], maxEdits)
+	mid, ok := myers(a[pre:len(a)-suf], b[pre:len(b)-suf], limit)
 	if !ok {
 		mid = nil
 		for range len(a) - pre - suf {
@@ -125,10 +136,13 @@ func myers(a, b []string, limit int) ([]Op, bool) {
 		}
 		return ops, true
 	}
+	if n+m > limit && n+m-2*common(a, b) > limit {
+		return nil, false // too few words in common to be within the limit
+	}
 	maxD := min(n+m, limit)
 	off := maxD + 1
 	v := make([]int, 2*off+1)
-	var trace [][]int
+	var trace [][]int32 // int32: half the memory, and a text of 2³¹ words is not read
 	found := false
 	for d := 0; d <= maxD && !found; d++ {
 		for k := -d; k <= d; k += 2 {
@@ -149,7 +163,11 @@ func myers(a, b []string, limit int) ([]Op, bool) {
 				break
 			}
 		}
-		trace = append(trace, append([]int(nil), v[off-d:off+d+1]...))
+		w := make([]int32, 2*d+1)
+		for i, x := range v[off-d : off+d+1] {
+			w[i] = int32(x)
+		}
+		trace = append(trace, w)
 	}
 	if !found {
 		return nil, false
@@ -166,7 +184,7 @@ func myers(a, b []string, limit int) ([]Op, bool) {
 		} else {
 			pk = k - 1
 		}
-		px := prev[pk+d-1]
+		px := int(prev[pk+d-1])
 		py := px - pk
 		// One edit leads from (px, py) onto diagonal k; common words follow.
 		midX := px + 1
@@ -197,6 +215,23 @@ func myers(a, b []string, limit int) ([]Op, bool) {
 	return ops, true
 }
 
+// common counts the words a and b have in common, as many times as both
+// use each: at least as many as a longest common run of them.
+func common(a, b []string) int {
+	count := make(map[string]int, len(a))
+	for _, w := range a {
+		count[w]++
+	}
+	n := 0
+	for _, w := range b {
+		if count[w] > 0 {
+			count[w]--
+			n++
+		}
+	}
+	return n
+}
+
 // run is a stretch of one op over several words.
 type run struct {
 	op    Op
@@ -205,28 +240,73 @@ type run struct {
 
 // fold groups an edit script into runs, with each change's deletions before
 // its insertions, then folds into a change any run of common words between
-// two changes that is no longer than the change on either side of it.
+// two changes that is no longer than the change on either side of it. A
+// fold only makes changes larger, and so other runs foldable, never fewer:
+// folding in any order until none is left gives the same result. fold goes
+// left to right once, keeping the runs so far on a stack in which no run of
+// common words between two changes can fold; a change pushed may fold the
+// common words before it, and the change then grown the ones before those.
 func fold(ops []Op) []run {
-	runs := group(ops)
-	for {
-		folded := false
-		for i := 1; i < len(runs)-1; i++ {
-			if runs[i].op != Equal {
-				continue
-			}
-			before, after := changeSize(runs, i, -1), changeSize(runs, i, +1)
-			if before > 0 && after > 0 && runs[i].count <= before && runs[i].count <= after {
-				n := runs[i].count
-				runs = append(runs[:i], append([]run{{Delete, n}, {Insert, n}}, runs[i+1:]...)...)
-				runs = regroup(runs)
-				folded = true
-				break
+	var out []run             // runs: common words, or a change as a deletion then an insertion
+	size := func(i int) int { // the larger side of the change ending at out[i], or 0
+		del, ins := 0, 0
+		for ; i >= 0 && out[i].op != Equal; i-- {
+			if out[i].op == Delete {
+				del += out[i].count
+			} else {
+				ins += out[i].count
 			}
 		}
-		if !folded {
-			return runs
+		return max(del, ins)
+	}
+	// change pops the change at the top of out: its deletions and insertions.
+	change := func() (del, ins int) {
+		for len(out) > 0 && out[len(out)-1].op != Equal {
+			r := out[len(out)-1]
+			out = out[:len(out)-1]
+			if r.op == Delete {
+				del += r.count
+			} else {
+				ins += r.count
+			}
+		}
+		return del, ins
+	}
+	push := func(del, ins int) {
+		if del > 0 {
+			out = append(out, run{Delete, del})
+		}
+		if ins > 0 {
+			out = append(out, run{Insert, ins})
 		}
 	}
+	for _, r := range group(ops) {
+		if r.op == Equal {
+			out = append(out, r)
+			continue
+		}
+		// A change: with the one before it, if only common words are
+		// between and they are run together, and then as far back as it
+		// folds.
+		del, ins := change()
+		if r.op == Delete {
+			del += r.count
+		} else {
+			ins += r.count
+		}
+		for len(out) >= 2 && out[len(out)-1].op == Equal {
+			eq := out[len(out)-1].count
+			before := size(len(out) - 2)
+			if before == 0 || eq > before || eq > max(del, ins) {
+				break
+			}
+			out = out[:len(out)-1]
+			d, i := change()
+			del, ins = del+d+eq, ins+i+eq
+		}
+		push(del, ins)
+	}
+	return out
 }
 
 func group(ops []Op) []run {
@@ -266,16 +346,6 @@ func regroup(runs []run) []run {
 		}
 	}
 	return out
-}
-
-// changeSize is the larger of the deletion and insertion next to runs[i] on
-// the side dir (-1 before, +1 after); 0 when common words are next.
-func changeSize(runs []run, i, dir int) int {
-	size := 0
-	for j := i + dir; j >= 0 && j < len(runs) && runs[j].op != Equal; j += dir {
-		size = max(size, runs[j].count)
-	}
-	return size
 }
 
 // spans turns runs back into text.

@@ -24,6 +24,7 @@ type builder struct {
 	// numeric is true for a spreadsheet or CSV, where 6.10 typed in a
 	// cell is stored as the number 6.1: a 6.1 after 6.9 is read as 6.10.
 	numeric bool
+	words   *catWords // the catalogue's words, once a row needs guessing
 }
 
 func (b *builder) note(w Where, id, format string, args ...any) {
@@ -61,7 +62,13 @@ func (b *builder) place(recs []*record) {
 		prev, prevTable = r.id, r.ctx.table
 	}
 	prev = ""
-	var prevRec *record
+	var prevRec, firstRec *record
+	for _, r := range recs {
+		if r.id != "" {
+			firstRec = r
+			break
+		}
+	}
 	for _, r := range recs {
 		if r.id != "" {
 			prev, prevRec = r.id, r
@@ -70,7 +77,10 @@ func (b *builder) place(recs []*record) {
 		if !r.lost {
 			continue
 		}
-		if id, how, ok := guess(b.cat, r, used, prev); ok {
+		if b.words == nil {
+			b.words = newCatWords(b.cat)
+		}
+		if id, how, ok := b.words.guess(r, used, prev); ok {
 			r.id = id
 			used[id] = true
 			b.guessed[id] = fmt.Sprintf("the row at %s had no provision number; matched %s", whereText(r.where), how)
@@ -80,12 +90,7 @@ func (b *builder) place(recs []*record) {
 		}
 		target := prevRec
 		if target == nil {
-			for _, n := range recs {
-				if n.id != "" {
-					target = n
-					break
-				}
-			}
+			target = firstRec
 		}
 		if target == nil {
 			b.note(r.where, "", "a row without a provision number could not be matched to a provision and was not imported: %q", clip(r.dump(), 70))
@@ -149,10 +154,15 @@ func (b *builder) place(recs []*record) {
 }
 
 func whereText(w Where) string {
+	s := w.String()
 	if w.Line > 0 {
-		return fmt.Sprintf("line %d", w.Line)
+		s = fmt.Sprintf("line %d", w.Line)
 	}
-	return w.String()
+	if w.File != "" {
+		s = strings.TrimPrefix(w.File+", "+s, ", ")
+		s = strings.TrimSuffix(s, ", ")
+	}
+	return s
 }
 
 // dump writes a record's cells as labelled text, for commentary.
@@ -219,6 +229,11 @@ func (b *builder) answer(rec *record) assessment.Answer {
 		b.note(rec.where, id, "%s is in the action plan but not in the assessment's table: left unanswered", id)
 	case !rec.hdr.has(colComply):
 		b.once("nocomply", rec.hdr.where, "the table has no Comply column: its provisions are left unanswered")
+	case ok && !exact && entitiesAgreeIn(raw):
+		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw) // every entity's answer, kept
+	case !ok && len(entityDiffers(raw)) > 0:
+		b.note(rec.where, id, "the entities answer %s differently (%s): left unanswered; each entity's answer is kept in the commentary", id, entityList(entityDiffers(raw)))
+		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
 	case !ok && strings.ContainsAny(raw, checkedBoxes+uncheckedBoxes):
 		b.note(rec.where, id, "the answer boxes of %s (%q) have no box ticked, or more than one: left unanswered, and kept in the commentary", id, clip(raw, 40))
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
@@ -275,19 +290,18 @@ func (b *builder) answer(rec *record) assessment.Answer {
 			b.note(rec.where, id, "%s drafted from the evidence of %s: give each an owner and a due date, or delete it", plural(len(drafts), "action"), id)
 		}
 	}
-	com := rec.cell(colCommentary)
+	// In one pass: joined line by line, a provision repeated in many rows
+	// made the import quadratic.
+	var com strings.Builder
+	com.WriteString(rec.cell(colCommentary))
 	for _, e := range append(extra, rec.extra...) {
-		com = joinLines(com, e)
+		if com.Len() > 0 {
+			com.WriteByte('\n')
+		}
+		com.WriteString(e)
 	}
-	ans.Commentary = com
+	ans.Commentary = com.String()
 	return ans
-}
-
-func joinLines(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + "\n" + b
 }
 
 // actions makes a record's action plan. Several actions in one row's cells,
@@ -415,54 +429,3 @@ func dueOf(cell string) due {
 }
 
 var reFinancialYear = regexp.MustCompile(`\b(20\d\d)[/\-](\d\d)\b`)
-
-// details fills in the landlord, the assessed date and the period: the
-// flags first, then the document's own words, then its file properties.
-func (b *builder) details(name string, a *assessment.Assessment, d *doc, opts Options) error {
-	say := func(w Where, format string, args ...any) {
-		b.detailNotes = append(b.detailNotes, Note{Where: w, Message: fmt.Sprintf(format, args...)})
-	}
-	a.Landlord, a.Assessed = opts.Landlord, opts.Assessed
-	if m, ok := d.meta["landlord"]; ok && a.Landlord == "" {
-		a.Landlord = m.Value
-		say(m.Where, "landlord %q taken from the document", m.Value)
-	}
-	if m, ok := d.meta["assessed"]; ok && a.Assessed.IsZero() {
-		if dt, ok := parseDate(m.Value); ok {
-			a.Assessed = dt
-			if reSerial.MatchString(strings.TrimSpace(m.Value)) {
-				say(m.Where, "assessed %s taken from the document (a date cell)", dt)
-			} else {
-				say(m.Where, "assessed %s taken from the document (%q)", dt, m.Value)
-			}
-		}
-	}
-	if a.Assessed.IsZero() && d.saved != "" {
-		if dt, err := assessment.ParseDate(d.saved); err == nil {
-			a.Assessed = dt
-			say(Where{}, "assessed %s is the day the file was last saved: give --assessed if the assessment was completed on another day", dt)
-		}
-	}
-	if by, ok := d.meta["approved by"]; ok {
-		if on, ok := parseDate(d.meta["approved on"].Value); ok {
-			a.Approved = &assessment.Approval{By: by.Value, On: on}
-			say(by.Where, "approved by %s on %s, as the document says", by.Value, on)
-		}
-	}
-	if m, ok := d.meta["period"]; ok {
-		a.Period = m.Value
-		say(m.Where, "period %q taken from the document", m.Value)
-	} else {
-		for _, t := range append([]string{d.title}, d.preamble...) {
-			if m := reFinancialYear.FindStringSubmatch(t); m != nil && nextYear(atoi(m[1]), m[2]) {
-				a.Period = m[1] + "/" + m[2]
-				say(Where{}, "period %s taken from the title %q", a.Period, clip(t, 60))
-				break
-			}
-		}
-	}
-	if a.Landlord == "" || a.Assessed.IsZero() {
-		return missingDetails(name, a.Landlord == "", a.Assessed.IsZero())
-	}
-	return nil
-}

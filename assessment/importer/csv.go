@@ -31,6 +31,9 @@ func readCSV(data []byte) (*doc, error) {
 func parseCSV(text string, lazy bool) (*doc, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = sniffSeparator(text)
+	if err := sizeOfText(strings.Count(text, "\n")+1, strings.Count(text, string(r.Comma)), map[rune]string{',': "commas", ';': "semicolons", '\t': "tabs"}[r.Comma]); err != nil {
+		return nil, err
+	}
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = lazy
 	d := &doc{}

@@ -1,13 +1,13 @@
 package importer
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 )
 
 // This file reads a Word document's tables from its XML: word/document.xml
@@ -18,87 +18,88 @@ import (
 // encoding/xml are enough; sizes and nesting are capped so a hostile file
 // cannot exhaust memory.
 
-const (
-	maxPart  = 64 << 20 // bytes of XML read from one part of a .docx
-	maxDepth = 512      // nesting of XML elements
-)
+const maxDepth = 512 // nesting of XML elements
 
-// zipKind says what Office file a zip archive is: docx, xlsx, or "".
-func zipKind(data []byte) string {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// zipKind says what Office file a zip archive is: docx, xlsx, or "";
+// err is set when the archive is over one of csa's limits.
+func zipKind(data []byte) (string, error) {
+	p, err := ooxml.Open(data)
 	if err != nil {
-		return ""
+		if ooxml.IsLimit(err) {
+			return "", err
+		}
+		return "", nil
 	}
-	for _, f := range zr.File {
-		switch f.Name {
+	for _, name := range p.Names() {
+		switch name {
 		case "word/document.xml":
-			return "docx"
+			return "docx", nil
 		case "xl/workbook.xml":
-			return "xlsx"
+			return "xlsx", nil
 		}
 	}
-	return ""
+	return "", nil
 }
 
-var errTooLarge = &Error{"the document is too large to read (a part of it is over 64 MB once unpacked)"}
+// tooLarge words a limit the file went over.
+func tooLarge(err error) error { return &Error{"it is too large to read: " + err.Error()} }
 
-// readPart returns one file of the archive, refusing one that unpacks to
-// more than maxPart, whatever its header claims.
-func readPart(zr *zip.Reader, name string) ([]byte, bool, error) {
-	for _, f := range zr.File {
-		if f.Name != name {
-			continue
-		}
-		if f.UncompressedSize64 > maxPart {
-			return nil, true, errTooLarge
-		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil, true, &Error{"it is damaged (" + name + " cannot be unpacked)"}
-		}
-		defer rc.Close()
-		b, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
-		if err != nil {
-			return nil, true, &Error{"it is damaged (" + name + " cannot be unpacked)"}
-		}
-		if len(b) > maxPart {
-			return nil, true, errTooLarge
-		}
-		return b, true, nil
+// readPart returns one whole part of the archive, refusing one over
+// ooxml.MaxWhole.
+func readPart(p *ooxml.Package, name string) ([]byte, bool, error) {
+	b, ok, err := p.ReadAll(name, ooxml.MaxWhole)
+	switch {
+	case ooxml.IsLimit(err):
+		return nil, true, tooLarge(err)
+	case err != nil:
+		return nil, true, &Error{"it is damaged (" + name + " cannot be unpacked)"}
 	}
-	return nil, false, nil
+	return b, ok, nil
 }
 
 // readDocx reads a .docx into lines: a Line per table row, a paragraph Line
-// per paragraph outside tables.
+// per paragraph outside tables. The document's XML is read as a stream.
 func readDocx(data []byte) (*doc, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	p, err := ooxml.Open(data)
 	if err != nil {
+		if ooxml.IsLimit(err) {
+			return nil, tooLarge(err)
+		}
 		return nil, &Error{"it is not a Word document csa can read: it may be damaged"}
-	}
-	body, ok, err := readPart(zr, "word/document.xml")
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &Error{"it is not a Word document (it has no word/document.xml)"}
 	}
 	d := &doc{}
 	num := &numbering{}
-	if nb, ok, err := readPart(zr, "word/numbering.xml"); err == nil && ok {
+	if nb, ok, err := readPart(p, "word/numbering.xml"); err != nil {
+		return nil, err
+	} else if ok {
 		num = parseNumbering(nb)
 	}
-	if core, ok, err := readPart(zr, "docProps/core.xml"); err == nil && ok {
+	if core, ok, err := readPart(p, "docProps/core.xml"); err != nil {
+		return nil, err
+	} else if ok {
 		d.title, d.saved = coreProps(core)
 	}
+	body, ok, err := p.Stream("word/document.xml", ooxml.MaxStream)
+	switch {
+	case ooxml.IsLimit(err):
+		return nil, tooLarge(err)
+	case err != nil:
+		return nil, &Error{"it is damaged (word/document.xml cannot be unpacked)"}
+	case !ok:
+		return nil, &Error{"it is not a Word document (it has no word/document.xml)"}
+	}
+	defer body.Close()
 	r := &docxReader{d: d, num: num}
-	if err := r.read(body); err != nil {
+	if err := r.read(body.Decoder); err != nil {
 		return nil, err
 	}
 	if !hasHeader(d.lines) {
-		// No table csa knows: perhaps the stacked layout, in paragraphs
-		// or in a two-column table of labels and values.
-		if lines, ok := unstack(d.lines); ok {
+		// No table csa knows: perhaps tables without a header row (see
+		// inferColumns), or the stacked layout, in paragraphs or in a
+		// two-column table of labels and values.
+		if lines, ok := inferColumns(d.lines); ok {
+			d.lines = lines
+		} else if lines, ok := unstack(d.lines); ok {
 			d.lines, d.stack = lines, true
 		}
 	}
@@ -116,6 +117,7 @@ type docxTable struct {
 	rows   int
 	row    []docxCell
 	before int            // w:gridBefore of the current row
+	width  int            // the cells of the current row so far, spans counted
 	above  map[int]string // text of the vMerge that starts in each grid column
 	cell   *docxCell      // the cell being read
 	parent *docxTable     // the table this one is nested in, if any
@@ -124,6 +126,8 @@ type docxTable struct {
 
 type docxReader struct {
 	d      *doc
+	size   size  // what has been read, against the limits
+	err    error // a limit reached
 	num    *numbering
 	tab    *docxTable
 	tables int
@@ -133,18 +137,21 @@ type docxReader struct {
 	ilvl   int
 	inText bool
 	inPPr  bool // in paragraph properties, where w:tab is a tab stop
+	head   bool // the paragraph is in a heading style
 }
 
-func (r *docxReader) read(body []byte) error {
-	dec := xml.NewDecoder(bytes.NewReader(body))
+func (r *docxReader) read(dec *xml.Decoder) error {
 	depth := 0
-	for {
+	for r.err == nil {
 		tok, err := dec.RawToken()
 		if errors.Is(err, io.EOF) {
 			if depth > 0 {
 				return &Error{"it is damaged (its text stops part way through)"}
 			}
 			break
+		}
+		if ooxml.IsLimit(err) {
+			return tooLarge(err)
 		}
 		if err != nil {
 			return &Error{"it is damaged (its text cannot be read)"}
@@ -156,7 +163,9 @@ func (r *docxReader) read(body []byte) error {
 				return &Error{"its structure is nested too deeply to read"}
 			}
 			if t.Name.Local == "Fallback" || t.Name.Local == "delText" || t.Name.Local == "instrText" {
-				if err := skip(dec); err != nil {
+				if err := skip(dec); ooxml.IsLimit(err) {
+					return tooLarge(err)
+				} else if err != nil {
 					return &Error{"it is damaged (its text cannot be read)"}
 				}
 				depth--
@@ -174,9 +183,15 @@ func (r *docxReader) read(body []byte) error {
 			r.end(t.Name.Local)
 		case xml.CharData:
 			if r.inText && r.para != nil {
+				if r.size.text+r.para.Len()+len(t) > maxText {
+					return tooLarge(errText)
+				}
 				r.para.Write(t)
 			}
 		}
+	}
+	if r.err != nil {
+		return tooLarge(r.err)
 	}
 	return nil
 }
@@ -215,7 +230,7 @@ func (r *docxReader) start(t xml.StartElement) {
 		r.tab = &docxTable{no: r.tables, above: map[int]string{}, parent: r.tab}
 	case "tr":
 		if r.tab != nil {
-			r.tab.row, r.tab.before = nil, 0
+			r.tab.row, r.tab.before, r.tab.width = nil, 0, 0
 		}
 	case "gridBefore":
 		if r.tab != nil {
@@ -245,9 +260,13 @@ func (r *docxReader) start(t xml.StartElement) {
 			r.para.WriteByte('\n') // a paragraph inside a paragraph (a text box)
 			return
 		}
-		r.para, r.numID, r.ilvl = &strings.Builder{}, "", 0
+		r.para, r.numID, r.ilvl, r.head = &strings.Builder{}, "", 0, false
 	case "pPr":
 		r.inPPr = true
+	case "pStyle":
+		// Heading 1 to 9 and Title: a heading ends the provision before it.
+		v, _ := attr(t, "val")
+		r.head = strings.HasPrefix(strings.ToLower(v), "heading") || strings.EqualFold(v, "Title")
 	case "numId":
 		r.numID, _ = attr(t, "val")
 	case "ilvl":
@@ -312,11 +331,20 @@ func (r *docxReader) end(name string) {
 		if strings.TrimSpace(text) == "" {
 			return
 		}
+		if r.err = r.size.add(1, 1, len(text)); r.err != nil {
+			return
+		}
 		r.paras++
-		r.d.lines = append(r.d.lines, Line{Cells: []string{text}, Para: true, Where: Where{Para: r.paras}})
+		r.d.lines = append(r.d.lines, Line{Cells: []string{text}, Para: true, Heading: r.head, Where: Where{Para: r.paras}})
 	case "tc":
 		t := r.tab
 		if t == nil || t.cell == nil {
+			return
+		}
+		// A row of a million cells is refused as it is read, not once
+		// it has been held whole.
+		if t.width += t.cell.span; r.size.cells+t.width > maxCells {
+			r.err = errCells
 			return
 		}
 		t.row = append(t.row, *t.cell)
@@ -327,8 +355,15 @@ func (r *docxReader) end(name string) {
 			return
 		}
 		t.rows++
-		cells := make([]string, t.before)
-		merged := make([]bool, t.before)
+		width := t.before
+		for _, c := range t.row {
+			width += c.span
+		}
+		if r.err = r.size.add(1, width, 0); r.err != nil {
+			return
+		}
+		cells := make([]string, t.before, width)
+		merged := make([]bool, t.before, width)
 		for _, c := range t.row {
 			col := len(cells)
 			text := strings.Join(c.paras, "\n")
@@ -340,6 +375,11 @@ func (r *docxReader) end(name string) {
 				text, m = t.above[col], true
 			default:
 				delete(t.above, col)
+			}
+			// A merged cell's text counts in each row it continues into:
+			// each is a copy once the cells are tidied.
+			if r.err = r.size.add(0, 0, len(text)); r.err != nil {
+				return
 			}
 			cells = append(cells, text)
 			merged = append(merged, m)

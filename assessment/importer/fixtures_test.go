@@ -78,6 +78,7 @@ var fixedTime = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 //	title: TEXT          the document's title (docProps/core.xml)
 //	saved: YYYY-MM-DD    its last-saved date
 //	para: TEXT           a paragraph outside tables
+//	heading: TEXT        a paragraph in the Heading 3 style
 //	table                starts a table (a para or another table ends it)
 //	row: A | B | C       a row; in a cell, \n is a line break (w:br), \p a
 //	                     new paragraph, {a} or {•} before a paragraph makes it
@@ -110,6 +111,9 @@ func buildDocx(src string) ([]byte, error) {
 		case key == "para":
 			closeTable()
 			body.WriteString(fixturePara(val, "", 0))
+		case key == "heading":
+			closeTable()
+			body.WriteString(fixturePara(val, "Heading3", 0))
 		case line == "table":
 			closeTable()
 			body.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/></w:tblPr>`)
@@ -245,6 +249,9 @@ func fixturePara(text, style string, numID int) string {
 	b.WriteString("<w:p>")
 	if numID > 0 || style != "" {
 		b.WriteString("<w:pPr>")
+		if style != "" {
+			b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+		}
 		if numID > 0 {
 			fmt.Fprintf(&b, `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="%d"/></w:numPr>`, numID)
 		}
@@ -393,8 +400,10 @@ func TestFuzzCorpus(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx))
+		inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(xlsx)+"\nuint8(0)")
 	}
+	// One part at a time in a valid workbook (see FuzzXLSX).
+	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote([]byte(seedSheet))+"\nuint8(1)", quote([]byte(seedSST))+"\nuint8(2)")
 	// csa's own report workbook, which import reads back.
 	data, err := os.ReadFile("../../examples/millbrook-2024-25.yaml")
 	if err != nil {
@@ -409,8 +418,9 @@ func TestFuzzCorpus(t *testing.T) {
 	if err := workbook.Write(&book, a, cat, assessment.NewDate(2025, 7, 1)); err != nil {
 		t.Fatal(err)
 	}
-	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(book.Bytes()))
-	for _, script := range []string{"import_text", "import_stacked", "import_csv", "import_errors", "import_prose"} {
+	inputs["FuzzXLSX"] = append(inputs["FuzzXLSX"], quote(book.Bytes())+"\nuint8(0)")
+	for _, script := range []string{"import_text", "import_stacked", "import_csv", "import_errors", "import_prose",
+		"import_web_tables", "import_web_headings", "import_web_mixed", "import_web_pages", "import_web_refusals"} {
 		ar, err := txtar.ParseFile(filepath.Join("../../testdata/script", script+".txtar"))
 		if err != nil {
 			t.Fatal(err)
@@ -421,6 +431,8 @@ func TestFuzzCorpus(t *testing.T) {
 				inputs["FuzzText"] = append(inputs["FuzzText"], quote(f.Data))
 			case ".csv":
 				inputs["FuzzCSV"] = append(inputs["FuzzCSV"], quote(f.Data))
+			case ".html":
+				inputs["FuzzHTML"] = append(inputs["FuzzHTML"], quote(f.Data))
 			}
 		}
 	}

@@ -2,6 +2,8 @@ package importer
 
 import (
 	"regexp"
+
+	"github.com/csa-tool/csa/assessment"
 	"slices"
 	"strings"
 	"unicode"
@@ -59,7 +61,10 @@ var labels = map[string]struct {
 
 	"code requirement": {colRequirement, 0}, "code requirements": {colRequirement, 0},
 	"requirement": {colRequirement, 0}, "requirements": {colRequirement, 0},
-	"what the code says": {colRequirement, 1}, "the code requires": {colRequirement, 1},
+	"what the code says": {colRequirement, 1}, "the code requires": {colRequirement, 1}, "the code says": {colRequirement, 1},
+	"code says": {colRequirement, 1}, "what the code requires": {colRequirement, 1}, "requirement of the code": {colRequirement, 1},
+	"code requirements summary": {colRequirement, 1}, "the requirement": {colRequirement, 1}, "what the code asks": {colRequirement, 1},
+	"summary of requirement": {colRequirement, 1}, "provision wording": {colRequirement, 1},
 	"provision text": {colRequirement, 1}, "code wording": {colRequirement, 1}, "description": {colRequirement, 2},
 
 	"comply": {colComply, 0}, "comply yes no": {colComply, 0}, "comply y n": {colComply, 0},
@@ -68,12 +73,28 @@ var labels = map[string]struct {
 	"compliant yes no": {colComply, 0}, "do we comply": {colComply, 0}, "are we compliant": {colComply, 0},
 	"complies": {colComply, 0}, "do we comply yes no": {colComply, 0}, "yes no": {colComply, 1},
 	"compliance status": {colComply, 1}, "met": {colComply, 1}, "answer": {colComply, 1},
+	"our position": {colComply, 2}, "position": {colComply, 2}, "self assessment": {colComply, 2},
+	"our assessment": {colComply, 2}, "assessment": {colComply, 2}, "compliance rating": {colComply, 2},
+	"level of compliance": {colComply, 2}, "compliance level": {colComply, 2}, "met not met": {colComply, 1},
+	"met partially met not met": {colComply, 1}, "fully met partially met not met": {colComply, 1},
+	"compliant y n": {colComply, 0}, "compliant y n p": {colComply, 0}, "do we comply y n": {colComply, 0},
+	"are we compliant yes no": {colComply, 0}, "compliant yes no partial": {colComply, 0}, "rag rating": {colComply, 2},
+	"yes no partial": {colComply, 1}, "yes no n a": {colComply, 1}, "yes no partial n a": {colComply, 1}, "y n": {colComply, 1},
+	"y n p": {colComply, 1}, "y n partial": {colComply, 1}, "compliant non compliant": {colComply, 1},
+	"compliant partially compliant non compliant": {colComply, 1}, "met partially met": {colComply, 1},
 
 	"evidence": {colEvidence, 0}, "evidence of compliance": {colEvidence, 0}, "supporting evidence": {colEvidence, 0},
 	"evidence commentary and any explanations": {colEvidence, 0},
 	"evidence commentary and explanations":     {colEvidence, 0},
 	"evidence commentary and any explanation":  {colEvidence, 0},
 	"evidence and commentary":                  {colEvidence, 0}, "evidence commentary": {colEvidence, 0},
+	"how we comply": {colEvidence, 1}, "how we meet this": {colEvidence, 1}, "how we meet the requirement": {colEvidence, 1},
+	"how we meet it": {colEvidence, 1}, "how we meet the code": {colEvidence, 1}, "our evidence": {colEvidence, 0},
+	"evidence of how we comply": {colEvidence, 0}, "supporting information": {colEvidence, 1},
+	"comments and evidence": {colEvidence, 1}, "our response": {colEvidence, 2}, "what we do": {colEvidence, 1},
+	"evidence comments": {colEvidence, 0}, "explanation and evidence": {colEvidence, 1}, "evidence notes": {colEvidence, 0},
+	"evidence and explanation": {colEvidence, 0}, "evidence explanation": {colEvidence, 0}, "how we are meeting this": {colEvidence, 1},
+	"evidence of compliance commentary": {colEvidence, 0}, "commentary and evidence": {colEvidence, 1},
 
 	"commentary": {colCommentary, 0}, "commentary explanation": {colCommentary, 0},
 	"commentary explanations": {colCommentary, 0}, "explanation": {colCommentary, 0},
@@ -85,7 +106,9 @@ var labels = map[string]struct {
 	"further action required": {colAction, 1}, "further actions": {colAction, 1},
 	"action to be taken": {colAction, 1}, "actions to be taken": {colAction, 1},
 	"improvement action": {colAction, 1}, "improvement actions": {colAction, 1}, "planned action": {colAction, 1},
-	"planned actions": {colAction, 1}, "next steps": {colAction, 2},
+	"planned actions": {colAction, 1}, "next steps": {colAction, 2}, "action needed": {colAction, 1},
+	"actions needed": {colAction, 1}, "improvement required": {colAction, 2}, "areas for improvement": {colAction, 2},
+	"action to comply": {colAction, 1}, "actions to comply": {colAction, 1},
 
 	"action owner": {colOwner, 0}, "owner": {colOwner, 0}, "responsible officer": {colOwner, 0},
 	"responsible": {colOwner, 1}, "responsibility": {colOwner, 1}, "lead": {colOwner, 1},
@@ -185,6 +208,11 @@ type header struct {
 	// actionsOnly is an action plan table: a provision column and action
 	// columns, no answer or evidence. Its rows join the provisions' answers.
 	actionsOnly bool
+	// inferred is a header csa made up from a table's content.
+	inferred bool
+	// ticks are columns headed by an answer ("Yes", "No", "Partial"),
+	// where a mark in a row's cell gives its answer (see tickColumns).
+	ticks map[int]assessment.Comply
 }
 
 // parseHeader reports whether cells are a header row of an assessment table,
@@ -210,6 +238,15 @@ func parseHeader(cells []string) (*header, bool) {
 			return nil, false // a provision number: a data row
 		}
 		col, r, ok := headerColumn(c)
+		if (!ok || col == colID && weakID[labelKey(c)]) && i != first {
+			// "Yes" | "No" | "Partial": a column to tick for each answer.
+			if a, isAnswer := answerWords[labelKey(c)]; isAnswer && a != "" && len(labelKey(c)) > 1 {
+				if h.ticks == nil {
+					h.ticks = map[int]assessment.Comply{}
+				}
+				h.ticks[i] = a
+			}
+		}
 		if !ok || (col == colID && weakID[labelKey(c)] && i != first) {
 			continue
 		}
@@ -231,6 +268,7 @@ func parseHeader(cells []string) (*header, bool) {
 	_, id := best[colID]
 	_, req := best[colRequirement]
 	_, comply := best[colComply]
+	comply = comply || len(h.ticks) >= 2
 	_, ev := best[colEvidence]
 	_, act := best[colAction]
 	switch {

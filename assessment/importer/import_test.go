@@ -82,7 +82,15 @@ func TestImportDocxFixture(t *testing.T) {
 }
 
 func TestImportXLSXFixture(t *testing.T) {
-	res := importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{})
+	// The workbook says no date: its last-saved date is not the assessment's.
+	data, err := os.ReadFile(filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Import("kestrel-vale-2023.xlsx", data, Options{}); err == nil || err.Error() != "kestrel-vale-2023.xlsx does not say when the assessment was completed: give --assessed YYYY-MM-DD" {
+		t.Errorf("no date in the workbook: %v", err)
+	}
+	res := importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{Assessed: assessment.NewDate(2023, 6, 30)})
 	a := res.Assessment
 	if a.Code != "chc-2022" || a.Landlord != "Kestrel Vale District Council" || a.Assessed.String() != "2023-06-30" {
 		t.Errorf("details: %s %q %s", a.Code, a.Landlord, a.Assessed)
@@ -108,11 +116,10 @@ func TestImportXLSXFixture(t *testing.T) {
 		t.Errorf("1.6 %+v", ans)
 	}
 	// --sheet picks the sheet; a sheet that is not there is named.
-	res = importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{Sheet: "Assessment", Landlord: "K"})
+	res = importFile(t, filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"), Options{Sheet: "Assessment", Landlord: "K", Assessed: assessment.NewDate(2023, 6, 30)})
 	if len(res.Assessment.Answers) != 10 {
 		t.Errorf("--sheet Assessment: %d answers", len(res.Assessment.Answers))
 	}
-	data, _ := os.ReadFile(filepath.Join(fixtureDir, "kestrel-vale-2023.xlsx"))
 	if _, err := Import("k.xlsx", data, Options{Sheet: "2024"}); err == nil || err.Error() != `k.xlsx: it has no sheet "2024": its sheets are "Cover", "Assessment", "Notes"` {
 		t.Errorf("--sheet 2024: %v", err)
 	}
@@ -123,7 +130,7 @@ func TestDeterministic(t *testing.T) {
 	for _, f := range []string{"brackenford-2025.docx", "kestrel-vale-2023.xlsx"} {
 		var outs [2]string
 		for i := range outs {
-			res := importFile(t, filepath.Join(fixtureDir, f), Options{})
+			res := importFile(t, filepath.Join(fixtureDir, f), Options{Assessed: assessment.NewDate(2023, 6, 30)})
 			var b bytes.Buffer
 			if err := assessment.Encode(&b, res.Assessment, assessment.EncodeOptions{}); err != nil {
 				t.Fatal(err)
@@ -190,6 +197,9 @@ func blank(a *assessment.Assessment) {
 	a.CodePos, a.LandlordPos, a.AssessedPos, a.ProvisionsPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
 	if a.Approved != nil {
 		a.Approved.Pos = assessment.Pos{}
+	}
+	if a.Response != nil {
+		a.Response.Pos = assessment.Pos{}
 	}
 	for i := range a.Answers {
 		ans := &a.Answers[i]
@@ -363,7 +373,7 @@ func TestImportXLSXVariants(t *testing.T) {
 		t.Error("6.10 (stored as 6.1) is not reported as guessed")
 	}
 	// --sheet reads the stacked sheet alone.
-	res = importFile(t, filepath.Join(fixtureDir, "larkfield-2025.xlsx"), Options{Sheet: "Stacked", Landlord: "L"})
+	res = importFile(t, filepath.Join(fixtureDir, "larkfield-2025.xlsx"), Options{Sheet: "Stacked", Landlord: "L", Assessed: assessment.NewDate(2025, 7, 4)})
 	if n := len(res.Assessment.Answers); n != 2 {
 		t.Errorf("--sheet Stacked: %d answers", n)
 	}

@@ -79,19 +79,48 @@ func wording(p *codes.Provision) string {
 // wording must point to one candidate clearly, or the place (the provision
 // after the row before) must agree with the wording.
 func guess(cat *codes.Catalogue, rec *record, used map[string]bool, prevID string) (string, string, bool) {
+	return newCatWords(cat).guess(rec, used, prevID)
+}
+
+// catWords is a catalogue with the word set of each provision's wording,
+// made once for all the rows an import guesses: made for each row, the
+// catalogue's words cost more than the rows.
+type catWords struct {
+	cat    *codes.Catalogue
+	sets   []map[string]bool // by index in cat.Provisions
+	at     map[string]int    // provision id -> index
+	should bool              // the catalogue has should provisions
+}
+
+func newCatWords(cat *codes.Catalogue) *catWords {
+	w := &catWords{cat: cat, sets: make([]map[string]bool, len(cat.Provisions)), at: map[string]int{}, should: hasShould(cat)}
+	for i := range cat.Provisions {
+		p := &cat.Provisions[i]
+		w.sets[i] = wordSet(wording(p))
+		w.at[p.ID] = i
+	}
+	return w
+}
+
+func (w *catWords) guess(rec *record, used map[string]bool, prevID string) (string, string, bool) {
+	cat := w.cat
 	req := strings.TrimSpace(join(rec.idRest, rec.cell(colRequirement)))
 	words := wordSet(req)
-	var cands []*codes.Provision
+	type cand struct {
+		*codes.Provision
+		words map[string]bool
+	}
+	var cands []cand
 	for i := range cat.Provisions {
 		p := &cat.Provisions[i]
 		if p.OnForm && !used[p.ID] {
-			cands = append(cands, p)
+			cands = append(cands, cand{p, w.sets[i]})
 		}
 	}
 	narrow := func(keep func(*codes.Provision) bool) {
-		var out []*codes.Provision
+		var out []cand
 		for _, p := range cands {
-			if keep(p) {
+			if keep(p.Provision) {
 				out = append(out, p)
 			}
 		}
@@ -107,22 +136,19 @@ func guess(cat *codes.Catalogue, rec *record, used map[string]bool, prevID strin
 		narrow(func(p *codes.Provision) bool { return strings.EqualFold(p.Stage, rec.ctx.stage) })
 		where = rec.ctx.stage + " "
 	}
-	if rec.ctx.obligation != "" && hasShould(cat) {
+	if rec.ctx.obligation != "" && w.should {
 		narrow(func(p *codes.Provision) bool { return p.Obligation == rec.ctx.obligation })
 		where += rec.ctx.obligation + " "
 	}
 	next := ""
-	if prevID != "" {
-		for i, p := range cat.Provisions {
-			if p.ID == prevID && i+1 < len(cat.Provisions) && !used[cat.Provisions[i+1].ID] {
-				next = cat.Provisions[i+1].ID
-			}
-		}
+	if i, ok := w.at[prevID]; ok && prevID != "" && i+1 < len(cat.Provisions) && !used[cat.Provisions[i+1].ID] {
+		next = cat.Provisions[i+1].ID
 	}
 	var best, second *codes.Provision
 	var bs, ss, ns float64
-	for _, p := range cands {
-		s := similarity(words, wordSet(wording(p)))
+	for _, c := range cands {
+		p := c.Provision
+		s := similarity(words, c.words)
 		if p.ID == next {
 			ns = s
 		}
@@ -152,7 +178,7 @@ func guess(cat *codes.Catalogue, rec *record, used map[string]bool, prevID strin
 		return best.ID, "by its wording", true
 	case next != "" && len(words) > 0 && ns >= 0.15 && ns >= bs-0.1:
 		return next, "by its wording" + place, true
-	case next != "" && len(words) == 0 && len(cands) == 1 && cands[0].ID == next:
+	case next != "" && len(words) == 0 && len(cands) == 1 && cands[0].Provision.ID == next:
 		return next, "by its place after " + prevID, true
 	}
 	return "", "", false

@@ -31,6 +31,24 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	if c, ok, boxes := ticked(t); boxes {
 		return c, true, ok
 	}
+	// "Compliance: Yes" in the answer's own cell.
+	if k, v, ok := strings.Cut(t, ":"); ok {
+		if l, isLabel := labels[strings.TrimSpace(labelKey(k))]; isLabel && l.col == colComply && strings.TrimSpace(v) != "" {
+			if c, exact, ok := parseAnswer(v); ok && c != assessment.Unanswered {
+				return c, exact, true
+			}
+		}
+	}
+	// "Fenwick Vale Homes: Yes, Fenwick Vale Living: Yes": the entities'
+	// common answer, or none when they differ (see entity.go).
+	if strings.ContainsAny(t, ":–—-=") {
+		if es, ok := entityAnswers(cell); ok {
+			if c, same := entitiesAgree(es); same {
+				return c, false, true
+			}
+			return assessment.Unanswered, false, false
+		}
+	}
 	// The longest answer phrase at the start, followed by a break. A
 	// slash is not a break: "Yes/No" is the form's prompt, not an answer.
 	best := ""
@@ -124,7 +142,7 @@ func ticked(t string) (c assessment.Comply, ok, boxes bool) {
 func answerKey(cell string) string {
 	t := strings.ToLower(cellText(cell))
 	t = strings.Join(strings.Fields(t), " ")
-	return strings.TrimRight(t, " .!;:,")
+	return strings.TrimRight(t, " .!;:,*†‡¹²³")
 }
 
 var answerWords = map[string]assessment.Comply{
@@ -468,6 +486,38 @@ func join(a, b string) string {
 		return a + "\n" + b
 	}
 	return a + " " + b
+}
+
+// joinAll joins pieces onto a as join would one by one, in one pass.
+func joinAll(a string, pieces []string) string {
+	if len(pieces) == 0 {
+		return a
+	}
+	n := len(a)
+	for _, p := range pieces {
+		n += len(p) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(a)
+	last := a
+	for _, p := range pieces {
+		switch {
+		case p == "":
+			continue
+		case last == "":
+		default:
+			r, _ := utf8.DecodeLastRuneInString(last)
+			if strings.ContainsRune(".!?:;", r) || startsItem(p) {
+				b.WriteByte('\n')
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
+		last = p
+	}
+	return b.String()
 }
 
 var reItem = regexp.MustCompile(`^(?:• |[a-z][.)] |\([a-z]\) )`)

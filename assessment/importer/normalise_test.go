@@ -234,6 +234,28 @@ func TestJoin(t *testing.T) {
 	}
 }
 
+// TestJoinAll: joining many pieces at once gives what joining them one by
+// one gave.
+func TestJoinAll(t *testing.T) {
+	for _, tc := range []struct {
+		a      string
+		pieces []string
+	}{
+		{"must not stop", []string{"their efforts to", "address it.", "Another.", "a. item", "b. item"}},
+		{"", []string{"first", "", "second:", "third"}},
+		{"alone", nil},
+		{"", nil},
+	} {
+		want := tc.a
+		for _, p := range tc.pieces {
+			want = join(want, p)
+		}
+		if got := joinAll(tc.a, tc.pieces); got != want {
+			t.Errorf("joinAll(%q, %q) = %q; want %q", tc.a, tc.pieces, got, want)
+		}
+	}
+}
+
 func TestDecodeText(t *testing.T) {
 	for _, tc := range []struct {
 		in   []byte

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
+
+	"github.com/csa-tool/csa/codes"
 )
 
 // This file is the table model every reader produces, and the one pass that
@@ -18,7 +21,8 @@ type Where struct {
 	Sheet string // XLSX: the sheet
 	Table int    // Word: the table (1-based); 0 outside tables
 	Row   int    // Word and XLSX: the row in its table or sheet (1-based)
-	Para  int    // Word: the paragraph outside tables (1-based)
+	Para  int    // Word and web pages: the paragraph outside tables (1-based)
+	File  string // set when several files make one assessment
 	seq   int    // the line's place in the document, to sort notes
 }
 
@@ -47,8 +51,21 @@ type Line struct {
 	Merged []bool
 	Para   bool
 	Blank  bool
-	Table  int // the source table or sheet (1-based); 0 for text and CSV
-	Where  Where
+	// Heading marks a paragraph that is a heading (a web page's h1 to h6,
+	// an accordion's summary, a paragraph in bold): it ends the provision
+	// before it in the stacked layout unless it starts one or is a label.
+	Heading bool
+	// Inferred marks a header row csa made up from the columns' content,
+	// for a table that has none.
+	Inferred bool
+	Table    int // the source table or sheet (1-based); 0 for text and CSV
+	Where    Where
+	// Said is what the reader had to say about the line: a guess it made
+	// in reading it, reported as a note at the line's place.
+	Said []string
+	// Footer marks a line after the end of a page's content ("Was this
+	// page helpful?"): read for details, not reported as text left out.
+	Footer bool
 }
 
 // doc is what a reader hands over: its lines and the document's own details.
@@ -62,6 +79,15 @@ type doc struct {
 	meta  map[string]Meta // details read from "Label: value" lines
 	// preamble is the paragraphs before the first table: titles.
 	preamble []string
+	// A web page's own details: its first heading, the site's name, and
+	// every line of the page, chrome included, where a footer may say when
+	// the page was last reviewed.
+	heading   Meta
+	sites     []string // a web page's names for its site: metadata, the logo's alt text
+	pageLines []Line
+	web       bool
+	seq0      int    // where its lines start in the order of notes (several files)
+	name      string // the file's name, when several files are read
 }
 
 // Meta is a document detail and where it was read.
@@ -81,12 +107,17 @@ type record struct {
 	extra  []string // cells beyond the header, "Column N: text"
 	where  Where
 	ctx    context
+	// more holds the text later rows add to a cell (by column; -1 for
+	// idRest), put together once the table is read (settle): joining row
+	// by row made a long run of rows quadratic.
+	more map[int][]string
 }
 
 // actionCells are the action-plan cells of one action.
 type actionCells struct {
 	text, owner, due, status, completed string
 	where                               Where
+	more                                [5][]string // text later rows add to each field, for settle
 }
 
 func (a actionCells) empty() bool {
@@ -104,9 +135,68 @@ type context struct {
 
 func (r *record) cell(c column) string {
 	if i := r.hdr.index(c); i >= 0 && i < len(r.cells) {
+		if more, ok := r.more[i]; ok {
+			// Asked for before the table is read to the end: join its
+			// pieces now, once.
+			r.cells[i] = joinAll(r.cells[i], more)
+			delete(r.more, i)
+		}
 		return r.cells[i]
 	}
 	return ""
+}
+
+// add puts text a later row brings into column i (-1: idRest): the first
+// piece in place, so a cell's emptiness is known at once, the others kept
+// for settle.
+func (r *record) add(i int, t string) {
+	at := &r.idRest
+	if i >= 0 {
+		at = &r.cells[i]
+	}
+	if *at == "" && len(r.more[i]) == 0 {
+		*at = t
+		return
+	}
+	if r.more == nil {
+		r.more = map[int][]string{}
+	}
+	r.more[i] = append(r.more[i], t)
+}
+
+// settle joins the text later rows brought to each cell and action.
+func (r *record) settle() {
+	for i, more := range r.more {
+		if i < 0 {
+			r.idRest = joinAll(r.idRest, more)
+		} else {
+			r.cells[i] = joinAll(r.cells[i], more)
+		}
+	}
+	r.more = nil
+	for k := range r.acts {
+		a := &r.acts[k]
+		for j, f := range []*string{&a.text, &a.owner, &a.due, &a.status, &a.completed} {
+			*f = joinAll(*f, a.more[j])
+			a.more[j] = nil
+		}
+	}
+}
+
+// addAction puts a later row's action cells to the action before.
+func (a *actionCells) add(b actionCells) {
+	for j, f := range []struct {
+		at *string
+		t  string
+	}{{&a.text, b.text}, {&a.owner, b.owner}, {&a.due, b.due}, {&a.status, b.status}, {&a.completed, b.completed}} {
+		switch {
+		case f.t == "":
+		case *f.at == "" && len(a.more[j]) == 0:
+			*f.at = f.t
+		default:
+			a.more[j] = append(a.more[j], f.t)
+		}
+	}
 }
 
 var reID = regexp.MustCompile(`^(?i:(?:code\s+)?(?:provision|section|para(?:graph)?|clause|ref(?:erence)?|no)\.?\s*)?(\d{1,2})\.(\d{1,3})(?:$|[^\w.]|\.$|\.\s|\.[^\d])`)
@@ -153,7 +243,13 @@ type assembler struct {
 	srcTab   int    // the source table of the current header (Word, XLSX)
 	block    []Line // data rows since the last blank line, title or header
 	seenHdr  bool
+	outside  int // paragraphs after the first table that are not imported
 }
+
+// maxOutsideNotes is how many paragraphs outside the tables are named one
+// by one; the rest are counted in one note, so a document of thousands of
+// stray paragraphs does not bury the notes that matter.
+const maxOutsideNotes = 50
 
 func (a *assembler) note(w Where, id, format string, args ...any) {
 	a.notes = append(a.notes, Note{Where: w, Provision: id, Message: fmt.Sprintf(format, args...)})
@@ -163,14 +259,24 @@ func (a *assembler) note(w Where, id, format string, args ...any) {
 func assemble(d *doc) *assembler {
 	a := &assembler{d: d}
 	for i, l := range d.lines {
-		l.Where.seq = i + 1
+		l.Where.seq = d.seq0 + i + 1
 		a.line(l)
 	}
 	a.flush()
+	for _, r := range a.records {
+		r.settle()
+	}
+	if more := a.outside - maxOutsideNotes; more > 0 {
+		a.note(Where{seq: len(d.lines) + 1}, "", "%s outside the tables %s not imported either (the first %d are listed above)",
+			plural(more, "more paragraph"), map[bool]string{true: "was", false: "were"}[more == 1], maxOutsideNotes)
+	}
 	return a
 }
 
 func (a *assembler) line(l Line) {
+	for _, s := range l.Said {
+		a.note(l.Where, "", "%s", s)
+	}
 	switch {
 	case l.Blank:
 		a.flush()
@@ -186,6 +292,7 @@ func (a *assembler) line(l Line) {
 	}
 	if h, ok := parseHeader(l.Cells); ok {
 		a.flush()
+		h.inferred = l.Inferred
 		a.header(h, l)
 		return
 	}
@@ -235,7 +342,7 @@ func looksLikeTitle(s string) bool {
 		return true
 	}
 	return reSection.MatchString(t) || (reStage.MatchString(t) && len(t) < 40) ||
-		((reMust.MatchString(t) || reShould.MatchString(t)) && len(t) < 80)
+		((reMust.MatchString(t) || reShould.MatchString(t)) && len(t) < 80) || sectionTitle(t) >= 0
 }
 
 func (a *assembler) paragraph(l Line) {
@@ -252,6 +359,10 @@ func (a *assembler) paragraph(l Line) {
 	case reSection.MatchString(first):
 		m := reSection.FindStringSubmatch(first)
 		a.ctx.section, a.ctx.stage, a.pending, a.tables = atoi(m[1]), "", "", 0
+	case sectionTitle(first) >= 0:
+		// "2. Exclusions", "Putting things right": a section's title
+		// without the word Section.
+		a.ctx.section, a.ctx.stage, a.pending, a.tables = sectionTitle(first), "", "", 0
 	case reStage.MatchString(first) && len(first) < 40:
 		m := reStage.FindStringSubmatch(first)
 		n := map[string]string{"one": "1", "two": "2", "three": "3"}[strings.ToLower(m[1])]
@@ -273,8 +384,13 @@ func (a *assembler) paragraph(l Line) {
 			a.meta(kind, val, l.Where)
 			return
 		}
-		if a.seenHdr {
-			a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+		if _, _, ok := pageDateLabel(first); ok {
+			return // "Last updated 12 June 2025": a detail, read by details
+		}
+		if a.seenHdr && !l.Footer {
+			if a.outside++; a.outside <= maxOutsideNotes {
+				a.note(l.Where, "", "text outside the tables was not imported: %q", clip(t, 70))
+			}
 		}
 	}
 }
@@ -469,11 +585,11 @@ func (a *assembler) interleaved(rows []Line) bool {
 }
 
 func (a *assembler) interleave(rows []Line) {
-	idx := a.hdr.index(colID)
+	idx := a.idCol()
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: rows[0].Where, ctx: a.ctx}
 	for _, r := range rows {
 		if id := a.rowID(r); id != "" {
-			_, rest, _ := parseID(r.Cells[idx])
+			_, rest, _ := parseIDCell(r.Cells[idx])
 			rec.id = id
 			r.Cells = append([]string(nil), r.Cells...)
 			r.Cells[idx] = rest
@@ -486,13 +602,36 @@ func (a *assembler) interleave(rows []Line) {
 }
 
 // rowID is the provision id in a row's provision cell, or "".
+// idCol is the column that holds a row's provision number: the provision
+// column, or with none the requirement ("1.2 A complaint must be...").
+func (a *assembler) idCol() int {
+	if i := a.hdr.index(colID); i >= 0 {
+		return i
+	}
+	return a.hdr.index(colRequirement)
+}
+
 func (a *assembler) rowID(r Line) string {
-	i := a.hdr.index(colID)
+	i := a.idCol()
 	if i < 0 || i >= len(r.Cells) || (r.Merged != nil && i < len(r.Merged) && r.Merged[i]) {
 		return ""
 	}
-	id, _, _ := parseID(r.Cells[i])
+	id, _, _ := parseIDCell(r.Cells[i])
 	return id
+}
+
+var reIDPrefix = regexp.MustCompile(`^\s*(?:<[^>]{0,40}>\s*)?[A-Z]{2,5}[\s:\-–]*(\d)`)
+
+// parseIDCell reads the provision column's cell: a provision number, also
+// after a short code of the landlord's own ("CHC 1.2", "HOS-1.2").
+func parseIDCell(cell string) (id, rest string, ok bool) {
+	if id, rest, ok = parseID(cell); ok {
+		return id, rest, ok
+	}
+	if m := reIDPrefix.FindStringSubmatchIndex(cell); m != nil {
+		return parseID(cell[m[2]:])
+	}
+	return "", "", false
 }
 
 func (a *assembler) last() *record {
@@ -538,7 +677,7 @@ func (a *assembler) newRecord(r Line) *record {
 	rec := &record{hdr: a.hdr, cells: make([]string, len(a.hdr.cols)), where: r.Where, ctx: a.ctx}
 	if i := a.hdr.index(colID); i >= 0 && i < len(r.Cells) {
 		var ok bool
-		rec.id, rec.idRest, ok = parseID(r.Cells[i])
+		rec.id, rec.idRest, ok = parseIDCell(r.Cells[i])
 		if t := cellText(r.Cells[i]); !ok && t != "" {
 			// "5.19a", "New": not a number csa reads, kept as written.
 			rec.extra = append(rec.extra, a.hdr.labels[i]+": "+t)
@@ -546,6 +685,13 @@ func (a *assembler) newRecord(r Line) *record {
 		}
 		r.Cells = append([]string(nil), r.Cells...)
 		r.Cells[i] = ""
+	} else if i := a.hdr.index(colRequirement); i >= 0 && i < len(r.Cells) && a.hdr.index(colID) < 0 {
+		// No provision column: the number starts the requirement.
+		if id, rest, ok := parseID(r.Cells[i]); ok {
+			rec.id = id
+			r.Cells = append([]string(nil), r.Cells...)
+			r.Cells[i] = rest
+		}
 	}
 	a.appendCells(rec, r, false)
 	a.records = append(a.records, rec)
@@ -558,6 +704,7 @@ func (a *assembler) newRecord(r Line) *record {
 func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 	var act actionCells
 	act.where = r.Where
+	beyond := 0
 	for i, raw := range r.Cells {
 		merged := r.Merged != nil && i < len(r.Merged) && r.Merged[i]
 		if merged && continuation {
@@ -569,7 +716,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		}
 		if i >= len(rec.hdr.cols) {
 			rec.extra = append(rec.extra, fmt.Sprintf("Column %d: %s", i+1, t))
-			a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+			beyond++
 			continue
 		}
 		switch rec.hdr.cols[i] {
@@ -587,11 +734,17 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 			if continuation {
 				rec.extra = append(rec.extra, rec.hdr.labels[i]+": "+t)
 			} else {
-				rec.idRest = join(rec.idRest, t)
+				rec.add(-1, t)
 			}
 		default:
-			rec.cells[i] = join(rec.cells[i], t)
+			rec.add(i, t)
 		}
+	}
+	switch {
+	case beyond == 1:
+		a.note(r.Where, rec.id, "a cell beyond the table's %d columns was kept in the commentary", len(rec.hdr.cols))
+	case beyond > 1:
+		a.note(r.Where, rec.id, "%d cells beyond the table's %d columns were kept in the commentary", beyond, len(rec.hdr.cols))
 	}
 	if act.empty() {
 		return
@@ -605,11 +758,7 @@ func (a *assembler) appendCells(rec *record, r Line, continuation bool) {
 		rec.acts = append(rec.acts, act)
 		return
 	}
-	last.text = join(last.text, act.text)
-	last.owner = join(last.owner, act.owner)
-	last.due = join(last.due, act.due)
-	last.status = join(last.status, act.status)
-	last.completed = join(last.completed, act.completed)
+	last.add(act)
 }
 
 func plural(n int, word string) string {
@@ -628,3 +777,35 @@ func clip(s string, n int) string {
 	}
 	return strings.TrimRight(string(r[:n]), " ,.;:") + "…"
 }
+
+// sectionTitle reads a line that is a section's title in either Code,
+// with or without its number ("2. Exclusions", "Complaint stages"): the
+// number it gives, 0 when it gives none, or -1 when it is not a title.
+func sectionTitle(line string) int {
+	if len(line) > 100 {
+		return -1
+	}
+	m := reSectionLine.FindStringSubmatch(strings.TrimSpace(line))
+	if m == nil {
+		return -1
+	}
+	if _, ok := sectionKeys()[sectionKey(m[2])]; !ok {
+		return -1
+	}
+	return atoi(m[1])
+}
+
+// sectionKeys are the section titles of both built-in Codes, as keys.
+var sectionKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, id := range []string{"chc-2022", "chc-2024"} {
+		if cat, err := codes.Lookup(id, ""); err == nil {
+			for n := 1; n <= 12; n++ {
+				if t := cat.SectionTitle(n); t != "" {
+					out[sectionKey(t)] = true
+				}
+			}
+		}
+	}
+	return out
+})

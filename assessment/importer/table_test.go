@@ -51,6 +51,26 @@ func find(a *assembler, id string) *record {
 
 const head = "Code provision|Code requirement|Comply: Yes / No|Evidence|Action required|Action Owner|Completion Date\n"
 
+func TestSectionTitle(t *testing.T) {
+	for line, want := range map[string]int{
+		"2. Exclusions": 2, "Section 6 – Complaints stages": 6, "Putting things right": 0,
+		"3 Complaint handling personnel": 3, "Scrutiny and oversight: continuous learning and improvement": 0,
+		"Our exclusions policy": -1, "1.2 Definition of a complaint": -1, "Exclusions were reviewed in 2024.": -1,
+	} {
+		if got := sectionTitle(line); got != want {
+			t.Errorf("sectionTitle(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+func TestParseIDCell(t *testing.T) {
+	for cell, want := range map[string]string{"CHC 1.2": "1.2", "HOS-6.10": "6.10", "1.3": "1.3", "Yes 1.2": "", "chc 1.2": "", "ABCDEF 1.2": ""} {
+		if id, _, _ := parseIDCell(cell); id != want {
+			t.Errorf("parseIDCell(%q) = %q, want %q", cell, id, want)
+		}
+	}
+}
+
 func TestContinuationRows(t *testing.T) {
 	a := rows(t, head+
 		"1.5|Landlords must not stop their efforts to|Yes|<p>We log it.</p>|<p>Strengthen the policy.</p>|Housing Director|Complete\n"+

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -12,38 +13,386 @@ import (
 // pages, where each provision is a run of labelled lines ("Code provision
 // 6.1", "Code requirement", ..., "Comply", "Yes", "Evidence", ...).
 
-// readText reads a text file into lines. Tab-separated lines are table rows;
-// other lines are paragraphs. With no table header, the stacked layout is
-// tried, then comma-separated values.
+// readText reads a text file into lines. Tab-separated lines under a
+// header row (found even when its cells are split over lines) are table
+// rows, rebuilt where a cell's line breaks split a row over several lines,
+// as a browser copies a table; other lines are paragraphs. With no table
+// header, the stacked layout is tried, then comma-separated values, then
+// rows with provision numbers and no header at all.
 func readText(data []byte) (*doc, error) {
 	s := decodeText(data)
-	d := &doc{}
-	n := 0
-	for line := range strings.SplitSeq(s, "\n") {
-		n++
-		line = strings.TrimSuffix(line, "\r")
-		w := Where{Line: n}
-		switch {
-		case strings.TrimSpace(line) == "":
-			d.lines = append(d.lines, Line{Blank: true, Where: w})
-		case strings.Contains(line, "\t"):
-			d.lines = append(d.lines, Line{Cells: strings.Split(line, "\t"), Where: w})
-		default:
-			d.lines = append(d.lines, Line{Cells: []string{line}, Para: true, Where: w})
-		}
+	if err := sizeOfText(strings.Count(s, "\n")+1, strings.Count(s, "\t")+strings.Count(s, ","), "tabs and commas"); err != nil {
+		return nil, err
 	}
-	if hasHeader(d.lines) {
-		d.paged = true
+	raw := strings.Split(s, "\n")
+	for i := range raw {
+		raw[i] = strings.TrimSuffix(raw[i], "\r")
+	}
+	d := &doc{}
+	if lines, joined, ok := tabTable(raw); ok {
+		d.lines, d.paged = footer(lines), true
+		d.notes = joinedNote(d.notes, joined)
 		return d, nil
 	}
-	if lines, ok := unstack(d.lines); ok {
+	plain := make([]Line, 0, len(raw))
+	for i, line := range raw {
+		plain = append(plain, plainLine(line, i+1))
+	}
+	plain = footer(plain)
+	if lines, joined, ok := headerlessRows(raw); ok {
+		// Rows with provision numbers and no header; any stacked
+		// provisions between them are read by unstackRuns.
+		d.lines = footer(lines)
+		d.notes = joinedNote(d.notes, joined)
+		return d, nil
+	}
+	if lines, ok := unstack(plain); ok {
 		d.lines, d.stack = lines, true
 		return d, nil
 	}
 	if looksCSV(s) {
 		return readCSV([]byte(s))
 	}
+	d.lines = plain
 	return d, nil
+}
+
+// footer marks the paragraphs after the end of a page's content, as a
+// browser copies it ("Was this page helpful?", the site's links).
+func footer(lines []Line) []Line {
+	end := false
+	for i := range lines {
+		if !lines[i].Para {
+			continue
+		}
+		t := strings.TrimSpace(lines[i].Cells[0])
+		if !end && pageEnd(t) {
+			end = true
+		}
+		lines[i].Footer = end
+	}
+	return lines
+}
+
+// pageEnd reports a line that ends a page's content.
+func pageEnd(t string) bool {
+	k := labelKey(t)
+	for _, p := range []string{"was this page helpful", "is this page useful", "did this page help", "was this information helpful",
+		"did you find what you were looking for", "report a problem with this page", "report an issue with this page", "help us improve"} {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(t, "©")
+}
+
+func joinedNote(notes []Note, joined int) []Note {
+	if joined == 0 {
+		return notes
+	}
+	return append(notes, Note{Message: fmt.Sprintf("%s without tabs inside the tables %s read as the rest of the cell before %s (a browser copies the line breaks in a cell so)",
+		plural(joined, "line"), map[bool]string{true: "was", false: "were"}[joined == 1], map[bool]string{true: "it", false: "them"}[joined == 1])})
+}
+
+// plainLine is one line of text as it stands: blank, a row of
+// tab-separated cells, or a paragraph.
+func plainLine(line string, n int) Line {
+	w := Where{Line: n}
+	switch {
+	case strings.TrimSpace(line) == "":
+		return Line{Blank: true, Where: w}
+	case strings.Contains(line, "\t"):
+		return Line{Cells: strings.Split(line, "\t"), Where: w}
+	}
+	return Line{Cells: []string{line}, Para: true, Where: w}
+}
+
+// tabTable reads text holding tables with header rows. ok is false when no
+// header row is found.
+func tabTable(raw []string) (lines []Line, joined int, ok bool) {
+	for i := 0; i < len(raw); {
+		cells, n, found := headerAt(raw, i)
+		if !found {
+			lines = append(lines, plainLine(raw[i], i+1))
+			i++
+			continue
+		}
+		ok = true
+		lines = append(lines, Line{Cells: cells, Where: Where{Line: i + 1}})
+		h, _ := parseHeader(cells)
+		rows, next, j := readRows(raw, i+n, len(cells), h.index(colID), h.cols[len(h.cols)-1], true)
+		lines = append(lines, rows...)
+		joined += j
+		i = next
+	}
+	return lines, joined, ok
+}
+
+// headerlessRows reads text whose table has no header row: rows that start
+// with a provision number and a tab, as wide as most such rows are.
+func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
+	// Each row runs from a line that starts with a number and a tab to the
+	// next such line; its width is its tabs, wherever its cells broke.
+	widths := map[int]int{}
+	first, last, tabs := -1, -1, -1
+	end := func() {
+		if tabs >= 1 && tabs < maxCols {
+			widths[tabs+1]++
+		}
+		tabs = -1
+	}
+	for i, line := range raw {
+		segs := strings.Split(line, "\t")
+		switch {
+		case len(segs) > 1 && isBareID(segs[0]):
+			end()
+			tabs = len(segs) - 1
+			if first < 0 {
+				first = i
+			}
+			last = i
+		case tabs >= 0 && len(segs) == 1 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line))):
+			end()
+		case tabs >= 0:
+			tabs += len(segs) - 1
+			last = i
+		}
+	}
+	end()
+	width, most := 0, 0
+	for w, n := range widths {
+		if n > most || n == most && w > width {
+			width, most = w, n
+		}
+	}
+	if most < 2 {
+		return nil, 0, false
+	}
+	// Lines before the first row and after the last are not the table's,
+	// whatever tabs they hold.
+	para := func(i int) Line {
+		l := plainLine(raw[i], i+1)
+		if !l.Blank && !l.Para {
+			l = Line{Cells: []string{strings.Join(nonEmpty(l.Cells), " ")}, Para: true, Where: l.Where}
+		}
+		return l
+	}
+	for i := range first {
+		lines = append(lines, para(i))
+	}
+	rows, _, joined := readRows(raw[:last+1], first, width, 0, colOther, false)
+	lines = append(lines, rows...)
+	for i := last + 1; i < len(raw); i++ {
+		lines = append(lines, para(i))
+	}
+	return lines, joined, true
+}
+
+// maxHeaderLines is how many lines a header row's cells may be split over.
+const maxHeaderLines = 4
+
+// headerAt reports a header row starting at raw[i], its cells perhaps split
+// over lines ("Comply:" on one line, "Yes / No" on the next): the cells,
+// and how many lines it takes.
+func headerAt(raw []string, i int) ([]string, int, bool) {
+	if len(raw[i]) > 600 || strings.TrimSpace(raw[i]) == "" {
+		return nil, 0, false
+	}
+	var best []string
+	bestN, bestRec := 0, 0
+	var cells []string
+	j, blanks := i, 0 // the line read, and blank lines inside the header
+	for k := 0; k < maxHeaderLines && j < len(raw); k, j = k+1, j+1 {
+		for k > 0 && j < len(raw) && strings.TrimSpace(raw[j]) == "" && blanks < 2 {
+			j++ // a browser's blank line between a cell's paragraphs
+			blanks++
+		}
+		if j >= len(raw) {
+			break
+		}
+		line := raw[j]
+		if strings.TrimSpace(line) == "" || len(line) > 600 {
+			break
+		}
+		if looksLikeTitle(line) || k > 0 && !strings.Contains(line, "\t") && len(line) > 40 {
+			break
+		}
+		segs := strings.Split(line, "\t")
+		if k == 0 {
+			cells = append([]string(nil), segs...)
+		} else {
+			if _, _, isID := parseID(segs[0]); isID {
+				break
+			}
+			cells = append(cells[:len(cells)-1], strings.TrimSpace(cells[len(cells)-1])+" "+strings.TrimSpace(segs[0]))
+			cells = append(cells, segs[1:]...)
+		}
+		h, ok := parseHeader(cells)
+		if !ok {
+			if k == 0 && !headerFragment(line) {
+				break
+			}
+			continue // "Code" on a line of its own, "provision" on the next
+		}
+		rec := 0
+		for _, c := range h.cols {
+			if c != colOther {
+				rec++
+			}
+		}
+		// A longer header wins when it names more columns, or the same
+		// with a short line of a split cell ("Yes / No") taken in.
+		if best == nil || rec > bestRec || rec == bestRec && k > 0 && len(strings.TrimSpace(line)) < 40 && !strings.Contains(line, "\t") {
+			best, bestN, bestRec = append([]string(nil), cells...), j-i+1, rec
+		}
+	}
+	if best == nil {
+		return nil, 0, false
+	}
+	return best, bestN, true
+}
+
+// headerFragment reports the first line of a header row split over lines:
+// header cells, the last one perhaps cut short ("Code provision<TAB>Code
+// requirement<TAB>Comply:", or "Code" alone).
+func headerFragment(line string) bool {
+	segs := strings.Split(line, "\t")
+	named := 0
+	for _, c := range segs {
+		c = strings.TrimSpace(c)
+		if len(c) > 80 {
+			return false
+		}
+		if _, _, ok := headerColumn(c); ok {
+			named++
+		}
+	}
+	if len(segs) > 1 {
+		return named >= 1
+	}
+	words := strings.Fields(labelKey(line))
+	return len(words) > 0 && len(words) <= 3 && headerWords[words[0]]
+}
+
+// headerWords start the headers a cell's line break may split.
+var headerWords = map[string]bool{"code": true, "provision": true, "ref": true, "reference": true,
+	"requirement": true, "comply": true, "compliance": true, "compliant": true, "evidence": true, "commentary": true}
+
+// readRows reads a table's rows from raw[i] until the next header row (or
+// the end): a row whose cells hold line breaks spans several lines, which
+// are joined again by counting its cells. A line that starts with a
+// provision number and a tab starts a row; a number at the start of a line
+// inside a cell does not. It returns the rows and paragraphs, where it
+// stopped, and how many lines it joined to a cell.
+func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool) ([]Line, int, int) {
+	var out []Line
+	var cur *Line
+	joined := 0
+	blank := 0        // the line of a blank line after cur, not yet placed
+	var tail []string // lines added to the row's last cell, joined once it is done
+	settle := func() {
+		if cur == nil || len(tail) == 0 {
+			return
+		}
+		c := &cur.Cells[len(cur.Cells)-1]
+		if strings.TrimSpace(*c) == "" {
+			*c = strings.Join(tail, "\n")
+		} else {
+			*c += "\n" + strings.Join(tail, "\n")
+		}
+		tail = tail[:0]
+	}
+	emit := func() {
+		settle()
+		if cur != nil {
+			out = append(out, *cur)
+			cur = nil
+		}
+		if blank > 0 {
+			out = append(out, Line{Blank: true, Where: Where{Line: blank}})
+			blank = 0
+		}
+	}
+	appendTo := func(text string) {
+		tail = append(tail, text)
+		joined++
+		blank = 0
+	}
+	short := last == colComply || last == colOwner || last == colDue || last == colStatus || last == colCompleted || last == colID
+	for ; i < len(raw); i++ {
+		line := raw[i]
+		if strings.TrimSpace(line) == "" {
+			if cur == nil {
+				out = append(out, Line{Blank: true, Where: Where{Line: i + 1}})
+			} else if blank == 0 {
+				blank = i + 1
+			}
+			continue
+		}
+		if stopAtHeader {
+			if _, _, ok := headerAt(raw, i); ok {
+				emit()
+				return out, i, joined
+			}
+		}
+		segs := strings.Split(line, "\t")
+		tabs := len(segs) - 1
+		if isSeparator(segs) {
+			emit()
+			out = append(out, Line{Cells: segs, Where: Where{Line: i + 1}})
+			continue
+		}
+		startsRow := tabs > 0 && idCol == 0 && isBareID(segs[0])
+		ends := tabs == 0 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line)) || endsTable(line))
+		switch {
+		case cur == nil:
+			if tabs == 0 {
+				emit()
+				if !chromeLine(strings.TrimSpace(line)) || pageEnd(strings.TrimSpace(line)) {
+					out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
+				}
+				continue
+			}
+			cur = &Line{Cells: segs, Where: Where{Line: i + 1}}
+		case startsRow, tabs > 0 && len(cur.Cells) >= width, tabs > 0 && len(cur.Cells)+tabs > width:
+			emit()
+			cur = &Line{Cells: segs, Where: Where{Line: i + 1}}
+		case tabs > 0:
+			// The rest of a row whose cell broke over lines.
+			if blank > 0 {
+				blank = 0
+			}
+			appendTo(strings.TrimSpace(segs[0]))
+			settle()
+			cur.Cells = append(cur.Cells, segs[1:]...)
+		case ends, len(cur.Cells) >= width && short && len(strings.TrimSpace(line)) > 60:
+			emit()
+			if !chromeLine(strings.TrimSpace(line)) || pageEnd(strings.TrimSpace(line)) {
+				out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
+			}
+		default:
+			appendTo(strings.TrimSpace(line))
+		}
+	}
+	emit()
+	return out, i, joined
+}
+
+// isBareID reports a cell that is only a provision number.
+func isBareID(s string) bool {
+	_, ok := bareID(strings.TrimSpace(s))
+	return ok
+}
+
+// endsTable reports a line without tabs that cannot be the rest of a cell:
+// a detail of the document, or its approval.
+func endsTable(line string) bool {
+	t := strings.TrimSpace(line)
+	if _, _, ok := parseApproval(t); ok {
+		return true
+	}
+	_, _, ok := pageDateLabel(t)
+	return ok
 }
 
 func hasHeader(lines []Line) bool {
@@ -119,125 +468,6 @@ func cp1252(b byte) rune {
 		return '\uFFFD'
 	}
 	return rune(b)
-}
-
-// stackOrder is the header unstack gives the rows it builds.
-var stackOrder = []struct {
-	col   column
-	label string
-}{
-	{colID, "Code provision"}, {colRequirement, "Code requirement"}, {colComply, "Comply"},
-	{colEvidence, "Evidence"}, {colCommentary, "Commentary"}, {colAction, "Action"}, {colOwner, "Owner"},
-	{colDue, "Due"}, {colStatus, "Status"}, {colCompleted, "Date completed"}, {colAlternative, "Alternative"},
-}
-
-// unstack turns the stacked layout into a header and one row per provision.
-// Titles between provisions stay as paragraphs. It needs provision labels
-// and at least one other label. The header has the labels the document
-// used, as it wrote them, so the columns say what form it follows.
-func unstack(lines []Line) ([]Line, bool) {
-	slot := map[column]int{}
-	hdr := make([]string, len(stackOrder))
-	for i, s := range stackOrder {
-		slot[s.col], hdr[i] = i, s.label
-	}
-	seen := make([]bool, len(stackOrder))
-	seen[slot[colID]] = true
-	var out []Line
-	var cur *Line
-	field := -1
-	provisions, others := 0, 0
-	add := func(i int, text string) {
-		seen[i] = true
-		if cur.Cells[i] == "" {
-			cur.Cells[i] = text
-		} else {
-			cur.Cells[i] += "\n" + text
-		}
-	}
-	start := func(w Where) {
-		if provisions == 0 {
-			out = append(out, Line{Cells: hdr, Where: w})
-		}
-		out = append(out, Line{Cells: make([]string, len(hdr)), Where: w})
-		cur, field = &out[len(out)-1], -1
-		provisions++
-	}
-	for _, l := range lines {
-		if l.Blank {
-			continue
-		}
-		text := strings.TrimSpace(strings.Join(l.Cells, " "))
-		if !l.Para {
-			// "Evidence<TAB>Policy section 2": the tab is the label's colon.
-			cells := nonEmpty(l.Cells)
-			if len(cells) == 0 {
-				continue // a table row of empty cells
-			}
-			text = strings.Join(cells, "\n")
-			if t, ok := detailRow(cells); ok {
-				text = t
-			} else if lb, ok := parseLabel(cells[0]); ok && lb.value == "" && len(cells) > 1 {
-				text = strings.TrimRight(cells[0], ": ") + ": " + strings.Join(cells[1:], "\n")
-			}
-		}
-		if id, ok := bareID(text); ok {
-			if cur == nil || field != slot[colID] || cur.Cells[0] != "" {
-				start(l.Where)
-			}
-			cur.Cells[0], field = id, -1 // "Code provision" on one line, the id on the next
-			continue
-		}
-		if lb, ok := parseLabel(text); ok {
-			if lb.col == colID {
-				start(l.Where)
-				if lb.value != "" {
-					cur.Cells[0] = lb.value
-				} else {
-					field = slot[colID]
-				}
-				continue
-			}
-			if cur != nil {
-				others++
-				field = slot[lb.col]
-				if !seen[field] {
-					hdr[field] = lb.text
-				}
-				seen[field] = true
-				if lb.value != "" {
-					add(field, lb.value)
-				}
-				continue
-			}
-		}
-		if cur == nil || looksLikeTitle(text) {
-			cur, field = nil, -1
-			out = append(out, Line{Cells: []string{text}, Para: true, Where: l.Where})
-			continue
-		}
-		if field < 0 || field == slot[colID] {
-			field = slot[colRequirement]
-		}
-		add(field, text)
-	}
-	if provisions == 0 || others == 0 {
-		return nil, false
-	}
-	// Keep only the columns the document used.
-	for i := range out {
-		if out[i].Para {
-			continue
-		}
-		var cells []string
-		for j, c := range out[i].Cells {
-			if seen[j] {
-				cells = append(cells, c)
-			}
-		}
-		out[i].Cells = cells
-	}
-	return out, true
 }
 
 // bareID reads a line that is nothing but a provision id.

@@ -1,8 +1,6 @@
 package importer
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -12,59 +10,40 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 	"github.com/csa-tool/csa/assessment/workbook"
 )
 
 // This file reads a spreadsheet: first as csa's own report workbook, which
 // comes back exactly as it was written; otherwise any sheet with a header
 // row csa recognises (or the one --sheet names), its merged cells marked.
-// Only a sheet's first 64 columns are read (workbook.ReadSheet), each row no
+// Only a sheet's first 64 columns are read (Book.ReadSheet), each row no
 // wider than its cells; a cell beyond them that holds something is a note.
 // Cells are read raw, so a date is an Excel serial number that the date
 // columns turn back into a date, whatever display format the sheet used.
 
-const (
-	maxUnzip    = 256 << 20 // bytes a workbook may unpack to
-	maxUnzipXML = 64 << 20  // bytes of one sheet's XML held in memory
-)
-
 // readXLSX reads a workbook. It returns csa's own assessment when the
 // workbook is csa's report, else the lines of its sheets.
 func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, err error) {
-	defer func() {
-		// excelize is a large third-party parser: a file it chokes on is
-		// a damaged file to the person importing, never a crash.
-		if recover() != nil {
-			d, own, err = nil, nil, &Error{"it is not an Excel workbook csa can read: it may be damaged"}
-		}
-	}()
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxUnzipXML})
+	book, err := workbook.Open(data)
 	if err != nil {
-		if strings.Contains(err.Error(), "size") {
-			return nil, nil, &Error{"the workbook is too large to read"}
-		}
-		if strings.Contains(strings.ToLower(err.Error()), "encrypt") || strings.Contains(err.Error(), "password") {
-			return nil, nil, &Error{"the workbook is password-protected: save a copy without the password"}
-		}
-		return nil, nil, &Error{"it is not an Excel workbook csa can read: it may be damaged"}
+		return nil, nil, xlsxError(err, "", false)
 	}
-	defer f.Close()
-	names := f.GetSheetList()
+	names := book.Sheets()
 	if sheet != "" && !slices.Contains(names, sheet) {
 		return nil, nil, &Error{fmt.Sprintf("it has no sheet %q: its sheets are %s", sheet, quoteList(names))}
 	}
-	switch a, ok, err := workbook.Read(bytes.NewReader(data)); {
+	switch a, ok, err := workbook.ReadBook(book); {
+	case ooxml.IsLimit(err):
+		return nil, nil, xlsxError(err, "", false)
 	case ok && err != nil:
 		return nil, nil, &Error{"it is csa's own report workbook, but " + err.Error()}
 	case ok:
 		return nil, a, nil
 	}
-	d = &doc{}
-	if p, err := f.GetDocProps(); err == nil && p != nil {
-		d.title = strings.TrimSpace(p.Title)
-		if len(p.Modified) >= 10 && reISO.MatchString(p.Modified[:10]) {
-			d.saved = p.Modified[:10]
-		}
+	d = &doc{title: strings.TrimSpace(book.Title)}
+	if m := book.Modified; len(m) >= 10 && reISO.MatchString(m[:10]) {
+		d.saved = m[:10]
 	}
 	if sheet != "" {
 		names = []string{sheet}
@@ -77,17 +56,22 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 	}
 	var withHeader, all []read
 	for i, name := range names {
-		cells, err := workbook.ReadSheet(f, name)
-		if errors.Is(err, workbook.ErrSheetTooLarge) {
-			return nil, nil, &Error{fmt.Sprintf("its sheet %q is too large to read", name)}
-		}
+		cells, err := book.ReadSheet(name)
 		if err != nil {
-			return nil, nil, &Error{fmt.Sprintf("its sheet %q cannot be read: it may be damaged", name)}
+			return nil, nil, xlsxError(err, name, sheet == "" && len(names) > 1)
 		}
 		d.notes = append(d.notes, beyondNotes(name, cells)...)
-		lines := sheetLines(cells, name, i+1)
+		lines, err := sheetLines(cells, name, i+1)
+		if err != nil {
+			return nil, nil, err
+		}
 		s := read{name: name, lines: lines, header: hasHeader(lines)}
 		if !s.header {
+			// Rows of provisions with no header row: columns from content.
+			s.lines, s.header = inferColumns(lines)
+		}
+		if !s.header {
+			s.lines = lines
 			// Perhaps the stacked layout, a label and a value per row.
 			var flat []Line
 			for _, l := range lines {
@@ -141,16 +125,22 @@ func readXLSX(data []byte, sheet string) (d *doc, own *assessment.Assessment, er
 // sheetLines turns a sheet's rows into lines, marking the cells a vertical
 // merge covers with the merged cell's text. A run of empty rows is one
 // blank line.
-func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
+func sheetLines(s *workbook.Sheet, sheet string, no int) ([]Line, error) {
 	at := make(map[int][]string, len(s.Rows)) // row number -> cells
+	var rows []int                            // the row numbers, in order
 	for _, r := range s.Rows {
 		for c, v := range r.Cells {
 			r.Cells[c] = shortFloat(v)
 		}
+		if _, dup := at[r.Row]; !dup {
+			rows = append(rows, r.Row)
+		}
 		at[r.Row] = r.Cells
 	}
+	slices.Sort(rows)
 	type cell struct{ row, col int }
 	merged := map[cell]string{}
+	filled := 0
 	for _, mc := range s.Merged {
 		from, to, _ := strings.Cut(mc, ":")
 		c1, r1, err1 := excelize.CellNameToCoordinates(from)
@@ -165,12 +155,17 @@ func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
 		if first := at[r1]; c1 <= len(first) {
 			v = first[c1-1]
 		}
-		for r := r1 + 1; r <= r2; r++ {
-			if _, ok := at[r]; !ok {
-				continue // an empty row stays blank, merged or not
+		// The rows the range covers that hold something: an empty row
+		// stays blank, merged or not.
+		i, _ := slices.BinarySearch(rows, r1+1)
+		for ; i < len(rows) && rows[i] <= r2; i++ {
+			// Ranges may overlap in a hostile file: what they fill in all
+			// is counted against the cells an import reads.
+			if filled += c2 - c1 + 1; filled > maxCells {
+				return nil, tooLarge(errCells)
 			}
 			for c := c1; c <= c2; c++ {
-				merged[cell{r, c}] = v
+				merged[cell{rows[i], c}] = v
 			}
 		}
 	}
@@ -196,7 +191,7 @@ func sheetLines(s *workbook.Sheet, sheet string, no int) []Line {
 		}
 		out = append(out, l)
 	}
-	return out
+	return out, nil
 }
 
 // beyondNotes says which cells of a sheet were not read, being beyond the
@@ -256,10 +251,32 @@ func sheetIDs(lines []Line) []string {
 	return ids
 }
 
+// xlsxError words an error reading a workbook, or one of its sheets, for
+// the person importing. others is true when other sheets were read too,
+// which --sheet would leave out.
+func xlsxError(err error, sheet string, others bool) error {
+	switch {
+	case ooxml.IsLimit(err):
+		msg := "it is too large to read: " + err.Error()
+		if others {
+			msg += fmt.Sprintf(" (reading sheet %q); if the assessment is on another sheet, --sheet NAME reads that one alone", sheet)
+		}
+		return &Error{msg}
+	case sheet != "":
+		return &Error{fmt.Sprintf("its sheet %q cannot be read: it may be damaged", sheet)}
+	}
+	return &Error{"it is not an Excel workbook csa can read: it may be damaged"}
+}
+
+// overlap counts the ids of b that a has too.
 func overlap(a, b []string) int {
+	in := make(map[string]bool, len(a))
+	for _, x := range a {
+		in[x] = true
+	}
 	n := 0
 	for _, x := range b {
-		if slices.Contains(a, x) {
+		if in[x] {
 			n++
 		}
 	}

@@ -30,11 +30,31 @@ var ActionsCSVHeader = []string{
 	"Code provision", "Action", "Owner", "Due", "Status", "Completed", "Draft", "Overdue", "Days overdue",
 }
 
+// BOM is the byte-order mark WriteCSV starts with: without it, Excel reads
+// a CSV file in the computer's legacy code page, and Tŷ Glas becomes
+// "TÅ· Glas".
+const BOM = "\ufeff"
+
+// CSVProvision is how a provision id is written in the report's CSV:
+// "Provision 6.10". A bare 6.10 is read as the number 6.1 by Excel and
+// LibreOffice opening the file with their default settings, colliding with
+// the real 6.1 and sorting 6.10 before 6.2; with a word before it, no
+// spreadsheet takes it for a number, and csa import reads the id back.
+func CSVProvision(id string) string {
+	if id == "" {
+		return ""
+	}
+	return "Provision " + id
+}
+
 // WriteCSV writes one table of the report as CSV (RFC 4180: CRLF line ends,
-// fields quoted where needed; UTF-8 with no byte-order mark). Dates are
-// YYYY-MM-DD. A cell that would start with = + - @ (after any leading white
-// space or line break), a tab or a carriage return is prefixed with a single
-// quote, so no spreadsheet reads it as a formula.
+// fields quoted where needed; UTF-8 starting with a byte-order mark, BOM).
+// Dates are YYYY-MM-DD; provisions are written "Provision 6.10"
+// (CSVProvision). A cell that would start with = + - @ (after any leading
+// white space or line break), a tab or a carriage return is prefixed with a
+// single quote, so no spreadsheet reads it as a formula. Text is otherwise
+// kept exactly, bidirectional controls included, so that it reads back the
+// same.
 func WriteCSV(w io.Writer, r *Report, table string) error {
 	var rows [][]string
 	switch table {
@@ -47,7 +67,7 @@ func WriteCSV(w io.Writer, r *Report, table string) error {
 					section = strconv.Itoa(row.Section)
 				}
 				rows = append(rows, []string{
-					row.ID, section, sectionTitle(s), row.Obligation, row.Requirement, string(row.RequirementFrom),
+					CSVProvision(row.ID), section, sectionTitle(s), row.Obligation, row.Requirement, string(row.RequirementFrom),
 					row.ComplyLabel(), row.Evidence, row.Commentary, row.Alternative, row.Review,
 				})
 			}
@@ -55,10 +75,15 @@ func WriteCSV(w io.Writer, r *Report, table string) error {
 	case TableActions:
 		rows = append(rows, ActionsCSVHeader)
 		for _, it := range r.Actions {
-			rows = append(rows, actionCSVRow(it))
+			row := actionCSVRow(it)
+			row[0] = CSVProvision(row[0])
+			rows = append(rows, row)
 		}
 	default:
 		return fmt.Errorf("unknown table %q: the tables are %s and %s", table, TableForm, TableActions)
+	}
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
 	}
 	return writeCSVRows(w, rows)
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"html/template"
 	"io"
 	"strconv"
@@ -20,14 +21,27 @@ func WriteHTML(w io.Writer, r *Report) error {
 
 type htmlView struct {
 	Title         string
+	Running       template.CSS // the running title in a printed page's margin, a CSS string
+	Draft         string       // the draft banner; "" when final
 	Facts         [][2]string
 	Published     string
 	PublishedLink bool
+	Introduction  []string
 	Note          string
 	Summary       htmlTable
 	Sections      []htmlSection
 	ActionNote    string
 	Actions       *htmlTable
+	Response      *htmlResponse
+	Contents      []htmlLink
+	Should        bool // the 2022 form's columns
+}
+
+type htmlLink struct{ ID, Text string }
+
+type htmlResponse struct {
+	Heading string
+	Paras   []string
 }
 
 type htmlSection struct {
@@ -39,11 +53,13 @@ type htmlTable struct {
 	Caption       string
 	CaptionHidden bool // the heading just above says the same
 	Class         string
+	Cols          []string // the colgroup's classes, one per column
 	Header        []string
 	Rows          []htmlRow
 }
 
 type htmlRow struct {
+	ID    string // the row's anchor: provision-6.10
 	Class string
 	Head  htmlCell // the row's header cell
 	Cells []htmlCell
@@ -67,8 +83,23 @@ func paraCell(label string, ps []Paragraph) htmlCell {
 	return htmlCell{Label: label, Paras: ps}
 }
 
+// The colgroup classes of each table: the form's columns are the same
+// width in every section, the landlord's evidence and commentary getting
+// the room.
+var (
+	formCols2024 = []string{"c-id", "c-req", "c-comply", "c-evidence", "c-text"}
+	formCols2022 = []string{"c-id", "c-req", "c-comply", "c-text"}
+	actionCols   = []string{"c-id", "c-action", "c-owner", "c-date", "c-status"}
+)
+
 func (r *Report) htmlView() htmlView {
-	v := htmlView{Title: r.Title(), Note: r.SummaryNote(), ActionNote: r.ActionPlanNote()}
+	v := htmlView{Title: r.Title(), Draft: r.DraftNote(), Note: r.SummaryNote(), ActionNote: r.ActionPlanNote(),
+		Introduction: Paragraphs(r.Introduction), Should: r.Should}
+	running := v.Title
+	if v.Draft != "" {
+		running = "DRAFT: " + running
+	}
+	v.Running = cssString(running)
 	for _, f := range r.Facts() {
 		v.Facts = append(v.Facts, [2]string{f[0], oneLine(f[1])})
 	}
@@ -76,6 +107,10 @@ func (r *Report) htmlView() htmlView {
 		v.Published = oneLine(r.Published)
 		v.PublishedLink = plainURL.MatchString(v.Published)
 	}
+	if len(v.Introduction) > 0 {
+		v.Contents = append(v.Contents, htmlLink{"introduction", "Introduction"})
+	}
+	v.Contents = append(v.Contents, htmlLink{"summary", "Summary"})
 
 	header, rows := r.summaryRows()
 	v.Summary = htmlTable{Caption: "Answers by section", Class: "summary", Header: header}
@@ -87,7 +122,7 @@ func (r *Report) htmlView() htmlView {
 		for i, c := range row[1:] {
 			class := "num"
 			if header[i+1] == colSummaryOblig {
-				class = ""
+				class = "oblig"
 			}
 			hr.Cells = append(hr.Cells, cell(header[i+1], class, c))
 		}
@@ -95,27 +130,30 @@ func (r *Report) htmlView() htmlView {
 	}
 
 	formHeader := r.formHeader()
+	anchors := map[string]bool{}
 	for _, s := range r.Sections {
 		hs := htmlSection{ID: sectionAnchor(s), Heading: s.Caption()}
 		if !r.Should {
-			hs.Tables = []htmlTable{r.htmlForm(s.Caption(), true, s.Rows, formHeader)}
+			hs.Tables = []htmlTable{r.htmlForm(s.Caption(), true, s.Rows, formHeader, anchors)}
 		} else {
 			if must := s.MustRows(); len(must) > 0 {
-				hs.Tables = append(hs.Tables, r.htmlForm(s.Caption()+": mandatory requirements (must)", false, must, formHeader))
+				hs.Tables = append(hs.Tables, r.htmlForm(s.Caption()+": mandatory requirements (must)", false, must, formHeader, anchors))
 			}
 			if should := s.ShouldRows(); len(should) > 0 {
-				hs.Tables = append(hs.Tables, r.htmlForm(s.Caption()+": good practice (should)", false, should, formHeader))
+				hs.Tables = append(hs.Tables, r.htmlForm(s.Caption()+": good practice (should)", false, should, formHeader, anchors))
 			}
 		}
 		v.Sections = append(v.Sections, hs)
+		v.Contents = append(v.Contents, htmlLink{hs.ID, oneLine(s.Caption())})
 	}
+	v.Contents = append(v.Contents, htmlLink{"action-plan", "Action plan"})
 
 	if len(r.Actions) > 0 {
 		caption := "Action plan"
 		if !r.AsOf.IsZero() {
 			caption += " as at " + r.AsOf.Long()
 		}
-		t := htmlTable{Caption: caption, Class: "actions", Header: actionHeader}
+		t := htmlTable{Caption: caption, Class: "actions", Header: actionHeader, Cols: actionCols}
 		for _, it := range r.Actions {
 			status := cell(actionHeader[4], "", StatusText(it))
 			row := htmlRow{Head: cell(actionHeader[0], "", it.Provision)}
@@ -132,14 +170,22 @@ func (r *Report) htmlView() htmlView {
 		}
 		v.Actions = &t
 	}
+	if r.Response != nil {
+		v.Response = &htmlResponse{Heading: r.ResponseHeading(), Paras: Paragraphs(r.Response.Text)}
+		v.Contents = append(v.Contents, htmlLink{"response", "Response of the governing body"})
+	}
 	return v
 }
 
-func (r *Report) htmlForm(caption string, hidden bool, rows []Row, header []string) htmlTable {
-	t := htmlTable{Caption: caption, CaptionHidden: hidden, Class: "form", Header: header}
+func (r *Report) htmlForm(caption string, hidden bool, rows []Row, header []string, anchors map[string]bool) htmlTable {
+	t := htmlTable{Caption: caption, CaptionHidden: hidden, Class: "form", Header: header, Cols: formCols2024}
+	if r.Should {
+		t.Cols = formCols2022
+	}
 	for _, row := range rows {
 		comply := cell(header[2], "comply "+complyClass(row.Comply), row.ComplyLabel())
-		hr := htmlRow{Head: cell(header[0], "", row.ID), Cells: []htmlCell{cell(header[1], "", row.Requirement), comply}}
+		hr := htmlRow{ID: provisionAnchor(row.ID, anchors), Head: cell(header[0], "", row.ID),
+			Cells: []htmlCell{cell(header[1], "", row.Requirement), comply}}
 		if r.Should {
 			hr.Cells = append(hr.Cells, paraCell(header[3], row.EvidenceCell()))
 		} else {
@@ -164,6 +210,46 @@ func complyClass(c assessment.Comply) string {
 	return "unanswered gap"
 }
 
+// cssString quotes s as a CSS string: every character but letters, digits,
+// spaces and plain punctuation as a hex escape, so no text can end the
+// string, the rule or the style element.
+func cssString(s string) template.CSS {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.ContainsRune(" ,.:;!?()/-", c):
+			b.WriteRune(c)
+		default:
+			fmt.Fprintf(&b, "\\%06x", c)
+		}
+	}
+	b.WriteByte('"')
+	return template.CSS(b.String())
+}
+
+// provisionAnchor is a provision row's id, "provision-6.10": the id's
+// letters, digits, dots and dashes (a provision the catalogue does not have
+// may be any text), made unique within the page.
+func provisionAnchor(id string, seen map[string]bool) string {
+	var b strings.Builder
+	b.WriteString("provision-")
+	for _, c := range id {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '.', c == '-':
+			b.WriteRune(c)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
+			b.WriteByte('-')
+		}
+	}
+	a := strings.TrimSuffix(b.String(), "-")
+	for n := 2; seen[a]; n++ {
+		a = strings.TrimSuffix(b.String(), "-") + "-" + strconv.Itoa(n)
+	}
+	seen[a] = true
+	return a
+}
+
 func sectionAnchor(s Section) string {
 	if s.Number == 0 {
 		return "not-in-code"
@@ -171,67 +257,104 @@ func sectionAnchor(s Section) string {
 	return "section-" + strconv.Itoa(s.Number)
 }
 
-// The stylesheet: readable on a phone (tables stack into labelled rows
-// under 40em), and a print style for "print to PDF": no page colour, header
-// rows repeated on each page, rows kept whole. Cells keep the line breaks
-// of the text (white-space: pre-line), so no <br> is needed.
+// The stylesheet. Screen: words wrap at word boundaries (only a token
+// longer than its column breaks: overflow-wrap break-word, never anywhere);
+// the form's columns are fixed by a colgroup, the same in every section,
+// the landlord's evidence and commentary sharing equally what the
+// provision, the requirement and the answer leave (in print, where
+// commentary is often empty, the evidence gets more); under 40em every table stacks into
+// labelled cards. Print: A4 with page numbers and the title in the margin,
+// a denser type, headings kept with their tables, rows never split, header
+// rows repeated on each page. Cells keep the line breaks of the text
+// (white-space: pre-line), so no <br> is needed.
 const pageCSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 80rem; padding: 1rem 1.25rem 3rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
+body { margin: 0 auto; max-width: 80rem; padding: 1rem 1.25rem 3rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.5; color: #0b0c0c; background: #fff; overflow-wrap: break-word; }
 h1 { font-size: 1.75rem; line-height: 1.25; margin: 1rem 0; }
 h2 { font-size: 1.375rem; margin: 2.5rem 0 .75rem; }
 a { color: #1d4f91; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0 0 1.5rem; }
+.draft { border: 3px solid #a4000f; background: #fdf2f3; padding: .75rem 1rem; margin: 0 0 1.5rem; }
+.draft strong { color: #a4000f; letter-spacing: .05em; }
+dl.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; margin: 0 0 1.5rem; }
 dl.facts dt { font-weight: 700; }
-dl.facts dd { margin: 0; overflow-wrap: anywhere; }
+dl.facts dd { margin: 0; }
+nav.contents { margin: 0 0 1.5rem; }
+nav.contents h2 { font-size: 1.125rem; margin: 0 0 .25rem; }
+nav.contents ol { margin: 0; padding-left: 1.5rem; }
+@media screen and (min-width: 60em) { nav.contents ol { columns: 2; column-gap: 3rem; } }
 .note { font-style: italic; }
-.scroll { overflow-x: auto; }
+.prose p { max-width: 48rem; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1.5rem; }
+table.form, table.actions { table-layout: fixed; }
+col.c-id { width: 6.75rem; }
+col.c-comply { width: 6.5rem; }
+col.c-req { width: 24%; }
+col.c-owner { width: 20%; }
+col.c-date { width: 9.5rem; }
+col.c-status { width: 17%; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding: .25rem 0 .5rem; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-th, td { border: 1px solid #b1b4b6; padding: .4rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid #b1b4b6; padding: .4rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: #f3f2f1; }
 tbody th { font-weight: 700; }
-table.form tbody th, table.actions tbody th { white-space: nowrap; }
 td, th { white-space: pre-line; }
 td p, th p { margin: 0 0 .6rem; }
 td p:last-child, th p:last-child { margin-bottom: 0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.summary th[scope=col], td.num, td.oblig { white-space: nowrap; }
+td.num, table.summary th.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: 700; border-top: 2px solid #0b0c0c; }
-td.comply { white-space: nowrap; }
 td.gap { font-weight: 700; }
+td.date { white-space: nowrap; }
 td.unanswered { font-style: italic; }
 tr.overdue th, tr.overdue td { background: #fdf2f3; }
 td.overdue { color: #a4000f; font-weight: 700; }
-table.form th[scope=col]:nth-child(2) { min-width: 14rem; }
+tr:target th, tr:target td { outline: 2px solid #1d4f91; }
 @media screen and (max-width: 40em) {
   body { padding: .75rem; }
   h1 { font-size: 1.4rem; }
-  dl.facts { grid-template-columns: 1fr; }
+  dl.facts { grid-template-columns: minmax(0, 1fr); }
   dl.facts dd { margin-bottom: .5rem; }
-  table.form, table.actions, table.form tbody, table.actions tbody, table.form tr, table.actions tr,
-  table.form th, table.actions th, table.form td, table.actions td { display: block; width: auto; }
-  table.form thead, table.actions thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  table.form tr, table.actions tr { border: 1px solid #b1b4b6; margin: 0 0 1rem; }
-  table.form th, table.actions th, table.form td, table.actions td { border: 0; border-bottom: 1px solid #e5e5e5; white-space: pre-line; }
+  table.form, table.actions, table.summary { table-layout: auto; }
+  table.form, table.actions, table.summary, table.form tbody, table.actions tbody, table.summary tbody,
+  table.form tr, table.actions tr, table.summary tr, table.form th, table.actions th, table.summary th,
+  table.form td, table.actions td { display: block; width: auto; }
+  table.form thead, table.actions thead, table.summary thead, table colgroup { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.form tr, table.actions tr, table.summary tr { border: 1px solid #b1b4b6; margin: 0 0 1rem; }
+  table.form th, table.actions th, table.form td, table.actions td, table.summary th { border: 0; border-bottom: 1px solid #e5e5e5; white-space: pre-line; }
   table.form [data-label]::before, table.actions [data-label]::before { content: attr(data-label); display: block; font-weight: 700; font-style: normal; color: #505a5f; font-size: .875rem; }
   table.form td:empty, table.actions td:empty { display: none; }
+  table.summary tr { padding: 0 0 .25rem; }
+  table.summary td { display: inline-block; border: 0; padding: .25rem .5rem; white-space: nowrap; text-align: left; }
+  table.summary td::before { content: attr(data-label) " "; color: #505a5f; font-weight: 400; }
+  table.summary td.oblig::before { content: ""; }
+  table.form caption, table.actions caption, table.summary caption { display: block; }
 }
+@page { size: A4 landscape; margin: 10mm 10mm 12mm; @top-left { content: {{.Running}}; font-family: system-ui, Arial, sans-serif; font-size: 8pt; color: #505a5f; } @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: system-ui, Arial, sans-serif; font-size: 8pt; color: #505a5f; } }
 @media print {
-  @page { margin: 15mm; }
-  body { max-width: none; padding: 0; font-size: 9.5pt; line-height: 1.35; }
-  h1 { font-size: 16pt; }
-  h2 { font-size: 13pt; margin-top: 1.25rem; break-after: avoid; }
-  caption { break-after: avoid; }
-  .scroll { overflow: visible; }
+  body { max-width: none; padding: 0; font-size: 8pt; line-height: 1.2; }
+  h1 { font-size: 15pt; margin: 0 0 .5rem; }
+  h2 { font-size: 11.5pt; margin: 1rem 0 .35rem; break-after: avoid; page-break-after: avoid; }
+  nav.contents { display: none; }
+  .draft { border-width: 2px; padding: .4rem .6rem; }
+  caption { break-after: avoid; padding: .1rem 0 .25rem; }
+  h2 + p { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
-  thead { display: table-header-group; }
-  tr, th, td { break-inside: avoid; }
+  table { margin-bottom: .75rem; }
+  thead { display: table-header-group; break-after: avoid; }
+  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+  tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
+  th, td { padding: .2rem .35rem; border-color: #777; }
   thead th { background: none; border-bottom: 2px solid #000; }
-  th, td { border-color: #777; }
+  td p, th p { margin-bottom: .3rem; }
+  col.c-id { width: 4.6rem; }
+  col.c-comply { width: 4.6rem; }
+  col.c-date { width: 7.5rem; }
+  col.c-req { width: 28%; }
+  col.c-evidence { width: 42%; }
   tr.overdue th, tr.overdue td { background: none; }
   td.overdue { color: #000; }
+  section.keep { break-inside: avoid; }
 }
 `
 
@@ -241,22 +364,31 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="csa">
-<title>{{.Title}}</title>
+<title>{{if .Draft}}DRAFT: {{end}}{{.Title}}</title>
 <style>` + pageCSS + `</style>
 </head>
 <body>
 <main>
 <h1>{{.Title}}</h1>
-<dl class="facts">
-{{range .Facts}}<dt>{{index . 0}}</dt><dd>{{index . 1}}</dd>
+{{with .Draft}}<div class="draft" role="note"><strong>DRAFT.</strong> <span dir="auto">{{.}}</span></div>
+{{end}}<dl class="facts">
+{{range .Facts}}<dt>{{index . 0}}</dt><dd dir="auto">{{index . 1}}</dd>
 {{end}}{{if .Published}}<dt>Published</dt><dd>{{if .PublishedLink}}<a href="{{.Published}}">{{.Published}}</a>{{else}}{{.Published}}{{end}}</dd>
 {{end}}</dl>
-<section aria-labelledby="summary">
+<nav class="contents" aria-labelledby="contents">
+<h2 id="contents">Contents</h2>
+<ol>
+{{range .Contents}}<li><a href="#{{.ID}}">{{.Text}}</a></li>
+{{end}}</ol>
+</nav>
+{{with .Introduction}}<section class="prose" aria-labelledby="introduction">
+<h2 id="introduction">Introduction</h2>
+{{range .}}<p dir="auto">{{.}}</p>
+{{end}}</section>
+{{end}}<section aria-labelledby="summary">
 <h2 id="summary">Summary</h2>
 {{with .Note}}<p class="note">{{.}}</p>
-{{end}}<div class="scroll">
-{{template "table" .Summary}}</div>
-</section>
+{{end}}{{template "table" .Summary}}</section>
 {{range .Sections}}<section aria-labelledby="{{.ID}}">
 <h2 id="{{.ID}}">{{.Heading}}</h2>
 {{range .Tables}}{{template "table" .}}{{end}}</section>
@@ -264,16 +396,22 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <h2 id="action-plan">Action plan</h2>
 <p>{{.ActionNote}}</p>
 {{with .Actions}}{{template "table" .}}{{end}}</section>
-</main>
+{{with .Response}}<section class="prose keep" aria-labelledby="response">
+<h2 id="response">Response of the governing body</h2>
+<p><strong>{{.Heading}}</strong></p>
+{{range .Paras}}<p dir="auto">{{.}}</p>
+{{end}}</section>
+{{end}}</main>
 </body>
 </html>
 {{define "table"}}<table class="{{.Class}}">
 <caption{{if .CaptionHidden}} class="visually-hidden"{{end}}>{{.Caption}}</caption>
-<thead>
+{{with .Cols}}<colgroup>{{range .}}<col class="{{.}}">{{end}}</colgroup>
+{{end}}<thead>
 <tr>{{range .Header}}<th scope="col">{{.}}</th>{{end}}</tr>
 </thead>
 <tbody>
-{{range .Rows}}<tr{{with .Class}} class="{{.}}"{{end}}>{{with .Head}}<th scope="row" data-label="{{.Label}}">{{template "cell" .}}</th>{{end}}{{range .Cells}}<td data-label="{{.Label}}"{{with .Class}} class="{{.}}"{{end}}>{{template "cell" .}}</td>{{end}}</tr>
+{{range .Rows}}<tr{{with .ID}} id="{{.}}"{{end}}{{with .Class}} class="{{.}}"{{end}}>{{with .Head}}<th scope="row" data-label="{{.Label}}" dir="auto">{{template "cell" .}}</th>{{end}}{{range .Cells}}<td data-label="{{.Label}}"{{with .Class}} class="{{.}}"{{end}} dir="auto">{{template "cell" .}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
 {{end}}{{define "cell"}}{{if .Paras}}{{range .Paras}}<p>{{with .Label}}<strong>{{.}}:</strong> {{end}}{{.Text}}</p>{{end}}{{else}}{{.Text}}{{end}}{{end}}`))

@@ -61,8 +61,12 @@ func checkPage(t *testing.T, doc *html.Node, r *Report) {
 	if len(root) != 1 || attr(root[0], "lang") != "en-GB" {
 		t.Errorf("the page needs <html lang=\"en-GB\">")
 	}
-	if titles := find(doc, "title"); len(titles) != 1 || text(titles[0]) != r.Title() {
-		t.Errorf("title: want one <title>%s</title>", r.Title())
+	wantTitle := r.Title()
+	if r.Draft() {
+		wantTitle = "DRAFT: " + wantTitle
+	}
+	if titles := find(doc, "title"); len(titles) != 1 || text(titles[0]) != wantTitle {
+		t.Errorf("title: want one <title>%s</title>", wantTitle)
 	}
 	if h1 := find(doc, "h1"); len(h1) != 1 || text(h1[0]) != r.Title() {
 		t.Errorf("want one h1 with the title")
@@ -91,12 +95,14 @@ func checkPage(t *testing.T, doc *html.Node, r *Report) {
 		t.Fatalf("want one stylesheet, got %d", len(styles))
 	}
 	css := text(styles[0])
-	for _, want := range []string{"@media print", "@media screen and (max-width", "thead { display: table-header-group; }"} {
+	for _, want := range []string{"@media print", "@media screen and (max-width", "thead { display: table-header-group;", "break-inside: avoid", "@page", "counter(page)"} {
 		if !strings.Contains(css, want) {
 			t.Errorf("stylesheet lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"url(", "@import"} {
+	// Words wrap at word boundaries: only a token longer than its column
+	// may break ("Y e s" is what anywhere and break-all give).
+	for _, bad := range []string{"url(", "@import", "overflow-wrap: anywhere", "word-break"} {
 		if strings.Contains(css, bad) {
 			t.Errorf("stylesheet fetches something: %q", bad)
 		}
@@ -128,12 +134,76 @@ func checkPage(t *testing.T, doc *html.Node, r *Report) {
 				t.Errorf("<th>%s</th> in %s has scope %q", text(th), th.Parent.Parent.Data, scope)
 			}
 		}
+		if class := attr(tb, "class"); class == "form" || class == "actions" {
+			// The same widths in every section: a colgroup per the layout.
+			var cols []string
+			for _, c := range find(tb, "col") {
+				cols = append(cols, attr(c, "class"))
+			}
+			want := strings.Join(actionCols, " ")
+			if class == "form" {
+				want = strings.Join(map[bool][]string{false: formCols2024, true: formCols2022}[r.Should], " ")
+			}
+			if got := strings.Join(cols, " "); got != want {
+				t.Errorf("a %s table's columns are %q, want %q", class, got, want)
+			}
+		}
 		for _, tr := range find(tb, "tr") {
 			if tr.Parent.Data == "tbody" {
 				if c := firstElement(tr); c == nil || c.Data != "th" {
 					t.Errorf("a body row of %q does not start with a row header", text(firstElement(tb)))
 				}
 			}
+		}
+	}
+
+	// An anchor on every provision, and contents that link to what is there.
+	ids := map[string]bool{}
+	walk(doc, func(n *html.Node) {
+		if id := attr(n, "id"); id != "" {
+			if ids[id] {
+				t.Errorf("id %q twice", id)
+			}
+			ids[id] = true
+		}
+	})
+	for _, s := range r.Sections {
+		for _, row := range s.Rows {
+			if row.InCatalogue && !ids["provision-"+row.ID] {
+				t.Errorf("no anchor provision-%s", row.ID)
+			}
+		}
+	}
+	navs := find(doc, "nav")
+	if len(navs) != 1 {
+		t.Fatalf("want one contents list, got %d", len(navs))
+	}
+	links := find(navs[0], "a")
+	if len(links) < len(r.Sections)+2 {
+		t.Errorf("the contents list %d links, want at least the summary, each section and the action plan", len(links))
+	}
+	for _, a := range links {
+		if href := attr(a, "href"); !strings.HasPrefix(href, "#") || !ids[href[1:]] {
+			t.Errorf("contents link %q goes nowhere", href)
+		}
+	}
+	// The draft banner, exactly when the assessment is a draft.
+	banner := 0
+	walk(doc, func(n *html.Node) {
+		if n.Type == html.ElementNode && attr(n, "class") == "draft" {
+			banner++
+			if !strings.Contains(text(n), "DRAFT") {
+				t.Errorf("the draft banner does not say DRAFT: %q", text(n))
+			}
+		}
+	})
+	if want := map[bool]int{true: 1, false: 0}[r.Draft()]; banner != want {
+		t.Errorf("%d draft banners; the assessment is a draft: %v (%q)", banner, r.Draft(), r.DraftReasons())
+	}
+	// Text direction isolated in every cell.
+	for _, c := range append(find(doc, "td"), find(doc, "th")...) {
+		if c.Parent.Parent.Data == "tbody" && attr(c, "dir") != "auto" {
+			t.Errorf("a cell without dir=auto: %q", text(c))
 		}
 	}
 }

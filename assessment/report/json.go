@@ -1,10 +1,14 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // The JSON shapes. Field names are stable; every field is always present
@@ -19,6 +23,10 @@ type (
 		Approved   *jsonApproval   `json:"approved"`
 		Published  string          `json:"published"`
 		AsOf       *string         `json:"as_of"`
+		Draft      bool            `json:"draft"`
+		DraftWhy   []string        `json:"draft_reasons"`
+		Intro      string          `json:"introduction"`
+		Response   *jsonResponse   `json:"response"`
 		Summary    jsonTally       `json:"summary"`
 		Sections   []jsonSection   `json:"sections"`
 		Provisions []jsonProvision `json:"provisions"`
@@ -36,6 +44,11 @@ type (
 	jsonApproval struct {
 		By string  `json:"by"`
 		On *string `json:"on"`
+	}
+	jsonResponse struct {
+		By   string  `json:"by"`
+		On   *string `json:"on"`
+		Text string  `json:"text"`
 	}
 	jsonCounts struct {
 		Yes        int `json:"yes"`
@@ -104,6 +117,11 @@ func WriteJSON(w io.Writer, r *Report) error {
 	if out.Missing == nil {
 		out.Missing = []string{}
 	}
+	out.DraftWhy = append([]string{}, r.DraftReasons()...)
+	out.Draft, out.Intro = len(out.DraftWhy) > 0, r.Introduction
+	if rs := r.Response; rs != nil {
+		out.Response = &jsonResponse{By: rs.By, On: jsonDate(rs.On), Text: rs.Text}
+	}
 	if ap := r.Approved; ap != nil {
 		out.Approved = &jsonApproval{By: ap.By, On: jsonDate(ap.On)}
 	}
@@ -135,10 +153,40 @@ func WriteJSON(w io.Writer, r *Report) error {
 	return encodeJSON(w, out)
 }
 
+// encodeJSON writes v indented. The text keeps its every character, as
+// JSON's own escaping allows; a bidirectional control (U+202A–U+202E,
+// U+2066–U+2069, U+200E, U+200F, U+061C) is written as its \u escape, so
+// the value decodes the same but a person reading the file sees it rather
+// than text it reorders.
 func encodeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(escapeBidi(buf.Bytes()))
+	return err
+}
+
+// escapeBidi writes every bidirectional control in JSON text as a \u
+// escape. In JSON they can only be inside strings, where the escape means
+// the same character.
+func escapeBidi(b []byte) []byte {
+	if !bytes.ContainsFunc(b, safetext.IsBidi) {
+		return b
+	}
+	out := make([]byte, 0, len(b)+16)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if safetext.IsBidi(r) {
+			out = fmt.Appendf(out, "\\u%04x", r)
+		} else {
+			out = append(out, b[:size]...)
+		}
+		b = b[size:]
+	}
+	return out
 }
 
 func actionJSON(it assessment.ActionItem) jsonAction {

@@ -72,11 +72,21 @@ var actionHeader = []string{"Code provision", "Action", "Owner", "Due", "Status"
 func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# %s\n\n", markdown.Cell(r.Title()))
+	if note := r.DraftNote(); note != "" {
+		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", markdown.Cell(note))
+	}
 	for _, f := range r.Facts() {
 		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], markdown.Cell(f[1]))
 	}
 	if r.Published != "" {
 		fmt.Fprintf(&b, "- **Published:** %s\n", mdURL(r.Published))
+	}
+
+	if ps := Paragraphs(r.Introduction); len(ps) > 0 {
+		b.WriteString("\n## Introduction\n")
+		for _, p := range ps {
+			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
+		}
 	}
 
 	b.WriteString("\n## Summary\n\n")
@@ -122,6 +132,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		}
 		b.WriteString("\n")
 		markdown.Table(&b, actionHeader, nil, rows)
+	}
+	if r.Response != nil {
+		fmt.Fprintf(&b, "\n## Response of the governing body\n\n**%s**\n", markdown.Cell(r.ResponseHeading()))
+		for _, p := range Paragraphs(r.Response.Text) {
+			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -32,6 +32,14 @@ type Report struct {
 	Published string
 	AsOf      assessment.Date // the day overdue marks are judged on
 
+	// Introduction is the landlord's opening words, and Response the
+	// governing body's response; both optional.
+	Introduction string
+	Response     *assessment.Response
+	// Unreviewed lists the provisions whose answer was carried from last
+	// year and still has its review: line.
+	Unreviewed []string
+
 	// Should is true when the catalogue has good-practice ("should")
 	// provisions, as the 2022 Code does: the form then has must and should
 	// tables per section and a single evidence-and-commentary column.
@@ -190,7 +198,7 @@ func (t *Tally) plus(u Tally) {
 func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *Report {
 	r := &Report{
 		Landlord: a.Landlord, Assessed: a.Assessed, Period: a.Period, Approved: a.Approved,
-		Published: a.Published, AsOf: asOf,
+		Published: a.Published, AsOf: asOf, Introduction: a.Introduction, Response: a.Response,
 		Code: Code{ID: cat.ID, Written: a.Code, Title: cat.Title, Publisher: cat.Publisher,
 			InForce: dateOf(cat), Statutory: cat.Statutory},
 	}
@@ -225,6 +233,9 @@ func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *
 	slices.SortStableFunc(rows, func(x, y Row) int { return codes.CompareID(x.ID, y.ID) })
 	for i := range rows {
 		r.Summaries = r.Summaries || rows[i].RequirementFrom == assessment.FromSummary
+		if strings.TrimSpace(rows[i].Review) != "" {
+			r.Unreviewed = append(r.Unreviewed, rows[i].ID)
+		}
 	}
 	r.Sections = sections(cat, rows)
 	for _, s := range r.Sections {
@@ -335,6 +346,101 @@ func (r *Report) Facts() [][2]string {
 	return facts
 }
 
+// Unanswered lists the provisions shown as not answered: on the form and
+// missing from the file, or with a blank answer.
+func (r *Report) Unanswered() []string {
+	var ids []string
+	for _, s := range r.Sections {
+		for _, row := range s.Rows {
+			if row.Comply == assessment.Unanswered {
+				ids = append(ids, row.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// DraftReasons says why the assessment is not yet fit to publish as final:
+// no approval by the governing body, provisions not answered, answers
+// carried from last year awaiting review. None: it is final.
+func (r *Report) DraftReasons() []string {
+	var why []string
+	if r.Approved == nil {
+		why = append(why, "not yet approved by the governing body")
+	}
+	if ids := r.Unanswered(); len(ids) > 0 {
+		why = append(why, fmt.Sprintf("%s not answered (%s)", english.Count(len(ids), "provision"), listIDs(ids)))
+	}
+	if n := len(r.Unreviewed); n > 0 {
+		verb := "awaits"
+		if n > 1 {
+			verb = "await"
+		}
+		why = append(why, fmt.Sprintf("%s carried from last year %s review (%s)", english.Count(n, "answer"), verb, listIDs(r.Unreviewed)))
+	}
+	return why
+}
+
+// Draft reports whether the assessment is a draft (see DraftReasons).
+func (r *Report) Draft() bool { return len(r.DraftReasons()) > 0 }
+
+// DraftNote is the draft banner's text after the word DRAFT: "Not for
+// publication: not yet approved by the governing body; ...".
+// It is "" for a final assessment.
+func (r *Report) DraftNote() string {
+	why := r.DraftReasons()
+	if len(why) == 0 {
+		return ""
+	}
+	return "Not for publication: " + strings.Join(why, "; ") + "."
+}
+
+// listIDs lists provision ids, the first ten and how many more.
+func listIDs(ids []string) string {
+	const most = 10
+	if len(ids) <= most {
+		return oneLine(strings.Join(ids, ", "))
+	}
+	return oneLine(strings.Join(ids[:most], ", ")) + fmt.Sprintf(" and %d more", len(ids)-most)
+}
+
+// ResponseHeading heads the governing body's response: "Response of the
+// Board, 26 June 2025".
+func (r *Report) ResponseHeading() string {
+	if r.Response == nil {
+		return ""
+	}
+	s := "Response of the governing body"
+	if by := oneLine(r.Response.By); by != "" {
+		s = "Response from " + by
+	}
+	if !r.Response.On.IsZero() {
+		s += ", " + r.Response.On.Long()
+	}
+	return s
+}
+
+// Paragraphs splits text into its paragraphs at blank lines, each made safe
+// for a page and trimmed; a single line break inside a paragraph is kept.
+func Paragraphs(s string) []string {
+	var out, para []string
+	flush := func() {
+		if p := strings.TrimSpace(strings.Join(para, "\n")); p != "" {
+			out = append(out, p)
+		}
+		para = para[:0]
+	}
+	for _, line := range strings.Split(safetext.Text(s), "\n") {
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		para = append(para, line)
+	}
+	flush()
+	return out
+}
+
 // SummaryNote tells the reader when the requirement column is csa's
 // paraphrase, so a published report never passes it off as the Code.
 func (r *Report) SummaryNote() string {
@@ -422,3 +528,14 @@ func trimText(s string) string { return strings.TrimSpace(safetext.Text(s)) }
 
 // oneLine joins text onto one line, for headings, by the same policy.
 func oneLine(s string) string { return strings.Join(strings.Fields(safetext.Line(s)), " ") }
+
+// FormHeader is the form table's header row, in the Ombudsman's words for
+// the report's Code: five columns for 2024, four for 2022.
+func (r *Report) FormHeader() []string { return r.formHeader() }
+
+// SummaryRows are the summary table: its header row, then the counts per
+// section (must and should apart for the 2022 Code) and the totals.
+func (r *Report) SummaryRows() (header []string, rows [][]string) { return r.summaryRows() }
+
+// ActionHeader is the action plan's header row.
+func ActionHeader() []string { return slices.Clone(actionHeader) }

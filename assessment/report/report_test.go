@@ -293,9 +293,9 @@ provisions:
 		}
 	}
 	for _, want := range []string{
-		`<td data-label="Code requirement">The landlord&#39;s copy of 1.2.</td>`,
-		`<td data-label="Code requirement">The Code&#39;s words for 1.10.</td>`,
-		`<td data-label="Code requirement">Should one.</td>`,
+		`<td data-label="Code requirement" dir="auto">The landlord&#39;s copy of 1.2.</td>`,
+		`<td data-label="Code requirement" dir="auto">The Code&#39;s words for 1.10.</td>`,
+		`<td data-label="Code requirement" dir="auto">Should one.</td>`,
 	} {
 		if !strings.Contains(page.String(), want) {
 			t.Errorf("html lacks %q", want)

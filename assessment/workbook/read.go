@@ -1,13 +1,10 @@
 package workbook
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"math"
-	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -32,12 +30,8 @@ func (e *CellError) Error() string {
 	return fmt.Sprintf("sheet %q, cell %s: %s", e.Sheet, e.Cell, e.Msg)
 }
 
-// Limits on what Read unpacks, so a hostile file cannot exhaust memory.
-const (
-	maxUnzipped = 256 << 20
-	maxSheetXML = 64 << 20
-	maxRows     = 100000
-)
+// maxRows is the last row Read reads of a sheet of csa's workbook.
+const maxRows = 100000
 
 // Read reads back a workbook that Write produced, perhaps edited since in a
 // spreadsheet. ok is false, with no error, when the workbook is not csa's
@@ -63,24 +57,35 @@ const (
 // positions, File, and the order of the answers, which comes back in
 // provision order (a provision answered twice keeps its file order).
 func Read(r io.Reader) (a *assessment.Assessment, ok bool, err error) {
+	data, err := io.ReadAll(io.LimitReader(r, ooxml.MaxFile+1))
+	if err != nil {
+		return nil, false, errors.New("the workbook cannot be read")
+	}
+	b, err := Open(data)
+	if err != nil {
+		if ooxml.IsLimit(err) {
+			return nil, false, err
+		}
+		return nil, false, ErrNotWorkbook
+	}
+	return ReadBook(b)
+}
+
+// ReadBook is Read for a workbook already opened.
+func ReadBook(b *Book) (a *assessment.Assessment, ok bool, err error) {
 	defer func() {
-		// excelize is not written for hostile input; whatever it does, the
-		// caller gets an error, never a crash.
+		// Whatever a hostile file does, the caller gets an error, never a
+		// crash.
 		if p := recover(); p != nil {
 			a, ok, err = nil, false, errors.New("the workbook is damaged and cannot be read")
 		}
 	}()
-	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxSheetXML})
-	if err != nil {
-		return nil, false, errors.New("not a workbook that can be read (is it an .xlsx file?)")
-	}
-	defer f.Close()
-	rd := &reader{f: f}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
-	}
+	rd := &reader{b: b, date1904: b.date1904}
 
 	summary, found, sumErr := rd.sheet(SheetSummary)
+	if ooxml.IsLimit(sumErr) {
+		return nil, false, sumErr
+	}
 	if !found || summary == nil && sumErr != nil {
 		return nil, false, nil
 	}
@@ -135,6 +140,15 @@ func Read(r io.Reader) (a *assessment.Assessment, ok bool, err error) {
 		}
 		a.Approved = &assessment.Approval{By: text(by), On: on}
 	}
+	a.Introduction = text(facts[norm(KeyIntro)])
+	by, onText = facts[norm(KeyResponseBy)], facts[norm(KeyResponseOn)]
+	if said := facts[norm(KeyResponse)]; strings.TrimSpace(by) != "" || strings.TrimSpace(onText) != "" || strings.TrimSpace(said) != "" {
+		on, err := rd.date(onText, SheetSummary, factCell[norm(KeyResponseOn)])
+		if err != nil {
+			return nil, true, err
+		}
+		a.Response = &assessment.Response{By: text(by), On: on, Text: text(said)}
+	}
 	missing := map[string]bool{}
 	for _, id := range strings.Split(facts[norm(KeyMissing)], ",") {
 		if id = strings.TrimSpace(id); id != "" {
@@ -165,7 +179,7 @@ func checkVersion(val, cell string) error {
 }
 
 type reader struct {
-	f        *excelize.File
+	b        *Book
 	date1904 bool
 }
 
@@ -175,20 +189,19 @@ type reader struct {
 // is an error naming it, returned with the rows, so nothing typed there is
 // lost without a word.
 func (rd *reader) sheet(name string) ([][]string, bool, error) {
-	idx, err := rd.f.GetSheetIndex(name)
-	if err != nil || idx < 0 {
+	if !rd.b.HasSheet(name) {
 		return nil, false, nil
 	}
-	s, err := ReadSheet(rd.f, name)
+	s, err := rd.b.ReadSheet(name)
 	if err != nil {
-		if errors.Is(err, ErrSheetTooLarge) {
-			return nil, true, &CellError{Sheet: name, Msg: "the sheet is too large to read"}
-		}
 		return nil, true, err
 	}
 	var out [][]string
-	if n := len(s.Rows); n > 0 {
-		last := s.Rows[n-1].Row
+	if len(s.Rows) > 0 {
+		last := 0
+		for _, r := range s.Rows {
+			last = max(last, r.Row)
+		}
 		if last > maxRows {
 			return nil, true, &CellError{Sheet: name, Msg: fmt.Sprintf("the sheet has more than %d rows", maxRows)}
 		}
@@ -213,10 +226,6 @@ var lastColumn, _ = excelize.ColumnNumberToName(MaxColumns)
 
 // maxBeyond is how many of the cells beyond MaxColumns ReadSheet lists.
 const maxBeyond = 100
-
-// ErrSheetTooLarge is ReadSheet's error for a sheet whose XML is too large
-// to hold in memory (the file was opened with a smaller UnzipXMLSizeLimit).
-var ErrSheetTooLarge = errors.New("the sheet is too large to read")
 
 // Sheet is a sheet as ReadSheet reads it.
 type Sheet struct {
@@ -245,239 +254,6 @@ type CellRef struct{ Col, Row int }
 
 // String is the cell's name, "XFD5".
 func (c CellRef) String() string { return cellName(c.Col, c.Row) }
-
-// ReadSheet reads the first MaxColumns columns of a sheet of f, as raw
-// values (a date is its serial number), and the sheet's merged ranges. Left
-// to itself, excelize widens every row to its last cell: 16,384 cells a row
-// for a cell in column XFD. So ReadSheet first takes the cells beyond
-// MaxColumns out of the sheet's XML in f, noting those that hold something,
-// then has excelize stream what is left. f must not have loaded the sheet
-// already (open it afresh): a sheet excelize has loaded is read as loaded.
-func ReadSheet(f *excelize.File, sheet string) (*Sheet, error) {
-	unreadable := &CellError{Sheet: sheet, Msg: "the sheet cannot be read"}
-	part, ok := sheetPart(f, sheet)
-	if !ok {
-		return nil, unreadable
-	}
-	v, _ := f.Pkg.Load(part)
-	data, ok := v.([]byte)
-	if !ok {
-		// Not held in memory: excelize set it aside in a temporary file,
-		// being over the size the file was opened to hold.
-		if rows, err := f.Rows(sheet); err == nil {
-			_ = rows.Close()
-			return nil, ErrSheetTooLarge
-		}
-		return nil, unreadable
-	}
-	s := &Sheet{}
-	capped, err := s.scan(data)
-	if err != nil {
-		return nil, unreadable
-	}
-	if len(capped) != len(data) { // cells were set aside
-		f.Pkg.Store(part, capped)
-	}
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, unreadable
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, &CellError{Sheet: sheet, Cell: cellName(1, n), Msg: "the row cannot be read"}
-		}
-		if len(cells) > 0 {
-			s.Rows = append(s.Rows, SheetRow{Row: n, Cells: cells[:min(len(cells), MaxColumns)]})
-		}
-	}
-	if rows.Error() != nil {
-		return nil, unreadable
-	}
-	return s, nil
-}
-
-// scan reads a sheet's XML and returns it without the cells beyond the
-// first MaxColumns columns, noting in s those that hold something, and the
-// merged ranges. Cells and rows are numbered as excelize numbers them: by
-// their r attribute, else one after the last.
-func (s *Sheet) scan(data []byte) ([]byte, error) {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	// The structure is all that is read here, and its names are ASCII in
-	// any encoding a sheet is written in; the bytes pass as they are.
-	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	var cut [][2]int64 // byte ranges of the cells set aside
-	row, col, inRow := 0, 0, false
-	for {
-		at := d.InputOffset()
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				inRow, col = true, 0
-				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
-					row = n
-				} else {
-					row++
-				}
-			case "c":
-				if !inRow {
-					continue
-				}
-				col++
-				if ref := attr(t, "r"); ref != "" {
-					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-						col = c
-					}
-				}
-				if col <= MaxColumns {
-					continue
-				}
-				holds, err := skipCell(d)
-				if err != nil {
-					return nil, err
-				}
-				cut = append(cut, [2]int64{at, d.InputOffset()})
-				if holds {
-					if s.BeyondCount++; len(s.Beyond) < maxBeyond {
-						s.Beyond = append(s.Beyond, CellRef{Col: col, Row: row})
-					}
-				}
-			case "mergeCell":
-				if ref := attr(t, "ref"); ref != "" {
-					s.Merged = append(s.Merged, ref)
-				}
-			}
-		case xml.EndElement:
-			if t.Name.Local == "row" {
-				inRow = false
-			}
-		}
-	}
-	if len(cut) == 0 {
-		return data, nil
-	}
-	var kept int64
-	for _, c := range cut {
-		kept += c[1] - c[0]
-	}
-	out := make([]byte, 0, int64(len(data))-kept)
-	from := int64(0)
-	for _, c := range cut {
-		out = append(out, data[from:c[0]]...)
-		from = c[1]
-	}
-	return append(out, data[from:]...), nil
-}
-
-// skipCell reads to the end of the cell whose start was just read, and
-// says whether it holds something: a value, text or a formula.
-func skipCell(d *xml.Decoder) (bool, error) {
-	holds, depth, in := false, 1, ""
-	for depth > 0 {
-		tok, err := d.RawToken()
-		if err != nil {
-			if err == io.EOF {
-				err = io.ErrUnexpectedEOF
-			}
-			return false, err
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			in = t.Name.Local
-			if in == "f" {
-				holds = true
-			}
-		case xml.EndElement:
-			depth--
-			in = ""
-		case xml.CharData:
-			if (in == "v" || in == "t") && len(t) > 0 {
-				holds = true
-			}
-		}
-	}
-	return holds, nil
-}
-
-func attr(t xml.StartElement, name string) string {
-	for _, a := range t.Attr {
-		if a.Name.Local == name {
-			return a.Value
-		}
-	}
-	return ""
-}
-
-// sheetPart finds the part of the package that holds a sheet, as excelize
-// finds it: the workbook's relationship for the sheet's r:id.
-func sheetPart(f *excelize.File, sheet string) (string, bool) {
-	if f.WorkBook == nil {
-		return "", false
-	}
-	id := ""
-	for _, s := range f.WorkBook.Sheets.Sheet {
-		if strings.EqualFold(s.Name, sheet) {
-			id = s.ID
-			break
-		}
-	}
-	if id == "" {
-		return "", false
-	}
-	wb := ""
-	for _, r := range relationships(f, "_rels/.rels") {
-		if r.Type == excelize.SourceRelationshipOfficeDocument || r.Type == excelize.StrictSourceRelationshipOfficeDocument {
-			wb = strings.TrimPrefix(r.Target, "/")
-			break
-		}
-	}
-	dir := path.Dir(wb)
-	rels := strings.TrimPrefix(dir+"/_rels/"+path.Base(wb)+".rels", "/")
-	if dir == "." {
-		rels = "_rels/" + path.Base(wb) + ".rels"
-	}
-	part, ok := "", false
-	for _, r := range relationships(f, rels) {
-		if r.ID != id {
-			continue
-		}
-		target := dir + "/" + r.Target
-		if strings.HasPrefix(r.Target, "/") {
-			target = r.Target
-		}
-		part, ok = strings.TrimPrefix(strings.ReplaceAll(path.Clean(target), "\\", "/"), "/"), true
-	}
-	return part, ok
-}
-
-type relationship struct {
-	ID     string `xml:"Id,attr"`
-	Target string `xml:"Target,attr"`
-	Type   string `xml:"Type,attr"`
-}
-
-// relationships reads a part of relationships, as the package holds it.
-func relationships(f *excelize.File, part string) []relationship {
-	v, _ := f.Pkg.Load(part)
-	data, _ := v.([]byte)
-	var rels struct {
-		Rel []relationship `xml:"Relationship"`
-	}
-	if xml.Unmarshal(data, &rels) != nil {
-		return nil
-	}
-	return rels.Rel
-}
 
 // table is a sheet read by its header row.
 type table struct {
@@ -645,13 +421,17 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 		if !ok && !strings.EqualFold(strings.TrimSpace(v), "not answered") {
 			return t.errorf(t.cell(i, ColComply), "comply %q for provision %s is not an answer: choose Yes, No, Partial or N/A", clip(v), clip(id))
 		}
+		req, ok := requirement(text(t.val(i, ColRequirement)), t.val(i, ColRequirementSource), cat, id)
+		if !ok {
+			return t.errorf(t.cell(i, ColRequirement), "the Code requirement of provision %s was cut to fit the cell (its end says so) and has been edited since: csa cannot tell your wording from the catalogue's; clear the cell to use the catalogue's text, or write your own wording in place of all of it", clip(id))
+		}
 		ans := assessment.Answer{
 			ID: id, Comply: c,
 			Evidence:    text(t.val(i, ColEvidence)),
 			Commentary:  text(t.val(i, ColCommentary)),
 			Alternative: text(t.val(i, ColAlternative)),
 			Review:      text(t.val(i, ColReview)),
-			Requirement: requirement(text(t.val(i, ColRequirement)), t.val(i, ColRequirementSource), cat, id),
+			Requirement: req,
 		}
 		if extra := t.extras(i); len(extra) > 0 {
 			ans.Commentary = strings.TrimSpace(ans.Commentary + "\n" + strings.Join(extra, "\n"))
@@ -682,8 +462,28 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 // requirement decides whether the Code requirement cell is the answer's own
 // wording: yes when its source says so; no when it is the catalogue's text
 // or summary (or, with no catalogue to compare, when its source says it
-// came from there).
-func requirement(cell, source string, cat *codes.Catalogue, id string) string {
+// came from there); never when it is the catalogue's text that Write cut
+// to fit the cell (fit), whatever its source says. ok is false when that
+// cut text has been edited: it is neither the catalogue's nor plainly the
+// landlord's.
+func requirement(cell, source string, cat *codes.Catalogue, id string) (req string, ok bool) {
+	if cut, intact := wasCut(cell); cut {
+		if p, found := catProvision(cat, id); intact || found && (cell == p.Text || cell == p.Summary) {
+			return "", true
+		}
+		return "", false
+	}
+	return requirementOf(cell, source, cat, id), true
+}
+
+func catProvision(cat *codes.Catalogue, id string) (*codes.Provision, bool) {
+	if cat == nil {
+		return nil, false
+	}
+	return cat.Provision(id)
+}
+
+func requirementOf(cell, source string, cat *codes.Catalogue, id string) string {
 	if cell == "" || norm(source) == norm(SourceLandlord) {
 		return cell
 	}

@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/csa-tool/csa/assessment/internal/ooxml"
 )
 
 // A cell in column XFD, the last, once made excelize widen every row to
@@ -44,10 +46,15 @@ func withXFD(t testing.TB, data []byte, sheet string, n int, blank bool) []byte 
 		}
 		return fmt.Sprintf(`<c r="XFD%d" t="inlineStr"><is><t>stray</t></is></c>`, r)
 	}
-	part, ok := sheetPart(open(t, data), sheet)
+	b, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs, ok := b.sheet(sheet)
 	if !ok {
 		t.Fatalf("no sheet %q", sheet)
 	}
+	part := bs.part
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -98,17 +105,56 @@ func withXFD(t testing.TB, data []byte, sheet string, n int, blank bool) []byte 
 
 var reRow = regexp.MustCompile(`(?s)<row r="(\d+)"[^>/]*>.*?</row>`)
 
-func TestScanSetsAsideCellsBeyond(t *testing.T) {
+// bookOf is a workbook of one sheet, Sheet1, whose XML is sheet (inside
+// worksheet) and whose shared strings are sst (si elements), as bytes.
+func bookOf(t testing.TB, sheet, sst string) []byte {
+	t.Helper()
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+		{"xl/workbook.xml", `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`},
+		{"xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sheet + `</worksheet>`},
+		{"xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + sst + `</sst>`},
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.Create(p.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, p.body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func readSheet1(t testing.TB, data []byte) (*Sheet, error) {
+	t.Helper()
+	b, err := Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.ReadSheet("Sheet1")
+}
+
+func TestReadSheetBeyond(t *testing.T) {
 	many := strings.Repeat(`<c><v>1</v></c>`, MaxColumns+2) // no r: columns A to BN
-	xml := `<?xml version="1.0" encoding="UTF-8"?>` +
-		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
-		`<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="BL1"><v>64</v></c><c r="BM1" t="s"><v>0</v></c><c r="XFC1" s="1"/><c r="XFD1" s="1"></c></row>` +
+	xml := `<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="BL1"><v>64</v></c><c r="BM1" t="s"><v>0</v></c><c r="XFC1" s="1"/><c r="XFD1" s="1"></c></row>` +
 		`<row>` + many + `</row>` +
 		`<row r="4"><c r="XFD4" t="inlineStr"><is><r><t>rich</t></r></is></c></row>` +
 		`<row r="5"><c r="A5"><v>5</v></c><c r="BN5"><f>1+1</f></c><c r="BO5" t="inlineStr"><is><t></t></is></c></row>` +
-		`</sheetData><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells></worksheet>`
-	s := &Sheet{}
-	out, err := s.scan([]byte(xml))
+		`</sheetData><mergeCells count="1"><mergeCell ref="A1:A2"/></mergeCells>`
+	s, err := readSheet1(t, bookOf(t, xml, `<si><t>zero</t></si>`))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,20 +168,12 @@ func TestScanSetsAsideCellsBeyond(t *testing.T) {
 	if !reflect.DeepEqual(s.Merged, []string{"A1:A2"}) {
 		t.Errorf("merged %v", s.Merged)
 	}
-	want := strings.NewReplacer(
-		`<c r="BM1" t="s"><v>0</v></c><c r="XFC1" s="1"/><c r="XFD1" s="1"></c>`, "",
-		many, strings.Repeat(`<c><v>1</v></c>`, MaxColumns),
-		`<c r="XFD4" t="inlineStr"><is><r><t>rich</t></r></is></c>`, "",
-		`<c r="BN5"><f>1+1</f></c><c r="BO5" t="inlineStr"><is><t></t></is></c>`, "",
-	).Replace(xml)
-	if string(out) != want {
-		t.Errorf("kept\n%s\nwant\n%s", out, want)
+	row1 := append(append([]string{"a"}, make([]string, MaxColumns-2)...), "64")
+	want := []SheetRow{{1, row1}, {2, strings.Split(strings.Repeat("1", MaxColumns), "")}, {5, []string{"5"}}}
+	if !reflect.DeepEqual(s.Rows, want) {
+		t.Errorf("rows\n%v\nwant\n%v", s.Rows, want)
 	}
-	// Nothing beyond: the XML as it was.
-	if out, err := (&Sheet{}).scan([]byte(want)); err != nil || string(out) != want {
-		t.Errorf("rewritten: %v\n%s", err, out)
-	}
-	if _, err := (&Sheet{}).scan([]byte(`<worksheet><sheetData><row><c r="XFD1"><v>1`)); err == nil {
+	if _, err := readSheet1(t, bookOf(t, `<sheetData><row><c r="XFD1"><v>1`, "")); err == nil {
 		t.Error("cut XML read")
 	}
 }
@@ -153,12 +191,8 @@ func TestReadSheetWide(t *testing.T) {
 
 	var s *Sheet
 	n := allocated(func() {
-		f, err := excelize.OpenReader(bytes.NewReader(data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer f.Close()
-		if s, err = ReadSheet(f, "Sheet1"); err != nil {
+		var err error
+		if s, err = readSheet1(t, data); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -215,4 +249,30 @@ func TestReadWideWorkbook(t *testing.T) {
 func wideWorkbook(t testing.TB) []byte {
 	a, cat := load(t, fixtures(t)[0])
 	return withXFD(t, write(t, a, cat, asOf), SheetForm, 3, false)
+}
+
+// TestSharedStringBudget: a shared string is decoded once, and each cell
+// that uses it counts it against MaxText, so a small file cannot expand
+// into gigabytes of cells.
+func TestSharedStringBudget(t *testing.T) {
+	var rows strings.Builder
+	for r := 1; r <= 2000; r++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="s"><v>0</v></c></row>`, r, r)
+	}
+	for _, size := range []int{1 << 20, 60 << 20} {
+		data := bookOf(t, "<sheetData>"+rows.String()+"</sheetData>", "<si><t>"+strings.Repeat("x", size)+"</t></si>")
+		var err error
+		n := allocated(func() { _, err = readSheet1(t, data) })
+		t.Logf("%d MB string, %d KB file: allocated %.1f MB: %v", size>>20, len(data)>>10, float64(n)/(1<<20), err)
+		if !ooxml.IsLimit(err) {
+			t.Errorf("%d MB string in 2000 cells: %v", size>>20, err)
+		}
+		if n > 100<<20 {
+			t.Errorf("%d MB string in 2000 cells: allocated %d MB", size>>20, n>>20)
+		}
+	}
+	s, err := readSheet1(t, bookOf(t, "<sheetData>"+rows.String()+"</sheetData>", "<si><r><t>a_x0041_</t></r><rPh><t>not this</t></rPh><r><t>_x005F_x0042_</t></r></si>"))
+	if err != nil || len(s.Rows) != 2000 || s.Rows[1999].Cells[0] != "aA_x0042_" {
+		t.Fatalf("%v %v", err, s.Rows[:1])
+	}
 }

@@ -12,12 +12,16 @@ package workbook
 
 import (
 	"fmt"
+	"hash/crc32"
 	"io"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -75,6 +79,11 @@ const (
 	KeyApprovedBy = "Approved by"
 	KeyApprovedOn = "Approved on" // a date
 	KeyPublished  = "Published"
+	KeyStatus     = "Status" // Final, or Draft and why (written, not read)
+	KeyIntro      = "Introduction"
+	KeyResponseBy = "Response by"
+	KeyResponseOn = "Response on" // a date
+	KeyResponse   = "Response"
 	KeyAsOf       = "Overdue as at"   // the day the overdue marks were judged on (not read)
 	KeyMissing    = "Not in the file" // provisions on the form the file did not answer, comma-separated
 	KeyWrittenBy  = "Written by csa"  // value: "workbook format N"
@@ -105,8 +114,54 @@ type column struct {
 }
 
 // maxCell is the most UTF-16 units a cell holds; excelize cuts longer text,
-// so Write refuses it rather than lose the end.
+// so Write refuses the landlord's own text rather than lose its end, and
+// shortens a catalogue's text only visibly (see fit).
 const maxCell = 32767
+
+// cutNote ends catalogue text cut to fit a cell: it says so, where the
+// whole text is, and a check of the text kept, by which Read knows the cut
+// text is the catalogue's and unedited, with or without the catalogue.
+const cutNote = "… [cut to fit a spreadsheet cell: the whole %s is in the catalogue %s; check %08x]"
+
+var reCut = regexp.MustCompile(`… \[cut to fit a spreadsheet cell: the whole (?:text|title) is in the catalogue .*; check ([0-9a-f]{8})\]$`)
+
+// fit returns a catalogue's text (what: "text" or "title") as a cell can
+// hold it: whole, or cut with cutNote at its end.
+func fit(s, what, catalogue string) string {
+	if units(escape(s)) <= maxCell {
+		return s
+	}
+	if r := []rune(catalogue); len(r) > 200 {
+		catalogue = string(r[:200]) + "…"
+	}
+	room := maxCell - units(escape(fmt.Sprintf(cutNote, what, catalogue, 0)))
+	kept := s
+	n := 0
+	for i, r := range s {
+		c := len(utf16.Encode([]rune{r}))
+		if xmlInvalid(r) || r == '_' && looksEscaped(s[i:]) {
+			c = 7 // written _xHHHH_
+		}
+		if n+c > room {
+			kept = s[:i]
+			break
+		}
+		n += c
+	}
+	return kept + fmt.Sprintf(cutNote, what, catalogue, crc32.ChecksumIEEE([]byte(kept)))
+}
+
+// wasCut reports whether a cell holds catalogue text fit cut, and whether
+// it is as fit wrote it (its check holds).
+func wasCut(cell string) (cut, intact bool) {
+	m := reCut.FindStringSubmatchIndex(cell)
+	if m == nil {
+		return strings.Contains(cell, "[cut to fit a spreadsheet cell"), false
+	}
+	return true, cell[m[2]:m[3]] == fmt.Sprintf("%08x", crc32.ChecksumIEEE([]byte(cell[:m[0]])))
+}
+
+func units(s string) int { return len(utf16.Encode([]rune(s))) }
 
 // Write renders the assessment as a workbook: the Self-assessment sheet (one
 // row per answer, with a row for each provision on the form the file does
@@ -138,9 +193,14 @@ func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf ass
 		}
 	}
 	rep := report.New(a, cat, asOf)
+	wr.running = headerText(rep.Title())
+	if rep.Draft() {
+		wr.running = "DRAFT: " + wr.running
+	}
 	wr.form(a, cat)
 	wr.actions(a, asOf)
 	wr.summary(a, rep, asOf)
+	wr.heights()
 	if wr.err != nil {
 		return wr.err
 	}
@@ -160,7 +220,7 @@ func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf ass
 // checkText refuses text longer than a cell holds, rather than lose its end.
 func checkText(a *assessment.Assessment) error {
 	check := func(where, what, s string) error {
-		if n := len(utf16.Encode([]rune(escape(s)))); n > maxCell {
+		if n := units(escape(s)); n > maxCell {
 			return fmt.Errorf("%s: its %s is %d characters long, more than a spreadsheet cell holds (32,767); shorten it or write the report in another format", where, what, n)
 		}
 		return nil
@@ -168,6 +228,10 @@ func checkText(a *assessment.Assessment) error {
 	fields := [][2]string{{"landlord", a.Landlord}, {"code", a.Code}, {"period", a.Period}, {"published", a.Published}}
 	if a.Approved != nil {
 		fields = append(fields, [2]string{"approved by", a.Approved.By})
+	}
+	fields = append(fields, [2]string{"introduction", a.Introduction})
+	if a.Response != nil {
+		fields = append(fields, [2]string{"response by", a.Response.By}, [2]string{"response text", a.Response.Text})
 	}
 	for _, fl := range fields {
 		if err := check("the assessment", fl[0], fl[1]); err != nil {
@@ -201,7 +265,23 @@ type writer struct {
 
 	header, text, date, number, label, value, valueDate       int
 	overdueText, overdueDate, overdueNumber, unansweredFormat int
+	count, countBold, textBold, draft                         int
+
+	// lines holds, per sheet and row, the most lines a cell of the row
+	// wraps to, for its height.
+	lines map[string]map[int]float64
+	// header and footer of every printed page: the title, DRAFT, page numbers
+	running string
 }
+
+// The workbook's fonts: named and sized, so every spreadsheet shows the
+// same type rather than its own default.
+const (
+	fontName   = "Arial"
+	fontSize   = 10 // points
+	headerSize = 10
+	lineHeight = 12.75 // points per line of 10-point text
+)
 
 func (wr *writer) styles() error {
 	top := &excelize.Alignment{Vertical: "top", WrapText: true}
@@ -217,21 +297,38 @@ func (wr *writer) styles() error {
 		id, err = wr.f.NewStyle(s)
 		return id
 	}
+	font := &excelize.Font{Family: fontName, Size: fontSize}
+	bold := &excelize.Font{Family: fontName, Size: fontSize, Bold: true}
+	grid := []excelize.Border{
+		{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+		{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "A6A6A6", Style: 1},
+	}
 	wr.header = add(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
+		Font:      &excelize.Font{Family: fontName, Size: headerSize, Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}},
 		Alignment: top,
-		Border:    []excelize.Border{{Type: "bottom", Color: "000000", Style: 1}},
+		Border: []excelize.Border{
+			{Type: "left", Color: "A6A6A6", Style: 1}, {Type: "right", Color: "A6A6A6", Style: 1},
+			{Type: "top", Color: "A6A6A6", Style: 1}, {Type: "bottom", Color: "000000", Style: 2},
+		},
 	})
-	wr.text = add(&excelize.Style{Alignment: top})
-	wr.date = add(&excelize.Style{Alignment: left, CustomNumFmt: &dateFmt})
-	wr.number = add(&excelize.Style{Alignment: left})
-	wr.overdueText = add(&excelize.Style{Alignment: top, Fill: fill})
-	wr.overdueDate = add(&excelize.Style{Alignment: left, CustomNumFmt: &dateFmt, Fill: fill})
-	wr.overdueNumber = add(&excelize.Style{Alignment: left, Fill: fill, Font: &excelize.Font{Bold: true}})
-	wr.label = add(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{Vertical: "top"}})
-	wr.value = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}})
-	wr.valueDate = add(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	wr.text = add(&excelize.Style{Font: font, Alignment: top, Border: grid})
+	wr.date = add(&excelize.Style{Font: font, Alignment: left, CustomNumFmt: &dateFmt, Border: grid})
+	wr.number = add(&excelize.Style{Font: font, Alignment: left, Border: grid})
+	wr.overdueText = add(&excelize.Style{Font: font, Alignment: top, Fill: fill, Border: grid})
+	wr.overdueDate = add(&excelize.Style{Font: font, Alignment: left, CustomNumFmt: &dateFmt, Fill: fill, Border: grid})
+	wr.overdueNumber = add(&excelize.Style{Alignment: left, Fill: fill, Font: bold, Border: grid})
+	wr.label = add(&excelize.Style{Font: bold, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	wr.value = add(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", WrapText: true}})
+	wr.valueDate = add(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"}, CustomNumFmt: &dateFmt})
+	wr.count = add(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, Border: grid})
+	wr.countBold = add(&excelize.Style{Font: bold, Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "right"}, Border: grid})
+	wr.textBold = add(&excelize.Style{Font: bold, Alignment: top, Border: grid})
+	wr.draft = add(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: fontSize, Bold: true, Color: "A4000F"},
+		Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left", WrapText: true}})
+	if err == nil {
+		err = wr.f.SetDefaultFont(fontName)
+	}
 	if err != nil {
 		return err
 	}
@@ -295,9 +392,78 @@ func (wr *writer) str(sheet string, col, row int, s string, style int) {
 	c := cellName(col, row)
 	if s != "" {
 		wr.err = wr.f.SetCellStr(sheet, c, escape(s))
+		wr.fits(sheet, col, row, s)
 	}
 	if wr.err == nil {
 		wr.err = wr.f.SetCellStyle(sheet, c, c, style)
+	}
+}
+
+// fits notes how many lines text wraps to in its cell, so its row can be
+// made tall enough (spreadsheets do not grow a row for wrapped text on
+// opening a file that gives no height, and cut it off in print).
+func (wr *writer) fits(sheet string, col, row int, s string) {
+	w := 10.0
+	if ws := wr.colWidths(sheet); col-1 < len(ws) {
+		w = ws[col-1]
+	}
+	n := wrapLines(s, w)
+	if wr.lines == nil {
+		wr.lines = map[string]map[int]float64{}
+	}
+	if wr.lines[sheet] == nil {
+		wr.lines[sheet] = map[int]float64{}
+	}
+	wr.lines[sheet][row] = max(wr.lines[sheet][row], n)
+}
+
+// wrapLines is how many lines text wraps to in a column width characters
+// wide. A width counts the widest digit of the default font; ten-point
+// Arial text fits about 1.1 characters of ordinary prose per unit, less the
+// cell's margins. Every line break starts a line.
+func wrapLines(s string, width float64) float64 {
+	per := max(width*1.1-1, 1)
+	n := 0.0
+	for _, line := range strings.Split(s, "\n") {
+		n += max(1, math.Ceil(float64(utf8.RuneCountInString(line))/per))
+	}
+	return n
+}
+
+func (wr *writer) colWidths(sheet string) []float64 {
+	var cols []column
+	switch sheet {
+	case SheetForm:
+		cols = formCols
+	case SheetActions:
+		cols = actionCols
+	default:
+		return summaryWidths
+	}
+	ws := make([]float64, len(cols))
+	for i, c := range cols {
+		ws[i] = c.width
+	}
+	return ws
+}
+
+// heights sets every written row's height to fit its text, within the
+// 409 points a row can have.
+func (wr *writer) heights() {
+	for _, sheet := range []string{SheetForm, SheetActions, SheetSummary} {
+		rows := wr.lines[sheet]
+		keys := make([]int, 0, len(rows))
+		for r := range rows {
+			keys = append(keys, r)
+		}
+		slices.Sort(keys)
+		for _, r := range keys {
+			if wr.err != nil {
+				return
+			}
+			h := min(409, rows[r]*lineHeight+3)
+			wr.err = wr.f.SetRowHeight(sheet, r, h)
+		}
 	}
 }
 
@@ -349,14 +515,7 @@ func (wr *writer) table(sheet string, cols []column, rows int) {
 				Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}})
 		},
 		func() error { return wr.f.AutoFilter(sheet, "A1:"+last, nil) },
-		func() error {
-			landscape, wide, tall := "landscape", 1, 0 // one page wide, as many tall as it takes
-			return wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
-		},
-		func() error {
-			fit := true
-			return wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
-		},
+		func() error { return wr.page(sheet, "landscape") },
 		func() error {
 			return wr.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + sheet + "'!$1:$1", Scope: sheet})
 		},
@@ -366,6 +525,38 @@ func (wr *writer) table(sheet string, cols []column, rows int) {
 			return
 		}
 	}
+}
+
+// page sets a sheet's print layout: A4 in the orientation given, one page
+// wide and as many tall as it takes, sensible margins, and the title (DRAFT
+// first for a draft) and page numbers in the header and footer.
+func (wr *writer) page(sheet, orientation string) error {
+	a4, wide, tall := 9, 1, 0
+	if err := wr.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return err
+	}
+	fit := true
+	if err := wr.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	side, topBottom, edge := 0.5, 0.6, 0.3 // inches
+	if err := wr.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom,
+		Header: &edge, Footer: &edge}); err != nil {
+		return err
+	}
+	return wr.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&\"" + fontName + ",Regular\"&8 " + wr.running,
+		OddFooter: "&L&\"" + fontName + ",Regular\"&8 " + sheet + "&R&\"" + fontName + ",Regular\"&8 Page &P of &N",
+	})
+}
+
+// headerText makes text safe for a page header, where & starts a code.
+func headerText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 200 {
+		s = string(r[:200]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
 }
 
 // SpareRows is how far below the last row of a sheet the drop-down lists
@@ -458,17 +649,26 @@ func (wr *writer) form(a *assessment.Assessment, cat *codes.Catalogue) {
 	const sheet = SheetForm
 	rows := formRows(a, cat)
 	wr.table(sheet, formCols, len(rows))
+	titles := map[int]string{}
+	for _, s := range cat.Sections {
+		if _, dup := titles[s.Number]; !dup {
+			titles[s.Number] = s.Title
+		}
+	}
 	for i, r := range rows {
 		n := i + 2
 		var section, obligation string
 		if r.p != nil {
 			section = strconv.Itoa(r.p.Section)
-			if t := cat.SectionTitle(r.p.Section); t != "" {
-				section += " " + t
+			if t := titles[r.p.Section]; t != "" {
+				section = fit(section+" "+t, "title", a.Code)
 			}
 			obligation = r.p.Obligation
 		}
 		req, from := assessment.Requirement(r.ans, r.p)
+		if from != assessment.FromLandlord {
+			req = fit(req, "text", a.Code) // the landlord's own is never cut: checkText
+		}
 		var ans assessment.Answer
 		if r.ans != nil {
 			ans = *r.ans
@@ -545,6 +745,7 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	put := func(key, val string) {
 		wr.str(sheet, 1, row, key, wr.label)
 		wr.str(sheet, 2, row, val, wr.value)
+		wr.merge(sheet, row)
 		row++
 	}
 	putDate := func(key string, d assessment.Date) {
@@ -554,7 +755,7 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	}
 	put(KeyLandlord, a.Landlord)
 	put(KeyCode, a.Code)
-	put(KeyCodeTitle, rep.Code.Title)
+	put(KeyCodeTitle, fit(rep.Code.Title, "title", a.Code))
 	putDate(KeyAssessed, a.Assessed)
 	put(KeyPeriod, a.Period)
 	var by string
@@ -565,8 +766,30 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	put(KeyApprovedBy, by)
 	putDate(KeyApprovedOn, on)
 	put(KeyPublished, a.Published)
+	status := "Final"
+	if note := rep.DraftNote(); note != "" {
+		status = "Draft. " + note
+	}
+	wr.str(sheet, 1, row, KeyStatus, wr.label)
+	wr.str(sheet, 2, row, status, map[bool]int{true: wr.draft, false: wr.value}[rep.Draft()])
+	wr.merge(sheet, row)
+	row++
+	put(KeyIntro, a.Introduction)
+	var rs assessment.Response
+	if a.Response != nil {
+		rs = *a.Response
+	}
+	put(KeyResponseBy, rs.By)
+	putDate(KeyResponseOn, rs.On)
+	put(KeyResponse, rs.Text)
 	putDate(KeyAsOf, asOf)
-	put(KeyMissing, strings.Join(rep.Missing, ", "))
+	missing := strings.Join(rep.Missing, ", ")
+	if units(missing) > maxCell && wr.err == nil {
+		// Read needs the whole list to leave those rows out: cut, they
+		// would come back as answers.
+		wr.err = fmt.Errorf("the catalogue has more provisions the file does not answer than one spreadsheet cell can list (%d); write the report in another format", len(rep.Missing))
+	}
+	put(KeyMissing, missing)
 	put(KeyWrittenBy, fmt.Sprintf("workbook format %d", FormatVersion))
 
 	// The counts per section, as the report's summary shows them.
@@ -582,14 +805,18 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	row++
 	line := func(caption, obligation string, c report.Counts) {
 		col := 1
-		wr.str(sheet, col, row, caption, wr.text)
+		text, count := wr.text, wr.count
+		if strings.HasPrefix(caption, "All sections") {
+			text, count = wr.textBold, wr.countBold
+		}
+		wr.str(sheet, col, row, fit(caption, "title", a.Code), text)
 		if rep.Should {
 			col++
-			wr.str(sheet, col, row, obligation, wr.text)
+			wr.str(sheet, col, row, obligation, text)
 		}
 		for _, v := range []int{c.Yes, c.Partial, c.No, c.NA, c.Unanswered, c.Total()} {
 			col++
-			wr.num(sheet, col, row, v, wr.number)
+			wr.num(sheet, col, row, v, count)
 		}
 		row++
 	}
@@ -613,10 +840,36 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	} else {
 		line("All sections", "", rep.Totals.All)
 	}
-	if wr.err == nil {
-		wr.err = wr.f.SetColWidth(sheet, "A", "A", 40)
+	for i, w := range summaryWidths {
+		if wr.err == nil {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			wr.err = wr.f.SetColWidth(sheet, col, col, w)
+		}
 	}
 	if wr.err == nil {
-		wr.err = wr.f.SetColWidth(sheet, "B", "H", 12)
+		wr.err = wr.page(sheet, "portrait")
+	}
+}
+
+// summaryWidths are the Summary sheet's columns: the labels and section
+// titles, then the counts; a fact's value spans B to H (merge).
+var summaryWidths = []float64{44, 12, 12, 12, 12, 12, 14, 12}
+
+// merge spans a fact's value across the Summary's count columns, so a long
+// value (an introduction, a response) wraps in a wide cell.
+func (wr *writer) merge(sheet string, row int) {
+	if wr.err != nil {
+		return
+	}
+	wr.err = wr.f.MergeCell(sheet, cellName(2, row), cellName(len(summaryWidths), row))
+	if wr.err == nil {
+		// Measured again on the merged width.
+		var v string
+		v, wr.err = wr.f.GetCellValue(sheet, cellName(2, row), excelize.Options{RawCellValue: true})
+		w := 0.0
+		for _, cw := range summaryWidths[1:] {
+			w += cw
+		}
+		wr.lines[sheet][row] = max(wrapLines(v, w), wrapLines(KeyWrittenBy, summaryWidths[0]))
 	}
 }

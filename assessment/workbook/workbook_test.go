@@ -1,8 +1,11 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -62,6 +65,11 @@ func withoutPositions(a *assessment.Assessment) *assessment.Assessment {
 		ap := *c.Approved
 		ap.Pos = assessment.Pos{}
 		c.Approved = &ap
+	}
+	if c.Response != nil {
+		rs := *c.Response
+		rs.Pos = assessment.Pos{}
+		c.Response = &rs
 	}
 	c.Answers = make([]assessment.Answer, len(a.Answers))
 	for i, ans := range a.Answers {
@@ -325,21 +333,92 @@ func TestCellErrorIsACellError(t *testing.T) {
 	}
 }
 
-// FuzzRead: whatever the bytes, Read returns; it never panics.
+// FuzzRead: whatever the bytes, Read returns; it never panics. Part 0
+// fuzzes whole files; since a mutated zip mostly fails its checksum, parts
+// 1 to 4 put the bytes in place of one part of csa's workbook (the
+// Self-assessment, Action plan and Summary sheets' XML, and the shared
+// strings), stored uncompressed, so that the fuzzing reaches the cells.
+// Inputs over 256 KB are passed over: the limits make them cheap to
+// refuse, and the fuzzer's time is better spent on many small ones.
 func FuzzRead(f *testing.F) {
+	every, cat := load(f, "testdata/every-field.yaml")
+	base := parts(f, write(f, every, cat, asOf))
 	for _, path := range fixtures(f) {
 		a, cat := load(f, path)
-		f.Add(write(f, a, cat, asOf))
+		f.Add(write(f, a, cat, asOf), uint8(0))
 	}
-	f.Add(wideWorkbook(f))
-	f.Add([]byte("PK\x03\x04"))
-	f.Add([]byte{})
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add(wideWorkbook(f), uint8(0))
+	f.Add([]byte("PK\x03\x04"), uint8(0))
+	f.Add([]byte{}, uint8(0))
+	for i, name := range fuzzParts {
+		f.Add(base[name], uint8(i+1))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, part uint8) {
+		if len(data) > 256<<10 {
+			return
+		}
+		if p := int(part) % (len(fuzzParts) + 1); p > 0 {
+			data = withPart(base, fuzzParts[p-1], data)
+		}
 		a, ok, err := Read(bytes.NewReader(data))
 		if err == nil && ok && a == nil {
 			t.Fatal("ok with no assessment and no error")
 		}
 	})
+}
+
+// fuzzParts are the parts of csa's workbook FuzzRead replaces.
+var fuzzParts = []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml"}
+
+// parts unzips a workbook.
+func parts(t testing.TB, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name], err = io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range fuzzParts {
+		if _, ok := out[name]; !ok {
+			t.Fatalf("the workbook has no %s", name)
+		}
+	}
+	return out
+}
+
+// withPart zips the parts, stored, with one of them replaced.
+func withPart(parts map[string][]byte, name string, body []byte) []byte {
+	names := slices.Sorted(maps.Keys(parts))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Store})
+		if err != nil {
+			panic(err)
+		}
+		b := parts[n]
+		if n == name {
+			b = body
+		}
+		if _, err := w.Write(b); err != nil {
+			panic(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		panic(err)
+	}
+	return buf.Bytes()
 }
 
 func open(t testing.TB, data []byte) *excelize.File {

@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -109,6 +110,11 @@ func TestWorkbookCells(t *testing.T) {
 		{KeyApprovedBy, "Board"},
 		{KeyApprovedOn, serial(a.Approved.On)},
 		{KeyPublished, a.Published},
+		{KeyStatus, "Final"},
+		{KeyIntro, a.Introduction},
+		{KeyResponseBy, "Board"},
+		{KeyResponseOn, serial(a.Response.On)},
+		{KeyResponse, a.Response.Text},
 		{KeyAsOf, serial(day)},
 		{KeyMissing, ""},
 		{KeyWrittenBy, "workbook format 1"},
@@ -157,14 +163,17 @@ func TestWorkbook2022(t *testing.T) {
 	}
 	checkLayout(t, f, len(want)-1, actions)
 	summary, _ := f.GetRows(SheetSummary)
-	if summary[9][0] != KeyMissing || summary[9][1] != "1.2" {
-		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[9])
+	if summary[14][0] != KeyMissing || summary[14][1] != "1.2" {
+		t.Errorf("the Summary should list 1.2 as not in the file: %q", summary[14])
 	}
-	if want := []string{"Section", "Obligation", "Yes", "Partial", "No", "N/A", "Not answered", "Total"}; !reflect.DeepEqual(summary[12], want) {
-		t.Errorf("2022 counts header %q", summary[12])
+	if summary[8][0] != KeyStatus || !strings.HasPrefix(summary[8][1], "Draft. Not for publication: 1 provision not answered (1.2)") {
+		t.Errorf("the Summary should say the assessment is a draft: %q", summary[8])
 	}
-	if want := []string{"Section 1: Definition of a complaint", "must", "4", "1", "0", "0", "1", "6"}; !reflect.DeepEqual(summary[13], want) {
-		t.Errorf("2022 section 1 must counts %q", summary[13])
+	if want := []string{"Section", "Obligation", "Yes", "Partial", "No", "N/A", "Not answered", "Total"}; !reflect.DeepEqual(summary[17], want) {
+		t.Errorf("2022 counts header %q", summary[17])
+	}
+	if want := []string{"Section 1: Definition of a complaint", "must", "4", "1", "0", "0", "1", "6"}; !reflect.DeepEqual(summary[18], want) {
+		t.Errorf("2022 section 1 must counts %q", summary[18])
 	}
 	last := summary[len(summary)-1]
 	if want := []string{"All sections", "all", "58", "4", "8", "1", "1", "72"}; !reflect.DeepEqual(last, want) {
@@ -205,6 +214,33 @@ func checkLayout(t *testing.T, f *excelize.File, forms, actions int) {
 		}
 		if w, _ := f.GetColWidth(sheet, "B"); w < 20 {
 			t.Errorf("%s: column B is %v wide", sheet, w)
+		}
+	}
+	// Named fonts, borders, rows as tall as their text, and every sheet
+	// (the Summary too) set up to print on A4 with the title and page
+	// numbers.
+	for _, c := range [][2]string{{SheetForm, "A1"}, {SheetActions, "A1"}, {SheetForm, "G2"}, {SheetSummary, "A1"}} {
+		st := style(t, f, c[0], c[1])
+		if st.Font == nil || st.Font.Family != fontName || st.Font.Size != fontSize {
+			t.Errorf("%s!%s: font %+v, want %s %d", c[0], c[1], st.Font, fontName, fontSize)
+		}
+	}
+	if forms > 0 && len(style(t, f, SheetForm, "G2").Border) != 4 {
+		t.Errorf("%s: body cells have no borders", SheetForm)
+	}
+	if forms > 0 {
+		if h, _ := f.GetRowHeight(SheetForm, 2); h < 2*lineHeight {
+			t.Errorf("%s row 2 is %v points tall: its wrapped text would be cut", SheetForm, h)
+		}
+	}
+	for _, sheet := range []string{SheetForm, SheetActions, SheetSummary} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+			t.Errorf("%s: page layout %+v %v, want A4 (9), one page wide", sheet, pl, err)
+		}
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil || !strings.Contains(hf.OddFooter, "Page &P of &N") || !strings.Contains(hf.OddHeader, "self-assessment against") {
+			t.Errorf("%s: header and footer %+v %v", sheet, hf, err)
 		}
 	}
 	if forms > 0 && !style(t, f, SheetForm, "D2").Alignment.WrapText {

@@ -71,7 +71,8 @@ Today is the machine's local date unless --as-of gives it: give --as-of in
 CI, so that every run gives the same answer.
 
 Formats: text (file:line:col: severity rule: message, then a summary), json,
-github (workflow annotations), junit (XML).
+github (workflow annotations), junit (XML), sarif (SARIF 2.1.0 for GitHub code
+scanning; paths relative to the repository's root).
 
 Figures files (kind: figures, from csa figures or typed by hand) are checked
 too: figures-sum and figures-percent (errors: numbers that do not add up),
@@ -133,7 +134,11 @@ func runCheck(e *env, o *checkOptions) error {
 	// A failed write to standard output is run's to report; the findings
 	// still decide the status (a reader that stopped early is no pass).
 	f, _ := output.Formats.Named(o.format.value)
-	err = f.Write(e.stdout, output.Check{Files: checked, FailOn: failOn})
+	c := output.Check{Files: checked, FailOn: failOn, Color: e.colored()}
+	if o.format.value == "sarif" {
+		c.Root, c.WorkDir = sarifPlaces()
+	}
+	err = f.Write(e.stdout, c)
 	if failed {
 		return errFindings
 	}

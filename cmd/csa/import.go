@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +16,7 @@ import (
 )
 
 type importOptions struct {
-	file     string
+	files    []string
 	code     string
 	landlord string
 	assessed dateFlag
@@ -28,51 +30,71 @@ type importOptions struct {
 func newImportCmd(e *env) *cobra.Command {
 	o := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE [--code C] [--landlord N] [--assessed D] [--sheet S] [--actions-from-prose] [-o OUT]",
-		Short: "Turn a Word, Excel, CSV or text self-assessment into assessment YAML",
+		Use:   "import FILE... [--code C] [--landlord N] [--assessed D] [--sheet S] [--actions-from-prose] [-o OUT]",
+		Short: "Turn a Word, Excel, CSV, web page or text self-assessment into assessment YAML",
 		Long: `Import reads a self-assessment a landlord already has and writes it as
 assessment YAML. The file's extension chooses the reader (FILE - reads
 standard input, whose bytes say what it is):
 
-  .docx        the tables of a Word document; or, with no table csa knows,
-               the stacked layout in its paragraphs
+  .docx        csa's own report document (report -f docx), read back whole;
+               or the tables of a Word document; or, with no table csa
+               knows, the stacked layout in its paragraphs
   .xlsx        csa's own report workbook, read back whole; or any sheet whose
                header row csa recognises, or that is in the stacked layout
                (--sheet to read one sheet only)
   .csv         comma-, semicolon- or tab-separated values, csa's own CSV
                form among them
-  .txt, other  text: tab-separated rows as copied from a published table,
-               or the stacked layout: each provision a run of labelled lines
-               ("Code provision 6.1", "Code requirement", "Comply", "Yes",
-               "Evidence", ...), a label's value on its next line, after a
-               colon or after a tab
+  .html, .htm  a web page, saved from the browser (File > Save page as; the
+               _files folder of images beside it is not needed) or as one
+               file (.mht, .mhtml): the page's main content is read, and its
+               navigation, header, footer, cookie banner, breadcrumbs,
+               sidebars, forms and "was this page helpful?" box are left out
+  .txt, other  text: tab-separated rows as copied from a published table in
+               a browser (a cell's line breaks and a header split over lines
+               are joined again), or the stacked layout
 
-Headers are recognised in their usual variants: Code provision / Code section /
-Provision / Ref / No.; Code requirement / Requirement; Comply: Yes / No /
-Compliance / Compliant? / Do we comply?; Evidence; Commentary / explanation /
-Comments; Evidence, commentary and any explanations; Action required /
-Action(s); Action owner / Owner / Lead officer; Completion date / Target date /
-Due; Status / Progress; Date completed. A table of provision, action, owner
-and date alone is an action plan: its rows join the answers.
+Several files make one assessment: "csa import section1.html section2.html
+... -o a.yaml" reads a page per section (any formats) into one assessment,
+in Code order. A provision answered in two files keeps the first file's
+answer; the second is kept in its commentary and reported.
 
-Answers may be written Yes, Yes., YES, Y, Compliant, No, Not compliant,
-Partial, Partially compliant, Yes - partially, N/A, Not applicable, or as
-tick boxes (Yes ☒ No ☐); anything else, and a blank, stays unanswered and is
-reported. Dates may be 2025-05-31, 31 May 2025, 31/05/2025 (day first), May
-2025 (the month's end), 2025/26 (31 March 2026), Q3 2025/26 (the financial
-quarter's end) or a spreadsheet's date cell; "Complete" or "Completed" in a
-date column marks the action done. HTML left in cells becomes plain text;
-lettered items and bullets stay lines of one requirement. Rows split by page
-breaks are joined; a row whose number was lost is matched to a provision by
-its wording and place, and reported as guessed; a spreadsheet's 6.1 after
-6.9 is read as 6.10. Numbers inside the evidence (policy clause 3.4) are
-never taken for provisions.
+What is read: tables with a header row (Code provision / Provision / Ref;
+Code requirement; Comply: Yes / No / Compliance / Do we comply?; Evidence;
+Commentary / explanation; Evidence, commentary and any explanations; Action
+required; Action owner; Completion date / Target date; Status; Date
+completed), or without one (the columns are inferred from their content
+and stderr says so); the stacked layout, each provision a run of labelled
+lines ("Code provision 6.1", "Code requirement", "Comply", "Yes",
+"Evidence", ...) or a heading per provision ("1.2 - Definition of a
+complaint", then "Compliance: YES" or "Fully met", and the evidence);
+definition lists and accordions on web pages. A table of provision,
+action, owner and date alone is an action plan: its rows join the answers.
 
-Without --code the Code is decided from the provision numbers, the columns
-(one evidence column or two), must and should tables, a title and dates,
-and stderr says how; when they do not decide it, import stops and asks for
---code. Documents against the 2020 Code (its questionnaire) or the Local
-Government and Social Care Ombudsman's code are refused.
+Answers may be written Yes, Yes., YES, Y, Compliant, Met, Fully met, No,
+Not compliant, Not met, Partial, Partially compliant, Partially met, Yes -
+partially, N/A, Not applicable, or as tick boxes (Yes ☒ No ☐); anything
+else, and a blank, stays unanswered and is reported. An assessment for
+several landlords of a group ("Landlord A: Yes, Landlord B: Partial")
+imports the answer they all give; where they differ the provision stays
+unanswered; either way each one's answer is kept in the commentary. Dates
+may be 2025-05-31, 31 May 2025, 31/05/2025 (day first), May 2025 (the
+month's end), 2025/26 (31 March 2026), Q3 2025/26 (the financial quarter's
+end) or a spreadsheet's date cell; "Complete" or "Completed" in a date
+column marks the action done. Lettered items and bullets stay lines of one
+requirement. Rows split by page breaks are joined; a row whose number was
+lost is matched to a provision by its wording and place, and reported as
+guessed; a spreadsheet's 6.1 after 6.9 is read as 6.10. Numbers inside the
+evidence (policy clause 3.4) are never taken for provisions.
+
+Without --code the Code is decided from the document's content: provision
+numbers only one Code has, whether the wording under each number reads
+like that number's provision in the 2022 or the 2024 Code, section titles,
+timescales and terms only one Code uses, the assessment's date (one dated
+after 1 April 2024 is most likely against the 2024 Code, whatever columns
+it kept), and more weakly the columns and must/should tables; stderr says
+why. When they do not decide it, import stops and asks for --code.
+Documents against the 2020 Code (its questionnaire) or the Local
+Government and Social Care Ombudsman's code are refused, saying so.
 
 Nothing is dropped: a cell with no place in an assessment is kept in the
 answer's commentary under its column's header, and the landlord's own
@@ -80,11 +102,15 @@ wording of each provision is kept in requirement. Stderr lists every guess
 and every cell that could not be mapped, with its line or row, then a count
 of what was imported: review them.
 
---landlord and --assessed are needed unless the document says them
-("Landlord: ...", "Date of assessment: ...", in a paragraph or in two
-cells); when neither gives the date, a Word or Excel file's last-saved date
-is used, and stderr says so. "Approved by" and "Date approved" (or
-"Approved by the Board on 26 June 2025") fill in the approval.
+--landlord and --assessed are needed unless the document says them:
+"Landlord: ...", "Date of assessment: ..." in a paragraph or two cells; a
+name in the title or first heading ("Harrowgate District Council -
+Complaint Handling Code self-assessment 2024/25"); the page's "Last updated
+12 June 2025" or "Page last reviewed"; a sentence saying when the
+assessment was completed; the approval date. Stderr says where each came
+from. A Word or Excel file's last-saved date is never used. "Approved by"
+and "Date approved" (or "Approved by the Board on 26 June 2025") fill in
+the approval.
 
 With --actions-from-prose, the evidence of a no or partial answer that has
 no action is read for work it promises ("will be", "is planned", "is to
@@ -93,18 +119,20 @@ action, due on the date it names, without an owner, so csa check still asks
 for one.
 
 Without -o the YAML goes to standard output. An existing file is not
-overwritten unless --force is given, and the input never is; the file is
+overwritten unless --force is given, and no input ever is; the file is
 written whole or not at all.
 
-Exits 2 when the file cannot be read or imported (unsupported format, damaged
+Exits 2 when a file cannot be read or imported (unsupported format, damaged
 or empty file, no table found, Code unknown or not decidable, landlord or
 date missing), with one line saying why.`,
 		Example: `  csa import self-assessment.docx --landlord "Example Homes" --assessed 2025-05-31 -o assessment.yaml
-  csa import published.txt --code 2022 --landlord "Example Council" --assessed 2023-06-30
+  csa import "Complaints self-assessment.html" -o assessment.yaml
+  csa import section-1.html section-2.html section-3.html -o assessment.yaml
+  csa import copied-from-browser.txt --code 2022 --landlord "Example Council" --assessed 2023-06-30
   csa import report.xlsx -o back.yaml`,
-		Args: argCount(1, 1, "import needs one FILE to read (.docx, .xlsx, .csv or text)"),
+		Args: argCount(1, maxImportFiles, "import needs at least one FILE to read (.docx, .xlsx, .csv, .html or text)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			o.file = args[0]
+			o.files = args
 			return runImport(e, o)
 		},
 	}
@@ -120,13 +148,38 @@ date missing), with one line saying why.`,
 	return cmd
 }
 
+// maxImportFiles caps the files one import reads: a page per section of
+// the Code is a dozen.
+const maxImportFiles = 200
+
 func runImport(e *env, o *importOptions) error {
-	if _, err := importer.FormatOf(o.file); err != nil {
-		return usagef("%s", err)
+	seen := map[string]bool{}
+	stdin := false
+	for _, f := range o.files {
+		if f == "-" {
+			if stdin {
+				return usagef("- (standard input) is named twice")
+			}
+			stdin = true
+			continue
+		}
+		if seen[filepath.Clean(f)] {
+			return usagef("%s is named twice", f)
+		}
+		seen[filepath.Clean(f)] = true
+		if info, err := os.Stat(f); err == nil && info.IsDir() {
+			if page := savedPageOf(f); page != "" {
+				return usagef("%s is the folder a browser saves beside a web page (its images and styles): import %s", f, page)
+			}
+			return usagef("%s is a folder; name a file", f)
+		}
+		if _, err := importer.FormatOf(f); err != nil {
+			return usagef("%s", err)
+		}
 	}
 	// The input, and the landlord's own catalogue when --code names one, are
 	// never overwritten.
-	t := target{e: e, path: o.out, inputs: []string{o.file}, exclusive: !o.force}
+	t := target{e: e, path: o.out, inputs: o.files, exclusive: !o.force}
 	if o.code != "" {
 		cat, err := lookupCode(o.code)
 		if err != nil {
@@ -138,28 +191,37 @@ func runImport(e *env, o *importOptions) error {
 	if err := t.check(); err != nil {
 		return err
 	}
-	folders, err := catalogueFolders(o.catalogs, o.file)
+	folders, err := catalogueFolders(o.catalogs, o.files...)
 	if err != nil {
 		return err
 	}
-	limit := int64(maxText)
-	if format, _ := importer.FormatOf(o.file); format == "docx" || format == "xlsx" || o.file == "-" {
-		limit = maxDocument
+	var srcs []importer.Source
+	for _, f := range o.files {
+		limit := int64(maxText)
+		if format, _ := importer.FormatOf(f); format == "docx" || format == "xlsx" || f == "-" {
+			limit = maxDocument
+		}
+		data, err := readLimited(e, f, limit)
+		if err != nil {
+			return err
+		}
+		name := f
+		if name == "-" {
+			name = importer.Stdin
+		}
+		srcs = append(srcs, importer.Source{Name: name, Data: data})
 	}
-	data, err := readLimited(e, o.file, limit)
-	if err != nil {
-		return err
-	}
-	name := o.file
-	if name == "-" {
-		name = importer.Stdin
-	}
-	res, err := importer.Import(name, data, importer.Options{
+	res, err := importer.ImportAll(srcs, importer.Options{
 		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose, Catalogues: folders,
 	})
 	if err != nil {
 		return usagef("%s", err)
 	}
+	names := make([]string, len(srcs))
+	for i, s := range srcs {
+		names[i] = s.Name
+	}
+	name := strings.Join(names, ", ")
 	say(e.stderr, name+": "+res.Decision)
 	for _, n := range res.Notes {
 		say(e.stderr, n.Format(name))
@@ -171,9 +233,16 @@ func runImport(e *env, o *importOptions) error {
 		a.Code = catalogueRef(res.Catalogue.Source, o.out, o.code)
 	}
 	say(e.stderr, name+": "+summary(a))
+	from := filepath.Base(names[0])
+	switch n := len(names); {
+	case n == 2:
+		from += " and " + filepath.Base(names[1])
+	case n > 2:
+		from += fmt.Sprintf(" and %d other files", n-1)
+	}
 	header := fmt.Sprintf(`Imported by csa from %s (%s).
 Review it against the document: csa import listed what it guessed and what it
-kept in commentary because it had no place for it. Then run: csa check FILE`, safetext.Line(filepath.Base(name)), safetext.Line(res.Catalogue.Title))
+kept in commentary because it had no place for it. Then run: csa check FILE`, safetext.Line(from), safetext.Line(res.Catalogue.Title))
 	comment := func(id string) string {
 		if why, ok := res.Guessed[id]; ok {
 			return fmt.Sprintf("%s: provision number guessed (%s): check it", id, why)
@@ -184,6 +253,24 @@ kept in commentary because it had no place for it. Then run: csa check FILE`, sa
 	return t.write(func(w io.Writer) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: comment})
 	})
+}
+
+// savedPageOf returns the web page a browser saved beside a folder of its
+// resources ("Self-assessment_files" beside "Self-assessment.html"), or "".
+func savedPageOf(dir string) string {
+	base := strings.TrimRight(filepath.Clean(dir), string(filepath.Separator))
+	for _, suffix := range []string{"_files", "-files", ".files", "_bestanden", "-Dateien"} {
+		stem, ok := strings.CutSuffix(base, suffix)
+		if !ok {
+			continue
+		}
+		for _, ext := range []string{".html", ".htm", ".xhtml"} {
+			if info, err := os.Stat(stem + ext); err == nil && !info.IsDir() {
+				return stem + ext
+			}
+		}
+	}
+	return ""
 }
 
 // summary counts what was imported: provisions by answer, and actions.

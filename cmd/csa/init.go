@@ -161,6 +161,7 @@ func runInitFrom(e *env, o *initOptions) error {
 		return assessment.Encode(w, a, assessment.EncodeOptions{
 			// The name goes in a comment: a line break in it must not end one.
 			Header: carry.Header(safetext.Line(in.name()), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
+			IntroductionComment: safetext.Line(carry.IntroductionComment(last)),
 		})
 	})
 	if err != nil {

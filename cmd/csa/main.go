@@ -60,14 +60,16 @@ type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	now            func() time.Time
+	getenv         func(string) string
 	// terminal reports whether a writer is a terminal; nil is isatty's
 	// answer (see env.isTerminal), a test may give its own.
 	terminal func(io.Writer) bool
+	color    *enumFlag // --color, color.go
 }
 
 // run executes one csa command line and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return runIn(&env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}, args)
+	return runIn(&env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}, args)
 }
 
 // runIn is run with the outside world e gives.

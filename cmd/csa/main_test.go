@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -45,6 +47,11 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REPO", repo)
 			env.Setenv("SEEDS", seeds)
 			env.Setenv("NO_COLOR", "1")
+			// The pre-commit script builds csa with the go command, with
+			// the caches and module proxy of the go running the tests.
+			for k, v := range goEnv() {
+				env.Setenv(k, v)
+			}
 			return nil
 		},
 		Condition: func(cond string) (bool, error) {
@@ -65,6 +72,17 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// goEnv is what the go command needs to build offline from its caches:
+// none of it changes what csa does.
+var goEnv = sync.OnceValue(func() map[string]string {
+	out, err := exec.Command("go", "env", "-json", "GOCACHE", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GOTOOLCHAIN").Output()
+	vars := map[string]string{}
+	if err == nil {
+		_ = json.Unmarshal(out, &vars)
+	}
+	return vars
+})
 
 // copydir SRC DEST copies a folder tree into the script's work folder.
 func copydir(ts *testscript.TestScript, neg bool, args []string) {

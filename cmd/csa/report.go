@@ -9,9 +9,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/docx"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
 	"github.com/csa-tool/csa/internal/format"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type reportOptions struct {
@@ -21,6 +23,7 @@ type reportOptions struct {
 	out    string
 	asOf   dateFlag
 	allow  []string // --catalogues-from
+	final  bool
 }
 
 func newReportCmd(e *env) *cobra.Command {
@@ -28,23 +31,41 @@ func newReportCmd(e *env) *cobra.Command {
 		table: newEnum(report.TableForm, report.TableActions),
 	}
 	cmd := &cobra.Command{
-		Use:   "report FILE [--format " + strings.Join(reportFormats.Names(), "|") + "] [-o OUT]",
-		Short: "Render the publication: Markdown, HTML, CSV, XLSX or JSON",
+		Use:   "report FILE [--format " + strings.Join(reportFormats.Names(), "|") + "] [-o OUT] [--final]",
+		Short: "Render the publication: Markdown, HTML, Word, CSV, XLSX or JSON",
 		Long: `Report renders one assessment as the document the landlord publishes and
 takes to its governing body, with no retyping.
 
   markdown  (the default) a heading with the landlord, the Code's title and
             version, the assessed date, the period and the approval; the
-            answers counted per section (must and should apart for a Code
-            that has both, as 2022 does); the Ombudsman's form section by
-            section; and the action plan, overdue actions marked
+            introduction; the answers counted per section (must and should
+            apart for a Code that has both, as 2022 does); the Ombudsman's
+            form section by section; the action plan, overdue actions
+            marked; and the governing body's response
   html      the same as one self-contained web page to upload as it is:
-            no scripts or external files, readable on a phone, and a print
-            style so that "print to PDF" gives a clean document
+            no scripts or external files, a contents list, an anchor on
+            every provision (#provision-6.10), readable on a phone, and a
+            print style (A4, page numbers, the title in the margin) so that
+            "print to PDF" gives a clean document
+  docx      the same as a Word document in the Ombudsman's form layout:
+            landscape A4, a table per section, header rows repeated on each
+            page; csa import reads it back
   csv       the form, one row per provision; with --table actions, the
-            action plan, one row per action (RFC 4180, UTF-8)
+            action plan, one row per action (RFC 4180, UTF-8 with a
+            byte-order mark for Excel; provisions written "Provision 6.10",
+            which no spreadsheet takes for the number 6.1)
   xlsx      a workbook that csa import reads back (see below)
   json      the assessment joined with its catalogue, for other tools
+
+The introduction and the response come from the assessment's optional keys
+introduction: (plain paragraphs) and response: (by:, on: and text:).
+
+A draft is an assessment with no approved:, a provision not answered, or an
+answer carried from last year still awaiting review (review:). Every format
+marks a draft (HTML, Markdown and Word a DRAFT banner, the workbook's Summary
+a Status row, JSON "draft": true; CSV has no place for it), and stderr says
+so and why. --final refuses a draft: exit 2, nothing written, for the job
+that publishes.
 
 The form keeps the Ombudsman's column names. 2024: Code provision | Code
 requirement | Comply: Yes / No | Evidence | Commentary / explanation. 2022:
@@ -67,10 +88,12 @@ The XLSX sheets and their column headers are stable (csa import reads them):
                    Draft, Overdue, Days overdue
   Summary          the assessment's facts (Landlord, Code, Code title,
                    Assessed, Period, Approved by, Approved on, Published,
+                   Status, Introduction, Response by, Response on, Response,
                    Overdue as at, Not in the file, Written by csa), then the
                    answers counted per section
-Header rows are bold and frozen, with an autofilter; text wraps; dates are
-real dates; Comply (Yes, No, Partial, N/A), Status (Open, Done) and Draft
+Header rows are bold and frozen, with an autofilter; text is Arial 10 and
+wraps, rows as tall as their text, with borders; every sheet prints on A4 with
+the title and page numbers; dates are real dates; Comply (Yes, No, Partial, N/A), Status (Open, Done) and Draft
 (Yes, No) have drop-down lists; overdue actions are shaded and marked in the
 Overdue column.
 
@@ -82,12 +105,13 @@ is escaped in HTML and Markdown. The same file and --as-of give the same
 bytes, in every format.
 
 FILE may be - for standard input. Without -o (or with -o -) the report goes
-to standard output; xlsx refuses to write to a terminal, -o naming one
-included. -o replaces OUT whole or not at all (it writes a temporary file,
+to standard output; xlsx and docx refuse to write to a terminal, -o naming
+one included. -o replaces OUT whole or not at all (it writes a temporary file,
 syncs it and renames it over OUT), and never overwrites the assessment or
 the catalogue file it names, by any name (a link, a hard link, the file
 standard input comes from).`,
 		Example: `  csa report assessment.yaml --format html -o self-assessment.html
+  csa report assessment.yaml --format docx --final -o self-assessment.docx
   csa report assessment.yaml --format xlsx -o self-assessment.xlsx
   csa report assessment.yaml --format csv --table actions --as-of 2025-07-01
   csa report assessment.yaml > self-assessment.md`,
@@ -95,7 +119,7 @@ standard input comes from).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			if cmd.Flags().Changed("table") && o.format.value != "csv" {
-				return usagef("--table applies to --format csv; markdown, html, json and xlsx carry both the form and the action plan")
+				return usagef("--table applies to --format csv; markdown, html, docx, json and xlsx carry both the form and the action plan")
 			}
 			return runReport(e, o)
 		},
@@ -104,6 +128,7 @@ standard input comes from).`,
 	o.format = addFormat(fs, reportFormats.Names())
 	fs.Var(o.table, "table", "with --format csv: form (one row per provision) or actions (one row per action)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
+	fs.BoolVar(&o.final, "final", false, "refuse a draft (unapproved, unanswered provisions, or answers awaiting review): exit 2, for a release job")
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	return cmd
@@ -111,7 +136,7 @@ standard input comes from).`,
 
 // reportFormats are csa report's formats, the default first: report's
 // own, and package workbook's XLSX.
-var reportFormats = format.List[report.Publication]{report.Markdown, report.HTML, report.CSV, workbook.XLSX, report.JSON}
+var reportFormats = format.List[report.Publication]{report.Markdown, report.HTML, docx.DOCX, report.CSV, workbook.XLSX, report.JSON}
 
 func runReport(e *env, o *reportOptions) error {
 	f, _ := reportFormats.Named(o.format.value)
@@ -137,7 +162,10 @@ func runReport(e *env, o *reportOptions) error {
 		return err
 	}
 	t.inputs = append(t.inputs, catalogueFiles(file.Catalogue)...)
-	p := report.Publication{Assessment: file.Assessment, Catalogue: file.Catalogue, AsOf: o.asOf.or(e), Table: o.table.value}
+	p := report.NewPublication(file.Assessment, file.Catalogue, o.asOf.or(e), o.table.value)
+	if err := draftRule(e, o, p.Report()); err != nil {
+		return err
+	}
 	return outputError(t.write(func(w io.Writer) error {
 		err := f.Write(w, p)
 		if err != nil && !isWriteError(err) {
@@ -145,6 +173,29 @@ func runReport(e *env, o *reportOptions) error {
 		}
 		return err
 	}))
+}
+
+// draftRule applies the draft rule: a draft (see report.DraftReasons) is
+// said on stderr, and with --final refused.
+func draftRule(e *env, o *reportOptions, r *report.Report) error {
+	why := r.DraftReasons()
+	if len(why) == 0 {
+		return nil
+	}
+	name := o.file
+	if name == "-" {
+		name = "standard input"
+	}
+	reasons := strings.Join(why, "; ")
+	if o.final {
+		return usagef("%s is a draft: %s; --final renders only an approved, complete and reviewed assessment", safetext.Line(name), reasons)
+	}
+	mark := "the report is marked DRAFT"
+	if o.format.value == "csv" {
+		mark = "CSV has no place to mark it, so say so wherever it goes"
+	}
+	e.notef("%s is a draft: %s; %s", safetext.Line(name), reasons, mark)
+	return nil
 }
 
 // outputError words a failure to write to standard output (a full disk, a

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,13 +22,13 @@ Run csa codes to see them.
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
 problems (or a regression you asked about); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
-		Version:           version(),
-		SilenceUsage:      true,
-		SilenceErrors:     true,
-		CompletionOptions: cobra.CompletionOptions{HiddenDefaultCmd: true},
+		Version:       "-", // enables --version; the text is versionText's
+		SilenceUsage:  true,
+		SilenceErrors: true,
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
-	root.SetVersionTemplate("csa {{.Version}}\n")
+	addColorFlag(root, e)
+	root.SetVersionTemplate("{{versionText}}") // version.go
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [COMMAND]",
 		Short: "Help about any command",
@@ -52,15 +51,9 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newManCmd(e),
 	)
+	addCompletion(root)
+	completeEnums(root)
 	return root
-}
-
-// version is the module version csa was built from: a release tag when
-// installed with go install, "(devel)" from a checkout.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

@@ -121,8 +121,14 @@ func Unsafe(r rune) bool {
 		return false
 	case r < 0x20 || (r >= 0x7f && r < 0xa0):
 		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
-		return true
 	}
-	return false
+	return IsBidi(r)
+}
+
+// IsBidi reports whether r is a bidirectional control: an embedding,
+// override or isolate (U+202A–U+202E, U+2066–U+2069) or a mark (U+200E,
+// U+200F, U+061C), which can make text display in another order than it is
+// read.
+func IsBidi(r rune) bool {
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }

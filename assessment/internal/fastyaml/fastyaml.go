@@ -56,7 +56,8 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 
 // plainText reports whether data is valid UTF-8 made only of characters the
 // subset allows: printable ones, and line breaks (LF, or CRLF: a CR only
-// before an LF).
+// before an LF). U+2028 and U+2029 are line breaks to yaml.v3, so a file
+// holding one is left to it.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -68,7 +69,7 @@ func plainText(data []byte) bool {
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF {
+		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF || r == 0x2028 || r == 0x2029 {
 			return false
 		}
 		i += size
@@ -575,7 +576,15 @@ func resolvePlain(v string) string {
 	if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
 		return "!!str"
 	}
-	if c != '.' && isTimestamp(v) {
+	if c == '.' {
+		// yaml.v3 reads a plain scalar starting "." as a float only if
+		// strconv takes it whole, underscores included.
+		if _, err := strconv.ParseFloat(v, 64); err == nil {
+			return "!!float"
+		}
+		return "!!str"
+	}
+	if isTimestamp(v) {
 		return "!!str" // yaml.v3 says !!timestamp; the loader reads dates from the text
 	}
 	plain := strings.ReplaceAll(v, "_", "")

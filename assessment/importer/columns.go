@@ -1,0 +1,251 @@
+package importer
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
+)
+
+// This file reads a table that has no header row (rows copied without it,
+// a Word table whose header is a picture): which column is which is
+// inferred from the content. The provision column holds provision numbers,
+// the answer column yes/no words, and of the long text columns the one
+// that reads like the Code (its wording against the catalogues' summaries
+// for each row's provision, "must" and "should") is the requirement, and
+// the one in the landlord's own voice ("we", "our", policies) the
+// evidence. The header csa makes up is marked Inferred, and said.
+
+// catalogueWords are the two built-in catalogues' provisions as word sets,
+// made once.
+var catalogueWords = sync.OnceValues(func() (map[string]map[string]bool, map[string]map[string]bool) {
+	sets := func(id string) map[string]map[string]bool {
+		out := map[string]map[string]bool{}
+		cat, err := codes.Lookup(id, "")
+		if err != nil {
+			return out
+		}
+		for i := range cat.Provisions {
+			p := &cat.Provisions[i]
+			out[p.ID] = wordSet(wording(p))
+		}
+		return out
+	}
+	return sets("chc-2022"), sets("chc-2024")
+})
+
+// codeLike scores how much a text reads like the Code's provision id (in
+// either Code) rather than a landlord's account of what it does.
+func codeLike(id, text string) float64 {
+	w22, w24 := catalogueWords()
+	ws := wordSet(text)
+	best := 0.0
+	for _, cw := range []map[string]map[string]bool{w22, w24} {
+		if p, ok := cw[id]; ok {
+			best = max(best, similarity(ws, p))
+		}
+	}
+	if codeVoice(text) {
+		best += 0.2
+	}
+	if evidenceVoice(text) {
+		best -= 0.2
+	}
+	return best
+}
+
+// codeVoice reports text in the Code's voice: what landlords must do.
+func codeVoice(text string) bool {
+	t := " " + strings.ToLower(text) + " "
+	for _, w := range []string{" must ", " should ", " landlords ", " landlord's ", " landlord’s ", " the landlord ", " a landlord "} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// evidenceVoice reports text in a landlord's own voice: what we do.
+func evidenceVoice(text string) bool {
+	t := " " + strings.ToLower(strings.NewReplacer(",", " ", ".", " ", ";", " ", ":", " ", "(", " ", ")", " ").Replace(text)) + " "
+	for _, w := range []string{" we ", " our ", " us ", " we've ", " we're ", " we'll ", " we’ve ", " we’re ", " we’ll ", " the council ",
+		" the council's ", " the association ", " the group ", " is in place ", " are in place ", " has been ", " have been "} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// colStats is what a column of a headerless table holds.
+type colStats struct {
+	filled, ids, answers, dates int
+	length, longest             int // total characters, and the longest cell's
+	code, voice                 float64
+}
+
+// inferColumns gives each table without a header row one made from its
+// content, when its columns can be told apart: a provision column and an
+// answer or text column. It returns the lines with the headers added.
+func inferColumns(lines []Line) ([]Line, bool) {
+	groups := map[int][]int{} // table -> indexes of its rows
+	var order []int
+	for i, l := range lines {
+		if l.Para || l.Blank || len(nonEmpty(l.Cells)) < 2 {
+			continue
+		}
+		if _, seen := groups[l.Table]; !seen {
+			order = append(order, l.Table)
+		}
+		groups[l.Table] = append(groups[l.Table], i)
+	}
+	headers := map[int]Line{} // index of a group's first row -> its header
+	for _, t := range order {
+		rows := groups[t]
+		if h, ok := inferHeader(lines, rows); ok {
+			headers[rows[0]] = h
+		}
+	}
+	if len(headers) == 0 {
+		return nil, false
+	}
+	out := make([]Line, 0, len(lines)+len(headers))
+	for i, l := range lines {
+		if h, ok := headers[i]; ok {
+			out = append(out, h)
+		}
+		out = append(out, l)
+	}
+	return out, true
+}
+
+// inferHeader makes the header of one table's rows.
+func inferHeader(lines []Line, rows []int) (Line, bool) {
+	width := 0
+	for _, i := range rows {
+		width = max(width, min(len(lines[i].Cells), maxCols))
+	}
+	if width < 2 || len(rows) < 2 {
+		return Line{}, false
+	}
+	st := make([]colStats, width)
+	ids := make([]string, len(rows)) // each row's provision, once found
+	for k, i := range rows {
+		for j, c := range lines[i].Cells[:min(len(lines[i].Cells), width)] {
+			t := cellText(c)
+			if t == "" {
+				continue
+			}
+			s := &st[j]
+			s.filled++
+			s.length += len(t)
+			s.longest = max(s.longest, len(t))
+			if id, rest, ok := parseID(t); ok && len(rest) < 80 {
+				s.ids++
+				if ids[k] == "" {
+					ids[k] = id
+				}
+			}
+			if c, exact, ok := parseAnswer(t); ok && exact && c != assessment.Unanswered {
+				s.answers++
+			}
+			if _, ok := parseDate(t); ok {
+				s.dates++
+			}
+		}
+	}
+	idCol, ansCol := -1, -1
+	for j := range st {
+		if st[j].ids*2 >= len(rows) && st[j].ids >= 2 && (idCol < 0 || st[j].ids > st[idCol].ids) {
+			idCol = j
+		}
+	}
+	if idCol < 0 {
+		return Line{}, false
+	}
+	for j := range st {
+		if j != idCol && st[j].filled > 0 && st[j].answers*5 >= st[j].filled*3 && st[j].answers >= 2 && (ansCol < 0 || st[j].answers > st[ansCol].answers) {
+			ansCol = j
+		}
+	}
+	// Long text columns, scored against the Code.
+	var text []int
+	for j := range st {
+		s := &st[j]
+		if j == idCol || j == ansCol || s.filled == 0 || s.length/s.filled < 10 && s.longest < 20 || s.dates*5 >= s.filled*3 {
+			continue
+		}
+		n := 0
+		for k, i := range rows {
+			if j >= len(lines[i].Cells) || ids[k] == "" {
+				continue
+			}
+			if t := cellText(lines[i].Cells[j]); t != "" {
+				s.code += codeLike(ids[k], t)
+				if evidenceVoice(t) {
+					s.voice++
+				}
+				n++
+			}
+		}
+		if n > 0 {
+			s.code /= float64(n)
+			s.voice /= float64(n)
+		}
+		text = append(text, j)
+	}
+	if ansCol < 0 && len(text) == 0 {
+		return Line{}, false
+	}
+	cols := make([]column, width)
+	cols[idCol] = colID
+	if ansCol >= 0 {
+		cols[ansCol] = colComply
+	}
+	if len(text) > 0 {
+		// The requirement reads most like the Code; a lone text column is
+		// the requirement only when it does, and sits before the answer.
+		byCode := append([]int(nil), text...)
+		sort.SliceStable(byCode, func(a, b int) bool { return st[byCode[a]].code > st[byCode[b]].code })
+		req := byCode[0]
+		lone := len(text) == 1
+		if lone && (st[req].code < 0.15 || st[req].voice >= 0.5 || ansCol >= 0 && req > ansCol) {
+			req = -1
+		}
+		if req >= 0 {
+			cols[req] = colRequirement
+		}
+		next := []column{colEvidence, colCommentary}
+		for _, j := range text {
+			if j == req {
+				continue
+			}
+			if len(next) == 0 {
+				break
+			}
+			cols[j], next = next[0], next[1:]
+		}
+	}
+	for j := range st {
+		if cols[j] == colOther && j != idCol && st[j].filled > 0 && st[j].dates*5 >= st[j].filled*3 {
+			cols[j] = colDue
+		}
+	}
+	names := map[column]string{colID: "Code provision", colRequirement: "Code requirement", colComply: "Comply",
+		colEvidence: "Evidence", colCommentary: "Commentary", colDue: "Target date"}
+	cells := make([]string, width)
+	var said []string
+	for j, c := range cols {
+		cells[j] = names[c]
+		if c != colOther {
+			said = append(said, fmt.Sprintf("%s (column %d)", c, j+1))
+		}
+	}
+	first := lines[rows[0]]
+	h := Line{Cells: cells, Table: first.Table, Where: first.Where, Inferred: true}
+	h.Said = []string{"the table has no header row: its columns were inferred from their content: " + strings.Join(said, ", ")}
+	return h, true
+}
