@@ -321,7 +321,10 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 	short := last == colComply || last == colOwner || last == colDue || last == colStatus || last == colCompleted || last == colID
 	for ; i < len(raw); i++ {
 		line := raw[i]
-		if strings.TrimSpace(line) == "" {
+		// A line of tabs alone is a row's empty cells (Chrome copies an
+		// empty cell, or one holding a no-break space, so), not a blank
+		// line: its tabs keep the cells after it in their columns.
+		if strings.TrimSpace(line) == "" && !strings.Contains(line, "\t") {
 			if cur == nil {
 				out = append(out, Line{Blank: true, Where: Where{Line: i + 1}})
 			} else if blank == 0 {
@@ -362,7 +365,9 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 			if blank > 0 {
 				blank = 0
 			}
-			appendTo(strings.TrimSpace(segs[0]))
+			if t := strings.TrimSpace(segs[0]); t != "" {
+				appendTo(t)
+			}
 			settle()
 			cur.Cells = append(cur.Cells, segs[1:]...)
 		case ends, len(cur.Cells) >= width && short && len(strings.TrimSpace(line)) > 60:
