@@ -240,7 +240,9 @@ func (b *builder) answer(rec *record) assessment.Answer {
 	case !ok:
 		b.note(rec.where, id, "the answer %q to %s is not yes, no, partial or n/a: left unanswered, and kept in the commentary", clip(raw, 40), id)
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
-	case raw == "":
+	case c == assessment.Unanswered && labelOnly(raw):
+		b.note(rec.where, id, "%s has no answer (its %s cell holds only the label %q): left unanswered", id, rec.hdr.labelOf(colComply), clip(raw, 30))
+	case c == assessment.Unanswered:
 		b.note(rec.where, id, "%s has no answer (its %s cell is blank): left unanswered", id, rec.hdr.labelOf(colComply))
 	case !exact:
 		b.note(rec.where, id, "the answer %q to %s was read as %s; the whole cell is kept in the commentary", clip(raw, 40), id, c.Label())

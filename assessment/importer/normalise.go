@@ -22,7 +22,7 @@ import (
 // ok and Unanswered.
 func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	t := answerKey(cell)
-	if t == "" {
+	if t == "" || labelOnly(cell) {
 		return assessment.Unanswered, true, true
 	}
 	if c, ok := answerWords[t]; ok {
@@ -72,6 +72,19 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 		c = assessment.Partial
 	}
 	return c, false, true
+}
+
+// labelOnly reports a label of the answer with nothing after it:
+// "Compliant:", "Met –", "Do we comply?". It is a blank answer, though
+// some of its words ("compliant", "met") are answers on their own.
+func labelOnly(cell string) bool {
+	t := strings.TrimFunc(cellText(cell), isSpace)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if !strings.ContainsRune(":-–—?", r) {
+		return false
+	}
+	l, ok := labels[labelKey(t)]
+	return ok && l.col == colComply
 }
 
 var reQualified = regexp.MustCompile(`^[\s\-–—,.:;(]*(?:but\s+)?(?:only\s+)?(?:partial|partly|in part\b)`)

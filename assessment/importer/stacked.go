@@ -245,6 +245,13 @@ func (s *stacker) line(i int) {
 		s.others++
 		s.field = comply
 		return
+	case s.field == comply && !s.has(comply) && !answerValue(text):
+		// "Compliance:" with nothing after it, then a sentence: the answer
+		// is blank, and the sentence is the evidence.
+		s.field = s.slot[colEvidence]
+		if !s.labelled[s.field] {
+			s.implicit = true
+		}
 	case s.field == comply && s.has(comply):
 		// The answer is given: what follows without a label is evidence.
 		s.field = s.slot[colEvidence]
@@ -301,6 +308,17 @@ func (s *stacker) label(i int, l Line, lb label, text string) {
 func answerLine(t string) bool {
 	c, exact, ok := parseAnswer(t)
 	return ok && exact && c != assessment.Unanswered
+}
+
+// answerValue reports a line that may be the value of an answer label on
+// the line before: an answer, or something short that is not a sentence
+// ("Under review"), which build reports as an answer it cannot read.
+func answerValue(t string) bool {
+	if c, _, ok := parseAnswer(t); ok && c != assessment.Unanswered || entityLine(t) {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return len(t) <= 40 && !strings.ContainsRune(".!;", last) && !strings.Contains(t, "\n")
 }
 
 // nextIsAnswer reports whether the next line after lines[i] is an answer.
