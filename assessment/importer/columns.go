@@ -2,6 +2,8 @@ package importer
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -248,4 +250,146 @@ func inferHeader(lines []Line, rows []int) (Line, bool) {
 	h := Line{Cells: cells, Table: first.Table, Where: first.Where, Inferred: true}
 	h.Said = []string{"the table has no header row: its columns were inferred from their content: " + strings.Join(said, ", ")}
 	return h, true
+}
+
+// contentColumns finds, under each header row, the columns its header
+// does not name but its rows' content does: a column of provision numbers
+// is the provision column whatever its header says ("6.12" under a blank
+// header, "Ref no", "#"), also where the header named another column so
+// that holds none; and where the header names no evidence column, a column
+// of the landlord's own account ("Landlord response") is the evidence. The
+// header row is marked (Found) and each finding said.
+func contentColumns(lines []Line) {
+	for i := 0; i < len(lines); {
+		l := &lines[i]
+		h, ok := headerOf(*l)
+		if !ok {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lines) {
+			if _, next := headerOf(lines[j]); next {
+				break
+			}
+			j++
+		}
+		found := foundColumns(h, lines[i+1:j])
+		for _, k := range slices.Sorted(maps.Keys(found)) {
+			c := found[k]
+			what := fmt.Sprintf("the column %q", h.labels[k])
+			if h.labels[k] == "" {
+				what = fmt.Sprintf("the column with no header (column %d)", k+1)
+			}
+			msg := ""
+			switch c {
+			case colID:
+				msg = what + " holds provision numbers: read as the provision column"
+				if cur := h.index(colID); cur >= 0 {
+					msg += fmt.Sprintf("; the column %q, which holds none, is kept in the commentary", h.labels[cur])
+				}
+			case colEvidence:
+				msg = what + " reads as the landlord's own account of what it does: read as the evidence"
+			}
+			l.Said = append(l.Said, msg)
+		}
+		if len(found) > 0 {
+			l.Found = found
+		}
+		i = j
+	}
+}
+
+// foundColumns reads the rows under a header for the columns it does not
+// name: see contentColumns.
+func foundColumns(h *header, rows []Line) map[int]column {
+	n := len(h.cols)
+	ids := make([]int, n)      // cells that are provision numbers
+	filled := make([]int, n)   // cells with text
+	length := make([]int, n)   // characters
+	voice := make([]int, n)    // cells in the landlord's voice
+	code := make([]float64, n) // how much the cells read like the Code
+	data := 0
+	idCol := h.index(colID)
+	for _, m := range rows {
+		if m.Para || m.Blank || len(nonEmpty(m.Cells)) < 2 {
+			continue
+		}
+		data++
+		for k := range min(len(m.Cells), n) {
+			if isIDCell(m.Cells[k]) {
+				ids[k]++
+			}
+		}
+	}
+	found := map[int]column{}
+	cur, best := idCol, -1
+	for k, c := range ids {
+		_, tick := h.ticks[k]
+		if h.cols[k] == colOther && !tick && c*2 >= data && (c >= 2 || data == 1 && c == 1) && (best < 0 || c > ids[best]) {
+			best = k
+		}
+	}
+	if best >= 0 && (cur < 0 || ids[cur]*2 < data) {
+		found[best], idCol = colID, best
+	}
+	if h.has(colEvidence) || h.actionsOnly || idCol < 0 {
+		return found
+	}
+	for _, m := range rows {
+		if m.Para || m.Blank || idCol >= len(m.Cells) {
+			continue
+		}
+		id, _, ok := parseIDCell(m.Cells[idCol])
+		if !ok {
+			continue
+		}
+		for k := range min(len(m.Cells), n) {
+			if h.cols[k] != colOther || k == idCol {
+				continue
+			}
+			t := cellText(m.Cells[k])
+			if t == "" {
+				continue
+			}
+			filled[k]++
+			length[k] += len(t)
+			code[k] += codeLike(id, t)
+			if evidenceVoice(t) {
+				voice[k]++
+			}
+		}
+	}
+	ev := -1
+	for k := range n {
+		_, tick := h.ticks[k]
+		if h.cols[k] != colOther || k == idCol || tick || filled[k] == 0 || filled[k]*2 < data || length[k]/filled[k] < 25 {
+			continue
+		}
+		// The landlord's own account: in its voice, or not the Code's words.
+		if voice[k]*4 >= filled[k] || code[k]/float64(filled[k]) < 0.15 {
+			if ev < 0 || voice[k] > voice[ev] {
+				ev = k
+			}
+		}
+	}
+	if ev >= 0 {
+		found[ev] = colEvidence
+	}
+	return found
+}
+
+// headerOf parses a line as a header row.
+func headerOf(l Line) (*header, bool) {
+	if l.Para || l.Blank {
+		return nil, false
+	}
+	return parseHeader(l.Cells)
+}
+
+// isIDCell reports a cell that holds a provision number and nothing else
+// ("6.12", "CHC 6.12").
+func isIDCell(cell string) bool {
+	_, rest, ok := parseIDCell(cell)
+	return ok && rest == ""
 }

@@ -298,6 +298,18 @@ func (h *header) index(c column) int {
 
 func (h *header) has(c column) bool { return h.index(c) >= 0 }
 
+// use makes column i the column c, and any other the header named so a
+// column of its own, kept in the commentary.
+func (h *header) use(i int, c column) {
+	for j, was := range h.cols {
+		if was == c {
+			h.cols[j] = colOther
+		}
+	}
+	h.cols[i] = c
+	delete(h.ticks, i)
+}
+
 // label is a stacked layout's "label / value" line.
 type label struct {
 	col   column

@@ -358,6 +358,9 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 	if err := checkSize(d); err != nil {
 		return nil, nil, errorf("%s: %s", name, err.(*Error).Msg)
 	}
+	if !d.stack {
+		contentColumns(d.lines)
+	}
 	if !d.stack && !hasHeader(d.lines) {
 		// No header row: a table whose columns its content tells apart,
 		// else the stacked layout.

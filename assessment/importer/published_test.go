@@ -124,3 +124,99 @@ func TestBlankAfterAnswerLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestProvisionColumnByContent: a column of provision numbers is the
+// provision column whatever its header says (nothing, "Ref no", "#"), in
+// every format, and the import says so.
+func TestProvisionColumnByContent(t *testing.T) {
+	rows := [][4]string{
+		{"6.15", "The stage 2 response must be sent within 20 working days of the escalation being acknowledged.", "Yes", "We sent 88 of 90 on time."},
+		{"6.16", "Landlords may extend the stage 2 timescale once, by no more than 20 working days.", "Partial", "Two extensions went beyond 20 days."},
+		{"6.17", "Landlords must confirm the outcome of the stage 2 complaint in writing.", "No", "Our letters do not yet say so."},
+	}
+	want := []string{
+		"6.15 yes | " + rows[0][1] + " | " + rows[0][3],
+		"6.16 partial | " + rows[1][1] + " | " + rows[1][3],
+		"6.17 no | " + rows[2][1] + " | " + rows[2][3],
+	}
+	for _, head := range []string{"", "Ref no", "#", "Item", "Section no.", "Code paragraph", "Standard", "HOS Code"} {
+		var web, tsv, chrome, docx, xlsx strings.Builder
+		web.WriteString("<main><h1>Fictional Homes self-assessment</h1><table><tr><th>" + head + "</th><th>Code requirement</th><th>Comply</th><th>Evidence</th></tr>")
+		tsv.WriteString(head + "\tCode requirement\tComply\tEvidence\n")
+		chrome.WriteString(head + "\tCode requirement\tComply\tEvidence\n")
+		docx.WriteString("table\nrow: " + head + " | Code requirement | Comply | Evidence\n")
+		xlsx.WriteString("sheet: Assessment\nrow: " + head + " | Code requirement | Comply | Evidence\n")
+		for _, r := range rows {
+			web.WriteString("<tr><td>" + r[0] + "</td><td>" + r[1] + "</td><td>" + r[2] + "</td><td>" + r[3] + "</td></tr>")
+			tsv.WriteString(strings.Join(r[:], "\t") + "\n")
+			chrome.WriteString(r[0] + "\t\n\n" + r[1] + "\n\n\t" + r[2] + "\t\n\n" + r[3] + "\n\n\n")
+			docx.WriteString("row: " + strings.Join(r[:], " | ") + "\n")
+			xlsx.WriteString("row: " + strings.Join(r[:], " | ") + "\n")
+		}
+		web.WriteString("</table></main>")
+		d, err := buildDocx(docx.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := buildXLSX(xlsx.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{"page.html", []byte(web.String())}, {"copied.txt", []byte(tsv.String())}, {"chrome.txt", []byte(chrome.String())},
+			{"a.docx", d}, {"a.xlsx", x}} {
+			res, err := Import(f.name, f.data, details)
+			if err != nil {
+				t.Errorf("%q, %s: %v", head, f.name, err)
+				continue
+			}
+			if got := answersOf(res); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q, %s:\n got %q\nwant %q", head, f.name, got, want)
+			}
+			if !said(res, "holds provision numbers: read as the provision column") {
+				t.Errorf("%q, %s: not said: %v", head, f.name, res.Notes)
+			}
+		}
+	}
+}
+
+// TestNumberedRowsWithoutTrailingCells: under a header that does not name
+// the provision column, pasted rows whose empty last cells an editor
+// dropped still start at each number.
+func TestNumberedRowsWithoutTrailingCells(t *testing.T) {
+	got, _ := pasted(t, code24+"Item|Code requirement|Comply|Evidence|Action\n6.15|Stage 2 on time.\n6.16|Extensions.|No|Two too long.\n6.17|Outcome in writing.|Yes|All letters.\n")
+	want := []string{"6.15  | Stage 2 on time. | ", "6.16 no | Extensions. | Two too long.", "6.17 yes | Outcome in writing. | All letters."}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestEvidenceColumnByContent: where the header names no evidence column,
+// a column of the landlord's own account is the evidence, and said; a
+// column that reads like the Code is not.
+func TestEvidenceColumnByContent(t *testing.T) {
+	for _, head := range []string{"Landlord response", "Details", "How Fictional Homes does this"} {
+		src := code24 + "Provision|Code requirement|Comply|" + head + "\n" +
+			"6.15|The stage 2 response must be sent within 20 working days of the escalation being acknowledged.|Yes|We sent 88 of 90 stage 2 responses on time this year.\n" +
+			"6.16|Landlords may extend the stage 2 timescale once, by no more than 20 working days.|No|Our two extensions both went beyond 20 working days.\n"
+		got, res := pasted(t, src)
+		want := []string{"6.15 yes | The stage 2 response must be sent within 20 working days of the escalation being acknowledged. | We sent 88 of 90 stage 2 responses on time this year.",
+			"6.16 no | Landlords may extend the stage 2 timescale once, by no more than 20 working days. | Our two extensions both went beyond 20 working days."}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s:\n got %q\nwant %q", head, got, want)
+		}
+		if !said(res, fmt.Sprintf("the column %q reads as the landlord's own account of what it does: read as the evidence", head)) {
+			t.Errorf("%s: not said: %v", head, res.Notes)
+		}
+	}
+	// The Code's words under a header csa does not know stay in the commentary.
+	src := code24 + "Provision|Comply|Summary\n" +
+		"6.15|Yes|The stage 2 response must be sent within 20 working days of the escalation being acknowledged.\n" +
+		"6.16|No|Landlords may extend the stage 2 timescale once, by no more than 20 working days.\n"
+	_, res := pasted(t, src)
+	if a := res.Assessment.Answers[0]; a.Evidence != "" || !strings.HasPrefix(a.Commentary, "Summary: The stage 2 response") {
+		t.Errorf("the Code's words: %+v", a)
+	}
+}

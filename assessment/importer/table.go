@@ -58,7 +58,11 @@ type Line struct {
 	// Inferred marks a header row csa made up from the columns' content,
 	// for a table that has none.
 	Inferred bool
-	Table    int // the source table or sheet (1-based); 0 for text and CSV
+	// Found are a header row's columns found from the rows under it,
+	// whatever the header calls them (a column of provision numbers under
+	// "Ref no"), by index.
+	Found map[int]column
+	Table int // the source table or sheet (1-based); 0 for text and CSV
 	Where    Where
 	// Said is what the reader had to say about the line: a guess it made
 	// in reading it, reported as a note at the line's place.
@@ -293,6 +297,11 @@ func (a *assembler) line(l Line) {
 	if h, ok := parseHeader(l.Cells); ok {
 		a.flush()
 		h.inferred = l.Inferred
+		for i, c := range l.Found {
+			if i < len(h.cols) {
+				h.use(i, c)
+			}
+		}
 		a.header(h, l)
 		return
 	}

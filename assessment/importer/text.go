@@ -120,12 +120,37 @@ func tabTable(raw []string) (lines []Line, joined int, ok bool) {
 		ok = true
 		lines = append(lines, Line{Cells: cells, Where: Where{Line: i + 1}})
 		h, _ := parseHeader(cells)
-		rows, next, j := readRows(raw, i+n, len(cells), h.index(colID), h.cols[len(h.cols)-1], true)
+		idCol := h.index(colID)
+		if idCol != 0 && numberedRows(raw[i+n:]) {
+			idCol = 0 // a first column of numbers, whatever its header says
+		}
+		rows, next, j := readRows(raw, i+n, len(cells), idCol, h.cols[len(h.cols)-1], true)
 		lines = append(lines, rows...)
 		joined += j
 		i = next
 	}
 	return lines, joined, ok
+}
+
+// numberedRows reports whether the rows at the start of raw start with a
+// provision number and a tab: at least two of the first rows that hold
+// tabs, and a third of them (a row broken over lines holds tabs on several).
+func numberedRows(raw []string) bool {
+	tabbed, numbered := 0, 0
+	for _, line := range raw {
+		if tabbed >= 30 {
+			break
+		}
+		first, _, tab := strings.Cut(line, "\t")
+		if !tab {
+			continue
+		}
+		tabbed++
+		if isBareID(first) {
+			numbered++
+		}
+	}
+	return numbered >= 2 && numbered*3 >= tabbed
 }
 
 // headerlessRows reads text whose table has no header row: rows that start
