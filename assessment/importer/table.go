@@ -63,7 +63,7 @@ type Line struct {
 	// "Ref no"), by index.
 	Found map[int]column
 	Table int // the source table or sheet (1-based); 0 for text and CSV
-	Where    Where
+	Where Where
 	// Said is what the reader had to say about the line: a guess it made
 	// in reading it, reported as a note at the line's place.
 	Said []string
