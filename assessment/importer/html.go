@@ -1073,8 +1073,12 @@ func chromeLine(t string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(t, "©")
+	return strings.HasPrefix(t, "©") || rePager.MatchString(t)
 }
+
+// rePager is a link to the page before or after: "Previous: Section 5 –
+// The complaint handling process", "Next page", "« Previous".
+var rePager = regexp.MustCompile(`(?i)^[«‹<]?\s*(?:previous|next)(?:\s+(?:page|section|part))?\s*(?:$|[»›>]|:\s*[^.]*$)`)
 
 var chromeLines = map[string]bool{}
 
@@ -1093,7 +1097,11 @@ func init() {
 		"view cookies", "hide this message", "you are here", "menu", "search", "close", "home",
 		"opens in a new window", "opens in new window", "opens in a new tab", "listen", "translate",
 		"contents", "on this page", "in this section", "related pages", "related content", "related links",
-		"useful links", "contact us", "follow us"} {
+		"useful links", "contact us", "follow us",
+		// What a page puts after its content: other formats of it, and
+		// documents to download.
+		"other formats", "alternative formats", "accessible formats", "other formats and languages",
+		"this page in another format", "related documents", "related information", "downloads"} {
 		chromeLines[s] = true
 	}
 }

@@ -223,6 +223,8 @@ func TestChromeLine(t *testing.T) {
 		"Back to top": true, "↑ Back to top": true, "Was this page helpful?": true, "Show all sections": true,
 		"© Fictional Homes 2025": true, "Accept all cookies": true, "Home": true,
 		"Yes": false, "Back to top of the policy was changed in 2024.": false, "Evidence": false,
+		"Previous: Section 8 – Self-assessment": true, "Next page": true, "« Previous": true, "Other formats": true,
+		"Next steps": false, "Next: we will audit ten cases.": false, "Previous complaints were logged by hand.": false,
 	} {
 		if got := chromeLine(s); got != want {
 			t.Errorf("chromeLine(%q) = %v", s, got)

@@ -220,3 +220,40 @@ func TestEvidenceColumnByContent(t *testing.T) {
 		t.Errorf("the Code's words: %+v", a)
 	}
 }
+
+// TestPastedPageTail: what a page shows after its assessment (other
+// formats, related documents, links to the pages before and after) ends
+// the last provision when its text is copied, as the page's own end of
+// table does; it is reported as text outside the tables.
+func TestPastedPageTail(t *testing.T) {
+	stacked := code24 + "Provision 9.5\n\nCompliance: Yes\n\nEvidence:\n\nThe board sees complaint figures every quarter.\n\n" +
+		"Provision 9.6\n\nCompliance: Partial\n\nEvidence:\n\nOur member responsible for complaints was named in May.\n" +
+		"Training for the member is booked.\n\nOther formats\n\nFor large print or another language, ring 01632 960111.\n\n" +
+		"Related documents\nOur complaints policy (PDF, 220KB)\nComplaints annual report 2024/25 (PDF, 900KB)\n\nLast updated: 2 June 2025\n"
+	res, err := Import("copied.txt", []byte(stacked), details)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := res.Assessment.Answers[1]; a.ID != "9.6" || a.Evidence != "Our member responsible for complaints was named in May.\nTraining for the member is booked." || a.Commentary != "" {
+		t.Errorf("the last provision: %+v", a)
+	}
+	if !said(res, `text outside the tables was not imported: "For large print`) {
+		t.Errorf("the tail is not reported: %v", res.Notes)
+	}
+	for _, tail := range []string{
+		"Previous: Section 8 – Self-assessment and compliance\nNext: Section 10 – Contact us\n",
+		"Self-assessment, part 1: sections 1 to 4\nSelf-assessment, part 2: sections 5 to 9\n",
+	} {
+		table := code24 + "Code provision|Code requirement|Comply|Evidence|Action required|Action owner|Target date\n" +
+			"9.5|\n\nThe board must see complaint figures.\n\n|Yes|\n\nEvery quarter.\n\n|||\n" +
+			"9.6|\n\nA member must be responsible for complaints.\n\n|No|\n\nNot yet named.\n\n|Name the member.|Company Secretary|Complete\n" + tail + "\nPage last updated: 2 June 2025\n"
+		res, err := Import("copied.txt", []byte(strings.ReplaceAll(table, "|", "\t")), details)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := res.Assessment.Answers[1]
+		if a.ID != "9.6" || a.Commentary != "" || len(a.Actions) != 1 || a.Actions[0].Status != assessment.Done {
+			t.Errorf("%q: the last provision: %+v", tail, a)
+		}
+	}
+}

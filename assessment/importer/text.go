@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/csa-tool/csa/assessment"
 )
 
 // This file reads plain text: the tab-separated rows text extraction makes
@@ -395,7 +397,7 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 			}
 			settle()
 			cur.Cells = append(cur.Cells, segs[1:]...)
-		case ends, len(cur.Cells) >= width && short && len(strings.TrimSpace(line)) > 60:
+		case ends, len(cur.Cells) >= width && short && !moreOf(last, line):
 			emit()
 			if !chromeLine(strings.TrimSpace(line)) || pageEnd(strings.TrimSpace(line)) {
 				out = append(out, Line{Cells: []string{line}, Para: true, Where: Where{Line: i + 1}})
@@ -406,6 +408,30 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 	}
 	emit()
 	return out, i, joined
+}
+
+// moreOf reports whether a line without tabs after a complete row can be
+// more of its last cell, whose column holds something short (a date, an
+// owner, a status, an answer): a line of another kind is what the page
+// shows after the table ("Previous: Section 5", a list of links).
+func moreOf(last column, line string) bool {
+	t := strings.TrimSpace(line)
+	if len(t) > 60 {
+		return false
+	}
+	switch last {
+	case colDue, colCompleted:
+		return parseDue(t).ok || len(t) <= 25
+	case colStatus:
+		_, ok := parseStatus(t)
+		return ok || len(t) <= 25
+	case colComply:
+		c, _, ok := parseAnswer(t)
+		return ok && c != assessment.Unanswered || len(t) <= 25
+	case colID:
+		return isBareID(t)
+	}
+	return !strings.Contains(t, ":") // an owner
 }
 
 // isBareID reports a cell that is only a provision number.
