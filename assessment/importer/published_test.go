@@ -257,3 +257,38 @@ func TestPastedPageTail(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedNumberStartsRequirement: tables whose first column is the
+// requirement, its number first ("6.9 Landlords must..."), copied as text.
+// A line that starts with a number opens a row when the row before is
+// complete and the next line with tabs goes on with this row's cells; a
+// number at the start of a line inside a cell does not.
+func TestPastedNumberStartsRequirement(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+	}{
+		{"Chrome: each cell a paragraph, so the number's line has no tab",
+			"Code requirement|Do we comply?|Evidence\n\n\n" +
+				"7.1 Landlords must put things right when they get something wrong.\n\n|Yes|\n\nWe offer a remedy in every upheld case.\n\n" +
+				"4.2 Remedies are set out in our policy.\n\n\n\n" +
+				"7.2 Remedies must reflect the impact on the resident.\n\n|No|\n\nWe have no remedies guidance yet.\n\n\n\n" +
+				"7.3 Landlords must take account of the guidance.\n\n|Partial|\n\nStaff have read it.\n",
+			[]string{"7.1 yes | Landlords must put things right when they get something wrong. | We offer a remedy in every upheld case.\n4.2 Remedies are set out in our policy.",
+				"7.2 no | Remedies must reflect the impact on the resident. | We have no remedies guidance yet.",
+				"7.3 partial | Landlords must take account of the guidance. | Staff have read it."}},
+		{"one line per paragraph: a lettered requirement over several lines",
+			"Code requirement|Do we comply?|Evidence\n" +
+				"6.8 Further complaints raised at stage 1 must be added to it.|Yes|We add them to the open case.\n" +
+				"6.9 Landlords must confirm in writing at stage 1:\na. the stage;\nb. the decision;\nc. how to escalate.|No|Our letter leaves out how to escalate.\n" +
+				"6.10 Unresolved complaints must go on to stage 2.|Yes|We offer stage 2 in every letter.\n",
+			[]string{"6.8 yes | Further complaints raised at stage 1 must be added to it. | We add them to the open case.",
+				"6.9 no | Landlords must confirm in writing at stage 1:\na. the stage;\nb. the decision;\nc. how to escalate. | Our letter leaves out how to escalate.",
+				"6.10 yes | Unresolved complaints must go on to stage 2. | We offer stage 2 in every letter."}},
+	} {
+		got, _ := pasted(t, code24+tc.src)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+	}
+}

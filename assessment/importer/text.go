@@ -126,7 +126,10 @@ func tabTable(raw []string) (lines []Line, joined int, ok bool) {
 		if idCol != 0 && numberedRows(raw[i+n:]) {
 			idCol = 0 // a first column of numbers, whatever its header says
 		}
-		rows, next, j := readRows(raw, i+n, len(cells), idCol, h.cols[len(h.cols)-1], true)
+		// The first column holds the provision numbers, or the requirement
+		// that starts with one.
+		numbered := idCol == 0 || idCol < 0 && h.index(colRequirement) == 0
+		rows, next, j := readRows(raw, i+n, len(cells), idCol, h.cols[len(h.cols)-1], numbered, true)
 		lines = append(lines, rows...)
 		joined += j
 		i = next
@@ -207,7 +210,7 @@ func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
 	for i := range first {
 		lines = append(lines, para(i))
 	}
-	rows, _, joined := readRows(raw[:last+1], first, width, 0, colOther, false)
+	rows, _, joined := readRows(raw[:last+1], first, width, 0, colOther, false, false)
 	lines = append(lines, rows...)
 	for i := last + 1; i < len(raw); i++ {
 		lines = append(lines, para(i))
@@ -311,7 +314,7 @@ var headerWords = map[string]bool{"code": true, "provision": true, "ref": true, 
 // provision number and a tab starts a row; a number at the start of a line
 // inside a cell does not. It returns the rows and paragraphs, where it
 // stopped, and how many lines it joined to a cell.
-func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool) ([]Line, int, int) {
+func readRows(raw []string, i, width, idCol int, last column, numbered, stopAtHeader bool) ([]Line, int, int) {
 	var out []Line
 	var cur *Line
 	joined := 0
@@ -374,6 +377,12 @@ func readRows(raw []string, i, width, idCol int, last column, stopAtHeader bool)
 		}
 		startsRow := tabs > 0 && idCol == 0 && isBareID(segs[0])
 		ends := tabs == 0 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line)) || endsTable(line))
+		if tabs == 0 && numbered && !ends && (cur == nil || len(cur.Cells) >= width) && opensRow(raw, i, width) {
+			// "6.9 Landlords must..." with its cells to come: a new row.
+			emit()
+			cur = &Line{Cells: []string{line}, Where: Where{Line: i + 1}}
+			continue
+		}
 		switch {
 		case cur == nil:
 			if tabs == 0 {
@@ -432,6 +441,29 @@ func moreOf(last column, line string) bool {
 		return isBareID(t)
 	}
 	return !strings.Contains(t, ":") // an owner
+}
+
+// opensRow reports whether the line raw[i], which has no tab, starts a
+// row whose first cell begins with its provision number, copied from a
+// table whose first column is the requirement ("6.9 Landlords must
+// confirm:", then "a. ..." lines, then the rest of the row): it starts
+// with a number, and the next line with tabs goes on with a row's cells
+// rather than starting one, with no other numbered line between.
+func opensRow(raw []string, i, width int) bool {
+	if _, _, ok := parseID(strings.TrimSpace(raw[i])); !ok {
+		return false
+	}
+	for j := i + 1; j < len(raw) && j <= i+60; j++ {
+		first, rest, tab := strings.Cut(raw[j], "\t")
+		if !tab {
+			if _, _, ok := parseID(strings.TrimSpace(raw[j])); ok {
+				return false // a later line opens the row
+			}
+			continue
+		}
+		return !isBareID(first) && strings.Count(rest, "\t")+1 < width
+	}
+	return false
 }
 
 // isBareID reports a cell that is only a provision number.
