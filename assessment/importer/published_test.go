@@ -292,3 +292,21 @@ func TestPastedNumberStartsRequirement(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedHeadingLayoutKeepsLastLine: the last line of a provision's
+// evidence (a list's last item, copied with no blank line before the next
+// heading) stays its evidence; a short title set apart by a blank line
+// before the next provision does not.
+func TestPastedHeadingLayoutKeepsLastLine(t *testing.T) {
+	src := code24 + "Provision 7.2\n\nMet: Yes\n\nEvidence:\n\nWe pay for time and trouble.\n\nRemedies policy (2025)\nCase audit, March 2025\n" +
+		"Provision 7.3\n\nMet: No\n\nEvidence:\n\nNo guidance yet.\n\nScrutiny panel notes\n\nOur approach to learning\n\nProvision 8.1\n\nMet: Yes\n\nEvidence:\n\nLessons go to the board.\n"
+	res, err := Import("copied.txt", []byte(src), details)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"7.2 yes |  | We pay for time and trouble.\nRemedies policy (2025)\nCase audit, March 2025",
+		"7.3 no |  | No guidance yet.\nScrutiny panel notes", "8.1 yes |  | Lessons go to the board."}
+	if got := answersOf(res); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

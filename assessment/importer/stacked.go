@@ -228,9 +228,9 @@ func (s *stacker) line(i int) {
 	if l.Heading && s.cur >= 0 && !s.has(comply) && (answerLine(text) || entityLine(text)) {
 		l.Heading = false // "Fully met" in a heading's style: the answer
 	}
-	if l.Heading || s.cur < 0 || looksLikeTitle(text) || endsProvision(text) || headingLike(text) && s.startsNext(i) {
-		// A heading, a page's date, or a short title just before the
-		// next provision: never the last provision's evidence.
+	if l.Heading || s.cur < 0 || looksLikeTitle(text) || endsProvision(text) || headingLike(text) && s.setApart(i) && s.startsNext(i) {
+		// A heading, a page's date, or a short title set apart just
+		// before the next provision: never the last provision's evidence.
 		s.paragraph(l, text)
 		return
 	}
@@ -483,6 +483,12 @@ func headingLike(t string) bool {
 	}
 	r := firstRune(t)
 	return r >= 'A' && r <= 'Z'
+}
+
+// setApart reports a line of copied text with a blank line before it, as
+// a heading is copied: a list's last item runs on from the line before.
+func (s *stacker) setApart(i int) bool {
+	return i > 0 && s.lines[i-1].Blank
 }
 
 // startsNext reports whether the next line after lines[i] starts a
