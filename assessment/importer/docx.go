@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -137,6 +138,8 @@ type docxReader struct {
 	ilvl   int
 	inText bool
 	inPPr  bool // in paragraph properties, where w:tab is a tab stop
+	inRun  bool
+	font   string // the run's font, when it is a symbol font
 	head   bool // the paragraph is in a heading style
 }
 
@@ -186,7 +189,11 @@ func (r *docxReader) read(dec *xml.Decoder) error {
 				if r.size.text+r.para.Len()+len(t) > maxText {
 					return tooLarge(errText)
 				}
-				r.para.Write(t)
+				if r.font != "" || bytes.Contains(t, []byte{0xEF, 0x83}) {
+					r.para.WriteString(symbolText(r.font, string(t))) // U+F0xx is EF 83 xx
+				} else {
+					r.para.Write(t)
+				}
 			}
 		}
 	}
@@ -263,6 +270,18 @@ func (r *docxReader) start(t xml.StartElement) {
 		r.para, r.numID, r.ilvl, r.head = &strings.Builder{}, "", 0, false
 	case "pPr":
 		r.inPPr = true
+	case "r":
+		r.inRun, r.font = true, ""
+	case "rFonts":
+		// A run in a symbol font: its letters are ticks and boxes.
+		if r.inRun {
+			for _, key := range []string{"ascii", "hAnsi", "cs"} {
+				if f, ok := attr(t, key); ok && isSymbolFont(f) {
+					r.font = f
+					break
+				}
+			}
+		}
 	case "pStyle":
 		// Heading 1 to 9 and Title: a heading ends the provision before it.
 		v, _ := attr(t, "val")
@@ -302,9 +321,52 @@ func (r *docxReader) start(t xml.StartElement) {
 // character code (w:sym); Word writes codes as F0xx for symbol fonts.
 var symbols = map[string]string{
 	"wingdings F0FC": "✓", "wingdings F0FB": "✗", "wingdings F0FE": "☑", "wingdings F0FD": "☒", "wingdings F0A8": "☐",
+	"wingdings F06F": "☐", "wingdings F071": "☐", "wingdings F078": "☒",
 	"wingdings 2 F050": "✓", "wingdings 2 F04F": "✗", "wingdings 2 F054": "☒", "wingdings 2 F052": "☑", "wingdings 2 F0A3": "☐",
 	"wingdings 2 F02A": "☐",
 	"wingdings 00FC":   "✓", "wingdings 00FB": "✗", "wingdings 00FE": "☑", "wingdings 00FD": "☒", "wingdings 00A8": "☐",
+	"symbol F0D6":      "√",
+}
+
+// symbolFonts are the fonts whose letters are pictures: "ü" in Wingdings
+// is a tick.
+var symbolFonts = map[string]bool{"wingdings": true, "wingdings 2": true, "wingdings 3": true, "webdings": true, "symbol": true}
+
+// isSymbolFont reports a symbol font by its name as a document gives it.
+func isSymbolFont(font string) bool {
+	return symbolFonts[strings.ToLower(strings.Trim(strings.TrimSpace(font), `"'`))]
+}
+
+// symbolText is text typed in a font: in a symbol font, its ticks,
+// crosses and boxes become the characters they show ("ü" in Wingdings is
+// "✓"); in any font, a character of the symbol fonts' private range
+// (U+F0FC, which Word writes for Wingdings' tick) is read as Wingdings'.
+// Other characters stay as they are.
+func symbolText(font, s string) string {
+	font = strings.ToLower(strings.Trim(strings.TrimSpace(font), `"'`))
+	if !symbolFonts[font] {
+		if !strings.ContainsFunc(s, func(r rune) bool { return r >= 0xF000 && r <= 0xF0FF }) {
+			return s
+		}
+		font = "wingdings"
+	}
+	var b strings.Builder
+	for _, r := range s {
+		code := r
+		switch {
+		case r < 0x100:
+			code |= 0xF000
+		case r < 0xF000 || r > 0xF0FF:
+			b.WriteRune(r)
+			continue
+		}
+		if sym, ok := symbols[font+" "+strings.ToUpper(strconv.FormatInt(int64(code), 16))]; ok {
+			b.WriteString(sym)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 func (r *docxReader) end(name string) {
@@ -313,6 +375,8 @@ func (r *docxReader) end(name string) {
 		r.inText = false
 	case "pPr":
 		r.inPPr = false
+	case "r":
+		r.inRun, r.font = false, ""
 	case "p":
 		if r.para == nil {
 			return

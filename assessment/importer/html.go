@@ -207,6 +207,7 @@ type walker struct {
 	inMain   bool
 	cell     bool
 	lists    []listState
+	font     string // a symbol font the text is in (Word's pages): its letters are ticks
 }
 
 type listState struct {
@@ -252,6 +253,14 @@ func (w *walker) walk(n *html.Node, depth int) {
 	}
 	if w.skip(n) {
 		return
+	}
+	if f := fontOf(n); f != "" {
+		was := w.font
+		w.font = f
+		if !isSymbolFont(f) {
+			w.font = ""
+		}
+		defer func() { w.font = was }()
 	}
 	if n == w.p.main && !w.cell && !w.p.all {
 		w.flush()
@@ -344,6 +353,39 @@ func (w *walker) walk(n *html.Node, depth int) {
 	w.inMain = wasMain
 }
 
+// fontOf is the font an element sets for its text: its style's
+// font-family (the first), a symbol font Word's pages name for a symbol
+// (mso-symbol-font-family), or an old <font face>; "" when it sets none.
+func fontOf(n *html.Node) string {
+	if n.DataAtom == atom.Font {
+		if f := hattr(n, "face"); f != "" {
+			return strings.TrimSpace(strings.Split(f, ",")[0])
+		}
+	}
+	style := hattr(n, "style")
+	if !strings.Contains(style, "font-family") {
+		return ""
+	}
+	font, symbol := "", ""
+	for decl := range strings.SplitSeq(style, ";") {
+		k, v, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(strings.Split(v, ",")[0])
+		switch strings.ToLower(strings.TrimSpace(k)) {
+		case "font-family":
+			font = v
+		case "mso-symbol-font-family":
+			symbol = v
+		}
+	}
+	if font == "" && isSymbolFont(symbol) && strings.Contains(style, "mso-char-type:symbol") {
+		return symbol
+	}
+	return font
+}
+
 // listStyle is how an ordered list numbers its items: 1, a, A or i.
 func listStyle(n *html.Node) string {
 	switch t := hattr(n, "type"); t {
@@ -391,6 +433,9 @@ func (w *walker) marker() string {
 func (w *walker) addText(s string) {
 	if s == "" {
 		return
+	}
+	if w.font != "" {
+		s = symbolText(w.font, s)
 	}
 	// Source line breaks and tabs are spaces in a page; tidy collapses them.
 	s = strings.Map(func(r rune) rune {

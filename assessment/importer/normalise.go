@@ -161,7 +161,7 @@ func answerKey(cell string) string {
 var answerWords = map[string]assessment.Comply{
 	"yes": assessment.Yes, "y": assessment.Yes, "yes compliant": assessment.Yes, "compliant": assessment.Yes,
 	"fully compliant": assessment.Yes, "complies": assessment.Yes, "met": assessment.Yes, "fully met": assessment.Yes,
-	"✓": assessment.Yes, "✔": assessment.Yes, "☑": assessment.Yes, "true": assessment.Yes,
+	"✓": assessment.Yes, "✔": assessment.Yes, "☑": assessment.Yes, "true": assessment.Yes, "√": assessment.Yes,
 
 	"no": assessment.No, "n": assessment.No, "not compliant": assessment.No, "non-compliant": assessment.No,
 	"non compliant": assessment.No, "noncompliant": assessment.No, "not met": assessment.No,

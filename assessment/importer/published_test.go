@@ -310,3 +310,59 @@ func TestPastedHeadingLayoutKeepsLastLine(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestSymbolFontTicks: a tick typed in the Wingdings font (ü, as Word
+// stores it when the font is changed and the letter typed, or a tick
+// pasted from another document) is a tick, in a Word document and in the
+// page Word saves; so are the symbol fonts' other ticks, crosses and boxes.
+func TestSymbolFontTicks(t *testing.T) {
+	run := func(font, text string) string {
+		if font == "" {
+			return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>`
+		}
+		return `<w:r><w:rPr><w:rFonts w:ascii="` + font + `" w:hAnsi="` + font + `"/></w:rPr><w:t>` + text + `</w:t></w:r>`
+	}
+	cell := func(runs ...string) string { return `<w:tc><w:p>` + strings.Join(runs, "") + `</w:p></w:tc>` }
+	for _, tc := range []struct {
+		font, text string
+		want       assessment.Comply
+	}{
+		{"Wingdings", "ü", assessment.Yes}, {"Wingdings", "û", assessment.No}, {"Wingdings", "þ", assessment.Yes},
+		{"Wingdings", "ý", assessment.No}, {"Wingdings", "\uf0fc", assessment.Yes}, {"Wingdings 2", "P", assessment.Yes},
+		{"Wingdings 2", "O", assessment.No}, {"Symbol", "Ö", assessment.Yes}, {"", "ü", assessment.Unanswered},
+	} {
+		body := `<w:p>` + run("", "Fictional Homes: Complaint Handling Code 2024 self-assessment") + `</w:p><w:tbl>` +
+			`<w:tr>` + cell(run("", "Code provision")) + cell(run("", "Comply")) + cell(run("", "Evidence")) + `</w:tr>` +
+			`<w:tr>` + cell(run("", "6.15")) + cell(run(tc.font, tc.text)) + cell(run("", "We sent 88 of 90 on time.")) + `</w:tr>` +
+			`<w:tr>` + cell(run("", "6.16")) + cell(run("", "Yes")) + cell(run("", "No extensions needed.")) + `</w:tr></w:tbl>`
+		res, err := Import("a.docx", docxOf(t, body), details)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Assessment.Answers[0].Comply; got != tc.want {
+			t.Errorf("Word, %q in %q: %q, want %q", tc.text, tc.font, got, tc.want)
+		}
+		if tc.font == "" || tc.text == "\uf0fc" {
+			continue
+		}
+		// Word's "Save as Web Page": the font in a span's style, the
+		// letter as an entity or as it is.
+		for _, span := range []string{
+			`<span style='font-family:` + tc.font + `;mso-ascii-font-family:Arial;mso-char-type:symbol;mso-symbol-font-family:` + tc.font + `'><span style='mso-char-type:symbol;mso-symbol-font-family:` + tc.font + `'>` + tc.text + `</span></span>`,
+			`<span style="font-family:'` + tc.font + `'">` + tc.text + `</span>`,
+			`<font face="` + tc.font + `">` + tc.text + `</font>`,
+		} {
+			page := `<html><body><p>Fictional Homes: Complaint Handling Code 2024 self-assessment</p><table>` +
+				`<tr><td><p class=MsoNormal>Code provision</p></td><td><p class=MsoNormal>Comply</p></td><td><p class=MsoNormal>Evidence</p></td></tr>` +
+				`<tr><td><p class=MsoNormal>6.15</p></td><td><p class=MsoNormal>` + span + `</p></td><td><p class=MsoNormal>We sent 88 of 90 on time.</p></td></tr>` +
+				`<tr><td><p class=MsoNormal>6.16</p></td><td><p class=MsoNormal>Yes</p></td><td><p class=MsoNormal>No extensions needed.</p></td></tr></table></body></html>`
+			res, err := Import("a.htm", []byte(page), details)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := res.Assessment.Answers[0].Comply; got != tc.want {
+				t.Errorf("web page, %s: %q, want %q", span, got, tc.want)
+			}
+		}
+	}
+}
