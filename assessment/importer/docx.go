@@ -140,7 +140,7 @@ type docxReader struct {
 	inPPr  bool // in paragraph properties, where w:tab is a tab stop
 	inRun  bool
 	font   string // the run's font, when it is a symbol font
-	head   bool // the paragraph is in a heading style
+	head   bool   // the paragraph is in a heading style
 }
 
 func (r *docxReader) read(dec *xml.Decoder) error {
@@ -325,7 +325,7 @@ var symbols = map[string]string{
 	"wingdings 2 F050": "✓", "wingdings 2 F04F": "✗", "wingdings 2 F054": "☒", "wingdings 2 F052": "☑", "wingdings 2 F0A3": "☐",
 	"wingdings 2 F02A": "☐",
 	"wingdings 00FC":   "✓", "wingdings 00FB": "✗", "wingdings 00FE": "☑", "wingdings 00FD": "☒", "wingdings 00A8": "☐",
-	"symbol F0D6":      "√",
+	"symbol F0D6": "√",
 }
 
 // symbolFonts are the fonts whose letters are pictures: "ü" in Wingdings
