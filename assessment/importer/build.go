@@ -234,6 +234,9 @@ func (b *builder) answer(rec *record) assessment.Answer {
 	case !ok && len(entityDiffers(raw)) > 0:
 		b.note(rec.where, id, "the entities answer %s differently (%s): left unanswered; each entity's answer is kept in the commentary", id, entityList(entityDiffers(raw)))
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
+	case !ok && (answerKey(raw) == "☒" || answerKey(raw) == "⊠"):
+		b.note(rec.where, id, "the answer %q to %s is a box with a cross, which a Word form uses for a ticked box and others for no: left unanswered, and kept in the commentary", answerKey(raw), id)
+		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)
 	case !ok && strings.ContainsAny(raw, checkedBoxes+uncheckedBoxes):
 		b.note(rec.where, id, "the answer boxes of %s (%q) have no box ticked, or more than one: left unanswered, and kept in the commentary", id, clip(raw, 40))
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw)

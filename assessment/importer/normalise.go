@@ -31,6 +31,9 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 	if c, ok, boxes := ticked(t); boxes {
 		return c, true, ok
 	}
+	if c, exact, ok := markedWord(t); ok {
+		return c, exact, true
+	}
 	// "Compliance: Yes" in the answer's own cell.
 	if k, v, ok := strings.Cut(t, ":"); ok {
 		if l, isLabel := labels[strings.TrimSpace(labelKey(k))]; isLabel && l.col == colComply && strings.TrimSpace(v) != "" {
@@ -59,11 +62,13 @@ func parseAnswer(cell string) (c assessment.Comply, exact, ok bool) {
 			}
 		}
 	}
-	if best == "" || best == "n" || best == "y" || best == "na" {
+	rest := t[len(best):]
+	if best == "" || (best == "n" || best == "y" || best == "na") && !reAside.MatchString(rest) {
+		// "N Smith", "Y-axis": a letter alone says an answer only with
+		// a note set apart after it ("Y (see note)", "N – not yet").
 		return assessment.Unanswered, false, false
 	}
 	c = answerWords[best]
-	rest := t[len(best):]
 	if strings.HasPrefix(strings.TrimLeft(rest, " "), "/") {
 		return assessment.Unanswered, false, false // "Yes / No"
 	}
@@ -85,6 +90,38 @@ func labelOnly(cell string) bool {
 	}
 	l, ok := labels[labelKey(t)]
 	return ok && l.col == colComply
+}
+
+var reAside = regexp.MustCompile(`^\s*[(\-–—]`)
+
+// Marks that say an answer on their own: a tick, a cross.
+const (
+	yesMarks = "✓✔✅☑🗸√"
+	noMarks  = "✗✘❌❎✖✕"
+)
+
+// markedWord reads an answer word with a mark before or after it: an
+// icon and its label for screen readers ("✔ Yes", "✘\nNo"), or a tick
+// typed against the word ("✓Yes"). exact is true when the mark and the
+// word agree.
+func markedWord(t string) (c assessment.Comply, exact, ok bool) {
+	r, size := utf8.DecodeRuneInString(t)
+	rest := t[size:]
+	if !strings.ContainsRune(yesMarks+noMarks, r) {
+		r, size = utf8.DecodeLastRuneInString(t)
+		rest = t[:len(t)-size]
+		if !strings.ContainsRune(yesMarks+noMarks, r) {
+			return "", false, false
+		}
+	}
+	word, known := answerWords[strings.TrimSpace(rest)]
+	if !known || word == assessment.Unanswered || strings.ContainsAny(strings.TrimSpace(rest), yesMarks+noMarks) {
+		return "", false, false
+	}
+	if strings.ContainsRune(yesMarks, r) {
+		return word, word == assessment.Yes || word == assessment.Partial, true
+	}
+	return word, word == assessment.No, true
 }
 
 var reQualified = regexp.MustCompile(`^[\s\-–—,.:;(]*(?:but\s+)?(?:only\s+)?(?:partial|partly|in part\b)`)
@@ -154,6 +191,10 @@ func ticked(t string) (c assessment.Comply, ok, boxes bool) {
 // answerKey lower-cases a cell and drops HTML, spacing and closing punctuation.
 func answerKey(cell string) string {
 	t := strings.ToLower(cellText(cell))
+	if strings.ContainsAny(t, "\ufe0f\ufe0e") {
+		// The variation selectors that make "✔" an emoji or text.
+		t = strings.NewReplacer("\ufe0f", "", "\ufe0e", "").Replace(t)
+	}
 	t = strings.Join(strings.Fields(t), " ")
 	return strings.TrimRight(t, " .!;:,*†‡¹²³")
 }
@@ -162,10 +203,12 @@ var answerWords = map[string]assessment.Comply{
 	"yes": assessment.Yes, "y": assessment.Yes, "yes compliant": assessment.Yes, "compliant": assessment.Yes,
 	"fully compliant": assessment.Yes, "complies": assessment.Yes, "met": assessment.Yes, "fully met": assessment.Yes,
 	"✓": assessment.Yes, "✔": assessment.Yes, "☑": assessment.Yes, "true": assessment.Yes, "√": assessment.Yes,
+	"✅": assessment.Yes, "🗸": assessment.Yes,
 
 	"no": assessment.No, "n": assessment.No, "not compliant": assessment.No, "non-compliant": assessment.No,
 	"non compliant": assessment.No, "noncompliant": assessment.No, "not met": assessment.No,
-	"does not comply": assessment.No, "✗": assessment.No, "✘": assessment.No, "☒": assessment.No, "false": assessment.No,
+	"does not comply": assessment.No, "✗": assessment.No, "✘": assessment.No, "false": assessment.No,
+	"❌": assessment.No, "❎": assessment.No, "✖": assessment.No, "✕": assessment.No,
 
 	"partial": assessment.Partial, "partially": assessment.Partial, "partly": assessment.Partial,
 	"partially compliant": assessment.Partial, "partly compliant": assessment.Partial, "partially met": assessment.Partial,

@@ -314,7 +314,9 @@ func TestPastedHeadingLayoutKeepsLastLine(t *testing.T) {
 // TestSymbolFontTicks: a tick typed in the Wingdings font (ü, as Word
 // stores it when the font is changed and the letter typed, or a tick
 // pasted from another document) is a tick, in a Word document and in the
-// page Word saves; so are the symbol fonts' other ticks, crosses and boxes.
+// page Word saves; so are the symbol fonts' other ticks, crosses and boxes
+// (a box with a cross alone, ý, is ☒, which TestAnswerMarks leaves
+// unanswered).
 func TestSymbolFontTicks(t *testing.T) {
 	run := func(font, text string) string {
 		if font == "" {
@@ -328,7 +330,7 @@ func TestSymbolFontTicks(t *testing.T) {
 		want       assessment.Comply
 	}{
 		{"Wingdings", "ü", assessment.Yes}, {"Wingdings", "û", assessment.No}, {"Wingdings", "þ", assessment.Yes},
-		{"Wingdings", "ý", assessment.No}, {"Wingdings", "\uf0fc", assessment.Yes}, {"Wingdings 2", "P", assessment.Yes},
+		{"Wingdings", "ý", assessment.Unanswered}, {"Wingdings", "\uf0fc", assessment.Yes}, {"Wingdings 2", "P", assessment.Yes},
 		{"Wingdings 2", "O", assessment.No}, {"Symbol", "Ö", assessment.Yes}, {"", "ü", assessment.Unanswered},
 	} {
 		body := `<w:p>` + run("", "Fictional Homes: Complaint Handling Code 2024 self-assessment") + `</w:p><w:tbl>` +
@@ -364,5 +366,58 @@ func TestSymbolFontTicks(t *testing.T) {
 				t.Errorf("web page, %s: %q, want %q", span, got, tc.want)
 			}
 		}
+	}
+}
+
+// TestAnswerMarks: ticks and crosses as landlords' pages and forms show
+// them: emoji (with or without the variation selector that makes a
+// character an emoji), a mark beside its word ("✔ Yes", a screen reader's
+// label after an icon, "✓Yes" typed without a space), "Y (see note)"; and
+// a lone ☒, which Word's forms use for a ticked box and others for a
+// cross, is not read as either.
+func TestAnswerMarks(t *testing.T) {
+	for _, tc := range []struct {
+		cell  string
+		want  assessment.Comply
+		exact bool
+		ok    bool
+	}{
+		{"✅", assessment.Yes, true, true},
+		{"✔\ufe0f", assessment.Yes, true, true},
+		{"✔️ Yes", assessment.Yes, true, true},
+		{"☑\ufe0f", assessment.Yes, true, true},
+		{"❌", assessment.No, true, true},
+		{"❎", assessment.No, true, true},
+		{"✖️", assessment.No, true, true},
+		{"✔ Yes", assessment.Yes, true, true},
+		{"✔\nYes", assessment.Yes, true, true},
+		{"✘\nNo", assessment.No, true, true},
+		{"✓Yes", assessment.Yes, true, true},
+		{"Yes ✓", assessment.Yes, true, true},
+		{"✗No", assessment.No, true, true},
+		{"✓ Partially", assessment.Partial, true, true},
+		{"✔ No", assessment.No, false, true},
+		{"Y (see note)", assessment.Yes, false, true},
+		{"N – not yet", assessment.No, false, true},
+		{"☒", assessment.Unanswered, false, false},
+		{"Yes ☒ No ☐", assessment.Yes, true, true},
+	} {
+		c, exact, ok := parseAnswer(tc.cell)
+		if c != tc.want || exact != tc.exact || ok != tc.ok {
+			t.Errorf("parseAnswer(%q) = %q %v %v, want %q %v %v", tc.cell, c, exact, ok, tc.want, tc.exact, tc.ok)
+		}
+	}
+	page := "<main><h1>Fictional Homes: Complaint Handling Code 2024 self-assessment</h1><table><tr><th>Code provision</th><th>Comply</th><th>Evidence</th></tr>" +
+		"<tr><td>6.15</td><td>✅</td><td>On time.</td></tr><tr><td>6.16</td><td>☒</td><td>No extensions.</td></tr><tr><td>6.17</td><td>❌</td><td>Not yet.</td></tr></table></main>"
+	res, err := Import("page.html", []byte(page), details)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"6.15 yes |  | On time.", "6.16  |  | No extensions.", "6.17 no |  | Not yet."}
+	if got := answersOf(res); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if !said(res, `the answer "☒" to 6.16 is a box with a cross, which a Word form uses for a ticked box and others for no: left unanswered`) {
+		t.Errorf("the lone ☒ is not reported: %v", res.Notes)
 	}
 }
