@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -284,6 +285,8 @@ func (w *walker) walk(n *html.Node, depth int) {
 		if alt := strings.TrimSpace(hattr(n, "alt")); alt != "" {
 			if _, exact, ok := parseAnswer(alt); ok && exact {
 				w.addText(" " + alt + " ")
+			} else if mark := markName(alt); mark != "" {
+				w.addText(" " + mark + " ")
 			}
 		}
 		return
@@ -1207,6 +1210,8 @@ func iconAnswer(n *html.Node) string {
 	for _, key := range []string{"aria-label", "title", "data-answer"} {
 		if v := strings.TrimSpace(hattr(n, key)); v != "" && answerLine(v) {
 			return v
+		} else if mark := markName(v); mark != "" {
+			return mark
 		}
 	}
 	for c := range strings.FieldsSeq(strings.ToLower(hattr(n, "class"))) {
@@ -1220,6 +1225,32 @@ func iconAnswer(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// markName reads the name a picture of a tick or a cross is given: "tick",
+// "Green tick", "Red cross icon", "Check mark". "" for anything else.
+func markName(alt string) string {
+	words := strings.Fields(labelKey(alt))
+	if len(words) == 0 || len(words) > 4 {
+		return ""
+	}
+	mark := ""
+	for _, w := range words {
+		switch w {
+		case "tick", "ticked", "checkmark", "tickmark":
+			mark = "✓"
+		case "check":
+			if slices.Contains(words, "mark") || len(words) == 1 {
+				mark = "✓"
+			}
+		case "cross", "crossed", "cross-mark":
+			mark = "✗"
+		case "icon", "image", "mark", "green", "red", "symbol", "a", "big", "small":
+		default:
+			return "" // "no tick", "tick box", a name
+		}
+	}
+	return mark
 }
 
 // isLabelLine reports a line that is a stacked layout's label, alone or

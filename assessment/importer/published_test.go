@@ -421,3 +421,31 @@ func TestAnswerMarks(t *testing.T) {
 		t.Errorf("the lone ☒ is not reported: %v", res.Notes)
 	}
 }
+
+// TestPictureTicks: a tick or cross drawn as an image or an icon says so
+// in its alt text or label ("tick", "Green tick", "Red cross icon").
+func TestPictureTicks(t *testing.T) {
+	for _, tc := range []struct {
+		mark string
+		want assessment.Comply
+	}{
+		{`<img src="t.png" alt="tick">`, assessment.Yes},
+		{`<img src="t.png" alt="Green tick">`, assessment.Yes},
+		{`<img src="t.png" alt="Tick icon">`, assessment.Yes},
+		{`<img src="c.png" alt="cross">`, assessment.No},
+		{`<img src="c.png" alt="Red cross icon">`, assessment.No},
+		{`<img src="c.png" alt="Check mark">`, assessment.Yes},
+		{`<span class="icon" role="img" aria-label="Green tick"></span>`, assessment.Yes},
+		{`<img src="logo.png" alt="Fictional Homes">`, assessment.Unanswered},
+	} {
+		page := "<main><h1>Fictional Homes: Complaint Handling Code 2024 self-assessment</h1><table><tr><th>Code provision</th><th>Comply</th><th>Evidence</th></tr>" +
+			"<tr><td>6.15</td><td>" + tc.mark + "</td><td>On time.</td></tr><tr><td>6.16</td><td>Yes</td><td>No extensions.</td></tr></table></main>"
+		res, err := Import("page.html", []byte(page), details)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := res.Assessment.Answers[0].Comply; got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.mark, got, tc.want)
+		}
+	}
+}
