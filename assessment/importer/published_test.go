@@ -285,6 +285,24 @@ func TestPastedNumberStartsRequirement(t *testing.T) {
 			[]string{"6.8 yes | Further complaints raised at stage 1 must be added to it. | We add them to the open case.",
 				"6.9 no | Landlords must confirm in writing at stage 1:\na. the stage;\nb. the decision;\nc. how to escalate. | Our letter leaves out how to escalate.",
 				"6.10 yes | Unresolved complaints must go on to stage 2. | We offer stage 2 in every letter."}},
+		{"one line per paragraph: evidence ending with a policy clause, the next row on one line",
+			"Code requirement|Do we comply?|Evidence\n" +
+				"6.8 Further complaints raised at stage 1 must be added to it.|Yes|We add them to the open case.\n" +
+				"3.4 We will add any new points to your open complaint.\n" +
+				"6.9 Landlords must confirm the decision in writing at stage 1.|No|Our letter leaves out how to escalate.\n" +
+				"6.10 Unresolved complaints must go on to stage 2.|Yes|We offer stage 2 in every letter.\n",
+			[]string{"6.8 yes | Further complaints raised at stage 1 must be added to it. | We add them to the open case.\n3.4 We will add any new points to your open complaint.",
+				"6.9 no | Landlords must confirm the decision in writing at stage 1. | Our letter leaves out how to escalate.",
+				"6.10 yes | Unresolved complaints must go on to stage 2. | We offer stage 2 in every letter."}},
+		{"a provision column: a policy clause at the end of the evidence, then the next section's header",
+			"Code provision|Code requirement|Do we comply?|Evidence\n" +
+				"6.8|Further complaints raised at stage 1 must be added to it.|Yes|We add them to the open case.\n" +
+				"3.4 We will add any new points to your open complaint.\n" +
+				"Good practice 'should' requirements\n \n" +
+				"Code provision|Code requirement|Do we comply?|Evidence\n" +
+				"6.9|Landlords must confirm the decision in writing at stage 1.|No|Our letter leaves out how to escalate.\n",
+			[]string{"6.8 yes | Further complaints raised at stage 1 must be added to it. | We add them to the open case.\n3.4 We will add any new points to your open complaint.",
+				"6.9 no | Landlords must confirm the decision in writing at stage 1. | Our letter leaves out how to escalate."}},
 	} {
 		got, _ := pasted(t, code24+tc.src)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {

@@ -126,9 +126,11 @@ func tabTable(raw []string) (lines []Line, joined int, ok bool) {
 		if idCol != 0 && numberedRows(raw[i+n:]) {
 			idCol = 0 // a first column of numbers, whatever its header says
 		}
-		// The first column holds the provision numbers, or the requirement
-		// that starts with one.
-		numbered := idCol == 0 || idCol < 0 && h.index(colRequirement) == 0
+		// The first column holds the requirement
+		// that starts with one. With a column of numbers, a row starts
+		// with its number and a tab: a numbered line without one is a
+		// clause inside a cell.
+		numbered := idCol < 0 && h.index(colRequirement) == 0
 		rows, next, j := readRows(raw, i+n, len(cells), idCol, h.cols[len(h.cols)-1], numbered, true)
 		lines = append(lines, rows...)
 		joined += j
@@ -448,7 +450,10 @@ func moreOf(last column, line string) bool {
 // table whose first column is the requirement ("6.9 Landlords must
 // confirm:", then "a. ..." lines, then the rest of the row): it starts
 // with a number, and the next line with tabs goes on with a row's cells
-// rather than starting one, with no other numbered line between.
+// rather than starting one, with no other numbered line between. A
+// line with tabs that starts with a number starts its own row, and a
+// header row starts a table: a numbered line before either is a clause
+// at the end of the cell before ("3.4 We will add...").
 func opensRow(raw []string, i, width int) bool {
 	if _, _, ok := parseID(strings.TrimSpace(raw[i])); !ok {
 		return false
@@ -461,7 +466,13 @@ func opensRow(raw []string, i, width int) bool {
 			}
 			continue
 		}
-		return !isBareID(first) && strings.Count(rest, "\t")+1 < width
+		if _, _, ok := parseID(strings.TrimSpace(first)); ok {
+			return false
+		}
+		if _, _, ok := headerAt(raw, j); ok {
+			return false
+		}
+		return strings.Count(rest, "\t")+1 < width
 	}
 	return false
 }
