@@ -526,7 +526,9 @@ func dateSignals(parts []*part, opts Options, recs []*record) []signal {
 	// The document's own date weighs most; --assessed alone, which may be
 	// the day of the import rather than of the assessment, weighs little.
 	dated, how, weight := assessment.Date{}, "", 3
-	if g, ok := assessedGuess(docs); ok {
+	// Before any Code is chosen, a date months before the 2022 Code is
+	// no assessment's.
+	if g, ok := assessedGuess(docs, in22.AddDate(0, -6, 0)); ok {
 		dated, how = g.date, "as the document says"
 	} else if !opts.Assessed.IsZero() {
 		dated, how, weight = opts.Assessed, "as --assessed says", 1

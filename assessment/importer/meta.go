@@ -36,18 +36,48 @@ var (
 	reLeadDate      = regexp.MustCompile(`(?i)^((?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d|\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d\d|(?:19|20)\d\d-\d\d-\d\d)\b`)
 )
 
+var (
+	// "Thursday, 12 June 2025": some sites print the weekday.
+	reWeekday = regexp.MustCompile(`(?i)^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|urday|sday)?\.?,?\s+`)
+	// "Published: 1 May 2025 | Last updated: 12 June 2025": the parts of
+	// a line of page dates.
+	reDateParts = regexp.MustCompile(`\s+[|·•]\s+`)
+	// A page's last change says more about the assessment than its first
+	// publication.
+	reUpdated = regexp.MustCompile(`(?i)updated|review|modified|revised|edited|amended`)
+	// A sentence about the Code's own history: "The Code was introduced in
+	// July 2020", "became statutory in April 2024".
+	reCodeHistory = regexp.MustCompile(`(?i)\bcode\b.{0,60}?\b(?:introduced|came\s+into\s+(?:force|effect)|took\s+effect|became\s+statutory|was\s+(?:first\s+)?(?:published|issued|launched|revised|updated)|(?:is|was)\s+in\s+force|statutory\s+footing|from\s+1\s+april)\b`)
+)
+
 // pageDateLabel reads a line that dates the page: "Last updated 12 June
-// 2025". kind is what the line calls the date.
+// 2025". kind is what the line calls the date. Of a line of several
+// ("Published: 1 May 2025 | Last updated: 12 June 2025"), the last update.
 func pageDateLabel(line string) (kind string, d assessment.Date, ok bool) {
 	t := strings.TrimSpace(cellText(line))
 	if len(t) > 120 || strings.Contains(t, "\n") {
 		return "", assessment.Date{}, false
 	}
+	parts := reDateParts.Split(t, -1)
+	if len(parts) == 1 {
+		return pageDatePart(t)
+	}
+	for _, p := range parts {
+		if k, pd, found := pageDatePart(p); found && (!ok || reUpdated.MatchString(k) && !reUpdated.MatchString(kind)) {
+			kind, d, ok = k, pd, true
+		}
+	}
+	return kind, d, ok
+}
+
+// pageDatePart reads one label and its date.
+func pageDatePart(t string) (kind string, d assessment.Date, ok bool) {
+	t = strings.TrimSpace(t)
 	m := rePageDate.FindStringSubmatch(t)
 	if m == nil || strings.Contains(strings.ToLower(t), "next review") {
 		return "", assessment.Date{}, false
 	}
-	dm := reLeadDate.FindString(strings.TrimSpace(m[1]))
+	dm := reLeadDate.FindString(reWeekday.ReplaceAllString(strings.TrimSpace(m[1]), ""))
 	if dm == "" {
 		return "", assessment.Date{}, false
 	}
@@ -61,11 +91,17 @@ func pageDateLabel(line string) (kind string, d assessment.Date, ok bool) {
 // assessedGuess finds when the assessment was completed, from what the
 // documents say: a "Date of assessment" detail first, then a sentence
 // saying when it was done, then the page's "Last updated" or "Reviewed",
-// then the approval date, then a month in the title.
-func assessedGuess(docs []*doc) (detail, bool) {
+// then the approval date, then a month in the title. A date before
+// notBefore (some months before the Code came into force) or in a
+// sentence about the Code's history ("introduced in July 2020") is not
+// the assessment's.
+func assessedGuess(docs []*doc, notBefore assessment.Date) (detail, bool) {
+	fits := func(dt assessment.Date, text string) bool {
+		return !dt.Before(notBefore) && !reCodeHistory.MatchString(text)
+	}
 	for _, d := range docs {
 		if m, ok := d.meta["assessed"]; ok {
-			if dt, ok := parseDate(m.Value); ok {
+			if dt, ok := parseDate(m.Value); ok && !dt.Before(notBefore) {
 				how := fmt.Sprintf("taken from the document (%q)", m.Value)
 				if reSerial.MatchString(strings.TrimSpace(m.Value)) {
 					how = "taken from the document (a date cell)"
@@ -78,7 +114,7 @@ func assessedGuess(docs []*doc) (detail, bool) {
 		for _, l := range textLines(d) {
 			for _, c := range l.Cells {
 				if m := reAssessedProse.FindStringSubmatch(c); m != nil {
-					if dt, ok := parseDate(m[1]); ok {
+					if dt, ok := parseDate(m[1]); ok && fits(dt, m[0]) {
 						return detail{date: dt, where: l.Where, how: fmt.Sprintf("taken from the sentence %q", clip(m[0], 80))}, true
 					}
 				}
@@ -91,14 +127,21 @@ func assessedGuess(docs []*doc) (detail, bool) {
 				continue
 			}
 			line := strings.Join(nonEmpty(l.Cells), " ")
-			if _, dt, ok := pageDateLabel(line); ok {
+			if kind, val, ok := parseMeta(line); ok && kind == "assessed" {
+				// "Date of assessment" where the page keeps its own
+				// dates (a "last-updated" box).
+				if dt, ok := parseDate(val); ok && !dt.Before(notBefore) {
+					return detail{date: dt, where: l.Where, how: fmt.Sprintf("taken from the document (%q)", val)}, true
+				}
+			}
+			if _, dt, ok := pageDateLabel(line); ok && fits(dt, line) {
 				return detail{date: dt, where: l.Where, how: fmt.Sprintf("taken from %q: give --assessed if the assessment was completed on another day", clip(line, 60))}, true
 			}
 		}
 	}
 	for _, d := range docs {
 		if m, ok := d.meta["approved on"]; ok {
-			if dt, ok := parseDate(m.Value); ok {
+			if dt, ok := parseDate(m.Value); ok && !dt.Before(notBefore) {
 				return detail{date: dt, where: m.Where, how: "is the day the document says the assessment was approved: give --assessed if it was completed on another day"}, true
 			}
 		}
@@ -106,7 +149,7 @@ func assessedGuess(docs []*doc) (detail, bool) {
 	for _, d := range docs {
 		for _, t := range titles(d) {
 			if m := reMonthYear.FindStringSubmatch(t.value); m != nil {
-				if dt, ok := parseDate(m[1]); ok {
+				if dt, ok := parseDate(m[1]); ok && fits(dt, t.value) {
 					return detail{date: dt, where: t.where, how: fmt.Sprintf("taken from %s %q: give --assessed if the assessment was completed on another day", t.how, clip(t.value, 70))}, true
 				}
 			}
@@ -301,7 +344,13 @@ func (b *builder) details(name string, a *assessment.Assessment, docs []*doc, op
 		}
 	}
 	if a.Assessed.IsZero() {
-		if g, ok := assessedGuess(docs); ok {
+		var notBefore assessment.Date
+		if b.cat != nil && !b.cat.InForce.IsZero() {
+			// The Code is published some months before it applies, and
+			// landlords assess against it as soon as it is.
+			notBefore = assessment.DateOf(b.cat.InForce).AddDate(0, -6, 0)
+		}
+		if g, ok := assessedGuess(docs, notBefore); ok {
 			a.Assessed = g.date
 			say(g.where, "assessed %s %s", g.date, g.how)
 		}

@@ -184,6 +184,13 @@ func TestPageDateLabel(t *testing.T) {
 		"Next review date: June 2026":     "",
 		"Updated our policy in June 2025": "",
 		"Date: 14 March 2023":             "2023-03-14",
+		// Some sites print the weekday, and the time.
+		"Last updated: Thursday, 12 June 2025":                   "2025-06-12",
+		"Page updated: Thursday 12 June 2025":                    "2025-06-12",
+		"Last updated on Thursday 12 June 2025 at 10:15am":       "2025-06-12",
+		"Last reviewed: Wed 4 June 2025":                         "2025-06-04",
+		"Published: 1 May 2025 | Last updated: 12 June 2025":     "2025-06-12",
+		"Last updated 12 June 2025 · First published 1 May 2025": "2025-06-12",
 	} {
 		_, d, ok := pageDateLabel(line)
 		got := ""
@@ -209,6 +216,14 @@ func TestDetails(t *testing.T) {
 			"Fictional Homes", "2025-05-31", ""},
 		{"the page's date, then the logo", `<title>Self-assessment</title><body><header><a href="/"><img src="logo.png" alt="Fictional Homes logo"></a></header><main>` + table + `</main><footer><p>Page last reviewed: 3 March 2025</p></footer></body>`,
 			"Fictional Homes", "2025-03-03", ""},
+		{"a date in the main content that the page styles as its own", `<title>Self-assessment | Fictional Homes</title><main><h1>Fictional Homes self-assessment</h1>` + table + `<p class="last-updated">Date of assessment: 30 May 2025</p></main>`,
+			"Fictional Homes", "2025-05-30", ""},
+		{"the Code's history is not the assessment's date", `<title>Self-assessment | Fictional Homes</title><main><p>The Complaint Handling Code was introduced in July 2020.</p><p>Last updated: Thursday, 12 June 2025</p>` + table + `</main>`,
+			"Fictional Homes", "2025-06-12", ""},
+		{"the Code's history alone: refused", `<title>Self-assessment | Fictional Homes</title><main><p>The Housing Ombudsman’s Complaint Handling Code was introduced in July 2020.</p>` + table + `</main>`,
+			"", "", "page.html does not say when the assessment was completed: give --assessed YYYY-MM-DD"},
+		{"a date before the Code came out: refused", `<title>Self-assessment | Fictional Homes</title><main><p>Our complaints policy, March 2021</p>` + table + `</main>`,
+			"", "", "page.html does not say when the assessment was completed: give --assessed YYYY-MM-DD"},
 		{"no date: refused", `<title>Self-assessment | Fictional Homes</title><meta name="dcterms.modified" content="2025-01-01"><main>` + table + `</main>`,
 			"", "", "page.html does not say when the assessment was completed: give --assessed YYYY-MM-DD"},
 	} {
