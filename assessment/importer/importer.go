@@ -202,6 +202,9 @@ type part struct {
 	d      *doc
 	asm    *assembler
 	notes  []Note
+	// none is why the document holds no provisions: one of several read
+	// for its details alone (a landing page's date and landlord).
+	none error
 }
 
 // ImportAll reads documents that each hold part of one assessment (a web
@@ -246,6 +249,20 @@ func ImportAll(srcs []Source, opts Options) (*Result, error) {
 		parts = append(parts, p)
 	}
 	var notes []Note
+	held := 0
+	for _, p := range parts {
+		if p.none == nil {
+			held++
+		}
+	}
+	if held == 0 {
+		return nil, parts[0].none
+	}
+	for _, p := range parts {
+		if p.none != nil {
+			notes = append(notes, Note{Where: Where{File: p.src.Name, seq: p.d.seq0}, Message: "it holds no provisions: read only for the landlord and the date it gives"})
+		}
+	}
 	var recs []*record
 	var docs []*doc
 	numeric := false
@@ -391,7 +408,13 @@ func readSource(src Source, opts Options, multi bool, k int) (p *part, res *Resu
 		if ext := strings.ToLower(filepath.Ext(name)); format == "text" && !textExts[ext] && name != Stdin {
 			return nil, nil, errorf("%s: csa does not know the %s extension; read as text, it holds no table of provisions: import a Word (.docx), Excel (.xlsx), CSV (.csv), web page (.html) or text (.txt) file", name, ext)
 		}
-		return nil, nil, errorf("%s: no table of provisions found: csa looks for a header row naming the provision (Code provision, Code section or Provision) and the answer or evidence (Comply, Evidence), for rows that start with provision numbers, or for the stacked layout (\"Code provision 1.2\" or a heading \"1.2 Definition of a complaint\", then \"Comply\" or \"Compliance: Yes\", \"Evidence\")", name)
+		none := errorf("%s: no table of provisions found: csa looks for a header row naming the provision (Code provision, Code section or Provision) and the answer or evidence (Comply, Evidence), for rows that start with provision numbers, or for the stacked layout (\"Code provision 1.2\" or a heading \"1.2 Definition of a complaint\", then \"Comply\" or \"Compliance: Yes\", \"Evidence\")", name)
+		if !multi {
+			return nil, nil, none
+		}
+		// One of several pages (the landing page of a self-assessment
+		// split by section): read for its details alone.
+		return &part{src: src, format: format, d: d, asm: asm, notes: notes, none: none}, nil, nil
 	}
 	return &part{src: src, format: format, d: d, asm: asm, notes: notes}, nil, nil
 }

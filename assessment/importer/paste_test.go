@@ -358,3 +358,37 @@ func TestImportAllFiles(t *testing.T) {
 		t.Errorf("the workbook with a page: %v", err)
 	}
 }
+
+// TestImportAllLandingPage: a self-assessment split into a page per
+// section has a landing page that links to them, often the only one with
+// the date. Imported with the others it gives its details, is said to hold
+// no provisions, and the pages with provisions are imported. Pages that
+// all hold none are still refused.
+func TestImportAllLandingPage(t *testing.T) {
+	landing := []byte(page("Complaints self-assessment | Fictional Homes", `<h1>Our complaints self-assessment</h1><p>We publish it a section at a time.</p><ul><li><a href="s6.html">Section 6: Complaints stages</a></li><li><a href="s9.html">Section 9: Governance</a></li></ul><p>Last updated 3 June 2025</p>`))
+	section := []byte(page("Section 6 | Fictional Homes", `<table><tr><th>Code provision</th><th>Comply</th><th>Evidence</th><th>Commentary</th></tr><tr><td>6.13</td><td>Yes</td><td>A manager reviews stage 2.</td><td></td></tr><tr><td>6.14</td><td>No</td><td>On time in 80% of cases.</td><td></td></tr></table>`))
+	res, err := ImportAll([]Source{{"index.html", landing}, {"section-6.html", section}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := res.Assessment
+	if len(a.Answers) != 2 || a.Answers[0].ID != "6.13" || a.Answers[1].ID != "6.14" {
+		t.Errorf("answers %+v", a.Answers)
+	}
+	if a.Assessed.String() != "2025-06-03" || a.Landlord != "Fictional Homes" {
+		t.Errorf("details from the landing page: %q %s", a.Landlord, a.Assessed)
+	}
+	found := false
+	for _, n := range res.Notes {
+		if n.Format("ignored") == "index.html: it holds no provisions: read only for the landlord and the date it gives" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the landing page is not reported: %v", res.Notes)
+	}
+	_, err = ImportAll([]Source{{"index.html", landing}, {"about.html", landing}}, Options{})
+	if err == nil || !strings.HasPrefix(err.Error(), "index.html: no table of provisions found") {
+		t.Errorf("no page with provisions: %v", err)
+	}
+}
