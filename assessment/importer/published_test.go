@@ -467,3 +467,59 @@ func TestPictureTicks(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedMergedAnswer: a table whose answer cell is merged down over
+// two rows (rowspan, or Word's merged cells) is copied with no cell at all
+// for the rows below: the row is one cell short, and what sits in the
+// answer column is the evidence. The row takes the merged answer, as the
+// page shows it, and says so; a short row whose answer column holds an
+// answer, or one with no answer above it, is left as it was.
+func TestPastedMergedAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []string
+		said      string
+	}{
+		{"a provision column",
+			"Code provision|Code requirement|Comply|Evidence\n" +
+				"6.12|Residents need not say why they want stage 2.|Yes|Our escalation form asks no reasons.\n" +
+				"6.13|The stage 2 reviewer must not be the stage 1 handler.|A service manager takes every stage 2.\n" +
+				"6.14|Stage 2 answers within 20 working days.|No|On time in 78% of cases.\n",
+			[]string{"6.12 yes | Residents need not say why they want stage 2. | Our escalation form asks no reasons.",
+				"6.13 yes | The stage 2 reviewer must not be the stage 1 handler. | A service manager takes every stage 2.",
+				"6.14 no | Stage 2 answers within 20 working days. | On time in 78% of cases."},
+			`6.13 has no cell under "Comply", as when the answer "Yes" above is merged down over it: it takes that answer, and "A service manager takes every stage 2." is read as its Evidence`},
+		{"the number starts the requirement",
+			"Code requirement|Compliant?|Evidence\n" +
+				"6.12 Residents need not say why they want stage 2.|Partial|The form still has a reasons box.\n" +
+				"6.13 The stage 2 reviewer must not be the stage 1 handler.|A service manager takes every stage 2.\n" +
+				"6.14 Stage 2 answers within 20 working days.|On time in 78% of cases.\n",
+			[]string{"6.12 partial | Residents need not say why they want stage 2. | The form still has a reasons box.",
+				"6.13 partial | The stage 2 reviewer must not be the stage 1 handler. | A service manager takes every stage 2.",
+				"6.14 partial | Stage 2 answers within 20 working days. | On time in 78% of cases."},
+			`6.13 has no cell under "Compliant?"`},
+		{"a short row with its answer: the evidence is what is missing",
+			"Code provision|Code requirement|Comply|Evidence\n" +
+				"6.12|Residents need not say why they want stage 2.|Yes|Our escalation form asks no reasons.\n" +
+				"6.13|The stage 2 reviewer must not be the stage 1 handler.|No\n",
+			[]string{"6.12 yes | Residents need not say why they want stage 2. | Our escalation form asks no reasons.",
+				"6.13 no | The stage 2 reviewer must not be the stage 1 handler. | "},
+			""},
+		{"no answer above to merge",
+			"Code provision|Code requirement|Comply|Evidence\n" +
+				"6.13|The stage 2 reviewer must not be the stage 1 handler.|A service manager takes every stage 2.\n",
+			[]string{"6.13  | The stage 2 reviewer must not be the stage 1 handler. | "},
+			""},
+	} {
+		got, res := pasted(t, code24+tc.src)
+		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("%s:\n got %q\nwant %q", tc.name, got, tc.want)
+		}
+		if tc.said != "" && !said(res, tc.said) {
+			t.Errorf("%s: not said: %q in %v", tc.name, tc.said, res.Notes)
+		}
+		if tc.said == "" && said(res, "merged down") {
+			t.Errorf("%s: a merge said where there is none: %v", tc.name, res.Notes)
+		}
+	}
+}

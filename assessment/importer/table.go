@@ -505,6 +505,7 @@ func (a *assembler) flush() {
 		return
 	}
 	rows = a.aligned(rows)
+	rows = a.mergedAnswers(rows)
 	if a.interleaved(rows) {
 		a.interleave(rows)
 		return
@@ -553,6 +554,53 @@ func (a *assembler) aligned(rows []Line) []Line {
 				answerKey(r.Cells[j]), a.hdr.labels[ci])
 			break
 		}
+	}
+	return rows
+}
+
+// mergedAnswers gives an answer cell back to a copied row that lost it: a
+// table whose answer is merged down over several rows (rowspan, Word's
+// merged cells) is copied as text with no cell at all in the rows below,
+// so such a row is one cell short and its evidence sits under the answer
+// header. A numbered row one cell short, whose cell under that header is
+// not an answer, below a row that has one, takes that answer, marked as
+// merged, as the page shows it. Plain text only: pages, Word and sheets
+// keep their merged cells.
+func (a *assembler) mergedAnswers(rows []Line) []Line {
+	ci := a.hdr.index(colComply)
+	if ci < 0 || ci+1 >= len(a.hdr.cols) {
+		return rows
+	}
+	above := ""
+	if prev := a.last(); prev != nil && sameColumns(prev.hdr, a.hdr) && answerCell(prev.cell(colComply)) {
+		above = prev.cell(colComply)
+	}
+	for k, r := range rows {
+		if r.Table != 0 {
+			return rows
+		}
+		if a.rowID(r) == "" {
+			continue
+		}
+		if len(r.Cells) != len(a.hdr.cols)-1 || ci >= len(r.Cells) || r.Merged != nil {
+			above = ""
+			if ci < len(r.Cells) && answerCell(r.Cells[ci]) {
+				above = r.Cells[ci]
+			}
+			continue
+		}
+		t := strings.TrimSpace(cellText(r.Cells[ci]))
+		if _, _, ok := parseAnswer(t); ok || t == "" || above == "" {
+			above = ""
+			continue
+		}
+		cells := append(append(append(make([]string, 0, len(r.Cells)+1), r.Cells[:ci]...), above), r.Cells[ci:]...)
+		merged := make([]bool, len(cells))
+		merged[ci] = true
+		rows[k].Cells, rows[k].Merged = cells, merged
+		id := a.rowID(rows[k])
+		a.note(r.Where, id, "%s has no cell under %q, as when the answer %q above is merged down over it: it takes that answer, and %q is read as its %s",
+			id, a.hdr.labels[ci], clip(cellText(above), 30), clip(t, 40), a.hdr.labels[ci+1])
 	}
 	return rows
 }

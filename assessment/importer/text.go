@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
 )
 
 // This file reads plain text: the tab-separated rows text extraction makes
@@ -377,7 +378,7 @@ func readRows(raw []string, i, width, idCol int, last column, numbered, stopAtHe
 			out = append(out, Line{Cells: segs, Where: Where{Line: i + 1}})
 			continue
 		}
-		startsRow := tabs > 0 && idCol == 0 && isBareID(segs[0])
+		startsRow := tabs > 0 && idCol == 0 && isBareID(segs[0]) || tabs > 0 && numbered && cur != nil && follows(segs[0], cur.Cells[0])
 		ends := tabs == 0 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line)) || endsTable(line))
 		if tabs == 0 && numbered && !ends && (cur == nil || len(cur.Cells) >= width) && opensRow(raw, i, width) {
 			// "6.9 Landlords must..." with its cells to come: a new row.
@@ -475,6 +476,21 @@ func opensRow(raw []string, i, width int) bool {
 		return strings.Count(rest, "\t")+1 < width
 	}
 	return false
+}
+
+// follows reports whether a cell starts with a provision number after the
+// one that starts the row before ("6.14 Stage 2..." after "6.13 The
+// reviewer..."): in a table whose first column is the requirement, that
+// line opens a row even when the row before is a cell short (its answer
+// merged down from above). A clause number inside a cell is rarely the
+// next one in the Code's order.
+func follows(cell, before string) bool {
+	id, _, ok := parseID(strings.TrimSpace(cell))
+	if !ok {
+		return false
+	}
+	prev, _, ok := parseID(strings.TrimSpace(before))
+	return ok && codes.CompareID(id, prev) > 0
 }
 
 // isBareID reports a cell that is only a provision number.
