@@ -290,6 +290,8 @@ func contentColumns(lines []Line) {
 				}
 			case colEvidence:
 				msg = what + " reads as the landlord's own account of what it does: read as the evidence"
+			case colComply:
+				msg = what + " holds yes/no answers and the table has no answer column: read as the answer column"
 			}
 			l.Said = append(l.Said, msg)
 		}
@@ -332,6 +334,9 @@ func foundColumns(h *header, rows []Line) map[int]column {
 	}
 	if best >= 0 && (cur < 0 || ids[cur]*2 < data) {
 		found[best], idCol = colID, best
+	}
+	if k := statusAnswers(h, rows, data); k >= 0 {
+		found[k] = colComply
 	}
 	if h.has(colEvidence) || h.actionsOnly || idCol < 0 {
 		return found
@@ -377,6 +382,38 @@ func foundColumns(h *header, rows []Line) map[int]column {
 		found[ev] = colEvidence
 	}
 	return found
+}
+
+// statusAnswers finds, in a table with no answer column and no action,
+// a "Status" or "Progress" column of yes/no words: the answers, under a
+// header that elsewhere is an action's. It returns the column, or -1.
+func statusAnswers(h *header, rows []Line, data int) int {
+	if h.has(colComply) || h.has(colAction) || len(h.ticks) > 0 {
+		return -1
+	}
+	for k, c := range h.cols {
+		if c != colStatus {
+			continue
+		}
+		answers, filled := 0, 0
+		for _, m := range rows {
+			if m.Para || m.Blank || len(nonEmpty(m.Cells)) < 2 || k >= len(m.Cells) {
+				continue
+			}
+			t := cellText(m.Cells[k])
+			if t == "" {
+				continue
+			}
+			filled++
+			if a, _, ok := parseAnswer(t); ok && a != assessment.Unanswered && len(t) <= 40 {
+				answers++
+			}
+		}
+		if filled > 0 && answers*5 >= filled*4 && (answers >= 2 || data == 1) {
+			return k
+		}
+	}
+	return -1
 }
 
 // headerOf parses a line as a header row.

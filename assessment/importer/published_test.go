@@ -523,3 +523,60 @@ func TestPastedMergedAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusColumnOfAnswers: a table with no answer column and no action
+// whose "Status" (or "Progress") column holds yes/no words: that column is
+// the answer, in every format, and said. Under an action, Status stays the
+// action's.
+func TestStatusColumnOfAnswers(t *testing.T) {
+	rows := [][4]string{
+		{"6.15", "The stage 2 response must be sent within 20 working days of the escalation being acknowledged.", "Yes", "We sent 88 of 90 on time."},
+		{"6.16", "Landlords may extend the stage 2 timescale once, by no more than 20 working days.", "Partially", "Two extensions went beyond 20 days."},
+		{"6.17", "Landlords must confirm the outcome of the stage 2 complaint in writing.", "No", "Our letters do not yet say so."},
+	}
+	want := []string{
+		"6.15 yes | " + rows[0][1] + " | " + rows[0][3],
+		"6.16 partial | " + rows[1][1] + " | " + rows[1][3],
+		"6.17 no | " + rows[2][1] + " | " + rows[2][3],
+	}
+	for _, head := range []string{"Status", "Progress", "RAG status"} {
+		var web, tsv, docx strings.Builder
+		web.WriteString("<main><h1>Fictional Homes self-assessment</h1><table><tr><th>Code provision</th><th>Code requirement</th><th>" + head + "</th><th>Evidence</th></tr>")
+		tsv.WriteString("Code provision\tCode requirement\t" + head + "\tEvidence\n")
+		docx.WriteString("table\nrow: Code provision | Code requirement | " + head + " | Evidence\n")
+		for _, r := range rows {
+			web.WriteString("<tr><td>" + r[0] + "</td><td>" + r[1] + "</td><td>" + r[2] + "</td><td>" + r[3] + "</td></tr>")
+			tsv.WriteString(strings.Join(r[:], "\t") + "\n")
+			docx.WriteString("row: " + strings.Join(r[:], " | ") + "\n")
+		}
+		web.WriteString("</table></main>")
+		d, err := buildDocx(docx.String())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []struct {
+			name string
+			data []byte
+		}{{"page.html", []byte(web.String())}, {"copied.txt", []byte(tsv.String())}, {"a.docx", d}} {
+			res, err := Import(f.name, f.data, details)
+			if err != nil {
+				t.Errorf("%q, %s: %v", head, f.name, err)
+				continue
+			}
+			if got := answersOf(res); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%q, %s:\n got %q\nwant %q", head, f.name, got, want)
+			}
+			if !said(res, fmt.Sprintf("the column %q holds yes/no answers and the table has no answer column: read as the answer column", head)) {
+				t.Errorf("%q, %s: not said: %v", head, f.name, res.Notes)
+			}
+			if said(res, "has no action beside it") {
+				t.Errorf("%q, %s: the answers taken for an action's: %v", head, f.name, res.Notes)
+			}
+		}
+	}
+	// With an action beside it, Status is the action's progress.
+	got, res := pasted(t, code24+"Code provision|Comply|Evidence|Action|Status\n6.15|No|Late.|Weekly tracker|Complete\n6.16|No|Too long.|Extension check|Ongoing\n")
+	if fmt.Sprint(got) != fmt.Sprint([]string{"6.15 no |  | Late.", "6.16 no |  | Too long."}) || said(res, "holds yes/no answers") {
+		t.Errorf("Status beside an action: %q %v", got, res.Notes)
+	}
+}
