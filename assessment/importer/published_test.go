@@ -580,3 +580,24 @@ func TestStatusColumnOfAnswers(t *testing.T) {
 		t.Errorf("Status beside an action: %q %v", got, res.Notes)
 	}
 }
+
+// TestPastedKeyTableBeforeAssessment: a key to the marks ("✓ Compliant",
+// "✗ Not compliant") copied just before the assessment is not part of the
+// assessment's header row, however its rows read.
+func TestPastedKeyTableBeforeAssessment(t *testing.T) {
+	for _, key := range []string{
+		"Key:\n\nSymbol|Meaning\n✓|Compliant\n✗|Not compliant\nP|Partially compliant\n \n",
+		"✓|Compliant\n✗|Not compliant\n\n",
+	} {
+		got, res := pasted(t, code24+key+"Code provision|Code requirement|Comply|Evidence\n"+
+			"6.12|Residents need not say why they want stage 2.|✓|Our escalation form asks no reasons.\n"+
+			"6.13|The stage 2 reviewer must not be the stage 1 handler.|Partial|Two cases were reviewed by the same officer.\n"+
+			"6.14|Stage 2 answers within 20 working days.|✗|On time in 78% of cases.\n")
+		want := []string{"6.12 yes | Residents need not say why they want stage 2. | Our escalation form asks no reasons.",
+			"6.13 partial | The stage 2 reviewer must not be the stage 1 handler. | Two cases were reviewed by the same officer.",
+			"6.14 no | Stage 2 answers within 20 working days. | On time in 78% of cases."}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q:\n got %q\nwant %q\n%v", key, got, want, res.Notes)
+		}
+	}
+}

@@ -257,6 +257,12 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 			if _, _, isID := parseID(segs[0]); isID {
 				break
 			}
+			if h, ok := parseHeader(segs); ok && named(h) > bestRec && named(h) >= 2 {
+				// A header row of its own, naming more than the lines
+				// before it: those were a table before (a key to the
+				// marks), not part of this header.
+				break
+			}
 			cells = append(cells[:len(cells)-1], strings.TrimSpace(cells[len(cells)-1])+" "+strings.TrimSpace(segs[0]))
 			cells = append(cells, segs[1:]...)
 		}
@@ -267,12 +273,7 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 			}
 			continue // "Code" on a line of its own, "provision" on the next
 		}
-		rec := 0
-		for _, c := range h.cols {
-			if c != colOther {
-				rec++
-			}
-		}
+		rec := named(h)
 		// A longer header wins when it names more columns, or the same
 		// with a short line of a split cell ("Yes / No") taken in.
 		if best == nil || rec > bestRec || rec == bestRec && k > 0 && len(strings.TrimSpace(line)) < 40 && !strings.Contains(line, "\t") {
@@ -288,6 +289,17 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 // headerFragment reports the first line of a header row split over lines:
 // header cells, the last one perhaps cut short ("Code provision<TAB>Code
 // requirement<TAB>Comply:", or "Code" alone).
+// named counts the columns a header row names.
+func named(h *header) int {
+	n := 0
+	for _, c := range h.cols {
+		if c != colOther {
+			n++
+		}
+	}
+	return n
+}
+
 func headerFragment(line string) bool {
 	segs := strings.Split(line, "\t")
 	named := 0
