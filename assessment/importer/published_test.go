@@ -498,6 +498,17 @@ func TestPastedMergedAnswer(t *testing.T) {
 				"6.13 partial | The stage 2 reviewer must not be the stage 1 handler. | A service manager takes every stage 2.",
 				"6.14 partial | Stage 2 answers within 20 working days. | On time in 78% of cases."},
 			`6.13 has no cell under "Compliant?"`},
+		{"Chrome: each cell a paragraph, the answer merged over three rows",
+			"Code requirement|Compliant?|Evidence\n\n\n" +
+				"6.12 Residents need not say why they want stage 2.\n\n|No|\n\nThe form still has a reasons box.\n\n\n\n" +
+				"6.13 The stage 2 reviewer must not be the stage 1 handler.\n\n|\n\nTwo cases were reviewed by the same officer.\n\n\n\n" +
+				"6.14 Stage 2 answers within 20 working days.\n\n|\n\nOn time in 78% of cases.\n\n\n\n" +
+				"6.15 Extensions must be explained.\n\n|Yes|\n\nEvery extension letter says why.\n",
+			[]string{"6.12 no | Residents need not say why they want stage 2. | The form still has a reasons box.",
+				"6.13 no | The stage 2 reviewer must not be the stage 1 handler. | Two cases were reviewed by the same officer.",
+				"6.14 no | Stage 2 answers within 20 working days. | On time in 78% of cases.",
+				"6.15 yes | Extensions must be explained. | Every extension letter says why."},
+			`6.14 has no cell under "Compliant?"`},
 		{"a short row with its answer: the evidence is what is missing",
 			"Code provision|Code requirement|Comply|Evidence\n" +
 				"6.12|Residents need not say why they want stage 2.|Yes|Our escalation form asks no reasons.\n" +

@@ -392,7 +392,10 @@ func readRows(raw []string, i, width, idCol int, last column, numbered, stopAtHe
 		}
 		startsRow := tabs > 0 && idCol == 0 && isBareID(segs[0]) || tabs > 0 && numbered && cur != nil && follows(segs[0], cur.Cells[0])
 		ends := tabs == 0 && (looksLikeTitle(line) || chromeLine(strings.TrimSpace(line)) || endsTable(line))
-		if tabs == 0 && numbered && !ends && (cur == nil || len(cur.Cells) >= width) && opensRow(raw, i, width) {
+		// The row before is complete, or a cell short (its answer merged
+		// down from above) and this line's number follows its own.
+		done := cur == nil || len(cur.Cells) >= width || len(cur.Cells) == width-1 && follows(line, cur.Cells[0])
+		if tabs == 0 && numbered && !ends && done && opensRow(raw, i, width) {
 			// "6.9 Landlords must..." with its cells to come: a new row.
 			emit()
 			cur = &Line{Cells: []string{line}, Where: Where{Line: i + 1}}
