@@ -224,6 +224,10 @@ func headerlessRows(raw []string) (lines []Line, joined int, ok bool) {
 // maxHeaderLines is how many lines a header row's cells may be split over.
 const maxHeaderLines = 4
 
+// maxHeaderCells is how many cells of paragraphs, each ended by a line of
+// tabs alone, a header row may take.
+const maxHeaderCells = 16
+
 // headerAt reports a header row starting at raw[i], its cells perhaps split
 // over lines ("Comply:" on one line, "Yes / No" on the next): the cells,
 // and how many lines it takes.
@@ -235,8 +239,10 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 	bestN, bestRec := 0, 0
 	var cells []string
 	j, blanks := i, 0 // the line read, and blank lines inside the header
-	for k := 0; k < maxHeaderLines && j < len(raw); k, j = k+1, j+1 {
-		for k > 0 && j < len(raw) && strings.TrimSpace(raw[j]) == "" && blanks < 2 {
+	cellTabs := 0     // lines of tabs alone: each ends a cell of paragraphs
+	newCell := false  // the line before was a line of tabs alone
+	for k := 0; k < maxHeaderLines+2*cellTabs && j < len(raw); k, j = k+1, j+1 {
+		for gap := 0; k > 0 && j < len(raw) && emptyLine(raw[j]) && gap < 2 && blanks < 4*maxHeaderLines; gap++ {
 			j++ // a browser's blank line between a cell's paragraphs
 			blanks++
 		}
@@ -244,10 +250,26 @@ func headerAt(raw []string, i int) ([]string, int, bool) {
 			break
 		}
 		line := raw[j]
-		if strings.TrimSpace(line) == "" || len(line) > 600 {
+		tabsOnly := strings.TrimSpace(line) == "" && strings.Contains(line, "\t")
+		if strings.TrimSpace(line) == "" && !tabsOnly || len(line) > 600 {
 			break
 		}
-		if looksLikeTitle(line) || k > 0 && !strings.Contains(line, "\t") && len(line) > 40 {
+		if tabsOnly {
+			// Chrome copies a header whose cells each hold a paragraph
+			// as the cells' text and tabs on lines of their own: a tab
+			// line ends a cell, and the next cell may take lines too.
+			if cellTabs++; cellTabs > maxHeaderCells {
+				break
+			}
+		}
+		// A cell's second line is short ("Yes / No"); a cell of its own,
+		// after a line of tabs, may be as long as a header's label.
+		long := 40
+		if newCell {
+			long = 80
+		}
+		newCell = tabsOnly
+		if looksLikeTitle(line) || k > 0 && !strings.Contains(line, "\t") && len(line) > long {
 			break
 		}
 		segs := strings.Split(line, "\t")
@@ -395,6 +417,13 @@ func readRows(raw []string, i, width, idCol int, last column, numbered, stopAtHe
 		// The row before is complete, or a cell short (its answer merged
 		// down from above) and this line's number follows its own.
 		done := cur == nil || len(cur.Cells) >= width || len(cur.Cells) == width-1 && follows(line, cur.Cells[0])
+		if tabs == 0 && idCol == 0 && (cur == nil || len(cur.Cells) >= width) && isBareID(line) && cellFollows(raw, i) {
+			// "5.2" alone, then a line starting with a tab: Chrome copies
+			// a provision cell holding a paragraph so.
+			emit()
+			cur = &Line{Cells: []string{strings.TrimSpace(line)}, Where: Where{Line: i + 1}}
+			continue
+		}
 		if tabs == 0 && numbered && !ends && done && opensRow(raw, i, width) {
 			// "6.9 Landlords must..." with its cells to come: a new row.
 			emit()
@@ -489,6 +518,23 @@ func opensRow(raw []string, i, width int) bool {
 			return false
 		}
 		return strings.Count(rest, "\t")+1 < width
+	}
+	return false
+}
+
+// emptyLine reports a line with nothing on it, not even a tab.
+func emptyLine(line string) bool {
+	return strings.TrimSpace(line) == "" && !strings.Contains(line, "\t")
+}
+
+// cellFollows reports whether the next line with text after raw[i]
+// starts with a tab: the rest of a row whose first cell raw[i] ends.
+func cellFollows(raw []string, i int) bool {
+	for j := i + 1; j < len(raw); j++ {
+		if strings.TrimSpace(raw[j]) == "" && !strings.Contains(raw[j], "\t") {
+			continue
+		}
+		return strings.HasPrefix(raw[j], "\t")
 	}
 	return false
 }
