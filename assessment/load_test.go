@@ -105,6 +105,7 @@ func TestLoadFindings(t *testing.T) {
 		{"approved scalar", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\napproved: yes\nprovisions: []\n", 4, `approved should hold by: and on:`},
 		{"approved no date", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\napproved:\n  by: Board\nprovisions: []\n", 4, `approved needs on:`},
 		{"blank assessed", "code: chc-2024\nlandlord: X\nassessed:\nprovisions: []\n", 3, `assessed is blank`},
+		{"blank code", "code: \" \"\nlandlord: X\nassessed: 2025-05-31\nprovisions: []\n", 1, `code is missing`},
 		{"blank landlord", "code: chc-2024\nlandlord: \" \"\nassessed: 2025-05-31\nprovisions: []\n", 2, `landlord is missing`},
 		{"alias", "code: &c chc-2024\nlandlord: *c\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    evidence: x\n    dup: y\n", 8, `unknown key "dup"`},
 	}
