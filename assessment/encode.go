@@ -10,6 +10,10 @@ import (
 
 // EncodeOptions shape the YAML Encode writes.
 type EncodeOptions struct {
+	// Modeline starts the file with the yaml-language-server line naming
+	// the schema beside it (SchemaFile), so that an editor checks the file
+	// as the officer types.
+	Modeline bool
 	// Header is a comment written above the first key, one line per line.
 	Header string
 	// Comment returns the comment written above a provision's answer (its
@@ -26,7 +30,11 @@ type EncodeOptions struct {
 // Encode writes a as assessment YAML in the format Load reads: keys in the
 // documented order, ids quoted, multi-line text as | blocks.
 func Encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
-	top := &yaml.Node{Kind: yaml.MappingNode, HeadComment: opts.Header}
+	header := opts.Header
+	if opts.Modeline {
+		header = strings.TrimSuffix(Modeline+"\n"+header, "\n")
+	}
+	top := &yaml.Node{Kind: yaml.MappingNode, HeadComment: header}
 	put := func(m *yaml.Node, key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
 	}

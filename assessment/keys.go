@@ -110,6 +110,13 @@ var (
 // beside the assessment, written by csa schema assessment -o.
 const SchemaFile = "assessment.schema.json"
 
+// Modeline is the comment csa starts a file it writes with, without its #s:
+// its first line tells VS Code's YAML extension (yaml-language-server) to
+// check the file against the schema in SchemaFile beside it, and its second
+// says how to put the schema there.
+const Modeline = "yaml-language-server: $schema=" + SchemaFile + "\n" +
+	"For editors: csa schema assessment -o " + SchemaFile + " writes the schema named above."
+
 // Schema returns the JSON Schema (2020-12) of an assessment file, from the
 // declarations the loader reads with.
 func Schema() []byte {

@@ -51,6 +51,7 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newSchemaCmd(e),
 		newManCmd(e),
 	)
 	addCompletion(root)
