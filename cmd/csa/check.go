@@ -16,13 +16,13 @@ import (
 
 type checkOptions struct {
 	paths     []string
-	explain   string // --explain RULE
-	listRules bool   // --list-rules
-	allow  []string // --catalogues-from
-	asOf   dateFlag
-	failOn *enumFlag
-	format *enumFlag
-	figs   figuresCheck // check_figures.go
+	explain   string   // --explain RULE
+	listRules bool     // --list-rules
+	allow     []string // --catalogues-from
+	asOf      dateFlag
+	failOn    *enumFlag
+	format    *enumFlag
+	figs      figuresCheck // check_figures.go
 }
 
 func newCheckCmd(e *env) *cobra.Command {
