@@ -72,6 +72,9 @@ type Key struct {
 	Pattern string
 	// MinItems is the fewest items a required List may have.
 	MinItems int
+	// Block lays out Text that is not blank as a | block even on one line:
+	// prose (evidence, commentary), which never needs quotes that way.
+	Block bool
 }
 
 // Mapping is a set of keys: the top of a file, or a set nested in it.
