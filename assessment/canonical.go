@@ -66,6 +66,9 @@ func Format(name string, data []byte) ([]byte, error) {
 			return nil, &FormatError{f.Line, f.Col, f.Message}
 		}
 	}
+	if before != nil && inForm(data) {
+		return data, nil
+	}
 	if before == nil {
 		msg := "not an assessment"
 		if len(bf) > 0 {
@@ -321,17 +324,7 @@ func sortProvisions(top *yaml.Node) {
 	if list == nil {
 		return
 	}
-	id := func(item *yaml.Node) string {
-		if item.Kind == yaml.MappingNode {
-			for i := 0; i+1 < len(item.Content); i += 2 {
-				if item.Content[i].Value == "id" && item.Content[i+1].Kind == yaml.ScalarNode {
-					return strings.TrimSpace(item.Content[i+1].Value)
-				}
-			}
-		}
-		return "\uffff" // after every id and every text
-	}
-	slices.SortStableFunc(list.Content, func(a, b *yaml.Node) int { return codes.CompareID(id(a), id(b)) })
+	slices.SortStableFunc(list.Content, func(a, b *yaml.Node) int { return codes.CompareID(provisionSortID(a), provisionSortID(b)) })
 }
 
 // differs says how what was read from the formatted file differs from what

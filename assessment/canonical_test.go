@@ -155,7 +155,55 @@ func checkFormat(t *testing.T, name string, data []byte) (formatted bool) {
 	if err != nil || !bytes.Equal(again, out) {
 		t.Fatalf("%s: not idempotent (%v):\n%s\nthen\n%s", name, err, out, again)
 	}
+	checkInForm(t, name, data)
+	checkInForm(t, name, out)
 	return true
+}
+
+// checkInForm holds the fast check to the long way: where inForm says a
+// file is in form, laying it out with yaml.v3 gives it back unchanged.
+func checkInForm(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if !inForm(data) {
+		return
+	}
+	slow, err := formatSlow(data)
+	if err != nil || !bytes.Equal(slow, data) {
+		t.Fatalf("%s: inForm says it is in form, but the long way writes (%v)\n%s\nnot\n%s", name, err, slow, data)
+	}
+}
+
+// TestInFormIsFormat: the fast check says yes only where the long way
+// gives the file back, and says yes to the examples and to what Format
+// writes for most files (else it saves nothing where it matters: a
+// repository kept in form).
+func TestInFormIsFormat(t *testing.T) {
+	formatted, fast := 0, 0
+	for name, data := range everything(t) {
+		if KindOf(data) != MaybeAssessment {
+			continue
+		}
+		checkInForm(t, name, data)
+		out, err := Format(name, data)
+		if err != nil {
+			continue
+		}
+		checkInForm(t, name, out)
+		formatted++
+		if inForm(out) {
+			fast++
+		}
+		if strings.HasPrefix(name, "../examples/") && !strings.HasSuffix(name, "(CRLF)") && !inForm(data) {
+			t.Errorf("%s: inForm says no to an example in form", name)
+		}
+	}
+	for _, tt := range layouts {
+		checkInForm(t, tt.name, []byte(tt.in))
+		checkInForm(t, tt.name, []byte(tt.want))
+	}
+	if fast*10 < formatted*8 {
+		t.Errorf("inForm says yes to only %d of %d formatted files", fast, formatted)
+	}
 }
 
 // TestFormatCorpus formats every example and every YAML file of the test
