@@ -276,7 +276,7 @@ func tidyScalar(v *yaml.Node) {
 }
 
 // tidyKey lays out a key: plain where it can be. An empty key is text,
-// as YAML reads it back ('':), whatever it was written as (&a:).
+// as YAML reads it back ("":), whatever it was written as (&a:).
 func tidyKey(k *yaml.Node) {
 	if k.Kind != yaml.ScalarNode {
 		tidyAny(k)
