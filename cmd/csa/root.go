@@ -52,6 +52,7 @@ unreadable path, unknown code, output not writable).`,
 		newImportCmd(e),
 		newFiguresCmd(e),
 		newSchemaCmd(e),
+		newFmtCmd(e),
 		newManCmd(e),
 	)
 	addCompletion(root)
