@@ -162,11 +162,22 @@ func corpus(t testing.TB) map[string][]byte {
 	return out
 }
 
-// everything is the corpus, every YAML file of the test scripts, and each of
-// those with CRLF line ends: what the fast path must read as yaml.v3 does,
-// broken or not.
+// everything is the corpus, the YAML fixtures of the packages below, every
+// YAML file of the test scripts, and each of those with CRLF line ends:
+// what the fast path must read as yaml.v3 does, broken or not.
 func everything(t testing.TB) map[string][]byte {
 	out := corpus(t)
+	fixtures, _ := filepath.Glob("*/testdata/*.yaml") // the docx and workbook tests' files
+	if len(fixtures) == 0 {
+		t.Fatal("no fixtures under */testdata")
+	}
+	for _, f := range fixtures {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f] = data
+	}
 	scripts, _ := filepath.Glob("../testdata/script/*.txtar")
 	if len(scripts) == 0 {
 		t.Fatal("no test scripts")
