@@ -29,7 +29,7 @@ func newFmtCmd(e *env) *cobra.Command {
 		Long: `Fmt lays assessment files out in one canonical form, so that a diff between
 two years, or two people's edits, shows what changed and not how it was typed:
 
-  - keys in one order (the README's), provisions in Code order (6.9 before
+  - keys in one order (as the README shows them), provisions in Code order (6.9 before
     6.10), every id in double quotes;
   - evidence, commentary and other prose, and any text of several lines, as
     a | block ending in one line break;
@@ -50,15 +50,17 @@ file, a CI workflow) is left as it is, with a note, whether found in a
 folder or named: so a pre-commit hook can name every YAML file committed.
 "-" reads standard input and writes to standard output.
 
-Without -w or --check, the formatted files go to standard output. -w
-rewrites each file that changes, in place and whole (a file keeps its
-permissions; one already in form is not touched). --check writes nothing
+Without -w or --check, the formatted files go to standard output, and no
+file is touched. -w rewrites each file that changes, in place and whole (a
+file keeps its permissions; one already in form is not touched): fmt -w is
+the one way csa rewrites its input. --check writes nothing
 but lists the files that are not in form and exits 1 if there are any: for
 CI. -w --check together rewrite them and list them, exiting 1 if any
 changed: for a pre-commit hook.
 
 Exits 2 when a file cannot be read, or is not YAML csa can read (a syntax
-error): each is named, and left as it is.`,
+error, an empty file, two documents): each is named, and left as it is,
+and the other files are still formatted.`,
 		Example: `  csa fmt -w assessments/
   csa fmt --check .
   csa fmt assessment.yaml | diff assessment.yaml -`,
