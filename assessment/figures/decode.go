@@ -153,6 +153,8 @@ func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
 			f.CH02 = d.ch02(v, path)
 		case "tenures":
 			f.Tenures = d.tenures(v, path)
+		case "months":
+			f.Months = d.months(v, path)
 		}
 	})
 	if !kindSeen {
@@ -162,6 +164,7 @@ func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
 		d.add(assessment.RuleSchema, assessment.Pos{Line: 1, Col: 1}, "no timescales: name the Code whose timescales within counts against (timescales: chc-2024)")
 	}
 	d.period(f)
+	d.monthsInPeriod(f)
 	return f, d.doc, d.out
 }
 
@@ -169,7 +172,7 @@ var yamlLine = regexp.MustCompile(`line (\d+): `)
 
 var (
 	topKeys = []string{"kind", "landlord", "period", "from", "to", "timescales", "assessment", "calendar", "closed",
-		"log", "rows", "homes", "stage_1", "stage_2", "escalation_rate", "ch01", "ch02", "tenures"}
+		"log", "rows", "homes", "stage_1", "stage_2", "escalation_rate", "ch01", "ch02", "tenures", "months"}
 	rowKeys     = []string{"read", "used", "outside_period", "left_out"}
 	stageFields = func() []string {
 		var out []string
@@ -180,7 +183,9 @@ var (
 	}()
 	chKeys     = []string{"stage_1", "stage_2"}
 	shareKeys  = []string{"responded", "within", "percent"}
-	tenureKeys = []string{"tenure", "homes", "stage_1", "stage_2", "ch01", "ch02"}
+	tenureKeys     = []string{"tenure", "homes", "stage_1", "stage_2", "ch01", "ch02"}
+	monthKeys      = []string{"month", "stage_1", "stage_2"}
+	monthStageKeys = []string{"received", "refused", "responded", "within"}
 )
 
 func stageIndex(key string) int {
@@ -406,6 +411,59 @@ func (d *decoder) tenures(n *yaml.Node, path string) []*Tenure {
 	return out
 }
 
+// months reads the monthly breakdown: a list of months, each written
+// YYYY-MM, once each, in order.
+func (d *decoder) months(n *yaml.Node, path string) []*Month {
+	if n.Kind != yaml.SequenceNode {
+		d.add(assessment.RuleSchema, pos(n), "months should be a list, each item starting - month: 2024-04")
+		return nil
+	}
+	var out []*Month
+	last := ""
+	for i, item := range n.Content {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		d.doc.pos[p] = pos(item)
+		m := &Month{}
+		d.mapping(item, p, monthKeys, func(k string, v *yaml.Node, p string) {
+			switch k {
+			case "month":
+				m.Month = d.str(v, p)
+				switch {
+				case !monthPattern.MatchString(m.Month):
+					d.add(assessment.RuleSchema, pos(v), "month %q should be written YYYY-MM, like 2024-04", m.Month)
+				case m.Month <= last:
+					d.add(assessment.RuleSchema, pos(v), "month %s comes after %s: list each month once, in order", m.Month, last)
+				default:
+					last = m.Month
+				}
+			case "stage_1", "stage_2":
+				ms := &MonthStage{}
+				d.mapping(v, p, monthStageKeys, func(k string, v *yaml.Node, p string) {
+					n := d.int(v, p)
+					switch k {
+					case "received":
+						ms.Received = n
+					case "refused":
+						ms.Refused = n
+					case "responded":
+						ms.Responded = n
+					case "within":
+						ms.Within = n
+					}
+				})
+				m.Stages[stageIndex(k)] = ms
+			}
+		})
+		if m.Month == "" && item.Kind == yaml.MappingNode {
+			d.add(assessment.RuleSchema, pos(item), "a month needs month: (YYYY-MM, like 2024-04)")
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var monthPattern = regexp.MustCompile(`^(19|20)[0-9][0-9]-(0[1-9]|1[0-2])$`)
+
 // period checks that the period is given, and that from and to agree with it.
 func (d *decoder) period(f *Figures) {
 	from, to, ok := PeriodDays(f.Period)
@@ -424,6 +482,22 @@ func (d *decoder) period(f *Figures) {
 		d.add(assessment.RuleSchema, d.doc.Pos("to"), "to %s is before from %s", f.To, f.From)
 	}
 }
+
+// monthsInPeriod checks that each month listed is in the period.
+func (d *decoder) monthsInPeriod(f *Figures) {
+	if f.From == 0 || f.To == 0 || f.To < f.From {
+		return
+	}
+	first, last := monthOf(f.From), monthOf(f.To)
+	for i, m := range f.Months {
+		if monthPattern.MatchString(m.Month) && (m.Month < first || m.Month > last) {
+			d.add(assessment.RuleSchema, d.doc.Pos(fmt.Sprintf("months[%d].month", i)), "month %s is outside the period (%s to %s)", m.Month, first, last)
+		}
+	}
+}
+
+// monthOf is the month a day is in, written YYYY-MM.
+func monthOf(day calendar.Day) string { return day.String()[:7] }
 
 // suggest returns the known key nearest a mistyped one, if it is near.
 func suggest(k string, known []string) string {
