@@ -181,8 +181,8 @@ var (
 		}
 		return out
 	}()
-	chKeys     = []string{"stage_1", "stage_2"}
-	shareKeys  = []string{"responded", "within", "percent"}
+	chKeys         = []string{"stage_1", "stage_2"}
+	shareKeys      = []string{"responded", "within", "percent"}
 	tenureKeys     = []string{"tenure", "homes", "stage_1", "stage_2", "ch01", "ch02"}
 	monthKeys      = []string{"month", "stage_1", "stage_2"}
 	monthStageKeys = []string{"received", "refused", "responded", "within"}
