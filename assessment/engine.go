@@ -79,6 +79,8 @@ const whyFigures = "complaint figures (kind: figures), not an assessment"
 
 const whyCatalogue = "a catalogue, not an assessment"
 
+const whyAnnual = "an annual complaints report (kind: annual), not an assessment"
+
 // LooksLikeAssessment reports whether data might be an assessment, and if
 // not, why not. A folder walk skips only files proven not to be one: YAML
 // that reads cleanly as a set of keys with none an assessment has (a CI
@@ -158,6 +160,9 @@ func keysSay(m *yaml.Node) (ok bool, why string) {
 		// no kind key.
 		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "figures" {
 			return false, whyFigures
+		}
+		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "annual" {
+			return false, whyAnnual
 		}
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {

@@ -32,6 +32,7 @@ func TestLooksLikeAssessment(t *testing.T) {
 		{"workflow", "name: csa\non:\n  push:\n", false, notAssessment},
 		{"figures", "kind: figures\nlandlord: x\nperiod: 2024/25\n", false, whyFigures},
 		{"figures, kind last", "landlord: x\nperiod: 2024/25\nkind: figures\n", false, whyFigures},
+		{"an annual report", "kind: annual\nlandlord: x\nperiod: 2024/25\npublished: https://example.org\n", false, whyAnnual},
 		{"another kind", "kind: other\nlandlord: x\n", true, ""},
 		{"nested code", "jobs:\n  code: x\n", false, notAssessment},
 		{"list of other things", "- name: x\n- name: y\n", false, notAssessment},
