@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/annual"
 	"github.com/csa-tool/csa/assessment/figures"
 )
 
@@ -19,8 +20,8 @@ type Rule struct {
 	Help     string // how to act on a finding, and where to read more
 }
 
-// Rules lists every rule csa check reports, assessments' then figures
-// files', in the order the README lists them. It is the one place a format
+// Rules lists every rule csa check reports, assessments', figures files'
+// then annual reports', in the order the README lists them. It is the one place a format
 // reads rule metadata from: today it is built from the one-line summaries
 // the rule lists carry.
 func Rules() []Rule {
@@ -42,6 +43,9 @@ func Rules() []Rule {
 	}
 	for _, r := range figures.Rules {
 		add(r.Name, r.Severity, r.What)
+	}
+	for _, r := range annual.Rules() {
+		add(r.Name, r.Severity, strings.ReplaceAll(r.Summary, "`", ""))
 	}
 	return out
 }

@@ -59,6 +59,16 @@ figures-assessment, and missed-timescale (a warning: a provision answered yes
 in the period's assessment beside it while the figures show its timescale
 missed in more than --missed-threshold percent of cases).
 
+Annual complaints reports (kind: annual, see csa annual) are checked with
+the pack they name: annual-missing-part, annual-reference, annual-period,
+annual-response-early, annual-order-status and annual-submission-overdue
+(errors: a part of section 8 missing, a file named that cannot be used, the
+self-assessment or figures for another year, the governing body's response
+dated before the report, an Ombudsman order with no status, the submission
+deadline passed with nothing submitted), annual-no-response and
+annual-submission-due (warnings: no response yet, the deadline within 30
+days of --as-of).
+
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
 cannot run.`,
 		Example: `  csa check examples/ --as-of 2025-07-01
@@ -112,7 +122,9 @@ func runCheck(e *env, o *checkOptions) error {
 			return err
 		}
 	}
-	results := checkWithFigures(srcs, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
+	results := checkWithAnnual(srcs, o.asOf.or(e), func(rest []assessment.Source) []assessment.Result { // check_annual.go
+		return checkWithFigures(rest, assessment.Options{AsOf: o.asOf.or(e), Catalogues: folders}, o.figs)
+	})
 
 	var checked []output.File
 	var failOn assessment.Severity
