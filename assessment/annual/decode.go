@@ -393,7 +393,10 @@ func (d *decoder) date(v *yaml.Node, path string) assessment.Date {
 
 // count reads a whole number, 0 or more.
 func (d *decoder) count(v *yaml.Node, path string) *int {
-	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+		return nil // blank: Parse says it is missing
+	}
+	if v.Kind != yaml.ScalarNode {
 		d.add(v, "%s should be a whole number, not %s", path, kindName(v))
 		return nil
 	}
@@ -485,7 +488,7 @@ func (d *decoder) ombudsman(v *yaml.Node, path string) *Ombudsman {
 	}
 	o := &Ombudsman{Pos: pos(v), given: map[string]bool{}}
 	if !d.mapping(v, path, "ombudsman", ombudsmanKeys, func(k string, v *yaml.Node, p string) {
-		o.given[k] = true
+		o.given[k] = !(v.Kind == yaml.ScalarNode && v.Tag == "!!null")
 		switch k {
 		case "determinations":
 			o.Determinations = d.determinations(v, p)
@@ -495,7 +498,6 @@ func (d *decoder) ombudsman(v *yaml.Node, path string) *Ombudsman {
 				return
 			}
 			if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
-				o.given[k] = false
 				return
 			}
 			o.AnnualReport = d.link(v, p)

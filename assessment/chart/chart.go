@@ -31,10 +31,15 @@ type Chart struct {
 type Series struct {
 	Name   string
 	Values []float64 // one per category; NaN where there is none
+	Colour string    // #rrggbb; "" takes the next of Colours
 }
 
-// None is a value a series does not have: no bar is drawn.
+// None is a value a series does not have: no bar is drawn, and the label
+// says NoFigure.
 var None = math.NaN()
+
+// NoFigure is what a chart says where a series has no value.
+const NoFigure = "no figure"
 
 // Colours of the series, in order: dark blue, burnt orange, grey, then
 // round again. Each has at least 4.5:1 contrast with white, so a bar is
@@ -59,7 +64,7 @@ const (
 // they are, others to one decimal place, percentages with a %.
 func (c *Chart) Format(v float64) string {
 	if math.IsNaN(v) {
-		return "none"
+		return NoFigure
 	}
 	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
 	if c.Percent {
@@ -118,6 +123,14 @@ func (c *Chart) maxValue() float64 {
 		}
 	}
 	return m
+}
+
+// colour is a series' colour.
+func (c *Chart) colour(s int) string {
+	if col := c.Series[s].Colour; len(col) == 7 && col[0] == '#' {
+		return col
+	}
+	return Colours[s%len(Colours)]
 }
 
 func (c *Chart) value(s, i int) float64 {

@@ -11,7 +11,7 @@ import (
 func months() *Chart {
 	return &Chart{ID: "months", Title: "Complaints received each month", Alt: "Stage 1 complaints peaked in November.", Columns: true,
 		Categories: []string{"Apr", "May", "Jun"},
-		Series:     []Series{{"Stage 1", []float64{31, 28, 40}}, {"Stage 2", []float64{3, None, 6}}}}
+		Series:     []Series{{Name: "Stage 1", Values: []float64{31, 28, 40}}, {Name: "Stage 2", Values: []float64{3, None, 6}, Colour: "#a8590c"}}}
 }
 
 func TestNiceScale(t *testing.T) {
@@ -44,7 +44,7 @@ func TestFormat(t *testing.T) {
 		v    float64
 		want string
 	}{
-		{c, 31, "31"}, {c, 9.25, "9.3"}, {c, math.NaN(), "none"},
+		{c, 31, "31"}, {c, 9.25, "9.3"}, {c, math.NaN(), "no figure"},
 		{p, 78.5, "78.5%"}, {p, 100, "100.0%"},
 	}
 	for _, tt := range tests {
@@ -86,12 +86,12 @@ func TestSVG(t *testing.T) {
 	// The narrow layout has ids of its own, so both can be on one page.
 	b.Reset()
 	WriteSVG(&b, c, Narrow, "chart narrow")
-	if !strings.Contains(b.String(), `aria-labelledby="months-narrow-title months-narrow-desc"`) || !strings.Contains(b.String(), ">none</text>") {
+	if !strings.Contains(b.String(), `aria-labelledby="months-narrow-title months-narrow-desc"`) || !strings.Contains(b.String(), ">no figure</text>") {
 		t.Errorf("the narrow layout:\n%s", b.String())
 	}
 
 	hostile := &Chart{ID: `x" onload="alert(1)`, Title: `<script>alert(1)</script>`, Alt: "a & b \x1b[31m",
-		Categories: []string{`"><img src=x>`}, Series: []Series{{"<b>", []float64{1}}}}
+		Categories: []string{`"><img src=x>`}, Series: []Series{{Name: "<b>", Values: []float64{1}}}}
 	b.Reset()
 	WriteSVG(&b, hostile, Wide, `c" onclick="x`)
 	out := b.String()
@@ -139,7 +139,7 @@ func TestPNG(t *testing.T) {
 func TestRows(t *testing.T) {
 	c := &Chart{ID: "t", Percent: true,
 		Categories: []string{"Stage 1 answered within 10 working days (extensions within the Code's limit included)", "Stage 2"},
-		Series:     []Series{{"2024/25", []float64{78.9, 73.2}}, {"2023/24", []float64{91.2, None}}}}
+		Series:     []Series{{Name: "2024/25", Values: []float64{78.9, 73.2}}, {Name: "2023/24", Values: []float64{91.2, None}}}}
 	for _, width := range []float64{Wide, Narrow} {
 		d := c.layout(width)
 		var ticks []string

@@ -120,7 +120,7 @@ func (c *Chart) legend(d *drawing, f *faces, left, width float64) float64 {
 		if x > left && x+w > left+width {
 			x, y = left, y+20
 		}
-		d.rect(x, y-10, 12, 12, Colours[i%len(Colours)])
+		d.rect(x, y-10, 12, 12, c.colour(i))
 		d.label(s.Name, x+18, y, labelSize, start, false, textColour)
 		x += w
 	}
@@ -177,7 +177,7 @@ func (c *Chart) columns(width float64, f *faces) *drawing {
 				continue
 			}
 			x := gx + float64(s)*barW
-			d.rect(x+0.5, y(v), barW-1, plotBottom-y(v), Colours[s%len(Colours)])
+			d.rect(x+0.5, y(v), barW-1, plotBottom-y(v), c.colour(s))
 			if labels {
 				d.label(c.Format(v), x+barW/2, y(v)-3, valueSize-1, middle, false, textColour)
 			}
@@ -260,11 +260,11 @@ func (c *Chart) rows(width float64, f *faces) *drawing {
 	}
 	for _, b := range bars {
 		if math.IsNaN(b.v) {
-			d.label("none", left+4, b.y+barH-4, valueSize, start, false, axisColour)
+			d.label(NoFigure, left+4, b.y+barH-4, valueSize, start, false, axisColour)
 			continue
 		}
 		w := x(b.v) - left
-		d.rect(left, b.y, w, barH, Colours[b.s%len(Colours)])
+		d.rect(left, b.y, w, barH, c.colour(b.s))
 		d.label(c.Format(b.v), left+w+5, b.y+barH-4, valueSize, start, false, textColour)
 	}
 	d.rect(left-0.5, plotTop-4, 1.5, plotBottom-plotTop+4, axisColour)

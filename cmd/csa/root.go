@@ -51,6 +51,7 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newAnnualCmd(e),
 		newManCmd(e),
 	)
 	addCompletion(root)
