@@ -67,8 +67,8 @@ type Block struct {
 type Table struct {
 	Caption string
 	Header  []string
-	Right   []bool // columns of numbers, aligned right
-	Dates   []bool // columns of dates, kept on one line
+	Right   []bool     // columns of numbers, aligned right
+	Dates   []bool     // columns of dates, kept on one line
 	Rows    [][]string // a cell's paragraphs are separated by a blank line
 	Cards   bool       // wide: a phone shows each row as a card
 }
@@ -301,8 +301,12 @@ func (r *Report) figuresTable() *Table {
 	for s := range 2 {
 		st := func(f *figures.Figures) *figures.Stage { return f.Stages[s] }
 		n := fmt.Sprintf("Stage %d", s+1)
-		row(n+": complaints received", func(f *figures.Figures) string { return count(stageInt(st(f), func(x *figures.Stage) *int { return x.Received })) })
-		row(n+": not accepted (refused)", func(f *figures.Figures) string { return count(stageInt(st(f), func(x *figures.Stage) *int { return x.Refused })) })
+		row(n+": complaints received", func(f *figures.Figures) string {
+			return count(stageInt(st(f), func(x *figures.Stage) *int { return x.Received }))
+		})
+		row(n+": not accepted (refused)", func(f *figures.Figures) string {
+			return count(stageInt(st(f), func(x *figures.Stage) *int { return x.Refused }))
+		})
 		row(n+": acknowledged within the Code's timescale", func(f *figures.Figures) string {
 			if x := st(f); x != nil {
 				return share(x.AcknowledgedWithin, x.Acknowledged)

@@ -21,7 +21,7 @@ type initOptions struct {
 	out      string
 	force    bool
 	asOf     dateFlag
-	catalogs []string // --catalogues-from
+	catalogs []string   // --catalogues-from
 	annual   initAnnual // init_annual.go
 }
 
