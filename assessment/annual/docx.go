@@ -87,14 +87,28 @@ func docxTable(D *docx.Document, t *Table) {
 	D.Table(cols, t.Rows)
 }
 
-// columnWeight shares a table's width out by how much its columns hold:
-// the longest cell (within reason) of each, a number's column narrow.
+// columnWeight shares a table's width out by what its columns hold, in
+// characters: at least the longest word of the column (a case reference, a
+// month) and a little room, at most 30, so long text wraps in a wide column
+// and a date or a number keeps its line.
 func columnWeight(t *Table, col int) int {
-	most := len([]rune(t.Header[col]))
-	for _, r := range t.Rows {
-		if col < len(r) {
-			most = max(most, min(len([]rune(r[col])), 60))
+	word, cell := 0, 0
+	measure := func(s string, header bool) {
+		for _, w := range strings.Fields(s) {
+			word = max(word, len([]rune(w)))
+		}
+		if !header {
+			cell = max(cell, len([]rune(s)))
 		}
 	}
-	return max(8, most)
+	measure(t.Header[col], true)
+	for _, r := range t.Rows {
+		if col < len(r) {
+			measure(r[col], false)
+		}
+	}
+	if col < len(t.Dates) && t.Dates[col] {
+		word = max(word, cell)
+	}
+	return max(word+3, min(cell, 30))
 }

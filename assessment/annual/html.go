@@ -176,6 +176,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
   figure.chart { break-inside: avoid; page-break-inside: avoid; }
   figure.chart svg.chart-wide { max-width: 170mm; }
   section.self-assessment { break-before: page; page-break-before: always; }
+  ul.links a::after { content: " (" attr(href) ")"; }
 }
 `
 

@@ -113,7 +113,7 @@ func without(doc, key string) string {
 			skip = true
 			continue
 		}
-		if skip && (strings.HasPrefix(l, " ") || l == "") {
+		if skip && (strings.HasPrefix(l, " ") || strings.TrimSpace(l) == "") {
 			continue
 		}
 		skip = false
