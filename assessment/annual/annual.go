@@ -114,6 +114,9 @@ const (
 	Complied Compliance = "yes"
 	Missed   Compliance = "no"
 	Pending  Compliance = "pending" // not yet due
+	// Unreadable is a status that is none of the three: a schema finding
+	// says so, and no other.
+	Unreadable Compliance = "?"
 )
 
 // Label is the status as the report shows it.

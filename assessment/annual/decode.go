@@ -603,6 +603,7 @@ func (d *decoder) orders(v *yaml.Node, path string) []Order {
 				case "":
 				default:
 					d.add(v, "complied %q should be yes, no or pending (not yet due)", clip(v.Value))
+					o.Status = Unreadable
 				}
 			}
 		}) {
