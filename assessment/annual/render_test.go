@@ -233,7 +233,7 @@ func TestMarkdown(t *testing.T) {
 		"# Millbrook Homes: annual complaints performance and service improvement report 2024/25\n",
 		"\n## Complaint handling performance\n", "**Chart: Complaints received each month of 2024/25, by stage.** Stage 1 complaints received each month ranged from 20 (December 2024) to 41 (October 2024)",
 		"| October 2024 | 41 | 3 |", "\n## The self-assessment\n", "\n### Millbrook Homes: self-assessment against the Complaint Handling Code 2024\n",
-		"\n#### Summary\n", "\n## Response of the governing body\n\n**Response from Board, 26 June 2025**\n",
+		"\n#### Summary\n", "\n## The governing body's response\n\n**Response from Board, 26 June 2025**\n",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Markdown lacks %q", want)

@@ -89,7 +89,7 @@ const (
 	headThemes       = "What complaints were about, and their outcomes"
 	headOmbudsman    = "The Housing Ombudsman's findings"
 	headImprovements = "Service improvements"
-	headResponse     = "Response of the governing body"
+	headResponse     = "The governing body's response"
 	headSelf         = "The self-assessment"
 )
 
