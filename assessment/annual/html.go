@@ -177,6 +177,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
   figure.chart svg.chart-wide { max-width: 170mm; }
   section.self-assessment { break-before: page; page-break-before: always; }
   ul.links a::after { content: " (" attr(href) ")"; }
+  h3 { font-size: 10.5pt; margin: .8rem 0 .3rem; break-after: avoid; page-break-after: avoid; }
+  h3 + p, h3 + dl { break-after: avoid; page-break-after: avoid; }
 }
 `
 
