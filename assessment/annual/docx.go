@@ -110,5 +110,5 @@ func columnWeight(t *Table, col int) int {
 	if col < len(t.Dates) && t.Dates[col] {
 		word = max(word, cell)
 	}
-	return max(word+3, min(cell, 30))
+	return max(word*3/2+4, min(cell, 30)) // digits and bold letters are wider than the average one
 }
