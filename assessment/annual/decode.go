@@ -15,6 +15,8 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/internal/yamlpos"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // This file reads an annual report file, keeping where each value is so
@@ -320,7 +322,7 @@ func kindName(n *yaml.Node) string {
 
 // clip shortens text quoted in a message to 40 characters, on one line.
 func clip(s string) string {
-	s = assessment.OneLine(s)
+	s = safetext.Line(s)
 	if utf8.RuneCountInString(s) <= 40 {
 		return s
 	}

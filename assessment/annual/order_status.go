@@ -2,6 +2,8 @@ package annual
 
 import (
 	"github.com/csa-tool/csa/assessment"
+
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // OrderStatus finds an Ombudsman order with no compliance status.
@@ -26,7 +28,7 @@ var OrderStatus = add(&Rule{
 			for _, ord := range d.Orders {
 				if ord.Status == NoStatus {
 					c.add(ord.StatPos, "the order %q of case %s has no compliance status: write complied: yes, no or pending",
-						clip(ord.Order), assessment.OneLine(d.Case))
+						clip(ord.Order), safetext.Line(d.Case))
 				}
 			}
 		}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // This file reads the pack an annual report names: the self-assessment,
@@ -130,7 +131,7 @@ func reason(err error) string {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	return assessment.OneLine(err.Error())
+	return safetext.Line(err.Error())
 }
 
 func (p *Pack) readAssessment(opts Options, key, file string) *assessment.Assessment {
@@ -138,8 +139,12 @@ func (p *Pack) readAssessment(opts Options, key, file string) *assessment.Assess
 	if !ok {
 		return nil
 	}
-	if ok, why := assessment.LooksLikeAssessment(data); !ok {
-		p.problem(key, file, "is %s", why)
+	switch {
+	case figures.IsFigures(data):
+		p.problem(key, file, "is complaint figures (kind: figures), not an assessment")
+		return nil
+	case IsAnnual(data):
+		p.problem(key, file, "is an annual complaints report (kind: annual), not an assessment")
 		return nil
 	}
 	a, fs := assessment.Parse(file, data)

@@ -1,6 +1,9 @@
 package annual
 
-import "github.com/csa-tool/csa/assessment"
+import (
+	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/safetext"
+)
 
 // Reference finds the files the report names that cannot be used.
 var Reference = add(&Rule{
@@ -18,7 +21,7 @@ var Reference = add(&Rule{
 		"what is wrong with it.",
 	check: func(c *checker) {
 		for _, pr := range c.p.Problems {
-			c.add(c.p.Doc.Pos(pr.Key), "%s: %s %s", pr.Key, assessment.OneLine(pr.File), pr.Message)
+			c.add(c.p.Doc.Pos(pr.Key), "%s: %s %s", pr.Key, safetext.Line(pr.File), pr.Message)
 		}
 	},
 })

@@ -219,5 +219,5 @@ func firstError(name string, fs []assessment.Finding, what string) error {
 		more = " (and " + countNoun(n, "more error", "more errors") + "; csa check " + safetext.Line(name) + " lists them all)"
 	}
 	return usagef("%s:%d:%d: not a valid %s: %s%s", safetext.Line(first.File), first.Line, first.Col, what,
-		strings.Join(strings.Fields(assessment.OneLine(first.Message)), " "), more)
+		strings.Join(strings.Fields(safetext.Line(first.Message)), " "), more)
 }
