@@ -5,6 +5,7 @@ FUZZTIME    ?= 30s
 FUZZPAR     ?= 2
 FUZZMIN     ?= 100x
 BENCHTIME   ?= 1s
+FUZZSHORT   ?= 3s
 MANDIR      ?= bin/man
 
 .PHONY: build test lint bench fuzz ci golden man look
@@ -39,6 +40,11 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMIN) -parallel $(FUZZPAR) $$pkg || exit 1; \
 	  done; \
 	done
+
+# Each fuzz target for a few seconds, as CI (.ci/run) runs them.
+.PHONY: fuzz-short
+fuzz-short:
+	@$(MAKE) --no-print-directory fuzz FUZZTIME=$(FUZZSHORT)
 
 # Regenerate golden files after a deliberate output change; review the diff.
 golden:

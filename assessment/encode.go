@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/csa-tool/csa/internal/english"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -66,7 +67,7 @@ func Encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
 	for _, ans := range a.Answers {
 		m := &yaml.Node{Kind: yaml.MappingNode}
 		if opts.Comment != nil {
-			m.HeadComment = wrapComment(opts.Comment(ans.ID), 86)
+			m.HeadComment = english.Wrap(opts.Comment(ans.ID), 86)
 		}
 		put(m, "id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: ans.ID, Style: yaml.DoubleQuotedStyle})
 		blank := opts.Blanks && ans.Comply == Unanswered
@@ -157,23 +158,4 @@ func needsEscape(r rune) bool {
 		return true
 	}
 	return r == 0x2028 || r == 0x2029 || r == 0xfeff || r == 0xfffe || r == 0xffff
-}
-
-// wrapComment breaks a comment into lines of at most width characters.
-func wrapComment(s string, width int) string {
-	var b strings.Builder
-	line := 0
-	for _, w := range strings.Fields(s) {
-		n := len([]rune(w))
-		if line > 0 && line+1+n > width {
-			b.WriteByte('\n')
-			line = 0
-		} else if line > 0 {
-			b.WriteByte(' ')
-			line++
-		}
-		b.WriteString(w)
-		line += n
-	}
-	return b.String()
 }

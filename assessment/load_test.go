@@ -3,6 +3,7 @@ package assessment
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
+	"github.com/csa-tool/csa/assessment/internal/generate"
+	"github.com/rogpeppe/go-internal/txtar"
 )
 
 const full = `code: chc-2024
@@ -151,14 +154,43 @@ func corpus(t testing.TB) map[string][]byte {
 		}
 		out[f] = data
 	}
-	for _, s := range generated(t, 2) {
-		out[s.Name] = s.Data
+	names, gen := generate.Assessments(2)
+	for i, name := range names {
+		out[name] = gen[i]
 	}
 	return out
 }
 
+// everything is the corpus, every YAML file of the test scripts, and each of
+// those with CRLF line ends: what the fast path must read as yaml.v3 does,
+// broken or not.
+func everything(t testing.TB) map[string][]byte {
+	out := corpus(t)
+	scripts, _ := filepath.Glob("../testdata/script/*.txtar")
+	if len(scripts) == 0 {
+		t.Fatal("no test scripts")
+	}
+	for _, f := range scripts {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, file := range a.Files {
+			if ext := filepath.Ext(file.Name); ext == ".yaml" || ext == ".yml" {
+				out[filepath.Base(f)+":"+file.Name] = file.Data
+			}
+		}
+	}
+	crlf := map[string][]byte{} // not added to out while ranging over it
+	for name, data := range out {
+		crlf[name+" (CRLF)"] = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	}
+	maps.Copy(out, crlf)
+	return out
+}
+
 func TestFastPathReadsAsYAMLv3Does(t *testing.T) {
-	for name, data := range corpus(t) {
+	for name, data := range everything(t) {
 		fa, ff := Parse(name, data)
 		sa, sf := parseSlow(name, data)
 		if !reflect.DeepEqual(fa, sa) || !reflect.DeepEqual(ff, sf) {
@@ -231,7 +263,7 @@ func TestEncodeRoundTrip(t *testing.T) {
 // that has a code or a syntax error; and whatever loads cleanly survives
 // Encode and Load unchanged.
 func FuzzLoad(f *testing.F) {
-	for _, data := range corpus(f) {
+	for _, data := range everything(f) {
 		f.Add(data)
 	}
 	f.Add([]byte("code: x\nprovisions:\n  - id: 6.10\n    comply: Y\n"))
@@ -249,8 +281,8 @@ func FuzzLoad(f *testing.F) {
 		}
 		// A folder walk never skips what the loader reads as an assessment,
 		// nor a file it cannot read.
-		if ok, why := LooksLikeAssessment(data); !ok && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
-			t.Fatalf("a folder walk would skip it (%s): %v", why, fs)
+		if kind := KindOf(data); kind != MaybeAssessment && (a != nil && a.Code != "" || slices.ContainsFunc(fs, func(f Finding) bool { return f.Rule == RuleSyntax })) {
+			t.Fatalf("a folder walk would skip it (%s): %v", kind.Why(), fs)
 		}
 		if a == nil || len(fs) > 0 {
 			return

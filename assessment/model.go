@@ -3,7 +3,7 @@
 // field, the rules csa check applies, writing it back as YAML, and the gaps
 // and action-plan queries.
 //
-// The entry points are Load (YAML to an Assessment and its load findings),
+// The entry points are Parse (YAML to an Assessment and its load findings),
 // Check (the rules, given the catalogue from package codes), Validate (both,
 // for one file), and Encode (an Assessment back to YAML). Problems in the
 // landlord's file are Findings with a file, line and column, never errors;
@@ -20,20 +20,41 @@ type Pos struct {
 	Line, Col int
 }
 
+// Positions are where the values of a file are, by path
+// ("stage_1.responded", "ombudsman.determinations[0].orders[1].due"): how
+// the readers of csa's other files (figures, an annual report) place a
+// finding.
+type Positions map[string]Pos
+
+// Of is where the value at path is, or the nearest enclosing value that
+// was written (1:1 when none was).
+func (ps Positions) Of(path string) Pos {
+	for p := path; ; {
+		if pos, ok := ps[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return Pos{Line: 1, Col: 1}
+		}
+		p = p[:i]
+	}
+}
+
 // Comply is a landlord's answer to a provision.
 type Comply string
 
 // The answers a provision can have. Unanswered is a blank: never a yes.
+// Invalid is a comply that holds something else ("maybe", a list): the
+// loader reports it (schema), and it counts as no answer of any kind.
 const (
 	Unanswered Comply = ""
 	Yes        Comply = "yes"
 	No         Comply = "no"
 	Partial    Comply = "partial"
 	NA         Comply = "n/a"
+	Invalid    Comply = "invalid"
 )
-
-// Answers lists the four words of the format, in the order forms show them.
-var Answers = []Comply{Yes, Partial, No, NA}
 
 // Rank places an answer on the compliance scale, no (1) < partial (2) < yes
 // (3), for comparing years; n/a and no answer have no place on it.
@@ -141,8 +162,6 @@ type Answer struct {
 
 	Pos, ComplyPos, ReviewPos  Pos
 	EvidencePos, CommentaryPos TextPos
-
-	complyInvalid bool // comply held a word that is not an answer
 }
 
 // TextPos is where a text field's value starts, and whether it is a block

@@ -203,6 +203,19 @@ func Actions(entries []Entry, f ActionFilter) []ActionItem {
 	return out
 }
 
+// Tally counts the open actions among items, and the overdue ones.
+func Tally(items []ActionItem) (open, overdue int) {
+	for _, it := range items {
+		if it.IsOpen() {
+			open++
+		}
+		if it.Overdue {
+			overdue++
+		}
+	}
+	return open, overdue
+}
+
 // compareAssessment orders by landlord (ignoring case), then the assessed
 // date, then the file, so two years of one landlord do not interleave.
 func compareAssessment(l1, l2 string, d1, d2 Date, f1, f2 string) int {

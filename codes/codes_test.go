@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -123,8 +124,8 @@ func TestLineage(t *testing.T) {
 	if next, ok := Successor(c22); !ok || next.ID != "chc-2024" {
 		t.Errorf("Successor(chc-2022) = %v, %v", next, ok)
 	}
-	if prev, ok := Replaced(c24); !ok || prev.ID != "chc-2022" {
-		t.Errorf("Replaced(chc-2024) = %v, %v", prev, ok)
+	if next, ok := Successor(c24); ok {
+		t.Errorf("Successor(chc-2024) = %v, want none", next.ID)
 	}
 }
 
@@ -338,6 +339,70 @@ func TestCatalogueNotes(t *testing.T) {
 	for _, p := range c24.Provisions {
 		if p.Section == 9 && p.Obligation != "must" {
 			t.Errorf("2024 %s is %s; section 9 is all must", p.ID, p.Obligation)
+		}
+	}
+}
+
+// TestBuiltinsAreTheFiles: the built-in catalogues, compiled into Go data,
+// are what the YAML files in this folder read as (gencat's own test holds
+// builtin_gen.go to its output, byte for byte).
+func TestBuiltinsAreTheFiles(t *testing.T) {
+	files, err := filepath.Glob("chc-*.yaml")
+	if err != nil || len(files) != len(Embedded()) {
+		t.Fatalf("%d catalogue files, %d built-in catalogues (%v)", len(files), len(Embedded()), err)
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ParseBytes(data, "embedded")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Lookup(want.ID, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the built-in catalogue is not what the file reads as: run go generate ./codes", f)
+		}
+	}
+}
+
+// BenchmarkParseBuiltinFiles parses the two built-in catalogue files: what
+// every run of csa that read an assessment did before they were compiled
+// into Go data (and what a landlord's own catalogue file still costs).
+func BenchmarkParseBuiltinFiles(b *testing.B) {
+	var files [][]byte
+	for _, f := range []string{"chc-2022.yaml", "chc-2024.yaml"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, data := range files {
+			if _, err := ParseBytes(data, "embedded"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLookupBuiltin finds the two built-in catalogues and the one that
+// replaced the older: what a run does now.
+func BenchmarkLookupBuiltin(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, id := range []string{"chc-2022", "2024"} {
+			c, err := Lookup(id, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			Successor(c)
 		}
 	}
 }

@@ -2,10 +2,12 @@ package codes
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 )
 
 const tiny = "catalogue: tiny\nprovisions:\n  - id: \"1.1\"\n    summary: One.\n"
@@ -90,19 +92,19 @@ func TestFoldersLookup(t *testing.T) {
 	t.Chdir(inside)
 	tests := []struct {
 		name    string
-		folders Folders
+		folders Resolver
 		code    string
 		ok      bool
 	}{
-		{"the working folder", Folders{}, "own.yaml", true},
-		{"the working folder, by its full path", Folders{}, filepath.Join(inside, "own.yaml"), true},
-		{"up and out", Folders{}, "../outside/own.yaml", false},
-		{"a full path outside", Folders{}, filepath.Join(outside, "own.yaml"), false},
-		{"a link inside to a file outside", Folders{}, "link.yaml", false},
-		{"a file that is not there, outside", Folders{}, "/nowhere/own.yaml", false},
+		{"the working folder", Resolver{}, "own.yaml", true},
+		{"the working folder, by its full path", Resolver{}, filepath.Join(inside, "own.yaml"), true},
+		{"up and out", Resolver{}, "../outside/own.yaml", false},
+		{"a full path outside", Resolver{}, filepath.Join(outside, "own.yaml"), false},
+		{"a link inside to a file outside", Resolver{}, "link.yaml", false},
+		{"a file that is not there, outside", Resolver{}, "/nowhere/own.yaml", false},
 		{"a folder allowed", Within(outside), "../outside/own.yaml", true},
 		{"a link into a folder allowed", Within(outside), "link.yaml", true},
-		{"the built-in codes", Folders{}, "chc-2024", true},
+		{"the built-in codes", Resolver{}, "chc-2024", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,4 +145,43 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("a file that is no catalogue gets a long message, quoting it? %q", msg)
 		}
 	})
+}
+
+// TestResolverIn: a relative path named in a file read from an fs.FS (a git
+// revision) is read from the same fs.FS, never from outside its root; a
+// built-in code and an absolute path are resolved as without it.
+func TestResolverIn(t *testing.T) {
+	t.Chdir(t.TempDir())
+	fsys := fstest.MapFS{
+		"sub/own.yaml":    {Data: []byte(tiny)},
+		"top.yaml":        {Data: []byte(tiny)},
+		"sub/notcat.yaml": {Data: []byte("password: hunter2\n")},
+		"sub/big.yaml":    {Data: []byte(tiny + strings.Repeat("#", MaxFileSize))},
+		"sub/folder.yaml": {Mode: fs.ModeDir},
+	}
+	r := Within().In(fsys, "HEAD", "the repository")
+	tests := []struct {
+		code, dir, want string // want: "" for a catalogue, else the error
+	}{
+		{"own.yaml", "sub", ""},
+		{"../top.yaml", "sub", ""},
+		{"chc-2024", "sub", ""},
+		{"../../top.yaml", "sub", "catalogue file ../../top.yaml is outside the repository, so it cannot be read from HEAD"},
+		{"gone.yaml", "sub", "catalogue file gone.yaml cannot be read from HEAD: file does not exist"},
+		{"folder.yaml", "sub", "catalogue file folder.yaml cannot be read from HEAD: it is a folder, not a file"},
+		{"big.yaml", "sub", "catalogue file big.yaml cannot be read from HEAD: it is larger than 4 MB, more than any catalogue"},
+		{"notcat.yaml", "sub", "HEAD:sub/notcat.yaml is not a catalogue: a catalogue file needs a 'catalogue:' id at the top"},
+		{"/nowhere/own.yaml", "sub", "catalogue file /nowhere/own.yaml is outside the working folder and the folders being read: csa reads a catalogue named in a file only from there (--catalogues-from FOLDER allows another)"},
+	}
+	for _, tt := range tests {
+		c, err := r.Lookup(tt.code, tt.dir)
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%s: %v", tt.code, err)
+		case tt.want == "" && c == nil:
+			t.Errorf("%s: no catalogue", tt.code)
+		case tt.want != "" && (err == nil || err.Error() != tt.want):
+			t.Errorf("%s: got %v, want %s", tt.code, err, tt.want)
+		}
+	}
 }

@@ -14,8 +14,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -29,24 +29,13 @@ import (
 // Doc is where an annual report file's values are.
 type Doc struct {
 	File string
-	pos  map[string]assessment.Pos // path ("response.on") -> the value
+	pos  assessment.Positions      // path ("response.on") -> the value
 	keys map[string]assessment.Pos // path -> the key
 }
 
 // Pos is where the value at path is, or the nearest enclosing value that
 // was written (1:1 when none was).
-func (d *Doc) Pos(path string) assessment.Pos {
-	for p := path; ; {
-		if pos, ok := d.pos[p]; ok {
-			return pos
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			return assessment.Pos{Line: 1, Col: 1}
-		}
-		p = p[:i]
-	}
-}
+func (d *Doc) Pos(path string) assessment.Pos { return d.pos.Of(path) }
 
 // KeyPos is where the key of path is written, or Pos(path) when it is not.
 func (d *Doc) KeyPos(path string) assessment.Pos {
@@ -96,7 +85,7 @@ var (
 // could be read (nil when the YAML is broken or is not a set of keys),
 // where each value is, and the findings: syntax and schema errors.
 func Parse(file string, data []byte) (*Annual, *Doc, []assessment.Finding) {
-	d := &decoder{doc: &Doc{File: file, pos: map[string]assessment.Pos{}, keys: map[string]assessment.Pos{}}, data: data}
+	d := &decoder{doc: &Doc{File: file, pos: assessment.Positions{}, keys: map[string]assessment.Pos{}}, data: data}
 	top := d.document()
 	if top == nil {
 		return nil, d.doc, d.out
@@ -200,8 +189,6 @@ func nodeAt(p assessment.Pos, fallback *yaml.Node) *yaml.Node {
 	return &yaml.Node{Line: p.Line, Column: p.Col}
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 // document parses the file and returns its top mapping, or nil with a
 // finding.
 func (d *decoder) document() *yaml.Node {
@@ -216,7 +203,7 @@ func (d *decoder) document() *yaml.Node {
 			d.add(nil, "the file is empty: an annual report file starts with kind: annual")
 			return nil
 		}
-		d.syntax(err)
+		d.out = append(d.out, assessment.SyntaxFinding(d.doc.File, d.data, err))
 		return nil
 	}
 	var extra yaml.Node
@@ -224,7 +211,7 @@ func (d *decoder) document() *yaml.Node {
 		d.add(&extra, "the file holds more than one YAML document (a second ---); keep one report per file")
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntax(err)
+		d.out = append(d.out, assessment.SyntaxFinding(d.doc.File, d.data, err))
 		return nil
 	}
 	if len(doc.Content) == 0 {
@@ -241,21 +228,6 @@ func (d *decoder) document() *yaml.Node {
 		return nil
 	}
 	return top
-}
-
-func (d *decoder) syntax(err error) {
-	msg := err.Error()
-	line, col := 1, 1
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
-	}
-	if p, ok := yamlpos.Locate(d.data, msg); ok {
-		line, col = p.Line, p.Col
-	}
-	d.addRule(assessment.RuleSyntax, &yaml.Node{Line: line, Column: col}, "not valid YAML: %s", msg)
 }
 
 // firstAlias is the first anchor or alias in a document, or nil.
@@ -284,7 +256,7 @@ func pos(n *yaml.Node) assessment.Pos { return assessment.Pos{Line: n.Line, Col:
 // not know (with the nearest it does), and calls each for the others.
 func (d *decoder) mapping(n *yaml.Node, path, what string, known []string, each func(key string, v *yaml.Node, path string)) bool {
 	if n.Kind != yaml.MappingNode {
-		d.add(n, "%s should hold keys (%s), not %s", what, strings.Join(known, ", "), kindName(n))
+		d.add(n, "%s should hold keys (%s), not %s", what, strings.Join(known, ", "), assessment.Describe(n))
 		return false
 	}
 	seen := map[string]bool{}
@@ -297,7 +269,7 @@ func (d *decoder) mapping(n *yaml.Node, path, what string, known []string, each 
 		}
 		seen[k.Value] = true
 		if !slices.Contains(known, k.Value) {
-			d.add(k, "unknown key %q in %s%s; the keys are %s", clip(k.Value), what, suggest(k.Value, known), strings.Join(known, ", "))
+			d.add(k, "unknown key %q in %s%s; the keys are %s", clip(k.Value), what, english.DidYouMean(k.Value, known), strings.Join(known, ", "))
 			continue
 		}
 		d.doc.pos[p] = pos(v)
@@ -305,19 +277,6 @@ func (d *decoder) mapping(n *yaml.Node, path, what string, known []string, each 
 		each(k.Value, v, p)
 	}
 	return true
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a set of keys"
-	case yaml.SequenceNode:
-		return "a list"
-	}
-	if n.Tag == "!!null" {
-		return "empty"
-	}
-	return fmt.Sprintf("the value %q", clip(n.Value))
 }
 
 // clip shortens text quoted in a message to 40 characters, on one line.
@@ -330,45 +289,11 @@ func clip(s string) string {
 	return string(r[:37]) + "..."
 }
 
-// suggest names the known key a typo was probably meant to be.
-func suggest(key string, known []string) string {
-	lk := strings.ToLower(key)
-	for _, k := range known {
-		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || distance(lk, k) <= 2 {
-			return fmt.Sprintf(" (did you mean %q?)", k)
-		}
-	}
-	return ""
-}
-
-func distance(a, b string) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
 // text reads a scalar as text: any scalar will do (a number is its digits
 // as written); a list or a set of keys is a finding.
 func (d *decoder) text(v *yaml.Node, path string) string {
 	if v.Kind != yaml.ScalarNode {
-		d.add(v, "%s should be text, not %s", path, kindName(v))
+		d.add(v, "%s should be text, not %s", path, assessment.Describe(v))
 		return ""
 	}
 	if v.Tag == "!!null" {
@@ -379,7 +304,7 @@ func (d *decoder) text(v *yaml.Node, path string) string {
 
 func (d *decoder) date(v *yaml.Node, path string) assessment.Date {
 	if v.Kind != yaml.ScalarNode {
-		d.add(v, "%s should be a date like 2025-05-31, not %s", path, kindName(v))
+		d.add(v, "%s should be a date like 2025-05-31, not %s", path, assessment.Describe(v))
 		return assessment.Date{}
 	}
 	if v.Tag == "!!null" || v.Value == "" {
@@ -399,7 +324,7 @@ func (d *decoder) count(v *yaml.Node, path string) *int {
 		return nil // blank: Parse says it is missing
 	}
 	if v.Kind != yaml.ScalarNode {
-		d.add(v, "%s should be a whole number, not %s", path, kindName(v))
+		d.add(v, "%s should be a whole number, not %s", path, assessment.Describe(v))
 		return nil
 	}
 	n, err := strconv.Atoi(strings.ReplaceAll(v.Value, "_", ""))
@@ -420,7 +345,7 @@ func (d *decoder) yesNo(v *yaml.Node, path string) bool {
 			return false
 		}
 	}
-	d.add(v, "%s should be yes or no, not %s", path, kindName(v))
+	d.add(v, "%s should be yes or no, not %s", path, assessment.Describe(v))
 	return false
 }
 
@@ -431,7 +356,7 @@ func (d *decoder) list(v *yaml.Node, path, item string) []*yaml.Node {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return nil
 	case v.Kind != yaml.SequenceNode:
-		d.add(v, "%s should be a list, each item starting - %s, not %s", path, item, kindName(v))
+		d.add(v, "%s should be a list, each item starting - %s, not %s", path, item, assessment.Describe(v))
 		return nil
 	}
 	return v.Content
@@ -591,7 +516,7 @@ func (d *decoder) orders(v *yaml.Node, path string) []Order {
 				o.StatPos = pos(v)
 				if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 					if v.Kind != yaml.ScalarNode {
-						d.add(v, "complied should be yes, no or pending, not %s", kindName(v))
+						d.add(v, "complied should be yes, no or pending, not %s", assessment.Describe(v))
 					}
 					return
 				}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/chart"
 	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 // WriteHTML writes the annual report as one web page to upload as it is,
@@ -98,7 +99,7 @@ func newHTMLTable(t *Table) *htmlTable {
 	for _, row := range t.Rows {
 		var cells []htmlCell
 		for i, c := range row {
-			hc := htmlCell{Head: i == 0, Paras: strings.Split(strings.TrimSpace(safeText(c)), "\n\n")}
+			hc := htmlCell{Head: i == 0, Paras: strings.Split(strings.TrimSpace(safetext.Text(c)), "\n\n")}
 			if i < len(t.Header) {
 				hc.Label = t.Header[i]
 			}

@@ -3,10 +3,9 @@ package annual
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
-	"github.com/csa-tool/csa/assessment/internal/mdtable"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
 	"github.com/csa-tool/csa/assessment/report"
 )
 
@@ -17,18 +16,18 @@ import (
 // from the files is escaped, so it cannot add Markdown or HTML of its own.
 func WriteMarkdown(w io.Writer, r *Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdText(r.Title))
+	fmt.Fprintf(&b, "# %s\n\n", markdown.Cell(r.Title))
 	if note := r.DraftNote(); note != "" {
-		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", mdText(note))
+		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", markdown.Cell(note))
 	}
 	for _, f := range r.Facts {
-		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], mdText(f[1]))
+		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], markdown.Cell(f[1]))
 	}
 	if r.Published != "" {
 		fmt.Fprintf(&b, "- **Published:** %s\n", mdURL(r.Published))
 	}
 	for _, s := range r.Sections {
-		fmt.Fprintf(&b, "\n## %s\n", mdText(s.Title))
+		fmt.Fprintf(&b, "\n## %s\n", markdown.Cell(s.Title))
 		for _, bl := range s.Blocks {
 			b.WriteString("\n")
 			mdBlock(&b, bl)
@@ -36,7 +35,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 	b.WriteString("\n## The self-assessment\n\n")
 	if r.Self == nil {
-		b.WriteString("*" + mdText(r.SelfNote()) + "*\n")
+		b.WriteString("*" + markdown.Cell(r.SelfNote()) + "*\n")
 	} else {
 		b.WriteString("Our self-assessment against the Complaint Handling Code follows, as it is published on its own.\n\n")
 		if err := report.WriteMarkdownPart(&b, r.Self, 3); err != nil {
@@ -54,28 +53,28 @@ func mdBlock(b *strings.Builder, bl Block) {
 			if i > 0 {
 				b.WriteString("\n")
 			}
-			b.WriteString(mdText(p) + "\n")
+			b.WriteString(markdown.Cell(p) + "\n")
 		}
 	case Para:
-		b.WriteString(mdText(bl.Text) + "\n")
+		b.WriteString(markdown.Cell(bl.Text) + "\n")
 	case Note:
-		b.WriteString("*" + mdText(bl.Text) + "*\n")
+		b.WriteString("*" + markdown.Cell(bl.Text) + "*\n")
 	case Lead:
-		b.WriteString("**" + mdText(bl.Text) + "**\n")
+		b.WriteString("**" + markdown.Cell(bl.Text) + "**\n")
 	case Subheading:
-		b.WriteString("### " + mdText(bl.Text) + "\n")
+		b.WriteString("### " + markdown.Cell(bl.Text) + "\n")
 	case TableBlock:
 		mdTableBlock(b, bl.Table)
 	case ChartBlock:
-		fmt.Fprintf(b, "**Chart: %s.** %s\n\n", mdText(bl.Chart.Title), mdText(bl.Chart.Alt))
+		fmt.Fprintf(b, "**Chart: %s.** %s\n\n", markdown.Cell(bl.Chart.Title), markdown.Cell(bl.Chart.Alt))
 		mdTableBlock(b, bl.Table)
 	case Links:
 		for _, l := range bl.Links {
-			title := mdText(oneLine(l.Title))
+			title := markdown.Cell(oneLine(l.Title))
 			if u := oneLine(l.URL); webAddress.MatchString(u) {
 				fmt.Fprintf(b, "- [%s](<%s>)\n", title, u)
 			} else if u != "" {
-				fmt.Fprintf(b, "- %s (%s)\n", title, mdText(u))
+				fmt.Fprintf(b, "- %s (%s)\n", title, markdown.Cell(u))
 			} else {
 				fmt.Fprintf(b, "- %s\n", title)
 			}
@@ -84,42 +83,15 @@ func mdBlock(b *strings.Builder, bl Block) {
 }
 
 func mdTableBlock(b *strings.Builder, t *Table) {
-	b.WriteString("*" + mdText(t.Caption) + "*\n\n")
+	b.WriteString("*" + markdown.Cell(t.Caption) + "*\n\n")
 	rows := make([][]string, len(t.Rows))
 	for i, r := range t.Rows {
 		rows[i] = make([]string, len(r))
 		for j, c := range r {
-			rows[i][j] = mdText(c)
+			rows[i][j] = markdown.Cell(c)
 		}
 	}
-	right := make([]bool, len(t.Header))
-	copy(right, t.Right)
-	mdtable.Write(b, t.Header, right, rows, mdText)
-}
-
-var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-
-// mdText escapes text for a Markdown line or table cell: Markdown's
-// specials get a backslash, an & that would start an entity too, a line
-// break becomes <br>, and other control characters are shown as escapes
-// (csa's output policy).
-func mdText(s string) string {
-	s = strings.TrimSpace(safeText(s))
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '\n':
-			b.WriteString("<br>")
-		case r == '&' && mdEntity.MatchString(s[i:]):
-			b.WriteString(`\&`)
-		case r < 0x80 && strings.ContainsRune("\\`*_[]<>|~#$", r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
+	markdown.Table(b, t.Header, t.Right, rows)
 }
 
 // mdURL writes a web address as an autolink when it is a plain http(s)
@@ -129,10 +101,10 @@ func mdURL(s string) string {
 	if webAddress.MatchString(s) {
 		return "<" + s + ">"
 	}
-	return mdText(s)
+	return markdown.Cell(s)
 }
 
 // mdTableRows writes a table of cells already escaped.
 func mdTableRows(b *strings.Builder, header []string, rows [][]string) {
-	mdtable.Write(b, header, make([]bool, len(header)), rows, mdText)
+	markdown.Table(b, header, nil, rows)
 }

@@ -3,9 +3,7 @@ package annual
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/codes"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -22,27 +21,32 @@ import (
 // by its period). A file that cannot be used is a Problem, never quoted:
 // the message says what it is, not what it holds.
 
-// Options are what reading a pack needs.
+// Options are what reading a pack needs. csa's loader (package load)
+// gives the files, as it gives the figures cross-check its assessment.
 type Options struct {
 	// AsOf is today, for the deadline and the dates' plausibility.
 	AsOf assessment.Date
-	// ReadFile reads a file the report names: in csa, a regular file
-	// within its size limit (a device or a pipe is refused).
+	// Assessment gives the self-assessment at path as csa's loader read it
+	// (csa check hands on the one it has checked already); nil finds none.
+	Assessment func(path string) figures.Found
+	// ReadFile reads a figures file or last year's report the report
+	// names: in csa, a regular file within its size limit (a device or a
+	// pipe is refused); nil finds none.
 	ReadFile func(path string) ([]byte, error)
-	// ReadDir lists the YAML files in a folder, for finding last year's
-	// files.
+	// ReadDir lists the names of the YAML files in a folder, for finding
+	// last year's files; nil lists them from the disk (figures.YAMLFiles).
 	ReadDir func(dir string) ([]string, error)
 }
 
-// MaxFile is the largest file the default ReadFile reads.
-const MaxFile = 32 << 20
-
 func (o *Options) defaults() {
+	if o.Assessment == nil {
+		o.Assessment = func(string) figures.Found { return figures.Found{Err: fs.ErrNotExist} }
+	}
 	if o.ReadFile == nil {
-		o.ReadFile = readRegular
+		o.ReadFile = func(string) ([]byte, error) { return nil, fs.ErrNotExist }
 	}
 	if o.ReadDir == nil {
-		o.ReadDir = yamlFiles
+		o.ReadDir = figures.YAMLFiles
 	}
 }
 
@@ -53,6 +57,7 @@ type Pack struct {
 	Dir    string // the folder the report's paths are relative to
 
 	Assessment     *assessment.Assessment // nil when not named or not usable
+	Catalogue      *codes.Catalogue       // the catalogue its code names
 	AssessmentFile string
 	Figures        *figures.Figures
 	FiguresFile    string
@@ -83,7 +88,7 @@ func Load(file string, data []byte, opts Options) (*Pack, []assessment.Finding) 
 	p := &Pack{Annual: a, Doc: doc, Dir: dirOf(file)}
 	if a.SelfAssessment != "" {
 		p.AssessmentFile = p.path(a.SelfAssessment)
-		p.Assessment = p.readAssessment(opts, "self_assessment", p.AssessmentFile)
+		p.readAssessment(opts, "self_assessment", p.AssessmentFile)
 	}
 	if a.Figures != "" {
 		p.FiguresFile = p.path(a.Figures)
@@ -134,25 +139,22 @@ func reason(err error) string {
 	return safetext.Line(err.Error())
 }
 
-func (p *Pack) readAssessment(opts Options, key, file string) *assessment.Assessment {
-	data, ok := p.read(opts, key, file)
-	if !ok {
-		return nil
-	}
+// readAssessment takes the self-assessment from csa's loader, or says why
+// it cannot be used.
+func (p *Pack) readAssessment(opts Options, key, file string) {
+	found := opts.Assessment(file)
 	switch {
-	case figures.IsFigures(data):
-		p.problem(key, file, "is complaint figures (kind: figures), not an assessment")
-		return nil
-	case IsAnnual(data):
-		p.problem(key, file, "is an annual complaints report (kind: annual), not an assessment")
-		return nil
-	}
-	a, fs := assessment.Parse(file, data)
-	if a == nil || assessment.HasErrors(fs) {
+	case errors.Is(found.Err, fs.ErrNotExist):
+		p.problem(key, file, "does not exist (paths are taken from the annual report's folder)")
+	case found.Err != nil:
+		p.problem(key, file, "cannot be read: %s", reason(found.Err))
+	case found.Not != "":
+		p.problem(key, file, "is %s", found.Not)
+	case found.Assessment == nil || found.Broken:
 		p.problem(key, file, "is not a valid assessment: csa check %s lists its errors", file)
-		return nil
+	default:
+		p.Assessment, p.Catalogue = found.Assessment, found.Catalogue
 	}
-	return a
 }
 
 func (p *Pack) readFigures(opts Options, key, file string) *figures.Figures {
@@ -246,11 +248,15 @@ func (p *Pack) previous(opts Options) {
 
 // candidates are the YAML files of a folder, in name order.
 func (p *Pack) candidates(opts Options, dir string) []string {
-	files, err := opts.ReadDir(dir)
+	names, err := opts.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
-	sort.Strings(files)
+	sort.Strings(names)
+	files := make([]string, len(names))
+	for i, name := range names {
+		files[i] = filepath.Join(dir, name)
+	}
 	return files
 }
 
@@ -287,41 +293,4 @@ func PeriodBefore(period string) (string, bool) {
 		return "", false
 	}
 	return fmt.Sprintf("%d/%02d", y-1, y%100), true
-}
-
-// readRegular reads a regular file within MaxFile; a device, a pipe or a
-// folder is refused before it is opened.
-func readRegular(path string) ([]byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
-	}
-	if info.Size() > MaxFile {
-		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MB", MaxFile>>20)}
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return io.ReadAll(io.LimitReader(f, MaxFile+1))
-}
-
-// yamlFiles lists the YAML files in a folder.
-func yamlFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range entries {
-		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && (ext == ".yaml" || ext == ".yml") && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	return out, nil
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/report"
-	"github.com/csa-tool/csa/codes"
 )
 
 const example = "../../examples/complaints/millbrook-annual-2024-25.yaml"
@@ -28,17 +27,13 @@ func loadReport(t testing.TB, file string, data []byte) *Report {
 			t.Fatal(err)
 		}
 	}
-	p, fs := Load(file, data, Options{AsOf: today})
+	p, fs := Load(file, data, fromDisk(today))
 	if p == nil || assessment.HasErrors(fs) || len(p.Problems) > 0 {
 		t.Fatalf("%s: %v %+v", file, fs, p)
 	}
 	var self *report.Report
 	if p.Assessment != nil {
-		cat, err := codes.Lookup(p.Assessment.Code, filepath.Dir(p.AssessmentFile))
-		if err != nil {
-			t.Fatal(err)
-		}
-		self = report.New(p.Assessment, cat, today)
+		self = report.New(p.Assessment, p.Catalogue, today)
 	}
 	return New(p, self, today)
 }

@@ -1,98 +1,44 @@
 package annual
 
 import (
-	"cmp"
 	"fmt"
-	"slices"
-	"sync"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/rules"
 )
 
-// This file is the list of csa check's rules for an annual report, in the
-// shape of csa's rule list (package rules, when it lands): each rule is one
-// file holding its name, its severity, its documentation (what it checks,
-// why the Code asks it, how to fix a finding) and its function, with a
-// table-driven test of its own. syntax, schema and implausible-date mean
-// what they mean for an assessment and are not listed again.
+// This file applies csa check's rules for an annual report. The rules are
+// on csa's rule list (package rules: name, severity, documentation, in the
+// README's and SARIF's words); each has its function here, in a file of its
+// own, and its table-driven test beside its entry in package rules.
+// syntax, schema and implausible-date mean what they mean for an
+// assessment.
 
-// Rule is one check csa makes of an annual report.
-type Rule struct {
-	// Name is stable: users filter on it and CI annotations show it.
-	Name     string
-	Severity assessment.Severity
-	// SeverityNote says when a finding has another severity; "" when never.
-	SeverityNote string
-	// Summary is one line saying when the rule fires, as the README's
-	// table says it (Markdown: names in backticks).
-	Summary string
-	// What the rule checks, why the Code asks it, and how to fix a
-	// finding: plain English, for a complaints manager.
-	What, Why, Fix string
+// checks are the rules' functions, by rule name.
+var checks = map[string]func(*checker){}
 
-	order int
-	check func(*checker)
-}
-
-var (
-	list   []*Rule
-	sortMu sync.Once
-)
-
-func add(r *Rule) *Rule {
-	list = append(list, r)
-	return r
-}
-
-// Rules returns every rule, in the order the README lists them.
-func Rules() []*Rule {
-	sortMu.Do(func() {
-		slices.SortStableFunc(list, func(a, b *Rule) int { return cmp.Compare(a.order, b.order) })
-	})
-	return slices.Clone(list)
-}
-
-// Named returns the rule called name.
-func Named(name string) (*Rule, bool) {
-	for _, r := range Rules() {
-		if r.Name == name {
-			return r, true
-		}
-	}
-	return nil, false
-}
-
-// Row is the rule as a row of the README's table:
-// | `name` | severity | summary |.
-func Row(r *Rule) string {
-	sev := r.Severity.String()
-	if r.SeverityNote != "" {
-		sev += " (" + r.SeverityNote + ")"
-	}
-	return "| `" + r.Name + "` | " + sev + " | " + r.Summary + " |"
+// apply gives a rule on the list its function; each rule's file calls it
+// once.
+func apply(r *rules.Rule, check func(*checker)) bool {
+	checks[r.Name] = check
+	return true
 }
 
 // Check reads an annual report file and the pack it names, and applies
 // every rule. Findings are sorted by position.
 func Check(file string, data []byte, opts Options) []assessment.Finding {
-	opts.defaults()
 	p, out := Load(file, data, opts)
 	if p == nil {
 		return out
 	}
 	out = append(out, plausible(p, opts.AsOf)...)
-	for _, r := range Rules() {
-		out = append(out, r.Apply(p, opts)...)
+	for _, r := range rules.Of(rules.Annual, 0) {
+		c := &checker{p: p, a: p.Annual, opts: opts, rule: r}
+		checks[r.Name](c)
+		out = append(out, c.out...)
 	}
 	assessment.SortFindings(out)
 	return out
-}
-
-// Apply applies this rule alone to a pack.
-func (r *Rule) Apply(p *Pack, opts Options) []assessment.Finding {
-	c := &checker{p: p, a: p.Annual, opts: opts, rule: r}
-	r.check(c)
-	return c.out
 }
 
 // checker is one rule applied to one pack.
@@ -100,7 +46,7 @@ type checker struct {
 	p    *Pack
 	a    *Annual
 	opts Options
-	rule *Rule
+	rule *rules.Rule
 	out  []assessment.Finding
 }
 
@@ -122,30 +68,30 @@ func plausible(p *Pack, today assessment.Date) []assessment.Finding {
 	check := func(d assessment.Date, path string, years int) {
 		if why := d.Implausible(today, years); why != "" {
 			at := doc.Pos(path)
-			out = append(out, assessment.Finding{Rule: assessment.RuleImplausible, Severity: assessment.Error, File: a.File,
+			out = append(out, assessment.Finding{Rule: rules.ImplausibleDate.Name, Severity: rules.ImplausibleDate.Severity, File: a.File,
 				Line: at.Line, Col: at.Col, Message: fmt.Sprintf("%s %s %s: is it a typo?", path, d, why)})
 		}
 	}
-	check(a.YearEnd, "year_end", 1)
-	check(a.Dated, "dated", 1)
+	check(a.YearEnd, "year_end", assessment.AheadYears)
+	check(a.Dated, "dated", assessment.AheadYears)
 	if a.Response != nil {
-		check(a.Response.On, "response.on", 1)
+		check(a.Response.On, "response.on", assessment.AheadYears)
 	}
 	for i, im := range a.Improvements {
-		check(im.When, fmt.Sprintf("improvements[%d].when", i), 1)
+		check(im.When, fmt.Sprintf("improvements[%d].when", i), assessment.AheadYears)
 	}
 	if o := a.Ombudsman; o != nil {
 		for i, d := range o.Determinations {
 			at := fmt.Sprintf("ombudsman.determinations[%d]", i)
-			check(d.Date, at+".date", 1)
+			check(d.Date, at+".date", assessment.AheadYears)
 			for j, ord := range d.Orders {
-				check(ord.Due, fmt.Sprintf("%s.orders[%d].due", at, j), 5)
-				check(ord.On, fmt.Sprintf("%s.orders[%d].on", at, j), 1)
+				check(ord.Due, fmt.Sprintf("%s.orders[%d].due", at, j), assessment.DueAheadYears)
+				check(ord.On, fmt.Sprintf("%s.orders[%d].on", at, j), assessment.AheadYears)
 			}
 		}
 	}
 	for i, s := range a.Submitted {
-		check(s.On, fmt.Sprintf("submitted[%d].on", i), 1)
+		check(s.On, fmt.Sprintf("submitted[%d].on", i), assessment.AheadYears)
 	}
 	return out
 }

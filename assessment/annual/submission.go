@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
 	"github.com/csa-tool/csa/assessment/report"
 )
 
@@ -298,9 +299,9 @@ func (v *SubmissionView) header() []string {
 // board paper.
 func WriteSubmissionMarkdown(w io.Writer, v *SubmissionView) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", mdText(v.Title))
+	fmt.Fprintf(&b, "# %s\n\n", markdown.Cell(v.Title))
 	for _, s := range v.header() {
-		fmt.Fprintf(&b, "%s\n\n", mdText(s))
+		fmt.Fprintf(&b, "%s\n\n", markdown.Cell(s))
 	}
 	if v.HasForm {
 		table := func(title string, header []string, rows [][]string) {
@@ -311,7 +312,7 @@ func WriteSubmissionMarkdown(w io.Writer, v *SubmissionView) error {
 			esc := make([][]string, len(rows))
 			for i, r := range rows {
 				for _, c := range r {
-					esc[i] = append(esc[i], mdText(c))
+					esc[i] = append(esc[i], markdown.Cell(c))
 				}
 			}
 			mdTableRows(&b, header, esc)

@@ -1,34 +1,20 @@
 package annual
 
 import (
-	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/rules"
+	"github.com/csa-tool/csa/internal/english"
 )
 
-// SubmissionOverdue finds a deadline passed with no submission recorded.
-var SubmissionOverdue = add(&Rule{
-	Name:     "annual-submission-overdue",
-	Severity: assessment.Error,
-	order:    80,
-	Summary:  "the submission deadline (from `homes` and `year_end`) has passed and `submitted` records no submission",
-	What: "The deadline for submitting the annual report, the governing body's response and the " +
-		"self-assessment to the Ombudsman is before --as-of, and the report records no submission made " +
-		"by then.",
-	Why: "The Ombudsman asks for the submission by 30 September after the financial year end (more than " +
-		"1,000 homes) or within six months of it (1,000 or fewer). A landlord that has not submitted can " +
-		"be issued a Complaint Handling Failure Notice, which the Ombudsman publishes.",
-	Fix: "Submit now through the Ombudsman's form (csa annual FILE --submission lists what it asks for) " +
-		"and record it under submitted:. If it was submitted and not recorded, record it with the day " +
-		"it was made.",
-	check: func(c *checker) {
-		a, today := c.a, c.opts.AsOf
-		dl, ok := a.Deadline()
-		if !ok || today.IsZero() || !today.After(dl.Due) {
-			return
-		}
-		if _, done := a.SubmittedBy(today); done {
-			return
-		}
-		c.add(c.p.Doc.KeyPos("year_end"), "the submission to the Ombudsman was due by %s (%s), %s ago, and none is recorded under submitted:",
-			dl.Due.Long(), dl.Rule, plural(dl.Due.DaysUntil(today), "day"))
-	},
+// rules.AnnualSubmissionOverdue finds a deadline passed with no submission recorded.
+var _ = apply(rules.AnnualSubmissionOverdue, func(c *checker) {
+	a, today := c.a, c.opts.AsOf
+	dl, ok := a.Deadline()
+	if !ok || today.IsZero() || !today.After(dl.Due) {
+		return
+	}
+	if _, done := a.SubmittedBy(today); done {
+		return
+	}
+	c.add(c.p.Doc.KeyPos("year_end"), "the submission to the Ombudsman was due by %s (%s), %s ago, and none is recorded under submitted:",
+		dl.Due.Long(), dl.Rule, english.Count(dl.Due.DaysUntil(today), "day"))
 })

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/csa-tool/csa/assessment/rules"
 )
 
 // TestForms: the forms' data reads, in order, each asking for the
@@ -114,15 +116,15 @@ func TestSkeleton(t *testing.T) {
 		t.Fatal("the skeleton is not an annual report")
 	}
 	t.Chdir(t.TempDir())
-	fs := Check("annual.yaml", []byte(text), Options{AsOf: today})
+	fs := Check("annual.yaml", []byte(text), fromDisk(today))
 	var parts, refs, other int
 	for _, f := range fs {
 		switch f.Rule {
-		case MissingPart.Name:
+		case rules.AnnualMissingPart.Name:
 			parts++
-		case Reference.Name:
+		case rules.AnnualReference.Name:
 			refs++
-		case NoResponse.Name:
+		case rules.AnnualNoResponse.Name:
 		default:
 			other++
 			t.Errorf("unexpected: %d:%d %s %s", f.Line, f.Col, f.Rule, f.Message)

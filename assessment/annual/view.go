@@ -10,6 +10,7 @@ import (
 	"github.com/csa-tool/csa/assessment/figures"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -179,7 +180,7 @@ func (r *Report) DraftReasons() []string {
 		}
 	}
 	if len(missing) > 0 {
-		why = append(why, "it lacks "+joinAnd(missing))
+		why = append(why, "it lacks "+english.And(missing))
 	}
 	if r.Pack.Annual.Response == nil {
 		why = append(why, "the governing body has not yet responded")
@@ -192,24 +193,9 @@ func (r *Report) DraftReasons() []string {
 	return why
 }
 
-// DraftNote is the draft banner's text after the word DRAFT, or "".
-func (r *Report) DraftNote() string {
-	why := r.DraftReasons()
-	if len(why) == 0 {
-		return ""
-	}
-	return "Not for publication: " + strings.Join(why, "; ") + "."
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
+// DraftNote is the draft banner's text after the word DRAFT, as the
+// self-assessment's says it, or "".
+func (r *Report) DraftNote() string { return report.DraftNote(r.DraftReasons()) }
 
 func (r *Report) prose(id, title, text, none string) {
 	if ps := report.Paragraphs(text); len(ps) > 0 {
@@ -416,7 +402,7 @@ func (r *Report) monthsChart() (*chart.Chart, *Table) {
 		parts = append(parts, fmt.Sprintf("stage %d complaints received each month ranged from %s (%s) to %s (%s)",
 			s+1, c.Format(lo), t.Rows[loAt][0], c.Format(hi), t.Rows[hiAt][0]))
 	}
-	c.Alt = capitalise(joinAnd(parts)) + ". The table after the chart gives every month."
+	c.Alt = capitalise(english.And(parts)) + ". The table after the chart gives every month."
 	return c, t
 }
 
@@ -574,7 +560,7 @@ func (r *Report) yearChart() (*chart.Chart, *Table) {
 	if len(alt) == 0 {
 		return nil, nil
 	}
-	c.Alt = capitalise(joinAnd(alt)) + "."
+	c.Alt = capitalise(english.And(alt)) + "."
 	return c, t
 }
 
@@ -684,7 +670,7 @@ func (r *Report) ombudsman() {
 			}
 			t.Rows = append(t.Rows, []string{d.Case, d.Date.Long(), d.About, d.Finding, code, strings.Join(orders, "\n\n")})
 		}
-		lead := fmt.Sprintf("The Housing Ombudsman determined %s about us in %s", plural(len(o.Determinations), "case"), orWord(a.Period, "the year"))
+		lead := fmt.Sprintf("The Housing Ombudsman determined %s about us in %s", english.Count(len(o.Determinations), "case"), orWord(a.Period, "the year"))
 		switch nc {
 		case 0:
 			lead += ", with no finding of non-compliance with the Complaint Handling Code."

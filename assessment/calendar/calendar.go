@@ -145,14 +145,6 @@ func (e *RangeError) Error() string {
 // ErrBackwards is WorkingDays' error when to is before from.
 var ErrBackwards = errors.New("the end is before the start")
 
-// IsWorkingDay reports whether d is a working day.
-func (c *Calendar) IsWorkingDay(d Day) (bool, error) {
-	if !c.Covers(d) {
-		return false, &RangeError{Day: d, First: c.FirstYear, Last: c.LastYear}
-	}
-	return c.working(d), nil
-}
-
 // WorkingDays returns the day number of to, counting from a clock started on
 // from (see the package comment): the working days after day 0 up to and
 // including to. It is an error for either day to be outside the calendar's
@@ -197,44 +189,5 @@ func (c *Calendar) AddWorkingDays(from Day, n int) (Day, error) {
 	return c.first + Day(i), nil
 }
 
-// Holidays returns the bank holidays of a year, in date order.
-func (c *Calendar) Holidays(year int) []Holiday {
-	return sorted(c.holidays, year)
-}
-
-// Closed returns the landlord's closure days of a year, in date order.
-func (c *Calendar) Closed(year int) []Holiday {
-	return sorted(c.closed, year)
-}
-
 // ClosedCount is how many closure days the landlord added.
 func (c *Calendar) ClosedCount() int { return len(c.closed) }
-
-func sorted(m map[Day]string, year int) []Holiday {
-	var out []Holiday
-	for d, name := range m {
-		if d.Year() == year {
-			out = append(out, Holiday{d, name})
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Day < out[j].Day })
-	return out
-}
-
-// Why says why a day is not a working day ("Saturday", "Good Friday",
-// "office closed"), or "" for a working day.
-func (c *Calendar) Why(d Day) string {
-	if name, ok := c.holidays[d]; ok {
-		return name
-	}
-	if note, ok := c.closed[d]; ok {
-		if note == "" {
-			return "closed"
-		}
-		return note
-	}
-	if d.IsWeekend() {
-		return d.Weekday().String()
-	}
-	return ""
-}

@@ -1,11 +1,9 @@
 package calendar
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -291,17 +289,4 @@ func (f *file) calendar(source string) (*Calendar, error) {
 		return c.WithClosed(f.closed)
 	}
 	return c, nil
-}
-
-// Read reads a calendar from r; source names it in messages.
-func Read(r io.Reader, source string) (*Calendar, error) {
-	var buf bytes.Buffer
-	if _, err := buf.ReadFrom(r); err != nil {
-		return nil, fmt.Errorf("calendar %s cannot be read", source)
-	}
-	f, err := parse(buf.Bytes(), source)
-	if err != nil {
-		return nil, err
-	}
-	return f.calendar(source)
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // The comments csa init writes into a new assessment, in the landlord's
@@ -65,7 +66,7 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 		fmt.Sprintf("Carried forward: %s and %s (done actions left behind). "+
 			"Each carried answer has a review: line saying where it came from, and csa check warns (unreviewed) until it goes: "+
 			"check the answer against this year's evidence, then delete the line.",
-			countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions")),
+			english.Count(len(r.Carried), "answer", "answers"), english.Count(r.Actions, "open action", "open actions")),
 	}
 	if lastCat.ID != cat.ID {
 		how := fmt.Sprintf("csa's lineage (csa codes %s ID shows it)", cat.ID)
@@ -88,7 +89,7 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 	}
 	var b strings.Builder
 	for _, p := range paras {
-		b.WriteString(wrapLine(p, 86))
+		b.WriteString(english.Wrap(p, 86))
 		b.WriteByte('\n')
 	}
 	b.WriteString(Advice)
@@ -102,32 +103,4 @@ func codeName(cat *codes.Catalogue) string {
 		return cat.ID
 	}
 	return "the " + cat.Title + " (" + cat.ID + ")"
-}
-
-// wrapLine breaks text into lines of at most width characters.
-func wrapLine(s string, width int) string {
-	var b strings.Builder
-	n := 0
-	for _, w := range strings.Fields(s) {
-		l := len([]rune(w))
-		switch {
-		case n == 0:
-		case n+1+l > width:
-			b.WriteByte('\n')
-			n = 0
-		default:
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(w)
-		n += l
-	}
-	return b.String()
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

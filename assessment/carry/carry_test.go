@@ -7,6 +7,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
+	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -323,10 +324,8 @@ func TestReviewMarkerInCheck(t *testing.T) {
 		a := parse(t, "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    evidence: Policy.\n")
 		a.Answers[0].Review = tt.review
 		var msg string
-		for _, f := range assessment.Check(a, lookup(t, "chc-2024"), assessment.Options{}) {
-			if f.Rule == assessment.RuleUnreviewed {
-				msg = f.Message
-			}
+		for _, f := range rules.Unreviewed.Check(a, lookup(t, "chc-2024"), nil, rules.Options{}) {
+			msg = f.Message
 		}
 		if !strings.Contains(msg, tt.want+"): check the answer, then delete the review line") {
 			t.Errorf("review %q:\nmessage %q\nwant it to quote %q", tt.review, msg, tt.want)

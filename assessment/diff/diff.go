@@ -15,7 +15,6 @@ package diff
 
 import (
 	"cmp"
-	"io"
 	"slices"
 	"strings"
 
@@ -819,18 +818,4 @@ func gaps(answers map[string]*assessment.Answer) int {
 		}
 	}
 	return n
-}
-
-// Formats are the formats Write knows, the default first.
-var Formats = []string{"text", "markdown", "json"}
-
-// Write renders the diff in one of Formats.
-func Write(w io.Writer, format string, d *Diff) error {
-	switch format {
-	case "markdown":
-		return WriteMarkdown(w, d)
-	case "json":
-		return WriteJSON(w, d)
-	}
-	return WriteText(w, d)
 }

@@ -1,15 +1,15 @@
 package diff
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/internal/mdtable"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
 	"github.com/csa-tool/csa/assessment/lineage"
-	"github.com/csa-tool/csa/internal/safetext"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // WriteMarkdown writes the diff as Markdown for a board paper or a
@@ -41,39 +41,33 @@ func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(m.b, format,
 
 func (m *mdWriter) header() {
 	d := m.d
-	title := d.New.Landlord
-	if title == "" {
-		title = d.Old.Landlord
-	}
-	if title == "" {
-		title = "Self-assessment"
-	}
+	title := cmp.Or(d.landlord(), "Self-assessment")
 	title += ": what changed"
 	if d.Old.Period != "" || d.New.Period != "" {
 		title += ", " + orDash(d.Old.Period) + " to " + orDash(d.New.Period)
 	}
-	m.printf("## %s\n\n", md(title))
+	m.printf("## %s\n\n", markdown.Inline(title))
 	rows := [][]string{
-		{"File", md(d.Old.File), md(d.New.File)},
-		{"Code", md(d.Old.CodeTitle + " (" + d.Old.Code + ")"), md(d.New.CodeTitle + " (" + d.New.Code + ")")},
+		{"File", markdown.Inline(d.Old.File), markdown.Inline(d.New.File)},
+		{"Code", markdown.Inline(d.Old.CodeTitle + " (" + d.Old.Code + ")"), markdown.Inline(d.New.CodeTitle + " (" + d.New.Code + ")")},
 	}
 	if d.Old.Landlord != d.New.Landlord {
-		rows = append(rows, []string{"Landlord", md(d.Old.Landlord), md(d.New.Landlord)})
+		rows = append(rows, []string{"Landlord", markdown.Inline(d.Old.Landlord), markdown.Inline(d.New.Landlord)})
 	}
 	rows = append(rows,
-		[]string{"Period", md(d.Old.Period), md(d.New.Period)},
+		[]string{"Period", markdown.Inline(d.Old.Period), markdown.Inline(d.New.Period)},
 		[]string{"Assessed", d.Old.Assessed.Long(), d.New.Assessed.Long()},
 		[]string{"Approved", mdApproval(d.Old.Approved), mdApproval(d.New.Approved)},
 	)
-	mdTable(m.b, []string{"", "Last year", "This year"}, nil, rows)
+	markdown.Table(m.b, []string{"", "Last year", "This year"}, nil, rows)
 	if !d.AsOf.IsZero() {
 		m.printf("\nOverdue actions are as of %s.", d.AsOf.Long())
 		if note := lineageNote(d); note != "" {
-			m.printf(" %s", md(note))
+			m.printf(" %s", markdown.Inline(note))
 		}
 		m.printf("\n")
 	} else if note := lineageNote(d); note != "" {
-		m.printf("\n%s\n", md(note))
+		m.printf("\n%s\n", markdown.Inline(note))
 	}
 }
 
@@ -81,7 +75,7 @@ func mdApproval(a *assessment.Approval) string {
 	if a == nil {
 		return "not recorded"
 	}
-	return md(a.By) + ", " + a.On.Long()
+	return markdown.Inline(a.By) + ", " + a.On.Long()
 }
 
 var classCaption = map[Class]string{
@@ -122,25 +116,25 @@ func (m *mdWriter) summary() {
 		if c != Unchanged {
 			for i := range d.Provisions {
 				if p := &d.Provisions[i]; p.Class == c {
-					id := md(p.ID)
+					id := markdown.Inline(p.ID)
 					switch {
 					case c == New && p.New.IsGap():
 						id = "**" + id + "** (" + p.New.Label() + ")"
 					case c == Changed:
-						id += " (" + md(answers(p)) + ")"
+						id += " (" + markdown.Inline(answers(p)) + ")"
 					}
 					ids = append(ids, id)
 				}
 			}
 		}
-		rows = append(rows, []string{md(caption), fmt.Sprint(s.Provisions[c]), strings.Join(ids, ", ")})
+		rows = append(rows, []string{markdown.Inline(caption), fmt.Sprint(s.Provisions[c]), strings.Join(ids, ", ")})
 	}
-	mdTable(m.b, []string{"Provisions", "Count", "Which"}, []bool{false, true, false}, rows)
+	markdown.Table(m.b, []string{"Provisions", "Count", "Which"}, []bool{false, true, false}, rows)
 	m.printf("\nGaps (answered no or partial): %d last year, %d this year.", s.GapsBefore, s.GapsNow)
 	if len(s.Opened) > 0 {
 		var ids []string
 		for _, id := range s.Opened {
-			ids = append(ids, md(id))
+			ids = append(ids, markdown.Inline(id))
 		}
 		m.printf(" Not a gap last year: %s.", strings.Join(ids, ", "))
 	}
@@ -153,61 +147,49 @@ func (m *mdWriter) summary() {
 		for _, p := range d.Provisions {
 			for _, a := range p.Actions {
 				if a.Kind == k {
-					where = append(where, md(actionWhere(d, p, a)))
+					where = append(where, markdown.Inline(actionWhere(d, p, a)))
 				}
 			}
 		}
-		rows = append(rows, []string{md(actionCaption[k]), fmt.Sprint(s.Actions[k]), strings.Join(where, ", ")})
+		rows = append(rows, []string{markdown.Inline(actionCaption[k]), fmt.Sprint(s.Actions[k]), strings.Join(where, ", ")})
 	}
 	var overdue []string
 	for _, p := range d.Provisions {
 		for _, a := range p.Actions {
 			if a.NewlyOverdue {
-				overdue = append(overdue, md(fmt.Sprintf("%s (%s)", p.ID, plural(a.OverdueDays, "day"))))
+				overdue = append(overdue, markdown.Inline(fmt.Sprintf("%s (%s)", p.ID, english.Count(a.OverdueDays, "day"))))
 			}
 		}
 	}
 	rows = append(rows, []string{"Newly overdue", fmt.Sprint(s.NewlyOverdue), strings.Join(overdue, ", ")})
-	mdTable(m.b, []string{"Actions", "Count", "Which"}, []bool{false, true, false}, rows)
+	markdown.Table(m.b, []string{"Actions", "Count", "Which"}, []bool{false, true, false}, rows)
 }
 
 func (m *mdWriter) details() {
 	d := m.d
 	m.printf("\n### Changes by section\n")
-	section := -1
-	retired := false
-	for i := range d.Provisions {
-		p := &d.Provisions[i]
-		if !p.Shown() {
-			continue
-		}
-		if p.Class == Retired && !retired {
-			retired = true
-			m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", md(d.Old.Code), md(d.New.Code))
-		}
-		if p.Class != Retired && p.Section != section {
-			section = p.Section
-			m.printf("\n#### %s\n\n", md(sectionHeading(p)))
-		}
-		m.provision(p)
-	}
+	d.eachShown(func(p *Provision) {
+		m.printf("\n#### %s\n\n", markdown.Inline(sectionHeading(p)))
+	}, func() {
+		m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", markdown.Inline(d.Old.Code), markdown.Inline(d.New.Code))
+	}, m.provision)
 }
 
 func (m *mdWriter) provision(p *Provision) {
 	d := m.d
-	m.printf("- **%s %s:** %s.", md(p.ID), p.Class, md(answers(p)))
+	m.printf("- **%s %s:** %s.", markdown.Inline(p.ID), p.Class, markdown.Inline(answers(p)))
 	if p.LowConfidence() {
 		m.printf(" *Low-confidence match.*")
 	}
 	if about := newOrRetired(d, p); about != "" {
-		m.printf(" %s", md(about))
+		m.printf(" %s", markdown.Inline(about))
 	}
 	if d.Direction != lineage.SameCode && len(p.Matches) > 0 {
 		var ms []string
 		for _, x := range p.Matches {
 			ms = append(ms, matchText(d, p, x))
 		}
-		m.printf(" Continues %s.", md(strings.Join(ms, "; ")))
+		m.printf(" Continues %s.", markdown.Inline(strings.Join(ms, "; ")))
 	}
 	m.printf("\n")
 	for _, f := range []struct {
@@ -220,15 +202,15 @@ func (m *mdWriter) provision(p *Provision) {
 	} {
 		switch {
 		case p.Class == New && strings.TrimSpace(f.x.New) != "":
-			m.printf("  - %s: %s\n", md(f.name), md(f.x.New))
+			m.printf("  - %s: %s\n", markdown.Inline(f.name), markdown.Inline(f.x.New))
 		case p.Class == Retired && strings.TrimSpace(f.x.Old) != "":
-			m.printf("  - %s: %s\n", md(f.name), md(f.x.Old))
+			m.printf("  - %s: %s\n", markdown.Inline(f.name), markdown.Inline(f.x.Old))
 		case f.x.Changed:
-			m.printf("  - %s: %s\n", md(f.name), mdSpans(f.x.Words))
+			m.printf("  - %s: %s\n", markdown.Inline(f.name), mdSpans(f.x.Words))
 		}
 	}
 	if p.RequirementChanged {
-		m.printf("  - %s\n", md(strings.ToUpper(requirementNote[:1])+requirementNote[1:]))
+		m.printf("  - %s\n", markdown.Inline(strings.ToUpper(requirementNote[:1])+requirementNote[1:]))
 	}
 	for _, a := range p.Actions {
 		m.printf("  - %s\n", mdAction(d, p, a))
@@ -236,18 +218,8 @@ func (m *mdWriter) provision(p *Provision) {
 }
 
 func mdAction(d *Diff, p *Provision, a Action) string {
-	var what string
-	switch a.Kind {
-	case Slipped:
-		what = "Action slipped " + plural(a.SlipDays, "day")
-	case Kept:
-		what = "Action"
-	default:
-		what = "Action " + string(a.Kind)
-	}
-	if a.NewlyOverdue {
-		what += fmt.Sprintf(", newly overdue (%s)", plural(a.OverdueDays, "day"))
-	}
+	what := actionWhat(a)
+	what = strings.ToUpper(what[:1]) + what[1:]
 	if a.Kind == Dropped || a.Kind == Slipped || a.NewlyOverdue {
 		what = "**" + what + "**"
 	}
@@ -256,11 +228,11 @@ func mdAction(d *Diff, p *Provision, a Action) string {
 	case a.Wording != nil:
 		text = mdSpans(a.Wording)
 	case a.New != nil:
-		text = md(a.New.Text)
+		text = markdown.Inline(a.New.Text)
 	default:
-		text = md(a.Old.Text)
+		text = markdown.Inline(a.Old.Text)
 	}
-	return what + ": " + text + " (" + md(strings.Join(actionFacts(d, p, a), "; ")) + ")"
+	return what + ": " + text + " (" + markdown.Inline(strings.Join(actionFacts(d, p, a), "; ")) + ")"
 }
 
 // mdSpans writes a word diff: ~~removed~~ **added**.
@@ -269,44 +241,12 @@ func mdSpans(spans []Span) string {
 	for _, s := range spans {
 		switch s.Op {
 		case Equal:
-			parts = append(parts, md(s.Text))
+			parts = append(parts, markdown.Inline(s.Text))
 		case Delete:
-			parts = append(parts, "~~"+md(s.Text)+"~~")
+			parts = append(parts, "~~"+markdown.Inline(s.Text)+"~~")
 		case Insert:
-			parts = append(parts, "**"+md(s.Text)+"**")
+			parts = append(parts, "**"+markdown.Inline(s.Text)+"**")
 		}
 	}
 	return strings.Join(parts, " ")
-}
-
-// mdTable writes a table whose cells are already escaped; right marks the
-// columns aligned right.
-func mdTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
-	mdtable.Write(b, header, right, rows, md)
-}
-
-// mdSpecial are the characters that could start Markdown syntax within a
-// line or end a table cell; each gets a backslash.
-const mdSpecial = "\\`*_[]<>|~#$"
-
-var mdEntity = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-
-// md escapes text from an assessment for a line or a table cell, after
-// csa's output-safety policy (safetext.Line). Line breaks become spaces: a
-// diff quotes text, it does not lay it out.
-func md(s string) string {
-	s = strings.Join(strings.Fields(safetext.Line(s)), " ")
-	var b strings.Builder
-	for i, r := range s {
-		switch {
-		case r == '&' && mdEntity.MatchString(s[i:]):
-			b.WriteString(`\&`)
-		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

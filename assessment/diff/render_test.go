@@ -10,25 +10,6 @@ import (
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
-func TestMarkdownEscapes(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"plain words", "plain words"},
-		{"a | b", `a \| b`},
-		{"*not bold* _nor this_", `\*not bold\* \_nor this\_`},
-		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
-		{"[a link](javascript:x)", `\[a link\](javascript:x)`},
-		{"~~struck~~ `code` #1 $5", "\\~\\~struck\\~\\~ \\`code\\` \\#1 \\$5"},
-		{"R&D &amp; more", `R&D \&amp; more`},
-		{"two\nlines\r\n and\ttabs", "two lines and tabs"},
-		{`back\slash`, `back\\slash`},
-	}
-	for _, tt := range tests {
-		if got := md(tt.in); got != tt.want {
-			t.Errorf("md(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestRendersAreSafeAndStable renders a diff whose texts are full of
 // Markdown and HTML, and checks that nothing escapes into the formatting, and
 // that the same input gives the same bytes every time.

@@ -2,12 +2,14 @@ package diff
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/lineage"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -70,13 +72,7 @@ func wrap(prefix, text string, indent, width int) string {
 
 func (t *textWriter) header() {
 	d := t.d
-	title := d.New.Landlord
-	if title == "" {
-		title = d.Old.Landlord
-	}
-	if title == "" {
-		title = "Assessments compared"
-	}
+	title := cmp.Or(d.landlord(), "Assessments compared")
 	if d.Old.Period != "" || d.New.Period != "" {
 		title += ": " + orDash(d.Old.Period) + " → " + orDash(d.New.Period)
 	}
@@ -204,7 +200,7 @@ func (t *textWriter) summary() {
 		for _, p := range d.Provisions {
 			for _, a := range p.Actions {
 				if a.NewlyOverdue {
-					where = append(where, fmt.Sprintf("%s (%s)", p.ID, plural(a.OverdueDays, "day")))
+					where = append(where, fmt.Sprintf("%s (%s)", p.ID, english.Count(a.OverdueDays, "day")))
 				}
 			}
 		}
@@ -219,14 +215,14 @@ func actionWhere(d *Diff, p Provision, a Action) string {
 		id = a.OldProvision + " (" + d.Old.Code + ")"
 	}
 	if a.Kind == Slipped {
-		id += fmt.Sprintf(" (%s later)", plural(a.SlipDays, "day"))
+		id += fmt.Sprintf(" (%s later)", english.Count(a.SlipDays, "day"))
 	}
 	return id
 }
 
 // textCounts says for how many provisions each text changed.
 func textCounts(s Summary) string {
-	out := fmt.Sprintf("evidence changed for %s, commentary for %d", plural(s.EvidenceChanged, "provision"), s.CommentaryChanged)
+	out := fmt.Sprintf("evidence changed for %s, commentary for %d", english.Count(s.EvidenceChanged, "provision"), s.CommentaryChanged)
 	if s.AlternativeChanged > 0 {
 		out += fmt.Sprintf(", alternative for %d", s.AlternativeChanged)
 	}
@@ -246,33 +242,40 @@ func newGaps(d *Diff) []string {
 	return ids
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 func (t *textWriter) details() {
 	d := t.d
-	section := -1
-	retired := false
+	d.eachShown(func(p *Provision) {
+		t.w.WriteString("\n")
+		t.line("", sectionHeading(p), 0)
+	}, func() {
+		t.w.WriteString("\n")
+		t.line("", fmt.Sprintf("Retired: %s provisions with no successor in %s", d.Old.Code, d.New.Code), 0)
+	}, t.provision)
+}
+
+// landlord is whose assessments the diff compares: this year's landlord,
+// else last year's.
+func (d *Diff) landlord() string { return cmp.Or(d.New.Landlord, d.Old.Landlord) }
+
+// eachShown walks the provisions a rendering shows, in order: section
+// starts each section of the newer Code's, retired starts the old Code's
+// provisions with no successor (after them), and provision each provision.
+func (d *Diff) eachShown(section func(*Provision), retired func(), provision func(*Provision)) {
+	current, inRetired := -1, false
 	for i := range d.Provisions {
 		p := &d.Provisions[i]
 		if !p.Shown() {
 			continue
 		}
-		if p.Class == Retired && !retired {
-			retired = true
-			t.w.WriteString("\n")
-			t.line("", fmt.Sprintf("Retired: %s provisions with no successor in %s", d.Old.Code, d.New.Code), 0)
+		if p.Class == Retired && !inRetired {
+			inRetired = true
+			retired()
 		}
-		if p.Class != Retired && p.Section != section {
-			section = p.Section
-			t.w.WriteString("\n")
-			t.line("", sectionHeading(p), 0)
+		if p.Class != Retired && p.Section != current {
+			current = p.Section
+			section(p)
 		}
-		t.provision(p)
+		provision(p)
 	}
 }
 
@@ -406,19 +409,26 @@ func textSpans(spans []Span) string {
 	return b.String()
 }
 
-func actionText(d *Diff, p *Provision, a Action) string {
+// actionWhat says what became of an action: "action slipped 3 days",
+// "action dropped", ", newly overdue (2 days)" after either.
+func actionWhat(a Action) string {
 	var what string
 	switch a.Kind {
 	case Slipped:
-		what = fmt.Sprintf("action slipped %s", plural(a.SlipDays, "day"))
+		what = "action slipped " + english.Count(a.SlipDays, "day")
 	case Kept:
 		what = "action"
 	default:
 		what = "action " + string(a.Kind)
 	}
 	if a.NewlyOverdue {
-		what += fmt.Sprintf(", newly overdue (%s)", plural(a.OverdueDays, "day"))
+		what += ", newly overdue (" + english.Count(a.OverdueDays, "day") + ")"
 	}
+	return what
+}
+
+func actionText(d *Diff, p *Provision, a Action) string {
+	what := actionWhat(a)
 	text := ""
 	switch {
 	case a.Wording != nil:

@@ -1,8 +1,6 @@
 package docx
 
 import (
-	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -200,7 +198,7 @@ func (D *Document) Write(w io.Writer) error {
 	}
 	rels += "</Relationships>"
 	custom := xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="csa document"><vt:lpwstr>` + esc(oneLine(D.subject)) + `</vt:lpwstr></property></Properties>`
-	parts := []struct{ name, data string }{
+	parts := []part{
 		{"[Content_Types].xml", strings.Replace(contentTypes, `<Default Extension="xml"`, `<Default Extension="png" ContentType="image/png"/><Default Extension="xml"`, 1)},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", coreXML(D.title, D.subject, D.date)},
@@ -214,28 +212,9 @@ func (D *Document) Write(w io.Writer) error {
 		{"word/_rels/document.xml.rels", rels},
 	}
 	for i, img := range D.images {
-		parts = append(parts, struct{ name, data string }{fmt.Sprintf("word/media/chart%d.png", i+1), string(img)})
+		parts = append(parts, part{fmt.Sprintf("word/media/chart%d.png", i+1), string(img)})
 	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, p := range parts {
-		method := zip.Deflate
-		if strings.HasSuffix(p.name, ".png") {
-			method = zip.Store // already compressed
-		}
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: zipTime})
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(fw, p.data); err != nil {
-			return err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return writeParts(w, parts)
 }
 
 // Styles of csa's other documents.

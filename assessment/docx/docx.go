@@ -104,7 +104,7 @@ var zipTime = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 func Write(w io.Writer, r *report.Report) error {
 	d := &doc{r: r}
 	d.body()
-	parts := []struct{ name, data string }{
+	return writeParts(w, []part{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", d.core()},
@@ -116,11 +116,24 @@ func Write(w io.Writer, r *report.Report) error {
 		{"word/header1.xml", d.header()},
 		{"word/footer1.xml", footerXML},
 		{"word/_rels/document.xml.rels", documentRels},
-	}
+	})
+}
+
+// part is one file of a Word document's zip.
+type part struct{ name, data string }
+
+// writeParts writes a Word document's parts as its zip, in order, each at
+// zipTime, PNG pictures stored as they are (they are compressed already)
+// and the rest deflated; whole or not at all.
+func writeParts(w io.Writer, parts []part) error {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		method := zip.Deflate
+		if strings.HasSuffix(p.name, ".png") {
+			method = zip.Store
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: zipTime})
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -13,27 +14,10 @@ import (
 // (a part no more than its whole, a percentage or a rate that agrees with
 // its counts), then cross-checks it against the same period's assessment.
 
-// Rule names of the findings about a figures file, besides syntax, schema
-// and unknown-code, which mean what they mean for an assessment.
-const (
-	RuleSum        = "figures-sum"        // error: a part is more than its whole
-	RulePercent    = "figures-percent"    // error: a rate or percentage disagrees with its counts
-	RuleAssessment = "figures-assessment" // the assessment to cross-check cannot be found or chosen
-	RuleMissed     = "missed-timescale"   // warning: answered yes, but the figures show the timescale missed
-)
-
-// Rules lists the figures file's own rules with their severity, in the
-// order the README lists them.
-var Rules = []struct {
-	Name     string
-	Severity assessment.Severity
-	What     string
-}{
-	{RuleSum, assessment.Error, "a count is more than the count it is part of"},
-	{RulePercent, assessment.Error, "a percentage, rate or median disagrees with the counts"},
-	{RuleAssessment, assessment.Error, "the assessment named to cross-check is missing, or several match"},
-	{RuleMissed, assessment.Warning, "a provision answered yes while the figures show its timescale missed in more than the threshold share of cases"},
-}
+// The findings about a figures file are of the rules syntax, schema and
+// unknown-code, which mean what they mean for an assessment, and of its
+// own: rules.FiguresSum, FiguresPercent, FiguresAssessment and
+// MissedTimescale, documented in package rules.
 
 // CheckOptions are what checking a figures file needs.
 type CheckOptions struct {
@@ -41,12 +25,36 @@ type CheckOptions struct {
 	// counts as missed for the cross-check (csa's default is
 	// DefaultThreshold; 0 warns of any case missed).
 	Threshold float64
-	// ReadFile reads a file the check needs (the assessment); os.ReadFile
-	// in csa, a map in tests.
-	ReadFile func(string) ([]byte, error)
+	// Catalogues is where a catalogue file timescales: names may be read
+	// from, as for an assessment's code:.
+	Catalogues codes.Resolver
+	// Assessment gives the assessment at path for the cross-check, as csa's
+	// loader read it (csa check hands on the ones it has read already);
+	// nil finds none.
+	Assessment func(path string) Found
 	// ReadDir lists the YAML files in a folder, for finding the assessment
 	// beside the figures file.
 	ReadDir func(string) ([]string, error)
+}
+
+// Found is a file the cross-check asked for, as the loader read it.
+type Found struct {
+	// Entry is the assessment and its catalogue; the Assessment is nil when
+	// it could not be read (its own check says why), the Catalogue when its
+	// code names none.
+	assessment.Entry
+	// Not says what the file is when it is not an assessment ("a figures
+	// file", "a catalogue, not an assessment").
+	Not string
+	// Broken says the assessment was read with errors that keep a command
+	// from using its answers (syntax, schema, an unknown code, a provision
+	// answered twice): its own check lists them. The cross-check reads it
+	// all the same; an annual report does not take it as its
+	// self-assessment.
+	Broken bool
+	// Err is why the file could not be read (errors.Is fs.ErrNotExist when
+	// there is none).
+	Err error
 }
 
 // DefaultThreshold is the cross-check's threshold unless told otherwise.
@@ -59,10 +67,10 @@ func Check(file string, data []byte, opts CheckOptions) []assessment.Finding {
 	if f != nil {
 		out = append(out, Validate(f, doc)...)
 		if f.Timescales != "" {
-			if _, err := codes.Lookup(f.Timescales, dirOf(file)); err != nil {
+			if _, err := opts.Catalogues.Lookup(f.Timescales, dirOf(file)); err != nil {
 				p := doc.Pos("timescales")
-				out = append(out, assessment.Finding{Rule: assessment.RuleUnknownCode, Severity: assessment.Error, File: file,
-					Line: p.Line, Col: p.Col, Message: strings.TrimPrefix(err.Error(), "unknown code ")})
+				out = append(out, assessment.Finding{Rule: rules.UnknownCode.Name, Severity: rules.UnknownCode.Severity, File: file,
+					Line: p.Line, Col: p.Col, Message: codes.Reason(err)})
 			}
 		}
 		out = append(out, CrossCheck(f, doc, opts)...)
@@ -75,7 +83,7 @@ func Check(file string, data []byte, opts CheckOptions) []assessment.Finding {
 func Validate(f *Figures, doc *Doc) []assessment.Finding {
 	v := &validator{doc: doc}
 	if r := f.Rows; r != nil && r.Used+r.Outside+r.LeftOut != r.Read {
-		v.add(RuleSum, "rows.read", "rows: used (%d), outside_period (%d) and left_out (%d) add up to %d, not read (%d)", r.Used, r.Outside, r.LeftOut, r.Used+r.Outside+r.LeftOut, r.Read)
+		v.add(rules.FiguresSum, "rows.read", "rows: used (%d), outside_period (%d) and left_out (%d) add up to %d, not read (%d)", r.Used, r.Outside, r.LeftOut, r.Used+r.Outside+r.LeftOut, r.Read)
 	}
 	v.block("", f.Homes, f.Stages, f.CH01, f.CH02)
 	if f.Escalation != nil && f.Stages[0] != nil && f.Stages[1] != nil && f.Stages[0].Responded != nil && f.Stages[1].Received != nil {
@@ -94,7 +102,7 @@ func Validate(f *Figures, doc *Doc) []assessment.Finding {
 			}
 		}
 		if homesGiven && f.Homes != nil && homes > *f.Homes {
-			v.add(RuleSum, "homes", "the tenures' homes add up to %d, more than homes (%d)", homes, *f.Homes)
+			v.add(rules.FiguresSum, "homes", "the tenures' homes add up to %d, more than homes (%d)", homes, *f.Homes)
 		}
 		v.tenureSums(f)
 	}
@@ -155,7 +163,7 @@ func (v *validator) months(f *Figures) {
 			if !sums[s][k].whole || wholes[k] == nil || sums[s][k].n == *wholes[k] {
 				continue
 			}
-			v.add(RuleSum, "months", "the months' %s %s add up to %d, not %s (%d)", stageKey[s], key, sums[s][k].n, paths[k], *wholes[k])
+			v.add(rules.FiguresSum, "months", "the months' %s %s add up to %d, not %s (%d)", stageKey[s], key, sums[s][k].n, paths[k], *wholes[k])
 		}
 	}
 }
@@ -165,16 +173,16 @@ type validator struct {
 	out []assessment.Finding
 }
 
-func (v *validator) add(rule, path, format string, args ...any) {
+func (v *validator) add(rule *rules.Rule, path, format string, args ...any) {
 	p := v.doc.Pos(path)
-	v.out = append(v.out, assessment.Finding{Rule: rule, Severity: assessment.Error, File: v.doc.File,
+	v.out = append(v.out, assessment.Finding{Rule: rule.Name, Severity: rule.Severity, File: v.doc.File,
 		Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)})
 }
 
 // le checks part <= whole, when both are given.
 func (v *validator) le(path string, part *int, partName string, whole *int, wholeName string) {
 	if part != nil && whole != nil && *part > *whole {
-		v.add(RuleSum, path, "%s (%d) is more than %s (%d)", partName, *part, wholeName, *whole)
+		v.add(rules.FiguresSum, path, "%s (%d) is more than %s (%d)", partName, *part, wholeName, *whole)
 	}
 }
 
@@ -204,7 +212,7 @@ func (v *validator) block(prefix string, homes *int, stages [2]*Stage, ch01 [2]*
 		v.le(name(s, "within_by_extension"), st.WithinByExtension, n("within_by_extension"), st.Extended, "extended")
 		v.le(name(s, "extension_beyond_limit"), st.ExtensionBeyondLimit, n("extension_beyond_limit"), st.Extended, "extended")
 		if st.MedianDays != nil && st.P90Days != nil && *st.MedianDays > float64(*st.P90Days) {
-			v.add(RulePercent, name(s, "median_days"), "%s (%s) is more than p90_days (%d): half the responses cannot take longer than nine in ten",
+			v.add(rules.FiguresPercent, name(s, "median_days"), "%s (%s) is more than p90_days (%d): half the responses cannot take longer than nine in ten",
 				n("median_days"), Number(*st.MedianDays, false), *st.P90Days)
 		}
 		v.sum(name(s, "refusals"), st.Refusals, n("refusals"), st.Refused, "refused")
@@ -228,7 +236,7 @@ func (v *validator) block(prefix string, homes *int, stages [2]*Stage, ch01 [2]*
 		if sh.Percent != nil && sh.Within != nil && sh.Responded != nil {
 			if *sh.Responded == 0 {
 				if *sh.Percent != 0 {
-					v.add(RulePercent, join(p, "percent"), "ch02 %s percent is %s with no responses", stageKey[s], Number(*sh.Percent, false))
+					v.add(rules.FiguresPercent, join(p, "percent"), "ch02 %s percent is %s with no responses", stageKey[s], Number(*sh.Percent, false))
 				}
 				continue
 			}
@@ -237,7 +245,7 @@ func (v *validator) block(prefix string, homes *int, stages [2]*Stage, ch01 [2]*
 		}
 	}
 	if homes != nil && *homes == 0 && (ch01[0] != nil || ch01[1] != nil) {
-		v.add(RulePercent, join(prefix, "homes"), "homes is 0, so there is no rate per 1,000 homes")
+		v.add(rules.FiguresPercent, join(prefix, "homes"), "homes is 0, so there is no rate per 1,000 homes")
 	}
 }
 
@@ -251,7 +259,7 @@ func (v *validator) sum(path string, cs []Count, name string, whole *int, wholeN
 		total += c.N
 	}
 	if total > *whole {
-		v.add(RuleSum, path, "%s add up to %d, more than %s (%d)", name, total, wholeName, *whole)
+		v.add(rules.FiguresSum, path, "%s add up to %d, more than %s (%d)", name, total, wholeName, *whole)
 	}
 }
 
@@ -273,7 +281,7 @@ func (v *validator) percent(path string, written float64, n, d int, scale float6
 	}
 	tolerance := 0.5*math.Pow(10, -float64(places)) + 1e-9
 	if math.Abs(written-exact) > tolerance {
-		v.add(RulePercent, path, format, orNot(v.doc.Text(path), Number(written, false)), n, d, Number(round1(exact), true))
+		v.add(rules.FiguresPercent, path, format, orNot(v.doc.Text(path), Number(written, false)), n, d, Number(round1(exact), true))
 	}
 }
 
@@ -296,7 +304,7 @@ func (v *validator) tenureSums(f *Figures) {
 					}
 				}
 				if all := g(f.Stages[s]); given && all != nil && total > *all {
-					v.add(RuleSum, join(stageKey[s], key), "the tenures' %s %s add up to %d, more than %s %s (%d)", stageKey[s], key, total, stageKey[s], key, *all)
+					v.add(rules.FiguresSum, join(stageKey[s], key), "the tenures' %s %s add up to %d, more than %s %s (%d)", stageKey[s], key, total, stageKey[s], key, *all)
 				}
 			}
 		}
@@ -309,7 +317,7 @@ func (v *validator) tenureSums(f *Figures) {
 				}
 			}
 			if given && total > *f.CH02[s].Responded {
-				v.add(RuleSum, join(join("ch02", stageKey[s]), "responded"), "the tenures' ch02 %s responded add up to %d, more than ch02 %s responded (%d)", stageKey[s], total, stageKey[s], *f.CH02[s].Responded)
+				v.add(rules.FiguresSum, join(join("ch02", stageKey[s]), "responded"), "the tenures' ch02 %s responded add up to %d, more than ch02 %s responded (%d)", stageKey[s], total, stageKey[s], *f.CH02[s].Responded)
 			}
 		}
 	}

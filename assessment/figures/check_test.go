@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
 )
 
 func findings(fs []assessment.Finding) string {
@@ -180,7 +181,7 @@ func TestCrossCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		data, _ := os.ReadFile(path)
-		got := findings(Check(path, data, CheckOptions{Threshold: tt.threshold}))
+		got := findings(Check(path, data, CheckOptions{Threshold: tt.threshold, Assessment: fromDisk}))
 		if got != tt.want {
 			t.Errorf("threshold %v:\ngot:\n%s\nwant:\n%s", tt.threshold, got, tt.want)
 		}
@@ -189,21 +190,41 @@ func TestCrossCheck(t *testing.T) {
 	// Named: the file it names, relative to the figures file.
 	named := figuresYAML + "assessment: missing.yaml\n"
 	os.WriteFile(path, []byte(named), 0o644)
-	got := findings(Check(path, []byte(named), CheckOptions{}))
+	got := findings(Check(path, []byte(named), CheckOptions{Assessment: fromDisk}))
 	if want := "17:13 error figures-assessment: assessment " + filepath.Join(dir, "missing.yaml") + " does not exist (it is taken from the figures file's folder)\n"; got != want {
 		t.Errorf("named, missing:\n%s", got)
 	}
 	// Two for the period: which one is not guessed.
 	os.WriteFile(filepath.Join(dir, "copy.yaml"), []byte(assessmentYAML), 0o644)
 	os.WriteFile(path, []byte(figuresYAML), 0o644)
-	got = findings(Check(path, []byte(figuresYAML), CheckOptions{}))
+	got = findings(Check(path, []byte(figuresYAML), CheckOptions{Assessment: fromDisk}))
 	if !strings.Contains(got, "warning figures-assessment: 2 assessments for 2024/25 are beside it") || strings.Contains(got, "missed-timescale") {
 		t.Errorf("two beside it:\n%s", got)
 	}
 	// Another landlord's is not this one's.
 	os.WriteFile(filepath.Join(dir, "copy.yaml"), []byte(strings.Replace(assessmentYAML, "Test Homes", "Other Homes", 1)), 0o644)
-	got = findings(Check(path, []byte(figuresYAML), CheckOptions{Threshold: DefaultThreshold}))
+	got = findings(Check(path, []byte(figuresYAML), CheckOptions{Threshold: DefaultThreshold, Assessment: fromDisk}))
 	if strings.Count(got, "missed-timescale") != 2 {
 		t.Errorf("another landlord's beside it:\n%s", got)
 	}
+}
+
+// fromDisk reads an assessment for the cross-check, as csa's loader would
+// (package load, which the tests of this package cannot import).
+func fromDisk(path string) Found {
+	data, err := os.ReadFile(path)
+	switch {
+	case err != nil:
+		return Found{Err: err}
+	case IsFigures(data):
+		return Found{Not: "a figures file"}
+	case assessment.KindOf(data) != assessment.MaybeAssessment:
+		return Found{Not: assessment.KindOf(data).Why()}
+	}
+	a, _ := assessment.Parse(path, data)
+	if a == nil {
+		return Found{}
+	}
+	cat, _ := codes.Lookup(a.Code, filepath.Dir(path))
+	return Found{Entry: assessment.Entry{Assessment: a, Catalogue: cat}}
 }

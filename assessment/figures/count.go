@@ -10,6 +10,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/calendar"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file counts a log's records into the figures. It keeps counts, not
@@ -190,7 +191,7 @@ func newCounter(opts Options, from, to calendar.Day) (*counter, error) {
 		}
 	}
 	if !some {
-		return nil, errorf("catalogue %s marks no timescale with measure: (stage 1 response, say), so csa cannot tell what is on time", opts.Catalogue.Name())
+		return nil, errorf("catalogue %s marks no timescale with measure: (stage 1 response, say), so csa cannot tell what is on time", opts.Catalogue.ID)
 	}
 	if !opts.Calendar.Covers(from) || !opts.Calendar.Covers(to) {
 		return nil, errorf("the period %s runs outside the years the working-day calendar %s covers (%d to %d)", opts.Period, opts.Calendar.Name, opts.Calendar.FirstYear, opts.Calendar.LastYear)
@@ -541,7 +542,7 @@ func (c *counter) result() *Result {
 	o := c.opts
 	f := &Figures{
 		Landlord: o.Landlord, Period: o.Period, From: c.from, To: c.to,
-		Timescales: o.Catalogue.Name(), Calendar: o.Calendar.Name, Log: o.Log,
+		Timescales: o.Catalogue.ID, Calendar: o.Calendar.Name, Log: o.Log,
 		Rows: &Rows{Read: c.read, Used: c.used, Outside: c.outside, LeftOut: len(c.leftOut)},
 	}
 	if n := o.Calendar.ClosedCount(); n > 0 {
@@ -582,7 +583,7 @@ func (c *counter) result() *Result {
 			f.Tenures = append(f.Tenures, t)
 		}
 		if c.neither > 0 {
-			c.notes = append(c.notes, fmt.Sprintf("%s received in %s with a tenure that is neither low-cost rental nor low-cost home ownership, or none: counted in the totals only", plural(c.neither, "stage 1 complaint"), o.Period))
+			c.notes = append(c.notes, fmt.Sprintf("%s received in %s with a tenure that is neither low-cost rental nor low-cost home ownership, or none: counted in the totals only", english.Count(c.neither, "stage 1 complaint"), o.Period))
 		}
 	} else if len(o.TenureHomes) > 0 {
 		c.notes = append(c.notes, "the log has no tenure column: the homes of each tenure are not used")
@@ -689,11 +690,4 @@ func median(h []int, n int) float64 {
 		return float64(rank(h, (n+1)/2))
 	}
 	return float64(rank(h, n/2)+rank(h, n/2+1)) / 2
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

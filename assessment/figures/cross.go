@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -30,19 +31,16 @@ func dirOf(file string) string {
 
 // CrossCheck finds the figures' assessment and compares them.
 func CrossCheck(f *Figures, doc *Doc, opts CheckOptions) []assessment.Finding {
-	if opts.ReadFile == nil {
-		opts.ReadFile = os.ReadFile
+	if opts.Assessment == nil {
+		opts.Assessment = func(string) Found { return Found{Err: fs.ErrNotExist} }
 	}
 	if opts.ReadDir == nil {
-		opts.ReadDir = yamlFiles
+		opts.ReadDir = YAMLFiles
 	}
-	a, out := findAssessment(f, doc, opts)
-	if a == nil {
-		return out
-	}
-	cat, err := codes.Lookup(a.Code, filepath.Dir(a.File))
-	if err != nil {
-		return out // the assessment's own check says so
+	e, out := findAssessment(f, doc, opts)
+	a, cat := e.Assessment, e.Catalogue
+	if a == nil || cat == nil {
+		return out // the assessment's own check says why there is no catalogue
 	}
 	for _, m := range codes.Measures {
 		p, _, ok := cat.Timescale(m)
@@ -58,7 +56,7 @@ func CrossCheck(f *Figures, doc *Doc, opts CheckOptions) []assessment.Finding {
 			continue
 		}
 		pos := doc.Pos(path)
-		out = append(out, assessment.Finding{Rule: RuleMissed, Severity: assessment.Warning, File: doc.File,
+		out = append(out, assessment.Finding{Rule: rules.MissedTimescale.Name, Severity: rules.MissedTimescale.Severity, File: doc.File,
 			Line: pos.Line, Col: pos.Col, Provision: p.ID,
 			Message: fmt.Sprintf("provision %s is answered yes in %s (line %d), but %d of %d %s (%s%%) %s, more than %s%%: is it met?",
 				p.ID, a.File, ans.ComplyPos.Line, missed, of, what, Number(Percent(missed, of), true), missedVerb(m), Number(opts.Threshold, false))})
@@ -116,13 +114,13 @@ func missedShare(f *Figures, measure string) (missed, of int, path, what string)
 	return 0, 0, "", what
 }
 
-// findAssessment returns the assessment to cross-check, or nil with the
+// findAssessment returns the assessment to cross-check, or none with the
 // reason as a finding when one was named and cannot be used.
-func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (*assessment.Assessment, []assessment.Finding) {
+func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (assessment.Entry, []assessment.Finding) {
 	dir := dirOf(doc.File)
 	finding := func(sev assessment.Severity, format string, args ...any) []assessment.Finding {
 		p := doc.Pos("assessment")
-		return []assessment.Finding{{Rule: RuleAssessment, Severity: sev, File: doc.File, Line: p.Line, Col: p.Col,
+		return []assessment.Finding{{Rule: rules.FiguresAssessment.Name, Severity: sev, File: doc.File, Line: p.Line, Col: p.Col,
 			Message: fmt.Sprintf(format, args...)}}
 	}
 	if f.Assessment != "" {
@@ -130,62 +128,51 @@ func findAssessment(f *Figures, doc *Doc, opts CheckOptions) (*assessment.Assess
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(dir, path)
 		}
-		data, err := opts.ReadFile(path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, finding(assessment.Error, "assessment %s does not exist (it is taken from the figures file's folder)", path)
+		found := opts.Assessment(path)
+		switch {
+		case errors.Is(found.Err, fs.ErrNotExist):
+			return assessment.Entry{}, finding(assessment.Error, "assessment %s does not exist (it is taken from the figures file's folder)", path)
+		case found.Err != nil:
+			return assessment.Entry{}, finding(assessment.Error, "assessment %s cannot be read", path)
+		case found.Not != "":
+			return assessment.Entry{}, finding(assessment.Error, "%s is %s: assessment: names the self-assessment to cross-check", path, found.Not)
 		}
-		if err != nil {
-			return nil, finding(assessment.Error, "assessment %s cannot be read", path)
-		}
-		if ok, why := assessment.LooksLikeAssessment(data); !ok || IsFigures(data) {
-			if IsFigures(data) {
-				why = "a figures file"
-			}
-			return nil, finding(assessment.Error, "%s is %s: assessment: names the self-assessment to cross-check", path, why)
-		}
-		a, _ := assessment.Parse(path, data)
-		return a, nil // nil when broken: its own check says why
+		return found.Entry, nil // no assessment when broken: its own check says why
 	}
 	if f.Period == "" || strings.HasPrefix(doc.File, "<") {
-		return nil, nil
+		return assessment.Entry{}, nil
 	}
 	names, err := opts.ReadDir(dir)
 	if err != nil {
-		return nil, nil
+		return assessment.Entry{}, nil
 	}
-	var found []*assessment.Assessment
+	var matches []assessment.Entry
 	for _, name := range names {
 		path := filepath.Join(dir, name)
 		if sameFile(path, doc.File) {
 			continue
 		}
-		data, err := opts.ReadFile(path)
-		if err != nil || IsFigures(data) {
-			continue
-		}
-		if ok, _ := assessment.LooksLikeAssessment(data); !ok {
-			continue
-		}
-		a, _ := assessment.Parse(path, data)
-		if a == nil || strings.TrimSpace(a.Period) != f.Period {
+		found := opts.Assessment(path)
+		a := found.Assessment
+		if found.Err != nil || found.Not != "" || a == nil || strings.TrimSpace(a.Period) != f.Period {
 			continue
 		}
 		if f.Landlord != "" && !strings.EqualFold(strings.TrimSpace(a.Landlord), f.Landlord) {
 			continue
 		}
-		found = append(found, a)
+		matches = append(matches, found.Entry)
 	}
-	switch len(found) {
+	switch len(matches) {
 	case 0:
-		return nil, nil
+		return assessment.Entry{}, nil
 	case 1:
-		return found[0], nil
+		return matches[0], nil
 	}
 	var files []string
-	for _, a := range found {
-		files = append(files, a.File)
+	for _, e := range matches {
+		files = append(files, e.Assessment.File)
 	}
-	return nil, finding(assessment.Warning, "%d assessments for %s are beside it (%s): name the one to cross-check with assessment:", len(found), f.Period, strings.Join(files, ", "))
+	return assessment.Entry{}, finding(assessment.Warning, "%d assessments for %s are beside it (%s): name the one to cross-check with assessment:", len(matches), f.Period, strings.Join(files, ", "))
 }
 
 func sameFile(a, b string) bool {
@@ -197,9 +184,10 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
 }
 
-// yamlFiles lists the *.yaml and *.yml files in a folder (not hidden ones,
-// not folders or pipes), sorted.
-func yamlFiles(dir string) ([]string, error) {
+// YAMLFiles lists the names of the *.yaml and *.yml files in a folder (not
+// hidden ones, not folders or pipes), sorted: where a figures file's
+// assessment, or an annual report's last year, is looked for.
+func YAMLFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err

@@ -11,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/calendar"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file reads a figures file, as csa figures wrote it or as a landlord
@@ -21,24 +22,13 @@ import (
 // Doc is where a figures file's values are.
 type Doc struct {
 	File string
-	pos  map[string]assessment.Pos // path ("stage_1.responded") -> the value
-	text map[string]string         // path -> the value as written
+	pos  assessment.Positions // path ("stage_1.responded") -> the value
+	text map[string]string    // path -> the value as written
 }
 
 // Pos is where the value at path is, or the nearest enclosing value that
 // was written (1:1 when none was).
-func (d *Doc) Pos(path string) assessment.Pos {
-	for p := path; ; {
-		if pos, ok := d.pos[p]; ok {
-			return pos
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			return assessment.Pos{Line: 1, Col: 1}
-		}
-		p = p[:i]
-	}
-}
+func (d *Doc) Pos(path string) assessment.Pos { return d.pos.Of(path) }
 
 // Text is the value at path as written ("79.0"), or "".
 func (d *Doc) Text(path string) string { return d.text[path] }
@@ -47,14 +37,8 @@ func (d *Doc) Text(path string) string { return d.text[path] }
 // top (or, with no kind:, the keys only a figures file has, so that a
 // forgotten kind: is named rather than the file skipped).
 func IsFigures(data []byte) bool {
-	for rest := data; len(rest) > 0; {
-		line := rest
-		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = nil
-		}
-		line = bytes.TrimRight(line, " \t\r")
+	for line := range bytes.Lines(data) {
+		line = bytes.TrimRight(line, " \t\r\n")
 		switch {
 		case bytes.HasPrefix(line, []byte("kind:")):
 			v := strings.TrimSpace(string(line[len("kind:"):]))
@@ -77,7 +61,7 @@ func IsFigures(data []byte) bool {
 // be read (nil when the YAML is broken), where each value is, and the
 // findings: syntax and schema errors.
 func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
-	d := &decoder{doc: &Doc{File: file, pos: map[string]assessment.Pos{}, text: map[string]string{}}}
+	d := &decoder{doc: &Doc{File: file, pos: assessment.Positions{}, text: map[string]string{}}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		line := 1
@@ -503,33 +487,9 @@ func monthOf(day calendar.Day) string { return day.String()[:7] }
 func suggest(k string, known []string) string {
 	best, bestD := "", 3
 	for _, c := range known {
-		if dd := distance(k, c); dd < bestD {
+		if dd := english.Distance(k, c); dd < bestD {
 			best, bestD = c, dd
 		}
 	}
 	return best
-}
-
-// distance is the edit distance between two short strings.
-func distance(a, b string) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

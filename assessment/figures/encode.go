@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -258,13 +257,4 @@ func scalar(s string) string {
 		return strconv.Quote(s) // a label never holds a line break; be safe
 	}
 	return q
-}
-
-// String renders figures as a figures file, for tests and messages.
-func (f *Figures) String() string {
-	var b strings.Builder
-	if err := Encode(&b, f); err != nil {
-		return fmt.Sprintf("figures: %v", err)
-	}
-	return b.String()
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file lays figures out as the tables the summary, Markdown and CSV
@@ -44,7 +46,7 @@ func (f *Figures) About() string {
 	if f.Calendar != "" {
 		cal := "working days by the " + f.Calendar + " calendar"
 		if f.Closed != nil && *f.Closed > 0 {
-			cal += fmt.Sprintf(" and %s", plural(*f.Closed, "closure day"))
+			cal += fmt.Sprintf(" and %s", english.Count(*f.Closed, "closure day"))
 		}
 		parts = append(parts, cal)
 	}
@@ -65,7 +67,7 @@ func (f *Figures) RowsLine() string {
 	if r == nil {
 		return ""
 	}
-	s := fmt.Sprintf("%s read: %d used, %d with no date in the period, %d left out", plural(r.Read, "row"), r.Used, r.Outside, r.LeftOut)
+	s := fmt.Sprintf("%s read: %d used, %d with no date in the period, %d left out", english.Count(r.Read, "row"), r.Used, r.Outside, r.LeftOut)
 	if r.LeftOut > 0 {
 		s += " (csa figures lists them on standard error)"
 	}

@@ -38,7 +38,7 @@ type Options struct {
 	ActionsFromProse bool            // draft actions from promises in the evidence of no and partial answers
 	// Catalogues are where a catalogue file the document itself names (csa's
 	// own workbook's code) may be read from; zero: the working folder.
-	Catalogues codes.Folders
+	Catalogues codes.Resolver
 }
 
 // Note is something the import guessed, or could not map, and where.

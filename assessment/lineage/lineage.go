@@ -101,6 +101,18 @@ type Map struct {
 	out  map[string][]Link // From id → links, in To order
 }
 
+// eachPredecessor calls link for each predecessor a provision of newer
+// names that older has, in newer's order.
+func eachPredecessor(newer, older *codes.Catalogue, link func(newer, older string, pre codes.Predecessor)) {
+	for _, p := range newer.Provisions {
+		for _, pre := range p.Predecessors {
+			if _, ok := older.Provision(pre.ID); ok {
+				link(p.ID, pre.ID, pre)
+			}
+		}
+	}
+}
+
 // Between returns the lineage from one catalogue to another: the same Code
 // (same catalogue id) matches each provision with itself; a Code and the one
 // that replaced it are matched through the newer catalogue's predecessors,
@@ -121,22 +133,14 @@ func Between(from, to *codes.Catalogue) (*Map, error) {
 		}
 	case strings.EqualFold(to.Supersedes, from.ID):
 		m.Direction = Forward
-		for _, p := range to.Provisions {
-			for _, pre := range p.Predecessors {
-				if _, ok := from.Provision(pre.ID); ok {
-					m.add(Link{From: pre.ID, To: p.ID, Confidence: ParseConfidence(pre.Confidence), Note: pre.Note})
-				}
-			}
-		}
+		eachPredecessor(to, from, func(newer, older string, pre codes.Predecessor) {
+			m.add(Link{From: older, To: newer, Confidence: ParseConfidence(pre.Confidence), Note: pre.Note})
+		})
 	case strings.EqualFold(from.Supersedes, to.ID):
 		m.Direction = Backward
-		for _, p := range from.Provisions {
-			for _, pre := range p.Predecessors {
-				if _, ok := to.Provision(pre.ID); ok {
-					m.add(Link{From: p.ID, To: pre.ID, Confidence: ParseConfidence(pre.Confidence), Note: pre.Note})
-				}
-			}
-		}
+		eachPredecessor(from, to, func(newer, older string, pre codes.Predecessor) {
+			m.add(Link{From: newer, To: older, Confidence: ParseConfidence(pre.Confidence), Note: pre.Note})
+		})
 	default:
 		return nil, fmt.Errorf("%s and %s cannot be lined up: csa lines up assessments against the same Code, or against a Code and the one that replaced it (chc-2022 and chc-2024)", from.ID, to.ID)
 	}
@@ -162,28 +166,6 @@ func (m *Map) Predecessors(id string) []Link { return m.into[id] }
 // Successors returns the provisions of the To catalogue that provision id of
 // the From catalogue lines up with, in To's order.
 func (m *Map) Successors(id string) []Link { return m.out[id] }
-
-// New returns the To catalogue's provisions with no predecessor, in order.
-func (m *Map) New() []string {
-	var ids []string
-	for _, p := range m.To.Provisions {
-		if len(m.into[p.ID]) == 0 {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids
-}
-
-// Retired returns the From catalogue's provisions with no successor, in order.
-func (m *Map) Retired() []string {
-	var ids []string
-	for _, p := range m.From.Provisions {
-		if len(m.out[p.ID]) == 0 {
-			ids = append(ids, p.ID)
-		}
-	}
-	return ids
-}
 
 // Usable returns the links worth comparing or carrying an answer through: a
 // low-confidence link is a guess, so it is used only when a provision has no

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -15,19 +16,14 @@ import (
 // (safetext.Line), so it cannot start a workflow command of its own or send
 // an escape sequence to the log, and is then escaped as GitHub asks.
 func writeGitHub(w io.Writer, files []File) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range files {
-		for _, x := range f.Findings {
-			title := "csa " + x.Rule
-			if x.Provision != "" {
-				title += " (provision " + x.Provision + ")"
-			}
-			fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
-				x.Severity, ghProperty(safetext.Line(x.File)), x.Line, x.Col, ghProperty(safetext.Line(title)), ghData(safetext.Line(x.Message)))
+	return eachLine(w, files, func(bw *bufio.Writer, x assessment.Finding) {
+		title := "csa " + x.Rule
+		if x.Provision != "" {
+			title += " (provision " + x.Provision + ")"
 		}
-	}
-	fmt.Fprintln(bw, Summary(files))
-	return bw.Flush()
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+			x.Severity, ghProperty(safetext.Line(x.File)), x.Line, x.Col, ghProperty(safetext.Line(title)), ghData(safetext.Line(x.Message)))
+	})
 }
 
 // ghData escapes a workflow command's message.

@@ -3,6 +3,8 @@ package output
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/csa-tool/csa/assessment"
 )
 
 type jsonFinding struct {
@@ -28,7 +30,7 @@ type jsonReport struct {
 }
 
 // writeJSON writes one object: the files checked, every finding, and counts.
-func writeJSON(w io.Writer, files []File, opts Options) error {
+func writeJSON(w io.Writer, files []File, failOn assessment.Severity) error {
 	r := jsonReport{Files: []string{}, Findings: []jsonFinding{}}
 	for _, f := range files {
 		r.Files = append(r.Files, f.Name)
@@ -39,7 +41,7 @@ func writeJSON(w io.Writer, files []File, opts Options) error {
 			} else {
 				r.Summary.Warnings++
 			}
-			r.Summary.Failed = r.Summary.Failed || fails(x, opts)
+			r.Summary.Failed = r.Summary.Failed || fails(x, failOn)
 		}
 	}
 	r.Summary.Files = len(files)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -42,7 +43,7 @@ type junitFailure struct {
 // Text from the files (names included) passes csa's output-safety policy
 // (safetext.Line) before XML escaping: XML cannot carry most control
 // characters, and a report viewer should not reorder a line.
-func writeJUnit(w io.Writer, files []File, opts Options) error {
+func writeJUnit(w io.Writer, files []File, failOn assessment.Severity) error {
 	out := junitSuites{Name: "csa check"}
 	for _, f := range files {
 		name := safetext.Line(f.Name)
@@ -52,7 +53,7 @@ func writeJUnit(w io.Writer, files []File, opts Options) error {
 			if x.Provision != "" {
 				c.Name = fmt.Sprintf("%s %s line %d", x.Rule, safetext.Line(x.Provision), x.Line)
 			}
-			if fails(x, opts) {
+			if fails(x, failOn) {
 				c.Failure = &junitFailure{Type: x.Rule, Message: safetext.Line(x.Message), Text: Line(x)}
 				s.Failures++
 			} else {

@@ -9,10 +9,25 @@ import (
 	"io"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/format"
 )
 
-// Formats lists the formats Write accepts, the default first.
-var Formats = []string{"text", "json", "github", "junit", "sarif"}
+// Check is what csa check writes: the files checked, with their findings,
+// the least severity that fails the check (0: never), whether to colour the
+// text format's severities (for a terminal), and where the files are (for
+// SARIF's addresses).
+type Check struct {
+	Files  []File
+	FailOn assessment.Severity
+	Color  bool
+	Place
+}
+
+// Place places files for SARIF: its URIs are relative to Root (the
+// repository's root), and a relative file name is relative to WorkDir, both
+// absolute. Left empty, names are used as given.
+type Place struct{ Root, WorkDir string }
 
 // File is the outcome of checking one file.
 type File struct {
@@ -20,33 +35,13 @@ type File struct {
 	Findings []assessment.Finding
 }
 
-// Options carry what every format needs besides the findings.
-type Options struct {
-	// FailOn is the least severity that fails the check; 0 means never.
-	FailOn assessment.Severity
-	// Root and WorkDir, both absolute, place files for SARIF: its URIs are
-	// relative to Root (the repository's root), and a relative file name
-	// is relative to WorkDir. Left empty, names are used as given.
-	Root, WorkDir string
-	// Color colours the text format's severities, for a terminal.
-	Color bool
-}
-
-// Write renders the results of a check in the named format.
-func Write(w io.Writer, format string, files []File, opts Options) error {
-	switch format {
-	case "text", "":
-		return writeText(w, files, opts.Color)
-	case "json":
-		return writeJSON(w, files, opts)
-	case "github":
-		return writeGitHub(w, files)
-	case "junit":
-		return writeJUnit(w, files, opts)
-	case "sarif":
-		return writeSARIF(w, files, opts)
-	}
-	return fmt.Errorf("unknown format %q", format)
+// Formats are check's output formats, the default first.
+var Formats = format.List[Check]{
+	{Name: "text", Write: func(w io.Writer, c Check) error { return writeText(w, c.Files, c.Color) }},
+	{Name: "json", Write: func(w io.Writer, c Check) error { return writeJSON(w, c.Files, c.FailOn) }},
+	{Name: "github", Write: func(w io.Writer, c Check) error { return writeGitHub(w, c.Files) }},
+	{Name: "junit", Write: func(w io.Writer, c Check) error { return writeJUnit(w, c.Files, c.FailOn) }},
+	{Name: "sarif", Write: func(w io.Writer, c Check) error { return writeSARIF(w, c.Files, c.Place) }},
 }
 
 // Summary is the closing line of the text output: "2 errors and 1 warning
@@ -58,25 +53,19 @@ func Summary(files []File) string {
 		errs += e
 		warns += w
 	}
-	in := fmt.Sprintf("in %s", count(len(files), "file"))
+	in := fmt.Sprintf("in %s", english.Count(len(files), "file"))
 	switch {
 	case errs == 0 && warns == 0:
 		return "no problems found " + in
 	case warns == 0:
-		return fmt.Sprintf("%s %s", count(errs, "error"), in)
+		return fmt.Sprintf("%s %s", english.Count(errs, "error"), in)
 	case errs == 0:
-		return fmt.Sprintf("%s %s", count(warns, "warning"), in)
+		return fmt.Sprintf("%s %s", english.Count(warns, "warning"), in)
 	}
-	return fmt.Sprintf("%s and %s %s", count(errs, "error"), count(warns, "warning"), in)
+	return fmt.Sprintf("%s and %s %s", english.Count(errs, "error"), english.Count(warns, "warning"), in)
 }
 
-func count(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
-func fails(f assessment.Finding, opts Options) bool {
-	return opts.FailOn != 0 && f.Severity >= opts.FailOn
+// fails reports whether a finding fails the check.
+func fails(f assessment.Finding, failOn assessment.Severity) bool {
+	return failOn != 0 && f.Severity >= failOn
 }

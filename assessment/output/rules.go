@@ -6,8 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/annual"
-	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/assessment/rules"
 )
 
 // Rule is what a format says about a rule apart from its findings (SARIF's
@@ -20,32 +19,20 @@ type Rule struct {
 	Help     string // how to act on a finding, and where to read more
 }
 
-// Rules lists every rule csa check reports, assessments', figures files'
-// then annual reports', in the order the README lists them. It is the one place a format
-// reads rule metadata from: today it is built from the one-line summaries
-// the rule lists carry.
+// Rules lists every rule csa check reports, in the order the README lists
+// them, from the rule list (package rules): the one place a format reads
+// rule metadata from.
 func Rules() []Rule {
 	var out []Rule
-	add := func(name string, sev assessment.Severity, what string) {
-		short := sentence(what)
-		full := short + " " + consequence(sev)
+	for _, r := range rules.All() {
+		full := r.What + " " + consequence(r.Severity)
 		out = append(out, Rule{
-			Name:     name,
-			Severity: sev,
-			Short:    short,
+			Name:     r.Name,
+			Severity: r.Severity,
+			Short:    sentence(strings.ReplaceAll(r.Summary, "`", "")),
 			Full:     full,
-			Help: full + " A finding's message says where, and what to change. " +
-				"csa check --help and the README's table of rules describe every rule.",
+			Help:     r.Why + " To fix it: " + r.Fix,
 		})
-	}
-	for _, r := range assessment.Rules {
-		add(r.Name, r.Severity, r.What)
-	}
-	for _, r := range figures.Rules {
-		add(r.Name, r.Severity, r.What)
-	}
-	for _, r := range annual.Rules() {
-		add(r.Name, r.Severity, strings.ReplaceAll(r.Summary, "`", ""))
 	}
 	return out
 }

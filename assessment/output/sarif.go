@@ -105,7 +105,7 @@ type sarifRegion struct {
 // writeSARIF writes one SARIF log of the findings. Messages pass csa's
 // output-safety policy (safetext.Line), as in the github format: code
 // scanning shows them to people.
-func writeSARIF(w io.Writer, files []File, opts Options) error {
+func writeSARIF(w io.Writer, files []File, opts Place) error {
 	rules := Rules()
 	index := make(map[string]int, len(rules))
 	run := sarifRun{
@@ -192,7 +192,7 @@ func ruleName(id string) string {
 // relative to the repository's root (opts.Root) with %SRCROOT% as its base,
 // in forward slashes and percent-escaped; a file outside the root gets an
 // absolute file: URI. Standard input has none.
-func artifactURI(name string, opts Options) (uri, base string, ok bool) {
+func artifactURI(name string, opts Place) (uri, base string, ok bool) {
 	if name == "" || name == "<stdin>" {
 		return "", "", false
 	}

@@ -20,24 +20,24 @@ import (
 func sample() []File {
 	return []File{
 		{Name: "a.yaml", Findings: []assessment.Finding{
-			{Rule: assessment.RuleMissingProv, Severity: assessment.Error, File: "a.yaml", Line: 5, Col: 1, Provision: "1.2", Message: "provision 1.2 has no answer"},
-			{Rule: assessment.RuleOverdue, Severity: assessment.Warning, File: "a.yaml", Line: 20, Col: 14, Provision: "4.2", Message: "due\nyesterday \x1b[31m\u202e"},
-			{Rule: assessment.RuleOverdue, Severity: assessment.Warning, File: "a.yaml", Line: 30, Col: 14, Provision: "4.2", Message: "due last week"},
+			{Rule: "missing-provision", Severity: assessment.Error, File: "a.yaml", Line: 5, Col: 1, Provision: "1.2", Message: "provision 1.2 has no answer"},
+			{Rule: "overdue", Severity: assessment.Warning, File: "a.yaml", Line: 20, Col: 14, Provision: "4.2", Message: "due\nyesterday \x1b[31m\u202e"},
+			{Rule: "overdue", Severity: assessment.Warning, File: "a.yaml", Line: 30, Col: 14, Provision: "4.2", Message: "due last week"},
 		}},
 		{Name: "odd,100% dir/c.yaml", Findings: []assessment.Finding{
 			{Rule: assessment.RuleSyntax, Severity: assessment.Error, File: "odd,100% dir/c.yaml", Line: 3, Col: 7, Message: "did not find expected key"},
 		}},
 		{Name: "clean.yaml"},
 		{Name: "<stdin>", Findings: []assessment.Finding{
-			{Rule: assessment.RuleStale, Severity: assessment.Warning, File: "<stdin>", Line: 0, Message: "assessed long ago"},
+			{Rule: "stale", Severity: assessment.Warning, File: "<stdin>", Line: 0, Message: "assessed long ago"},
 		}},
 	}
 }
 
-func writeSample(t *testing.T, files []File, opts Options) []byte {
+func writeSample(t *testing.T, files []File, opts Place) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, "sarif", files, opts); err != nil {
+	if err := writeSARIF(&buf, files, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -85,13 +85,13 @@ func TestSARIFSchema(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		files []File
-		opts  Options
+		opts  Place
 	}{
-		{"findings", sample(), Options{}},
-		{"no findings", []File{{Name: "a.yaml"}}, Options{}},
+		{"findings", sample(), Place{}},
+		{"no findings", []File{{Name: "a.yaml"}}, Place{}},
 		{"outside the root", []File{{Name: "../a.yaml", Findings: []assessment.Finding{
 			{Rule: assessment.RuleSchema, Severity: assessment.Error, File: "../a.yaml", Line: 1, Col: 1, Message: "unknown key"},
-		}}}, Options{Root: root("repo"), WorkDir: root("repo")}},
+		}}}, Place{Root: root("repo"), WorkDir: root("repo")}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			data := writeSample(t, tt.files, tt.opts)
@@ -107,7 +107,7 @@ func TestSARIFSchema(t *testing.T) {
 // SARIF does not allow.
 func TestSARIFSchemaRejects(t *testing.T) {
 	sch := compileSARIFSchema(t)
-	good := string(writeSample(t, sample()[:1], Options{}))
+	good := string(writeSample(t, sample()[:1], Place{}))
 	for _, tt := range []struct{ name, from, to string }{
 		{"version", `"version": "2.1.0"`, `"version": "2.0.0"`},
 		{"no driver name", `"name": "csa",`, ``},
@@ -221,7 +221,7 @@ func requireSARIF(t *testing.T, data []byte) {
 
 // TestSARIFContent checks what each finding becomes.
 func TestSARIFContent(t *testing.T) {
-	data := writeSample(t, sample(), Options{})
+	data := writeSample(t, sample(), Place{})
 	var log sarifLog
 	if err := json.Unmarshal(data, &log); err != nil {
 		t.Fatal(err)
@@ -289,8 +289,8 @@ func TestSARIFFingerprintStable(t *testing.T) {
 	fp := func(file string, line int, provision string) string {
 		var log sarifLog
 		data := writeSample(t, []File{{Name: file, Findings: []assessment.Finding{
-			{Rule: assessment.RuleNoPlan, Severity: assessment.Error, File: file, Line: line, Col: 3, Provision: provision, Message: "no plan"},
-		}}}, Options{})
+			{Rule: "no-plan", Severity: assessment.Error, File: file, Line: line, Col: 3, Provision: provision, Message: "no plan"},
+		}}}, Place{})
 		if err := json.Unmarshal(data, &log); err != nil {
 			t.Fatal(err)
 		}
@@ -310,9 +310,9 @@ func TestSARIFFingerprintStable(t *testing.T) {
 
 // TestSARIFDeterministic: the same findings give the same bytes.
 func TestSARIFDeterministic(t *testing.T) {
-	first := writeSample(t, sample(), Options{})
+	first := writeSample(t, sample(), Place{})
 	for range 5 {
-		if again := writeSample(t, sample(), Options{}); !bytes.Equal(first, again) {
+		if again := writeSample(t, sample(), Place{}); !bytes.Equal(first, again) {
 			t.Fatal("two writes of the same findings differ")
 		}
 	}
@@ -323,7 +323,7 @@ func TestSARIFDeterministic(t *testing.T) {
 func TestSARIFUnknownRule(t *testing.T) {
 	data := writeSample(t, []File{{Name: "a.yaml", Findings: []assessment.Finding{
 		{Rule: "made-up", Severity: assessment.Warning, File: "a.yaml", Line: 1, Col: 1, Message: "m"},
-	}}}, Options{})
+	}}}, Place{})
 	requireSARIF(t, data)
 	if !bytes.Contains(data, []byte(`"id": "made-up"`)) {
 		t.Error("the unknown rule is not described")
@@ -361,7 +361,7 @@ func TestArtifactURI(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			uri, base, ok := artifactURI(tt.file, Options{Root: tt.root, WorkDir: tt.wd})
+			uri, base, ok := artifactURI(tt.file, Place{Root: tt.root, WorkDir: tt.wd})
 			if uri != tt.uri || base != tt.base || ok != tt.hasLocation {
 				t.Errorf("artifactURI(%q) = %q, %q, %v; want %q, %q, %v", tt.file, uri, base, ok, tt.uri, tt.base, tt.hasLocation)
 			}

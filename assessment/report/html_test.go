@@ -10,6 +10,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/codes"
 )
 
 // examples loads the shipped example assessments with their catalogues.
@@ -26,9 +27,9 @@ func examples(t testing.TB) map[string]*Report {
 			t.Fatal(err)
 		}
 		a, fs := assessment.Parse(f, data)
-		cat, finding := assessment.Catalogue(a)
-		if assessment.HasErrors(fs) || finding != nil {
-			t.Fatalf("%s: %v %v", f, fs, finding)
+		cat, err := codes.Lookup(a.Code, filepath.Dir(f))
+		if assessment.HasErrors(fs) || err != nil {
+			t.Fatalf("%s: %v %v", f, fs, err)
 		}
 		out[filepath.Base(f)] = New(a, cat, assessment.NewDate(2025, 7, 1))
 	}

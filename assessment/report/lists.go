@@ -1,10 +1,15 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
+	"github.com/csa-tool/csa/assessment/table"
+	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/format"
 )
 
 // ListColumns says which columns a gaps or actions listing needs to tell
@@ -57,6 +62,71 @@ func (c ListColumns) lead(landlord, file string) []string {
 	return r
 }
 
+// Gaps is what csa gaps writes: the gaps of some assessments (Entries of
+// them), with the columns that tell them apart; open actions due before
+// AsOf are marked overdue.
+type Gaps struct {
+	Gaps    []assessment.Gap
+	Columns ListColumns
+	Entries int
+	AsOf    assessment.Date
+}
+
+// GapsFormats are csa gaps' formats, the default first.
+var GapsFormats = format.List[Gaps]{
+	{Name: "table", Write: func(w io.Writer, g Gaps) error {
+		if len(g.Gaps) == 0 {
+			return say(w, "No gaps: every provision on the form is answered yes or n/a in %s.", english.Count(g.Entries, "assessment"))
+		}
+		noPlan := 0
+		for _, gap := range g.Gaps {
+			if !gap.HasPlan() {
+				noPlan++
+			}
+		}
+		return GapsListing(g.Gaps, g.Columns, g.AsOf).writeTable(w, "%s in %s, %d without a plan",
+			english.Count(len(g.Gaps), "gap"), english.Count(g.Entries, "assessment"), noPlan)
+	}},
+	{Name: "markdown", Write: func(w io.Writer, g Gaps) error {
+		if len(g.Gaps) == 0 {
+			return say(w, "No gaps: every provision on the form is answered yes or n/a.")
+		}
+		return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteMarkdown(w)
+	}},
+	{Name: "csv", Write: func(w io.Writer, g Gaps) error { return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteCSV(w) }},
+	{Name: "json", Write: func(w io.Writer, g Gaps) error { return WriteGapsJSON(w, g.Gaps, g.AsOf) }},
+}
+
+// Actions is what csa actions writes: the actions a filter kept from some
+// assessments (Entries of them), with the columns that tell them apart, as
+// at AsOf.
+type Actions struct {
+	Items   []assessment.ActionItem
+	Columns ListColumns
+	Entries int
+	AsOf    assessment.Date
+}
+
+// ActionsFormats are csa actions' formats, the default first.
+var ActionsFormats = format.List[Actions]{
+	{Name: "table", Write: func(w io.Writer, a Actions) error {
+		if len(a.Items) == 0 {
+			return say(w, "No actions match in %s.", english.Count(a.Entries, "assessment"))
+		}
+		open, overdue := assessment.Tally(a.Items)
+		return ActionsListing(a.Items, a.Columns).writeTable(w, "%s in %s: %d open, %d overdue as at %s",
+			english.Count(len(a.Items), "action"), english.Count(a.Entries, "assessment"), open, overdue, a.AsOf)
+	}},
+	{Name: "markdown", Write: func(w io.Writer, a Actions) error {
+		if len(a.Items) == 0 {
+			return say(w, "No actions match.")
+		}
+		return ActionsListing(a.Items, a.Columns).WriteMarkdown(w)
+	}},
+	{Name: "csv", Write: func(w io.Writer, a Actions) error { return ActionsListing(a.Items, a.Columns).WriteCSV(w) }},
+	{Name: "json", Write: func(w io.Writer, a Actions) error { return WriteActionsJSON(w, a.Items, a.AsOf) }},
+}
+
 // GapsListing is the gaps table: provision, answer, requirement and plan.
 // Open actions due before asOf are marked overdue.
 func GapsListing(gaps []assessment.Gap, cols ListColumns, asOf assessment.Date) Listing {
@@ -90,7 +160,7 @@ func planText(g assessment.Gap, asOf assessment.Date) string {
 		if !act.IsOpen() {
 			status = "done"
 		} else if days, ok := act.OverdueOn(asOf); ok {
-			status = "overdue by " + plural(days, "day")
+			status = "overdue by " + english.Count(days, "day")
 		}
 		if act.Draft {
 			status += ", draft"
@@ -123,7 +193,7 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 		}
 		overdue := ""
 		if it.Overdue {
-			overdue = plural(it.DaysOverdue, "day")
+			overdue = english.Count(it.DaysOverdue, "day")
 		}
 		l.Rows = append(l.Rows, append(cols.lead(it.Landlord, it.File),
 			it.Provision, it.Text, it.Owner, it.Due.String(), status, overdue))
@@ -131,10 +201,24 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 	return l
 }
 
+// say writes one line of csa's own.
+func say(w io.Writer, format string, args ...any) error {
+	_, err := fmt.Fprintf(w, format+"\n", args...)
+	return err
+}
+
+// writeTable writes the listing as a terminal table, then a closing line.
+func (l Listing) writeTable(w io.Writer, closing string, args ...any) error {
+	if err := table.Write(w, l.Header, l.Rows, 44); err != nil {
+		return err
+	}
+	return say(w, closing, args...)
+}
+
 // WriteMarkdown writes the listing as a Markdown table, its cells escaped.
 func (l Listing) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
-	mdTable(&b, l.Header, nil, escapeRows(l.Rows))
+	markdown.Table(&b, l.Header, nil, escapeRows(l.Rows))
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/internal/mdtable"
+	"github.com/csa-tool/csa/assessment/internal/markdown"
 )
 
 const (
@@ -83,12 +83,12 @@ func WriteMarkdownPart(w io.Writer, r *Report, level int) error {
 func writeMarkdown(w io.Writer, r *Report, level int) error {
 	h := func(n int) string { return strings.Repeat("#", n+level-1) } // h(1) is the title's
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s\n\n", h(1), mdText(r.Title()))
+	fmt.Fprintf(&b, "%s %s\n\n", h(1), markdown.Cell(r.Title()))
 	if note := r.DraftNote(); note != "" {
-		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", mdText(note))
+		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", markdown.Cell(note))
 	}
 	for _, f := range r.Facts() {
-		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], mdText(f[1]))
+		fmt.Fprintf(&b, "- **%s:** %s\n", f[0], markdown.Cell(f[1]))
 	}
 	if r.Published != "" {
 		fmt.Fprintf(&b, "- **Published:** %s\n", mdURL(r.Published))
@@ -97,7 +97,7 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 	if ps := Paragraphs(r.Introduction); len(ps) > 0 {
 		b.WriteString("\n" + h(2) + " Introduction\n")
 		for _, p := range ps {
-			fmt.Fprintf(&b, "\n%s\n", mdText(p))
+			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
 		}
 	}
 
@@ -107,16 +107,16 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 	for i := len(header) - len(summaryCounts); i < len(header); i++ {
 		right[i] = true
 	}
-	mdTable(&b, header, right, escapeRows(rows))
+	markdown.Table(&b, header, right, escapeRows(rows))
 	if note := r.SummaryNote(); note != "" {
-		fmt.Fprintf(&b, "\n%s\n", mdText(note))
+		fmt.Fprintf(&b, "\n%s\n", markdown.Cell(note))
 	}
 
 	for _, s := range r.Sections {
-		fmt.Fprintf(&b, "\n%s %s\n", h(2), mdText(s.Caption()))
+		fmt.Fprintf(&b, "\n%s %s\n", h(2), markdown.Cell(s.Caption()))
 		if !r.Should {
 			b.WriteString("\n")
-			mdTable(&b, r.formHeader(), nil, r.mdFormRows(s.Rows))
+			markdown.Table(&b, r.formHeader(), nil, r.mdFormRows(s.Rows))
 			continue
 		}
 		for _, part := range []struct {
@@ -127,28 +127,28 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 				continue
 			}
 			fmt.Fprintf(&b, "\n%s %s\n\n", h(3), part.title)
-			mdTable(&b, r.formHeader(), nil, r.mdFormRows(part.rows))
+			markdown.Table(&b, r.formHeader(), nil, r.mdFormRows(part.rows))
 		}
 	}
 
 	b.WriteString("\n" + h(2) + " Action plan\n\n")
-	b.WriteString(mdText(r.ActionPlanNote()) + "\n")
+	b.WriteString(markdown.Cell(r.ActionPlanNote()) + "\n")
 	if len(r.Actions) > 0 {
 		var rows [][]string
 		for _, it := range r.Actions {
-			status := mdText(StatusText(it))
+			status := markdown.Cell(StatusText(it))
 			if it.Overdue {
 				status = "**" + status + "**"
 			}
-			rows = append(rows, []string{mdText(it.Provision), mdText(it.Text), mdText(it.Owner), it.Due.Long(), status})
+			rows = append(rows, []string{markdown.Cell(it.Provision), markdown.Cell(it.Text), markdown.Cell(it.Owner), it.Due.Long(), status})
 		}
 		b.WriteString("\n")
-		mdTable(&b, actionHeader, nil, rows)
+		markdown.Table(&b, actionHeader, nil, rows)
 	}
 	if r.Response != nil {
-		fmt.Fprintf(&b, "\n%s Response of the governing body\n\n**%s**\n", h(2), mdText(r.ResponseHeading()))
+		fmt.Fprintf(&b, "\n%s Response of the governing body\n\n**%s**\n", h(2), markdown.Cell(r.ResponseHeading()))
 		for _, p := range Paragraphs(r.Response.Text) {
-			fmt.Fprintf(&b, "\n%s\n", mdText(p))
+			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -158,15 +158,15 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 func (r *Report) mdFormRows(rows []Row) [][]string {
 	var out [][]string
 	for _, row := range rows {
-		comply := mdText(row.ComplyLabel())
+		comply := markdown.Cell(row.ComplyLabel())
 		if row.Comply.IsGap() || row.Comply == assessment.Unanswered {
 			comply = "**" + comply + "**"
 		}
-		cells := []string{mdText(row.ID), mdText(row.Requirement), comply}
+		cells := []string{markdown.Cell(row.ID), markdown.Cell(row.Requirement), comply}
 		if r.Should {
 			cells = append(cells, mdParagraphs(row.EvidenceCell()))
 		} else {
-			cells = append(cells, mdText(trimText(row.Evidence)), mdParagraphs(row.CommentaryCell()))
+			cells = append(cells, markdown.Cell(trimText(row.Evidence)), mdParagraphs(row.CommentaryCell()))
 		}
 		out = append(out, cells)
 	}
@@ -176,9 +176,9 @@ func (r *Report) mdFormRows(rows []Row) [][]string {
 func mdParagraphs(ps []Paragraph) string {
 	var parts []string
 	for _, p := range ps {
-		s := mdText(p.Text)
+		s := markdown.Cell(p.Text)
 		if p.Label != "" {
-			s = "**" + mdText(p.Label) + ":** " + s
+			s = "**" + markdown.Cell(p.Label) + ":** " + s
 		}
 		parts = append(parts, s)
 	}
@@ -190,52 +190,10 @@ func escapeRows(rows [][]string) [][]string {
 	for i, r := range rows {
 		out[i] = make([]string, len(r))
 		for j, c := range r {
-			out[i][j] = mdText(c)
+			out[i][j] = markdown.Cell(c)
 		}
 	}
 	return out
-}
-
-// mdTable writes a table of cells already escaped. right marks columns to
-// align right.
-func mdTable(b *strings.Builder, header []string, right []bool, rows [][]string) {
-	mdtable.Write(b, header, right, rows, mdText)
-}
-
-// mdSpecial are the characters that could start Markdown syntax inline, or
-// end a table cell; each is written with a backslash before it.
-const mdSpecial = "\\`*_[]<>|~#$"
-
-var isMDSpecial = func() (t [128]bool) {
-	for _, c := range mdSpecial {
-		t[c] = true
-	}
-	return t
-}()
-
-var entityLike = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
-
-// mdText escapes text for a Markdown table cell or line: Markdown's
-// specials get a backslash, an & that would start an entity too, line breaks
-// become <br>, and other control characters become spaces.
-func mdText(s string) string {
-	s = trimText(s)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	for i, r := range s {
-		switch {
-		case r == '\n':
-			b.WriteString("<br>")
-		case r == '&' && entityLike.MatchString(s[i:]):
-			b.WriteString(`\&`)
-		case r < 0x80 && isMDSpecial[r]:
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 var plainURL = regexp.MustCompile(`^https?://[^\s<>"'\\` + "`" + `]+$`)
@@ -247,5 +205,5 @@ func mdURL(s string) string {
 	if plainURL.MatchString(s) {
 		return "<" + s + ">"
 	}
-	return mdText(s)
+	return markdown.Cell(s)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
+	"github.com/csa-tool/csa/codes"
 )
 
 // TestCSVInLibreOffice opens the report's CSV as a spreadsheet does: in
@@ -40,7 +41,7 @@ func TestCSVInLibreOffice(t *testing.T) {
 	a, _ := assessment.Parse("m.yaml", data)
 	a.Landlord = "Tŷ Glas Homes"
 	a.Answers[0].Evidence = "=1+1 and Siân's note"
-	cat, _ := assessment.Catalogue(a)
+	cat, _ := codes.Lookup(a.Code, "")
 	var csv bytes.Buffer
 	if err := report.WriteCSV(&csv, report.New(a, cat, assessment.NewDate(2025, 7, 1)), report.TableForm); err != nil {
 		t.Fatal(err)

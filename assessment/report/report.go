@@ -18,6 +18,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -368,14 +369,14 @@ func (r *Report) DraftReasons() []string {
 		why = append(why, "not yet approved by the governing body")
 	}
 	if ids := r.Unanswered(); len(ids) > 0 {
-		why = append(why, fmt.Sprintf("%s not answered (%s)", plural(len(ids), "provision"), listIDs(ids)))
+		why = append(why, fmt.Sprintf("%s not answered (%s)", english.Count(len(ids), "provision"), listIDs(ids)))
 	}
 	if n := len(r.Unreviewed); n > 0 {
 		verb := "awaits"
 		if n > 1 {
 			verb = "await"
 		}
-		why = append(why, fmt.Sprintf("%s carried from last year %s review (%s)", plural(n, "answer"), verb, listIDs(r.Unreviewed)))
+		why = append(why, fmt.Sprintf("%s carried from last year %s review (%s)", english.Count(n, "answer"), verb, listIDs(r.Unreviewed)))
 	}
 	return why
 }
@@ -386,8 +387,12 @@ func (r *Report) Draft() bool { return len(r.DraftReasons()) > 0 }
 // DraftNote is the draft banner's text after the word DRAFT: "Not for
 // publication: not yet approved by the governing body; ...".
 // It is "" for a final assessment.
-func (r *Report) DraftNote() string {
-	why := r.DraftReasons()
+func (r *Report) DraftNote() string { return DraftNote(r.DraftReasons()) }
+
+// DraftNote is a draft banner's text after the word DRAFT, from the reasons
+// it is a draft: "Not for publication: ...; ...."; "" when there are none.
+// The annual report's banner says it the same way.
+func DraftNote(why []string) string {
 	if len(why) == 0 {
 		return ""
 	}
@@ -454,16 +459,8 @@ func (r *Report) ActionPlanNote() string {
 	if len(r.Actions) == 0 {
 		return "There are no actions in this assessment."
 	}
-	open, overdue := 0, 0
-	for _, it := range r.Actions {
-		if it.IsOpen() {
-			open++
-		}
-		if it.Overdue {
-			overdue++
-		}
-	}
-	s := fmt.Sprintf("%s, %d open", plural(len(r.Actions), "action"), open)
+	open, overdue := assessment.Tally(r.Actions)
+	s := fmt.Sprintf("%s, %d open", english.Count(len(r.Actions), "action"), open)
 	if !r.AsOf.IsZero() {
 		s += fmt.Sprintf(", %d overdue as at %s", overdue, r.AsOf.Long())
 	}
@@ -520,19 +517,12 @@ func StatusText(it assessment.ActionItem) string {
 			s += ", completed " + it.Completed.Long()
 		}
 	case it.Overdue:
-		s = "Overdue by " + plural(it.DaysOverdue, "day")
+		s = "Overdue by " + english.Count(it.DaysOverdue, "day")
 	}
 	if it.Draft {
 		s += " (draft, not yet agreed)"
 	}
 	return s
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // trimText makes text safe for a page by csa's output-safety policy

@@ -208,26 +208,6 @@ func TestFacts(t *testing.T) {
 	}
 }
 
-func TestMarkdownText(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"a | b", `a \| b`},
-		{"<script>alert(1)</script>", `\<script\>alert(1)\</script\>`},
-		{"line one\nline two\r\nthree", "line one<br>line two<br>three"},
-		{"*bold* _it_ `code` [link](x) ~s~ #1 $x$", `\*bold\* \_it\_ \` + "`" + `code\` + "`" + ` \[link\](x) \~s\~ \#1 \$x\$`},
-		{`back\slash`, `back\\slash`},
-		{"&lt; and Q&A", `\&lt; and Q&A`},
-		{"Siân, Tŷ Glas", "Siân, Tŷ Glas"},
-		{"bell\x07here", `bell\\ahere`},
-		{"escape \x1b[2J and \u202eoverride", `escape \\x1b\[2J and \\u202eoverride`},
-		{"  padded  \n", "padded"},
-	}
-	for _, tt := range tests {
-		if got := mdText(tt.in); got != tt.want {
-			t.Errorf("mdText(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestMarkdownURL(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"https://example.org/a_b", "<https://example.org/a_b>"},

@@ -30,9 +30,9 @@ func load(t testing.TB, path string) (*assessment.Assessment, *codes.Catalogue) 
 		t.Fatal(err)
 	}
 	a, fs := assessment.Parse(path, data)
-	cat, f := assessment.Catalogue(a)
-	if assessment.HasErrors(fs) || f != nil {
-		t.Fatalf("%s: %v %v", path, fs, f)
+	cat, err := codes.Lookup(a.Code, filepath.Dir(path))
+	if assessment.HasErrors(fs) || err != nil {
+		t.Fatalf("%s: %v %v", path, fs, err)
 	}
 	return a, cat
 }

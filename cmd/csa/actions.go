@@ -10,7 +10,6 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/report"
-	"github.com/csa-tool/csa/assessment/table"
 )
 
 type actionsOptions struct {
@@ -25,7 +24,7 @@ type actionsOptions struct {
 }
 
 func newActionsCmd(e *env) *cobra.Command {
-	o := &actionsOptions{status: newEnum("any", "open", "done"), format: newEnum(listFormats...)}
+	o := &actionsOptions{status: newEnum("any", "open", "done")}
 	cmd := &cobra.Command{
 		Use:   "actions [PATH...] [--overdue] [--owner O] [--due-within 30d] [--status open|done]",
 		Short: "List the action plan across one or many assessments",
@@ -77,7 +76,7 @@ check to fail a build on overdue actions).`,
 	fs.StringVar(&o.owner, "owner", "", "only actions whose owner contains this text, ignoring case")
 	fs.Var(&o.dueWithin, "due-within", "only open actions due within this many days (30d, 4w), overdue ones included")
 	fs.Var(o.status, "status", "only actions with this status: open, done or any")
-	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
+	o.format = addFormat(fs, report.ActionsFormats.Names())
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.catalogs)
 	return cmd
@@ -99,41 +98,9 @@ func runActions(e *env, o *actionsOptions) error {
 	case "done":
 		filter.Status = assessment.Done
 	}
-	items := assessment.Actions(entries, filter)
-	listing := report.ActionsListing(items, report.ColumnsFor(entries))
-	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "markdown":
-			if len(items) == 0 {
-				_, err := fmt.Fprintln(w, "No actions match.")
-				return err
-			}
-			return listing.WriteMarkdown(w)
-		case "csv":
-			return listing.WriteCSV(w)
-		case "json":
-			return report.WriteActionsJSON(w, items, asOf)
-		}
-		if len(items) == 0 {
-			_, err := fmt.Fprintf(w, "No actions match in %s.\n", plural(len(entries), "assessment"))
-			return err
-		}
-		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
-			return err
-		}
-		open, overdue := 0, 0
-		for _, it := range items {
-			if it.IsOpen() {
-				open++
-			}
-			if it.Overdue {
-				overdue++
-			}
-		}
-		_, err := fmt.Fprintf(w, "%s in %s: %d open, %d overdue as at %s\n",
-			plural(len(items), "action"), plural(len(entries), "assessment"), open, overdue, asOf)
-		return err
-	}))
+	f, _ := report.ActionsFormats.Named(o.format.value)
+	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: asOf}
+	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, a) }))
 }
 
 // maxDays bounds --due-within: a hundred years.

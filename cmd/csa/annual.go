@@ -3,13 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/annual"
+	"github.com/csa-tool/csa/assessment/figures"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -25,9 +29,10 @@ type annualOptions struct {
 }
 
 func newAnnualCmd(e *env) *cobra.Command {
-	o := &annualOptions{format: newEnum("markdown", "html", "docx", "text")}
+	o := &annualOptions{format: newEnum(annualFormatNames()...)}
 	cmd := &cobra.Command{
-		Use:   "annual FILE [-f markdown|html|docx] [-o OUT] [--final] | annual FILE --submission [--form YEAR]",
+		Use: "annual FILE [-f " + strings.Join(annual.Formats.Names(), "|") + "] [-o OUT] [--final] | annual FILE --submission [--form YEAR] [-f " +
+			strings.Join(annual.SubmissionFormats.Names(), "|") + "]",
 		Short: "Render the annual complaints report with the self-assessment, or list what the Ombudsman's form asks",
 		Long: `Annual renders the annual complaints performance and service improvement
 report (section 8 of the Code) from its file (kind: annual; csa init --annual
@@ -82,13 +87,15 @@ refuses a terminal. The same files and --as-of give the same bytes.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			formatGiven := cmd.Flags().Changed("format")
+			_, report := annual.Formats.Named(o.format.value)
+			_, submission := annual.SubmissionFormats.Named(o.format.value)
 			switch {
-			case o.submission && formatGiven && o.format.value != "text" && o.format.value != "markdown":
-				return usagef("--submission lists the form as text or markdown, not %s", o.format.value)
+			case o.submission && formatGiven && !submission:
+				return usagef("--submission lists the form as %s, not %s", english.Or(annual.SubmissionFormats.Names()), o.format.value)
 			case o.submission && !formatGiven:
-				o.format.value = "text"
-			case !o.submission && o.format.value == "text":
-				return usagef("-f text is for --submission; the report is markdown, html or docx")
+				o.format.value = annual.SubmissionFormats[0].Name
+			case !o.submission && !report:
+				return usagef("-f %s is for --submission; the report is %s", o.format.value, english.Or(annual.Formats.Names()))
 			case !o.submission && cmd.Flags().Changed("form"):
 				return usagef("--form goes with --submission")
 			}
@@ -99,7 +106,8 @@ refuses a terminal. The same files and --as-of give the same bytes.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: markdown, html or docx (with --submission: text or markdown)")
+	fs.VarP(o.format, "format", "f", "output format: "+english.Or(annual.Formats.Names())+
+		" (with --submission: "+english.Or(annual.SubmissionFormats.Names())+")")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
 	fs.BoolVar(&o.final, "final", false, "refuse a draft (a part missing, no response, a draft self-assessment): exit 2, for a release job")
 	fs.BoolVar(&o.submission, "submission", false, "list what the Ombudsman's submission form asks for, filled in from the report")
@@ -107,6 +115,18 @@ refuses a terminal. The same files and --as-of give the same bytes.`,
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	return cmd
+}
+
+// annualFormatNames are the values of annual's --format: the report's
+// formats, then the submission view's not among them.
+func annualFormatNames() []string {
+	names := annual.Formats.Names()
+	for _, n := range annual.SubmissionFormats.Names() {
+		if !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 func formYearFlag(s string) bool {
@@ -122,9 +142,10 @@ func formYearFlag(s string) bool {
 }
 
 func runAnnual(e *env, o *annualOptions) error {
+	f, _ := annual.Formats.Named(o.format.value)
 	t := target{e: e, path: o.out, inputs: []string{o.file}}
-	if o.format.value == "docx" {
-		t.binary = "a Word document"
+	if !o.submission {
+		t.binary = f.Binary
 	}
 	if err := t.check(); err != nil {
 		return err
@@ -133,17 +154,31 @@ func runAnnual(e *env, o *annualOptions) error {
 	if err != nil {
 		return err
 	}
-	name := o.file
-	if name == "-" {
-		name = "<stdin>"
-	}
+	in := &input{arg: o.file, data: data}
+	name := in.name()
 	if !annual.IsAnnual(data) {
 		return usagef("%s is not an annual report file (no kind: annual at the top): csa init --annual writes one", safetext.Line(name))
 	}
 	asOf := o.asOf.or(e)
-	pack, fs := annual.Load(name, data, annual.Options{AsOf: asOf})
-	if err := firstError(name, fs, "annual report"); err != nil {
-		return err
+	// The files the report names are read as csa check reads them: the
+	// self-assessment through the loader, its catalogue from the folders
+	// of the report and of the self-assessment (and --catalogues-from).
+	var foldersErr error
+	pack, fs := annual.Load(name, data, annual.Options{AsOf: asOf, ReadFile: load.ReadFile,
+		Assessment: func(path string) figures.Found {
+			folders, err := catalogueFolders(o.allow, o.file, path)
+			if err != nil {
+				foldersErr = err
+				return figures.Found{Err: err}
+			}
+			return load.Find(path, folders)
+		}})
+	assessment.SortFindings(fs)
+	if u := load.FirstError("annual report", fs); u != nil {
+		return unreadable(u, in)
+	}
+	if foldersErr != nil {
+		return foldersErr
 	}
 	for _, p := range pack.Problems {
 		msg := fmt.Sprintf("%s: %s: %s %s", safetext.Line(name), p.Key, safetext.Line(p.File), p.Message)
@@ -155,31 +190,19 @@ func runAnnual(e *env, o *annualOptions) error {
 	}
 	t.inputs = append(t.inputs, pack.AssessmentFile, pack.FiguresFile, pack.PreviousFile, pack.PreviousAnnual)
 	var self *report.Report
-	if pack.AssessmentFile != "" {
-		folders, err := catalogueFolders(o.allow, o.file, pack.AssessmentFile)
-		if err != nil {
-			return err
-		}
-		a, cat, err := loadAssessment(e, pack.AssessmentFile, folders)
-		if err != nil {
-			return err
-		}
-		t.inputs = append(t.inputs, catalogueFiles(cat)...)
-		self = report.New(a, cat, asOf)
+	if pack.Assessment != nil {
+		t.inputs = append(t.inputs, catalogueFiles(pack.Catalogue)...)
+		self = report.New(pack.Assessment, pack.Catalogue, asOf)
 	}
 	r := annual.New(pack, self, asOf)
 	if o.submission {
 		v := r.Submission(o.form)
 		if links, answers := v.Gaps(); links > 0 || answers > 0 {
 			e.notef("%s: the form is not complete: %s not given, %s not answered", safetext.Line(name),
-				countNoun(links, "web address", "web addresses"), countNoun(answers, "provision", "provisions"))
+				english.Count(links, "web address", "web addresses"), english.Count(answers, "provision"))
 		}
-		return outputError(t.write(func(w io.Writer) error {
-			if o.format.value == "markdown" {
-				return annual.WriteSubmissionMarkdown(w, v)
-			}
-			return annual.WriteSubmissionText(w, v)
-		}))
+		sf, _ := annual.SubmissionFormats.Named(o.format.value)
+		return outputError(t.write(func(w io.Writer) error { return sf.Write(w, v) }))
 	}
 	if why := r.DraftReasons(); len(why) > 0 {
 		reasons := strings.Join(why, "; ")
@@ -188,36 +211,5 @@ func runAnnual(e *env, o *annualOptions) error {
 		}
 		e.notef("%s is a draft: %s; the report is marked DRAFT", safetext.Line(name), reasons)
 	}
-	return outputError(t.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "html":
-			return annual.WriteHTML(w, r)
-		case "docx":
-			return annual.WriteDOCX(w, r)
-		}
-		return annual.WriteMarkdown(w, r)
-	}))
-}
-
-// firstError is the refusal of a file that cannot be read faithfully: its
-// first error, with its line and column, and how many more there are (csa
-// check lists them all); nil when it has none.
-func firstError(name string, fs []assessment.Finding, what string) error {
-	var errs []assessment.Finding
-	assessment.SortFindings(fs)
-	for _, f := range fs {
-		if f.Severity == assessment.Error {
-			errs = append(errs, f)
-		}
-	}
-	if len(errs) == 0 {
-		return nil
-	}
-	first := errs[0]
-	more := ""
-	if n := len(errs) - 1; n > 0 {
-		more = " (and " + countNoun(n, "more error", "more errors") + "; csa check " + safetext.Line(name) + " lists them all)"
-	}
-	return usagef("%s:%d:%d: not a valid %s: %s%s", safetext.Line(first.File), first.Line, first.Col, what,
-		strings.Join(strings.Fields(safetext.Line(first.Message)), " "), more)
+	return outputError(t.write(func(w io.Writer) error { return f.Write(w, r) }))
 }

@@ -7,15 +7,12 @@ import (
 
 	"github.com/spf13/pflag"
 
-	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/figures"
 )
 
-// This file is check's hook for figures files (kind: figures): they are
-// taken out of the files before the assessments are checked, checked by
-// package figures (numbers that add up; a cross-check with the period's
-// assessment), and put back in their place, so the output keeps the files'
-// order.
+// This file is check's flag for figures files (kind: figures), which
+// package load checks with package figures: numbers that add up, and a
+// cross-check with the period's assessment.
 
 // figuresCheck is check's flag for figures files.
 type figuresCheck struct {
@@ -40,24 +37,4 @@ func (p *percentFlag) Set(s string) error {
 	}
 	*p = percentFlag(x)
 	return nil
-}
-
-// checkWithFigures checks every source: figures files with package figures,
-// the rest with check.
-func checkWithFigures(srcs []assessment.Source, opts assessment.Options, o figuresCheck) []assessment.Result {
-	out := make([]assessment.Result, len(srcs))
-	var rest []assessment.Source
-	var at []int
-	for i, s := range srcs {
-		if figures.IsFigures(s.Data) {
-			out[i] = assessment.Result{Name: s.Name, Findings: figures.Check(s.Name, s.Data, figures.CheckOptions{Threshold: float64(o.threshold)})}
-			continue
-		}
-		rest = append(rest, s)
-		at = append(at, i)
-	}
-	for j, r := range assessment.CheckAll(rest, opts) {
-		out[at[j]] = r
-	}
-	return out
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment/table"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -79,7 +80,7 @@ func listProvisions(e *env, c *codes.Catalogue) error {
 	// A catalogue file of the landlord's own is text from a file.
 	fmt.Fprintln(e.stdout, safetext.Line(fmt.Sprintf("%s: %s, in force %s", c.ID, c.Title, c.InForce.Format("2 January 2006"))))
 	if c.Note != "" {
-		fmt.Fprintln(e.stdout, wrapText(safetext.Text(c.Note), 80))
+		fmt.Fprintln(e.stdout, english.Wrap(safetext.Text(c.Note), 80))
 	}
 	return table.Write(e.stdout, []string{"Provision", "Section", "Stage", "Obligation", "On form", "Summary"}, rows, 60)
 }
@@ -164,25 +165,4 @@ func linkLine(code, id, confidence, note string) string {
 		s += ": " + note
 	}
 	return s
-}
-
-// wrapText breaks text into lines of at most width runes, at spaces.
-func wrapText(text string, width int) string {
-	var b strings.Builder
-	col := 0
-	for _, word := range strings.Fields(text) {
-		n := len([]rune(word))
-		switch {
-		case col == 0:
-		case col+1+n > width:
-			b.WriteByte('\n')
-			col = 0
-		default:
-			b.WriteByte(' ')
-			col++
-		}
-		b.WriteString(word)
-		col += n
-	}
-	return b.String()
 }

@@ -26,8 +26,8 @@ func (e *env) colored() bool {
 	case "never":
 		return false
 	}
-	if e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb" {
+	if e.getenv != nil && (e.getenv("NO_COLOR") != "" || e.getenv("TERM") == "dumb") {
 		return false
 	}
-	return e.terminal != nil && e.terminal(e.stdout)
+	return e.isTerminal(e.stdout)
 }

@@ -55,7 +55,7 @@ provisions: []
 				terminal: func(io.Writer) bool { return tt.terminal },
 			}
 			args := append(append(append([]string{}, tt.before...), "check", "--as-of", "2025-07-01"), tt.args...)
-			status := runEnv(append(args, file), e)
+			status := runIn(e, append(args, file))
 			if status != exitFindings {
 				t.Fatalf("exit %d, want 1 (stderr: %s)", status, stderr.String())
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment/diff"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type diffOptions struct {
@@ -21,7 +22,7 @@ type diffOptions struct {
 }
 
 func newDiffCmd(e *env) *cobra.Command {
-	o := &diffOptions{format: newEnum(diff.Formats...)}
+	o := &diffOptions{}
 	cmd := &cobra.Command{
 		Use:   "diff OLD NEW",
 		Short: "Compare two assessments: what changed since last year, across Code versions too",
@@ -77,7 +78,7 @@ changes, so exits 0 even with --exit-code.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: text, markdown or json")
+	o.format = addFormat(fs, diff.Formats.Names())
 	addAsOf(fs, &o.asOf)
 	fs.BoolVar(&o.exitCode, "exit-code", false, "exit 1 when anything differs")
 	fs.BoolVar(&o.failOnRegression, "fail-on-regression", false, "exit 1 when a provision regressed or an open action was dropped")
@@ -98,14 +99,15 @@ func runDiff(e *env, o *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	oldA, oldCat, oldIn, err := loadArg(e, o.old, folders)
+	old, oldIn, err := loadArg(e, o.old, folders)
 	if err != nil {
 		return err
 	}
-	newA, newCat, newIn, err := loadArg(e, o.new, folders)
+	new, newIn, err := loadArg(e, o.new, folders)
 	if err != nil {
 		return err
 	}
+	oldA, oldCat, newA, newCat := old.Assessment, old.Catalogue, new.Assessment, new.Catalogue
 	d, err := diff.Compare(oldA, oldCat, newA, newCat, o.asOf.or(e))
 	if err != nil {
 		return usagef("cannot compare %s with %s: %s", o.old, o.new, err)
@@ -118,7 +120,8 @@ func runDiff(e *env, o *diffOptions) error {
 	}
 	inputs = append(inputs, catalogueFiles(oldCat, newCat)...)
 	err = target{e: e, path: o.out, inputs: inputs}.write(func(w io.Writer) error {
-		return diff.Write(w, o.format.value, d)
+		f, _ := diff.Formats.Named(o.format.value)
+		return f.Write(w, d)
 	})
 	// A failed write to standard output is run's to report (target words
 	// one to -o FILE); a regression still decides the status.
@@ -155,17 +158,10 @@ func regressionLine(d *diff.Diff) string {
 	}
 	var parts []string
 	if n := len(regressed); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s regressed (%s)", countNoun(n, "provision", "provisions"), strings.Join(regressed, ", ")))
+		parts = append(parts, fmt.Sprintf("%s regressed (%s)", english.Count(n, "provision", "provisions"), strings.Join(regressed, ", ")))
 	}
 	if n := len(dropped); n > 0 {
-		parts = append(parts, fmt.Sprintf("%s dropped (%s in %s)", countNoun(n, "open action was", "open actions were"), strings.Join(dropped, ", "), d.Old.File))
+		parts = append(parts, fmt.Sprintf("%s dropped (%s in %s)", english.Count(n, "open action was", "open actions were"), strings.Join(dropped, ", "), d.Old.File))
 	}
 	return strings.Join(parts, "; ")
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

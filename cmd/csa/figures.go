@@ -13,6 +13,7 @@ import (
 	"github.com/csa-tool/csa/assessment/calendar"
 	"github.com/csa-tool/csa/assessment/figures"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 type figuresOptions struct {
@@ -33,7 +34,7 @@ type figuresOptions struct {
 }
 
 func newFiguresCmd(e *env) *cobra.Command {
-	o := &figuresOptions{format: newEnum("table", "yaml", "json", "markdown", "csv")}
+	o := &figuresOptions{}
 	cmd := &cobra.Command{
 		Use:   "figures LOG.csv|LOG.xlsx --code 2024 --homes N [--period 2024/25] [-o figures.yaml]",
 		Short: "Count a complaints log: timescales met, CH01 and CH02, outcomes",
@@ -87,17 +88,8 @@ Exits 0 when it has counted the log, rows left out or not; 2 when it cannot
 		Args: argCount(1, 1, "figures needs one complaints LOG (CSV or XLSX): csa figures LOG --code 2024 --homes N"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.log = args[0]
-			if !cmd.Flags().Changed("format") {
-				switch strings.ToLower(filepath.Ext(o.out)) {
-				case ".yaml", ".yml":
-					o.format.value = "yaml"
-				case ".json":
-					o.format.value = "json"
-				case ".md":
-					o.format.value = "markdown"
-				case ".csv":
-					o.format.value = "csv"
-				}
+			if f, ok := figures.Formats.ForFile(o.out); ok && !cmd.Flags().Changed("format") {
+				o.format.value = f.Name
 			}
 			return runFigures(e, o)
 		},
@@ -114,7 +106,7 @@ Exits 0 when it has counted the log, rows left out or not; 2 when it cannot
 	fs.StringVar(&o.sheet, "sheet", "", "the sheet of a workbook to read (default: the first with a header row csa knows)")
 	fs.StringVar(&o.assessment, "assessment", "", "the assessment `FILE` the figures file names for csa check's cross-check")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
-	fs.VarP(o.format, "format", "f", "output format: table, yaml, json, markdown or csv")
+	o.format = addFormat(fs, figures.Formats.Names())
 	addAsOf(fs, &o.asOf)
 	return cmd
 }
@@ -131,7 +123,7 @@ func runFigures(e *env, o *figuresOptions) error {
 	}
 	cat, err := codes.Lookup(o.code, "")
 	if err != nil {
-		return usagef("--code: %s", strings.TrimPrefix(err.Error(), "unknown code "))
+		return usagef("--code: %s", codes.Reason(err))
 	}
 	cal, err := calendar.Lookup(o.calendar, "")
 	if err != nil {
@@ -191,21 +183,10 @@ func runFigures(e *env, o *figuresOptions) error {
 		fmt.Fprintf(e.stderr, "csa: %s%s%s: left out: %s\n", name, whereSep(p.Where), ref, p.Message)
 	}
 	rows := f.Rows
-	fmt.Fprintf(e.stderr, "csa: %s: %s: %d used, %d with no date in %s, %d left out\n", name, plural(rows.Read, "row"), rows.Used, rows.Outside, period, rows.LeftOut)
+	fmt.Fprintf(e.stderr, "csa: %s: %s: %d used, %d with no date in %s, %d left out\n", name, english.Count(rows.Read, "row"), rows.Used, rows.Outside, period, rows.LeftOut)
 	t := target{e: e, path: o.out, inputs: inputs}
-	return outputError(t.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "yaml":
-			return figures.Encode(w, f)
-		case "json":
-			return figures.WriteJSON(w, f, res.LeftOut)
-		case "markdown":
-			return figures.WriteMarkdown(w, f)
-		case "csv":
-			return figures.WriteCSV(w, f)
-		}
-		return figures.WriteTable(w, f)
-	}))
+	format, _ := figures.Formats.Named(o.format.value)
+	return outputError(t.write(func(w io.Writer) error { return format.Write(w, res) }))
 }
 
 // whereSep places a row in a message after the log's name: "log.csv:45",

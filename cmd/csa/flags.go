@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // enumFlag is a string flag whose value must be one of a fixed list, checked
@@ -32,6 +34,14 @@ func (f *enumFlag) Set(s string) error {
 	}
 	f.value = s
 	return nil
+}
+
+// addFormat adds -f, --format to a command, its values a command's formats
+// (the first the default): format.List.Names.
+func addFormat(fs *pflag.FlagSet, names []string) *enumFlag {
+	f := newEnum(names...)
+	fs.VarP(f, "format", "f", "output format: "+english.Or(names))
+	return f
 }
 
 // dateFlag is a --as-of style date, YYYY-MM-DD, held to the dates an
@@ -72,11 +82,11 @@ func addCatalogues(fs *pflag.FlagSet, paths *[]string) {
 // file's own folder, and what --catalogues-from allows. A code: in a file
 // from a pull request cannot make csa read /proc/self/environ, say, and
 // print it in a public CI log.
-func catalogueFolders(allowed []string, paths ...string) (codes.Folders, error) {
+func catalogueFolders(allowed []string, paths ...string) (codes.Resolver, error) {
 	var dirs []string
 	for _, p := range allowed {
 		if _, err := os.Stat(p); err != nil {
-			return codes.Folders{}, usagef("--catalogues-from: %s: no such folder or file", p)
+			return codes.Resolver{}, usagef("--catalogues-from: %s: no such folder or file", p)
 		}
 		dirs = append(dirs, p)
 	}
@@ -97,18 +107,15 @@ func addAsOf(fs *pflag.FlagSet, f *dateFlag) {
 	fs.Var(f, "as-of", "take this date (YYYY-MM-DD) as today for every date rule (default: today, the machine's local date; give it in CI)")
 }
 
-// flagError rewords pflag's parse errors into one line naming the flag.
+// flagError rewords pflag's parse errors into one line naming the flag: a
+// bad value as "--format: " and the flag's own reason, not pflag's
+// invalid argument "x" for "-f, --format" flag: ...
 func flagError(err error) error {
-	msg := err.Error()
-	// pflag: invalid argument "x" for "-f, --format" flag: "x" is not one of ...
-	if i := strings.Index(msg, " flag: "); i >= 0 && strings.HasPrefix(msg, "invalid argument ") {
-		name := msg[:i]
-		if j := strings.LastIndex(name, "--"); j >= 0 {
-			name = strings.Trim(name[j:], `"`)
-		}
-		return usagef("%s: %s", name, msg[i+len(" flag: "):])
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) && errors.Unwrap(bad) != nil {
+		return usagef("--%s: %s", bad.GetFlag().Name, errors.Unwrap(bad))
 	}
-	return usagef("%s", msg)
+	return usagef("%s", err)
 }
 
 // argCount accepts between min and max arguments, and otherwise says msg, a

@@ -1,21 +1,15 @@
 package main
 
 import (
-	"bytes"
-	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
-	"github.com/csa-tool/csa/assessment/table"
 )
-
-// listFormats are the formats of csa gaps and csa actions, the default first.
-var listFormats = []string{"table", "markdown", "csv", "json"}
 
 type gapsOptions struct {
 	paths  []string
@@ -25,7 +19,7 @@ type gapsOptions struct {
 }
 
 func newGapsCmd(e *env) *cobra.Command {
-	o := &gapsOptions{format: newEnum(listFormats...)}
+	o := &gapsOptions{}
 	cmd := &cobra.Command{
 		Use:   "gaps [PATH...]",
 		Short: "List the provisions not complied with, and their plans",
@@ -63,7 +57,7 @@ on a gap without a plan).`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: table, markdown, csv or json")
+	o.format = addFormat(fs, report.GapsFormats.Names())
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
 	return cmd
@@ -74,44 +68,16 @@ func runGaps(e *env, o *gapsOptions) error {
 	if err != nil {
 		return err
 	}
-	asOf := o.asOf.or(e)
-	gaps := assessment.Gaps(entries)
-	listing := report.GapsListing(gaps, report.ColumnsFor(entries), asOf)
-	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "markdown":
-			if len(gaps) == 0 {
-				_, err := fmt.Fprintln(w, "No gaps: every provision on the form is answered yes or n/a.")
-				return err
-			}
-			return listing.WriteMarkdown(w)
-		case "csv":
-			return listing.WriteCSV(w)
-		case "json":
-			return report.WriteGapsJSON(w, gaps, asOf)
-		}
-		if len(gaps) == 0 {
-			_, err := fmt.Fprintf(w, "No gaps: every provision on the form is answered yes or n/a in %s.\n", plural(len(entries), "assessment"))
-			return err
-		}
-		if err := table.Write(w, listing.Header, listing.Rows, 44); err != nil {
-			return err
-		}
-		noPlan := 0
-		for _, g := range gaps {
-			if !g.HasPlan() {
-				noPlan++
-			}
-		}
-		_, err := fmt.Fprintf(w, "%s in %s, %d without a plan\n", plural(len(gaps), "gap"), plural(len(entries), "assessment"), noPlan)
-		return err
-	}))
+	f, _ := report.GapsFormats.Named(o.format.value)
+	g := report.Gaps{Gaps: assessment.Gaps(entries), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: o.asOf.or(e)}
+	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, g) }))
 }
 
 // loadEntries reads every assessment the paths name, with its catalogue.
 // Folders are searched as check searches them; a file found in a folder that
-// is not an assessment (a CI workflow, a catalogue) is skipped with a note.
-// An assessment that cannot be read stops the command, as for report.
+// is not an assessment (a CI workflow, a catalogue) is skipped with a note,
+// and one named is refused. An assessment that cannot be read stops the
+// command, as for report.
 func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, error) {
 	files, found, err := collect(paths)
 	if err != nil {
@@ -122,56 +88,27 @@ func loadEntries(e *env, paths, allow []string) ([]assessment.Entry, []string, e
 		return nil, nil, err
 	}
 	var entries []assessment.Entry
-	for _, f := range files {
-		if found[f] {
-			data, err := readLimited(e, f, maxText)
-			if err != nil {
-				return nil, nil, err
-			}
-			if ok, why := assessment.LooksLikeAssessment(data); !ok {
-				e.notef("skipping %s: %s", f, why)
-				continue
-			}
-		} else if err := notAssessment(f); err != nil {
-			return nil, nil, err
-		}
-		a, cat, err := loadAssessment(e, f, folders)
+	for _, path := range files {
+		data, err := readInput(e, path)
 		if err != nil {
 			return nil, nil, err
 		}
-		entries = append(entries, assessment.Entry{Assessment: a, Catalogue: cat})
+		in := &input{arg: path, data: data}
+		f := load.Read(in.loadInput(folders))
+		if found[path] && f.Kind != assessment.MaybeAssessment {
+			e.notef("skipping %s: %s", path, f.Kind.Why())
+			continue
+		}
+		if err := notAssessment(in, f.Kind); err != nil {
+			return nil, nil, err
+		}
+		if f, err = faithful(f, in); err != nil {
+			return nil, nil, err
+		}
+		entries = append(entries, f.Entry)
 	}
 	if len(entries) == 0 {
 		return nil, nil, usagef("no assessments found in %s", strings.Join(paths, ", "))
 	}
 	return entries, files, nil
-}
-
-// notAssessment says in one line that a file named on the command line is
-// not an assessment at all (a CI workflow, a catalogue, a spreadsheet),
-// rather than list every key it lacks. A file that cannot be read, an empty
-// one, and standard input are left to loadAssessment to report.
-func notAssessment(path string) error {
-	if path == "-" {
-		return nil
-	}
-	data, err := readLimited(nil, path, maxText)
-	if err != nil || len(bytes.TrimSpace(data)) == 0 {
-		return nil
-	}
-	if ok, why := assessment.LooksLikeAssessment(data); !ok {
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".xlsx", ".docx", ".csv", ".txt":
-			return usagef("%s: %s; csa import %s makes one from it", path, why, path)
-		}
-		return usagef("%s: %s", path, why)
-	}
-	return nil
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

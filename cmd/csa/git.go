@@ -4,14 +4,15 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path"
-	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
-	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -153,53 +154,129 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 
 // loadArg reads and loads an assessment named on the command line (OLD or
 // NEW of diff, LAST of init --from), with its catalogue, a catalogue file
-// only from folders. An assessment that cannot be loaded is one line on
-// stderr: see decodeAssessment.
-func loadArg(e *env, arg string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, *input, error) {
+// only from folders (or from the revision it was read from). An assessment
+// that cannot be loaded is one line on stderr: see readAssessment.
+func loadArg(e *env, arg string, folders codes.Resolver) (*load.File, *input, error) {
 	in, err := readArg(e, arg)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	a, cat, err := decodeAssessment(in, folders)
+	f, err := readAssessment(in, folders)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return a, cat, in, nil
+	return f, in, nil
 }
 
-// looksLikeCatalogueFile matches codes.Lookup's test for a path.
-func looksLikeCatalogueFile(code string) bool {
-	return strings.ContainsAny(code, `/\`) || strings.HasSuffix(code, ".yaml") || strings.HasSuffix(code, ".yml")
-}
+// gitTree is a git revision as a file system, its names from the top of
+// the repository: a catalogue file an assessment read from git names is read
+// from the same revision through it (see codes.Resolver.In).
+type gitTree struct{ rev string }
 
-// catalogueAt reads the catalogue file an assessment read from git names by
-// a relative path, from the same revision. When it cannot, the finding says
-// why, at the assessment's code.
-func catalogueAt(in *input, a *assessment.Assessment) (*codes.Catalogue, *assessment.Finding) {
-	bad := func(format string, args ...any) *assessment.Finding {
-		p := a.CodePos
-		if p.Line == 0 {
-			p = assessment.Pos{Line: 1, Col: 1}
+// Stat says what git has at name: a file and its size, or a folder.
+func (t gitTree) Stat(name string) (fs.FileInfo, error) {
+	spec, git, err := t.spec("stat", name)
+	if err != nil {
+		return nil, err
+	}
+	kind, reason, err := runGit(git, "cat-file", "-t", spec)
+	if err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: errors.New(reason)}
+	}
+	info := gitInfo{name: path.Base(name), dir: strings.TrimSpace(string(kind)) == "tree"}
+	if !info.dir {
+		size, reason, err := runGit(git, "cat-file", "-s", spec)
+		if err != nil {
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: errors.New(reason)}
 		}
-		return &assessment.Finding{Rule: assessment.RuleUnknownCode, Severity: assessment.Error, File: in.name(),
-			Line: p.Line, Col: p.Col, Message: fmt.Sprintf(format, args...)}
+		if info.size, err = strconv.ParseInt(strings.TrimSpace(string(size)), 10, 64); err != nil {
+			return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+		}
 	}
-	cwd := strings.HasPrefix(in.path, "./") || strings.HasPrefix(in.path, "../")
-	p := path.Join(path.Dir(filepath.ToSlash(in.path)), filepath.ToSlash(a.Code))
-	switch {
-	case !cwd && (p == ".." || strings.HasPrefix(p, "../")):
-		return nil, bad("catalogue file %s is outside the repository, so it cannot be read from %s", a.Code, in.rev)
-	case cwd && !strings.HasPrefix(p, "../"):
-		p = "./" + p // still relative to the current folder, as git reads it
-	}
-	spec := in.rev + ":" + p
-	data, err := gitShow(spec, codes.MaxFileSize, "catalogue")
-	if err != nil {
-		return nil, bad("catalogue file %s cannot be read from %s: %s", a.Code, in.rev, err)
-	}
-	cat, err := codes.Parse(bytes.NewReader(data), spec)
-	if err != nil {
-		return nil, bad("%s", err)
-	}
-	return cat, nil
+	return info, nil
 }
+
+// ReadFile returns the file at name, of at most maxText bytes.
+func (t gitTree) ReadFile(name string) ([]byte, error) {
+	spec, git, err := t.spec("read", name)
+	if err != nil {
+		return nil, err
+	}
+	data, reason, err := runGit(git, "show", spec)
+	switch {
+	case errors.Is(err, errTooLarge):
+		return nil, &fs.PathError{Op: "read", Path: name, Err: fmt.Errorf("it is larger than %s, more than csa reads from one file of this kind", megabytes(maxText))}
+	case err != nil:
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New(reason)}
+	}
+	return data, nil
+}
+
+// Open opens the file at name, read whole.
+func (t gitTree) Open(name string) (fs.File, error) {
+	info, err := t.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errors.New("it is a folder, not a file")}
+	}
+	data, err := t.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return &gitFile{Reader: bytes.NewReader(data), info: info}, nil
+}
+
+// spec is REV:NAME, for a name fs.FS allows, and the git to run.
+func (t gitTree) spec(op, name string) (spec, git string, err error) {
+	if !fs.ValidPath(name) {
+		return "", "", &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	git, err = exec.LookPath("git")
+	if err != nil {
+		return "", "", &fs.PathError{Op: op, Path: name, Err: errors.New("git is not installed")}
+	}
+	return t.rev + ":" + name, git, nil
+}
+
+// gitPrefix is the current folder from the top of the repository ("sub/"),
+// as git reads ./ and ../ in REV:PATH; "" at the top, or when git cannot
+// say.
+func gitPrefix() string {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		return ""
+	}
+	out, _, err := runGit(git, "rev-parse", "--show-prefix")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+type gitInfo struct {
+	name string
+	size int64
+	dir  bool
+}
+
+func (i gitInfo) Name() string { return i.name }
+func (i gitInfo) Size() int64  { return i.size }
+func (i gitInfo) Mode() fs.FileMode {
+	if i.dir {
+		return fs.ModeDir | 0o555
+	}
+	return 0o444
+}
+func (i gitInfo) ModTime() time.Time { return time.Time{} }
+func (i gitInfo) IsDir() bool        { return i.dir }
+func (i gitInfo) Sys() any           { return nil }
+
+type gitFile struct {
+	*bytes.Reader
+	info fs.FileInfo
+}
+
+func (f *gitFile) Stat() (fs.FileInfo, error) { return f.info, nil }
+func (f *gitFile) Close() error               { return nil }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/importer"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -289,10 +290,10 @@ func summary(a *assessment.Assessment) string {
 		}
 	}
 	s := fmt.Sprintf("imported %s (%d yes, %d partial, %d no, %d n/a, %d unanswered) and %s (%d done",
-		plural(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
-		count[assessment.Unanswered], plural(acts, "action"), done)
+		english.Count(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
+		count[assessment.Unanswered], english.Count(acts, "action"), done)
 	if drafts > 0 {
-		s += ", " + plural(drafts, "draft")
+		s += ", " + english.Count(drafts, "draft")
 	}
 	return s + ")"
 }

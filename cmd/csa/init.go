@@ -10,6 +10,7 @@ import (
 	"github.com/csa-tool/csa/assessment/carry"
 	"github.com/csa-tool/csa/assessment/lineage"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -134,10 +135,11 @@ func runInitFrom(e *env, o *initOptions) error {
 	if err != nil {
 		return err
 	}
-	last, lastCat, in, err := loadArg(e, o.from, folders)
+	lastFile, in, err := loadArg(e, o.from, folders)
 	if err != nil {
 		return err
 	}
+	last, lastCat := lastFile.Assessment, lastFile.Catalogue
 	cat := lastCat
 	if o.code != "" {
 		if cat, err = lookupCode(o.code); err != nil {
@@ -178,8 +180,8 @@ func runInitFrom(e *env, o *initOptions) error {
 		return err
 	}
 	e.notef("carried %s and %s from %s (%s) to %s, each marked for review; %s left blank",
-		countNoun(len(r.Carried), "answer", "answers"), countNoun(r.Actions, "open action", "open actions"),
-		in.name(), lastCat.ID, cat.ID, countNoun(len(r.New)+len(r.Blank), "provision", "provisions"))
+		english.Count(len(r.Carried), "answer", "answers"), english.Count(r.Actions, "open action", "open actions"),
+		in.name(), lastCat.ID, cat.ID, english.Count(len(r.New)+len(r.Blank), "provision", "provisions"))
 	for _, l := range r.Left {
 		e.notef("not carried: the open action of %s %s has no provision to go to in %s: %s",
 			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))

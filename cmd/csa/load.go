@@ -1,10 +1,13 @@
 package main
 
 import (
+	"errors"
+	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/codes"
 )
 
@@ -38,67 +41,73 @@ func (in *input) file() string {
 	return in.arg
 }
 
-// loadAssessment reads one assessment file for a command that renders or
-// lists it, with its catalogue. See decodeAssessment.
-func loadAssessment(e *env, path string, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
-	data, err := readInput(e, path)
-	if err != nil {
-		return nil, nil, err
+// loadInput is the input as the loader takes it: its catalogue file from
+// folders, or, read from git, a catalogue file it names by a relative path
+// from the same revision, taken from its folder there.
+func (in *input) loadInput(folders codes.Resolver) load.Input {
+	li := load.Input{Name: in.name(), Data: in.data, Catalogues: folders}
+	if in.fromGit() {
+		li.Catalogues = folders.In(gitTree{rev: in.rev}, in.rev, "the repository")
+		li.Dir = gitFolder(in.path)
 	}
-	return decodeAssessment(&input{arg: path, data: data}, folders)
+	return li
 }
 
-// decodeAssessment parses an assessment read from the command line and
-// finds its catalogue: by the assessment's code (a catalogue file only from
-// folders), or for one read from git a catalogue file it names by a
-// relative path, from the same revision. The
-// rules are not applied (that is check's job), but an assessment that cannot
-// be read faithfully (a syntax or schema error, a code csa does not know, or
-// a provision answered twice, when either answer could be the one meant)
-// stops the command: exit 2, as it could not run, with one line naming the
-// first error and how many more there are (csa check lists them all).
-func decodeAssessment(in *input, folders codes.Folders) (*assessment.Assessment, *codes.Catalogue, error) {
-	a, fs := assessment.Parse(in.name(), in.data)
-	if a != nil {
-		fs = append(fs, assessment.Duplicates(a)...)
+// gitFolder is the folder of PATH, from the top of the repository: git
+// reads ./ and ../ from the current folder.
+func gitFolder(p string) string {
+	dir := path.Dir(filepath.ToSlash(p))
+	if strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
+		dir = path.Join(gitPrefix(), dir)
 	}
-	var cat *codes.Catalogue
-	if a != nil && a.Code != "" {
-		var f *assessment.Finding
-		if in.fromGit() && looksLikeCatalogueFile(a.Code) && !filepath.IsAbs(a.Code) {
-			cat, f = catalogueAt(in, a)
-		} else {
-			cat, f = assessment.CatalogueWithin(a, folders)
-		}
-		if f != nil {
-			fs = append(fs, *f)
-		}
+	return dir
+}
+
+// readAssessment loads an assessment read from the command line for a
+// command that renders, lists or compares its answers, with its catalogue.
+// The rules are not applied (that is check's job), but an assessment that
+// cannot be read faithfully (a syntax or schema error, a code csa does not
+// know, or a provision answered twice, when either answer could be the one
+// meant) stops the command: exit 2, as it could not run, with one line
+// naming the first error and how many more there are (csa check lists them
+// all).
+func readAssessment(in *input, folders codes.Resolver) (*load.File, error) {
+	return faithful(load.Read(in.loadInput(folders)), in)
+}
+
+// faithful is f, or the one line saying why it cannot be read faithfully.
+func faithful(f *load.File, in *input) (*load.File, error) {
+	if err := f.Faithful(); err != nil {
+		return nil, unreadable(err, in)
 	}
-	if !assessment.HasErrors(fs) {
-		if a == nil || cat == nil { // Parse reports these; never hand on a nil
-			return nil, nil, usagef("%s: not a valid assessment: it names no Code (code:)", in.name())
-		}
-		return a, cat, nil
+	return f, nil
+}
+
+// unreadable is the one line saying why in cannot be read faithfully (err,
+// a *load.Unreadable): its first error, and how many more csa check lists.
+func unreadable(err error, in *input) error {
+	var u *load.Unreadable
+	if !errors.As(err, &u) || u.More == 0 {
+		return usagef("%s", err)
 	}
-	assessment.SortFindings(fs)
-	var errs []assessment.Finding
-	for _, f := range fs {
-		if f.Severity == assessment.Error {
-			errs = append(errs, f)
-		}
+	more := " (and " + u.MoreErrors()
+	if !in.fromGit() {
+		more += "; csa check " + in.arg + " lists them all"
 	}
-	first := errs[0]
-	msg := strings.Join(strings.Fields(assessment.OneLine(first.Message)), " ") // one line, whatever the message
-	if first.Rule == assessment.RuleUnknownCode && strings.HasPrefix(msg, `"`) {
-		msg = "unknown code " + msg // the finding leaves these words to its rule's name
+	return usagef("%s%s)", err, more)
+}
+
+// notAssessment says in one line that a file named on the command line is
+// not an assessment at all (a CI workflow, a catalogue, a spreadsheet),
+// rather than list every key it lacks. Standard input is left to the
+// loader to report.
+func notAssessment(in *input, kind assessment.Kind) error {
+	if in.arg == "-" || kind == assessment.MaybeAssessment {
+		return nil
 	}
-	more := ""
-	if n := len(errs) - 1; n > 0 {
-		more = " (and " + countNoun(n, "more error", "more errors")
-		if !in.fromGit() {
-			more += "; csa check " + in.arg + " lists them all"
-		}
-		more += ")"
+	switch strings.ToLower(filepath.Ext(in.arg)) {
+	case ".xlsx", ".docx", ".csv", ".txt":
+		return usagef("%s: %s; csa import %s makes one from it", in.arg, kind.Why(), in.arg)
 	}
-	return nil, nil, usagef("%s:%d:%d: not a valid assessment: %s%s", first.File, first.Line, first.Col, msg, more)
+	return usagef("%s: %s", in.arg, kind.Why())
 }

@@ -61,19 +61,19 @@ type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	getenv         func(string) string
-	// terminal reports whether a writer is a terminal (colour goes only
-	// to one); tests stand in a terminal with it.
+	// terminal reports whether a writer is a terminal; nil is isatty's
+	// answer (see env.isTerminal), a test may give its own.
 	terminal func(io.Writer) bool
 	color    *enumFlag // --color, color.go
 }
 
 // run executes one csa command line and returns its exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return runEnv(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv, terminal: isTerminal})
+	return runIn(&env{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now, getenv: os.Getenv}, args)
 }
 
-// runEnv is run in the outside world e describes.
-func runEnv(args []string, e *env) (status int) {
+// runIn is run with the outside world e gives.
+func runIn(e *env, args []string) (status int) {
 	stdin, stderr := e.stdin, e.stderr
 	defer func() {
 		// A bug in csa should still leave one line for the user, not a

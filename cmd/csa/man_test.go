@@ -20,7 +20,7 @@ func TestManPages(t *testing.T) {
 	e := &env{stdout: &stdout, stderr: &stderr, stdin: strings.NewReader(""),
 		now:    func() time.Time { return time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC) },
 		getenv: func(string) string { return "" }}
-	if status := runEnv([]string{"man", "-o", dir}, e); status != 0 {
+	if status := runIn(e, []string{"man", "-o", dir}); status != 0 {
 		t.Fatalf("csa man exited %d: %s", status, stderr.String())
 	}
 	want := map[string]bool{}

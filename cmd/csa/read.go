@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -53,7 +54,11 @@ func readLimited(e *env, path string, limit int64) ([]byte, error) {
 			return nil, tooLarge(path, limit)
 		}
 	}
-	data, err := readAtMost(f, limit)
+	size := int64(0)
+	if info.Mode().IsRegular() {
+		size = info.Size()
+	}
+	data, err := readSized(f, size, limit)
 	switch {
 	case errors.Is(err, errTooLarge):
 		return nil, tooLarge(path, limit)
@@ -104,15 +109,23 @@ var errTooLarge = errors.New("too large")
 
 // readAtMost reads r to the end, or fails with errTooLarge after limit
 // bytes.
-func readAtMost(r io.Reader, limit int64) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+func readAtMost(r io.Reader, limit int64) ([]byte, error) { return readSized(r, 0, limit) }
+
+// readSized is readAtMost for a reader that should hold size bytes (a file
+// as it was looked at): read into one buffer of that size, not one grown
+// as it reads, since check reads thousands.
+func readSized(r io.Reader, size, limit int64) ([]byte, error) {
+	var b bytes.Buffer
+	if size > 0 && size <= limit {
+		b.Grow(int(size) + bytes.MinRead)
+	}
+	if _, err := b.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if int64(b.Len()) > limit {
 		return nil, errTooLarge
 	}
-	return data, nil
+	return b.Bytes(), nil
 }
 
 func tooLarge(name string, limit int64) error {

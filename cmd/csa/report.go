@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/docx"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/assessment/workbook"
+	"github.com/csa-tool/csa/internal/format"
 	"github.com/csa-tool/csa/internal/safetext"
 )
 
@@ -26,11 +28,10 @@ type reportOptions struct {
 
 func newReportCmd(e *env) *cobra.Command {
 	o := &reportOptions{
-		format: newEnum("markdown", "html", "csv", "xlsx", "docx", "json"),
-		table:  newEnum(report.TableForm, report.TableActions),
+		table: newEnum(report.TableForm, report.TableActions),
 	}
 	cmd := &cobra.Command{
-		Use:   "report FILE [--format markdown|html|docx|csv|xlsx|json] [-o OUT] [--final]",
+		Use:   "report FILE [--format " + strings.Join(reportFormats.Names(), "|") + "] [-o OUT] [--final]",
 		Short: "Render the publication: Markdown, HTML, Word, CSV, XLSX or JSON",
 		Long: `Report renders one assessment as the document the landlord publishes and
 takes to its governing body, with no retyping.
@@ -114,7 +115,7 @@ standard input comes from).`,
   csa report assessment.yaml --format xlsx -o self-assessment.xlsx
   csa report assessment.yaml --format csv --table actions --as-of 2025-07-01
   csa report assessment.yaml > self-assessment.md`,
-		Args: argCount(1, 1, "report needs one assessment FILE: csa report FILE --format markdown|html|docx|csv|xlsx|json"),
+		Args: argCount(1, 1, "report needs one assessment FILE: csa report FILE --format "+strings.Join(reportFormats.Names(), "|")),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.file = args[0]
 			if cmd.Flags().Changed("table") && o.format.value != "csv" {
@@ -124,7 +125,7 @@ standard input comes from).`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.VarP(o.format, "format", "f", "output format: markdown, html, docx, csv, xlsx or json")
+	o.format = addFormat(fs, reportFormats.Names())
 	fs.Var(o.table, "table", "with --format csv: form (one row per provision) or actions (one row per action)")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
 	fs.BoolVar(&o.final, "final", false, "refuse a draft (unapproved, unanswered provisions, or answers awaiting review): exit 2, for a release job")
@@ -133,59 +134,44 @@ standard input comes from).`,
 	return cmd
 }
 
+// reportFormats are csa report's formats, the default first: report's
+// own, and package workbook's XLSX.
+var reportFormats = format.List[report.Publication]{report.Markdown, report.HTML, docx.DOCX, report.CSV, workbook.XLSX, report.JSON}
+
 func runReport(e *env, o *reportOptions) error {
-	xlsx := o.format.value == "xlsx"
-	t := target{e: e, path: o.out, inputs: []string{o.file}}
-	switch o.format.value {
-	case "xlsx":
-		t.binary = "an XLSX workbook"
-	case "docx":
-		t.binary = "a Word document"
-	}
+	f, _ := reportFormats.Named(o.format.value)
+	t := target{e: e, path: o.out, inputs: []string{o.file}, binary: f.Binary}
 	// Checked before the file is read, so nothing is half done.
 	if err := t.check(); err != nil {
 		return err
 	}
-	if err := notAssessment(o.file); err != nil {
+	data, err := readInput(e, o.file)
+	if err != nil {
+		return err
+	}
+	in := &input{arg: o.file, data: data}
+	if err := notAssessment(in, assessment.KindOf(data)); err != nil {
 		return err
 	}
 	folders, err := catalogueFolders(o.allow, o.file)
 	if err != nil {
 		return err
 	}
-	a, cat, err := loadAssessment(e, o.file, folders)
+	file, err := readAssessment(in, folders)
 	if err != nil {
 		return err
 	}
-	t.inputs = append(t.inputs, catalogueFiles(cat)...)
-	asOf := o.asOf.or(e)
-	r := report.New(a, cat, asOf)
-	if err := draftRule(e, o, r); err != nil {
+	t.inputs = append(t.inputs, catalogueFiles(file.Catalogue)...)
+	p := report.NewPublication(file.Assessment, file.Catalogue, o.asOf.or(e), o.table.value)
+	if err := draftRule(e, o, p.Report()); err != nil {
 		return err
 	}
-	if xlsx {
-		return outputError(t.write(func(w io.Writer) error {
-			if err := workbook.Write(w, a, cat, asOf); err != nil {
-				if isWriteError(err) {
-					return err
-				}
-				return usagef("cannot write the workbook: %s", err)
-			}
-			return nil
-		}))
-	}
 	return outputError(t.write(func(w io.Writer) error {
-		switch o.format.value {
-		case "html":
-			return report.WriteHTML(w, r)
-		case "csv":
-			return report.WriteCSV(w, r, o.table.value)
-		case "json":
-			return report.WriteJSON(w, r)
-		case "docx":
-			return docx.Write(w, r)
+		err := f.Write(w, p)
+		if err != nil && !isWriteError(err) {
+			return usagef("%s", err) // the workbook's own words
 		}
-		return report.WriteMarkdown(w, r)
+		return err
 	}))
 }
 

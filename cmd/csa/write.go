@@ -53,7 +53,7 @@ func (o target) errTerminal() error {
 // mistake costs one line and not an import. write checks again as it writes.
 func (o target) check() error {
 	if o.toStdout() {
-		if o.binary != "" && isTerminal(o.e.stdout) {
+		if o.binary != "" && o.e.isTerminal(o.e.stdout) {
 			return o.errTerminal()
 		}
 		return nil
@@ -65,7 +65,7 @@ func (o target) check() error {
 // write produces the output with render and writes it to the target.
 func (o target) write(render func(io.Writer) error) error {
 	if o.toStdout() {
-		if o.binary != "" && isTerminal(o.e.stdout) {
+		if o.binary != "" && o.e.isTerminal(o.e.stdout) {
 			return o.errTerminal()
 		}
 		return render(o.e.stdout)
@@ -95,7 +95,7 @@ func (o target) resolve() (dest, error) {
 	case err == nil && info.IsDir():
 		return dest{}, usagef("-o %s is a folder; name a file", o.path)
 	case err == nil && !info.Mode().IsRegular():
-		if o.binary != "" && info.Mode()&fs.ModeCharDevice != 0 && isTerminalPath(o.path) {
+		if o.binary != "" && info.Mode()&fs.ModeCharDevice != 0 && o.e.isTerminalPath(o.path) {
 			return dest{}, o.errTerminal()
 		}
 		return dest{path: o.path, device: true}, nil
@@ -201,7 +201,7 @@ func (o target) writeDevice(path string, data []byte) error {
 	if err != nil {
 		return usagef("cannot write %s: %s", path, reason(err))
 	}
-	if o.binary != "" && isTerminalFile(f) {
+	if o.binary != "" && o.e.isTerminal(f) {
 		f.Close()
 		return o.errTerminal()
 	}
@@ -376,26 +376,26 @@ func reason(err error) string {
 	return err.Error()
 }
 
-// isTerminal reports whether w is a terminal: not any character device
-// (> /dev/null is one, and is not a terminal).
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w is a terminal, by e.terminal, or else by
+// isatty: not any character device (> /dev/null is one, and is not a
+// terminal).
+func (e *env) isTerminal(w io.Writer) bool {
 	if s, ok := w.(*stdoutWriter); ok {
 		w = s.w
 	}
+	if e.terminal != nil {
+		return e.terminal(w)
+	}
 	f, ok := w.(*os.File)
-	return ok && isTerminalFile(f)
-}
-
-func isTerminalFile(f *os.File) bool {
-	return isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // isTerminalPath reports whether path names a terminal (-o /dev/tty).
-func isTerminalPath(path string) bool {
+func (e *env) isTerminalPath(path string) bool {
 	f, err := os.OpenFile(path, os.O_WRONLY|noCTTY, 0)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	return isTerminalFile(f)
+	return e.isTerminal(f)
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // TestConcurrentInit: of ten csa init -o x run at once, exactly one writes
@@ -221,6 +222,32 @@ func noTemps(t *testing.T, dir string) {
 	for _, e := range entries {
 		if strings.HasSuffix(e.Name(), ".tmp") {
 			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+// TestBinaryNotToStdoutTerminal: a binary format is refused when standard
+// output is a terminal (as env says; here a test's own answer), and written
+// when it is not.
+func TestBinaryNotToStdoutTerminal(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "a.yaml")
+	if err := os.WriteFile(in, []byte("code: chc-2024\nlandlord: L\nassessed: 2025-05-01\nprovisions: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, terminal := range []bool{true, false} {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, now: time.Now,
+			terminal: func(io.Writer) bool { return terminal }}
+		status := runIn(e, []string{"report", in, "-f", "xlsx", "--as-of", "2025-07-01"})
+		refused := status == exitUsage && strings.Contains(stderr.String(), "refusing to write an XLSX workbook to the terminal")
+		if refused != terminal || (!terminal && (status != exitOK || !bytes.HasPrefix(stdout.Bytes(), []byte("PK")))) {
+			t.Errorf("terminal %v: exit %d, %d bytes out, %q", terminal, status, stdout.Len(), stderr.String())
+		}
+		// Text formats go to a terminal.
+		stdout.Reset()
+		if status := runIn(e, []string{"report", in, "--as-of", "2025-07-01"}); status != exitOK || stdout.Len() == 0 {
+			t.Errorf("terminal %v: markdown exited %d", terminal, status)
 		}
 	}
 }

@@ -1,19 +1,25 @@
 // Package fastyaml parses the block-style YAML that assessment files are
-// written in, several times faster than yaml.v3, into the same yaml.Node
-// tree yaml.v3 would build.
+// written in, several times faster than yaml.v3, into the yaml.Node tree the
+// assessment loader reads.
 //
 // It exists because csa check must read a thousand assessments in well under
 // a second, and yaml.v3 alone takes about that long. It is deliberately
 // narrow: it accepts only a strict subset (block mappings and sequences with
 // simple keys; plain, quoted and literal | scalars on one line or as a block;
-// comments; empty [] and {}) and declines everything else (anchors, tags,
-// flow collections, folded > scalars, multi-line plain or quoted scalars,
-// tabs, CR, documents markers, unusual characters). The caller then parses
-// with yaml.v3, which is also what reports every syntax error: Parse never
-// does. A fuzz test holds the two to the same tree wherever Parse accepts.
+// comments; empty [] and {}; lines ending LF or CRLF) and declines everything
+// else (anchors, tags, flow collections, folded > scalars, multi-line plain
+// or quoted scalars, tabs, a lone CR, document markers, unusual characters).
+// The caller then parses with yaml.v3, which is also what reports every
+// syntax error: Parse never does.
 //
-// Tags are resolved as yaml.v3 does for null, bool, int and float; other
-// plain scalars, dates included, are tagged !!str.
+// The contract: where Parse accepts a document, yaml.v3 accepts it too and
+// agrees on everything the loader reads: each node's kind, its tag (null,
+// bool, int and float resolved as yaml.v3 resolves them; other plain
+// scalars, dates included, !!str, where yaml.v3 says !!timestamp), its value,
+// its line and column, and whether a scalar is a | block. Comments, the
+// exact style of a quoted scalar and anything else the loader ignores may
+// differ. The tests hold the two to it over csa's own files, every
+// assessment in the test scripts (LF and CRLF), and a fuzz target.
 package fastyaml
 
 import (
@@ -49,19 +55,21 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 }
 
 // plainText reports whether data is valid UTF-8 made only of characters the
-// subset allows: printable ones and the newline.
+// subset allows: printable ones, and line breaks (LF, or CRLF: a CR only
+// before an LF). U+2028 and U+2029 are line breaks to yaml.v3, so a file
+// holding one is left to it.
 func plainText(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7f {
+			if (c < 0x20 && c != '\n' && (c != '\r' || i+1 >= len(data) || data[i+1] != '\n')) || c == 0x7f {
 				return false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF {
+		if r == utf8.RuneError || r == 0xFEFF || (r >= 0x80 && r <= 0x9f) || r == 0xFFFE || r == 0xFFFF || r == 0x2028 || r == 0x2029 {
 			return false
 		}
 		i += size
@@ -69,6 +77,7 @@ func plainText(data []byte) bool {
 	return true
 }
 
+// splitLines cuts data into lines, without their line breaks (LF or CRLF).
 func splitLines(data []byte) [][]byte {
 	lines := make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
 	for len(data) > 0 {
@@ -77,7 +86,7 @@ func splitLines(data []byte) [][]byte {
 			lines = append(lines, data)
 			break
 		}
-		lines = append(lines, data[:i])
+		lines = append(lines, bytes.TrimSuffix(data[:i], []byte{'\r'}))
 		data = data[i+1:]
 	}
 	return lines
@@ -85,9 +94,26 @@ func splitLines(data []byte) [][]byte {
 
 type parser struct {
 	lines [][]byte
-	i     int  // current line, 0-based
-	open  bool // the last line has no newline
+	i     int         // current line, 0-based
+	open  bool        // the last line has no newline
+	nodes []yaml.Node // allocated nodes not yet handed out
 }
+
+// node hands out a node, allocating them a chunk at a time: an assessment
+// is some thousand nodes, which die together, and one allocation for many
+// is much cheaper for the allocator and the collector than one for each.
+func (p *parser) node(n yaml.Node) *yaml.Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]yaml.Node, nodeChunk)
+	}
+	p.nodes[0] = n
+	x := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	return x
+}
+
+// nodeChunk is how many nodes are allocated at once.
+const nodeChunk = 128
 
 func (p *parser) line() []byte { return p.lines[p.i] }
 
@@ -128,7 +154,7 @@ func docMarker(l []byte) bool {
 
 // mapping parses a block mapping whose keys sit at column ind (0-based).
 func (p *parser) mapping(ind int) (*yaml.Node, bool) {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: ind + 1}
+	m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: ind + 1})
 	for {
 		p.skipBlank()
 		if p.i >= len(p.lines) {
@@ -158,11 +184,11 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	if k == col || k-col > maxKey || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
 		return false
 	}
-	name := string(l[col:k])
-	if name == "<<" {
-		return false
+	name, known := keys[string(l[col:k])]
+	if !known {
+		name = string(l[col:k])
 	}
-	key := &yaml.Node{Kind: yaml.ScalarNode, Tag: resolvePlain(name), Value: name, Line: p.i + 1, Column: col + 1}
+	key := p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: resolvePlain(name), Value: name, Line: p.i + 1, Column: col + 1})
 	v, ok := p.value(ind, k+1)
 	if !ok {
 		return false
@@ -170,6 +196,18 @@ func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	m.Content = append(m.Content, key, v)
 	return true
 }
+
+// keys are the keys of csa's files, which every file repeats: each is one
+// string, not a new one each time it is read.
+var keys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range []string{"code", "landlord", "assessed", "period", "approved", "by", "on", "published",
+		"provisions", "id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions",
+		"action", "owner", "due", "status", "completed", "draft"} {
+		m[k] = k
+	}
+	return m
+}()
 
 // maxKey bounds the keys read here. yaml.v3 refuses a plain key of more
 // than 1024 characters; no assessment key is near that, so a long one is
@@ -208,7 +246,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 				return p.sequence(in) // a sequence may sit at its key's indent
 			}
 		}
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}, true
+		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}), true
 	}
 	return p.scalar(rest, line, col, ind)
 }
@@ -217,7 +255,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 // col), including a | block that continues below. ind is the column of the
 // owning mapping's keys or sequence's dashes.
 func (p *parser) scalar(rest []byte, line, col, ind int) (*yaml.Node, bool) {
-	n := &yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col}
+	n := p.node(yaml.Node{Kind: yaml.ScalarNode, Line: line, Column: col})
 	switch rest[0] {
 	case '|':
 		return p.literal(rest, n, ind)
@@ -388,6 +426,7 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 	}
 	m := p.indent()
 	var b strings.Builder
+	b.Grow(p.blockSize(m))
 	blanks := 0 // blank lines seen since the last content line
 	last := p.i // the last content line
 	for ; p.i < len(p.lines); p.i++ {
@@ -431,9 +470,24 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 	return n, true
 }
 
+// blockSize is about how many bytes the block starting at the current line,
+// its text at column m, holds: the builder is sized once.
+func (p *parser) blockSize(m int) int {
+	n := 2 // the final line break, and one to spare
+	for i := p.i; i < len(p.lines); i++ {
+		l := p.lines[i]
+		s := countSpaces(l)
+		if s < m && s < len(l) {
+			break
+		}
+		n += max(0, len(l)-m) + 1
+	}
+	return n
+}
+
 // sequence parses a block sequence whose dashes sit at column ind.
 func (p *parser) sequence(ind int) (*yaml.Node, bool) {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: ind + 1}
+	s := p.node(yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.i + 1, Column: ind + 1})
 	for {
 		p.skipBlank()
 		if p.i >= len(p.lines) || p.indent() < ind || docMarker(p.line()) {
@@ -469,7 +523,7 @@ func (p *parser) item(ind int) (*yaml.Node, bool) {
 	}
 	if looksLikeKey(rest) {
 		// A mapping whose first key follows the dash; its keys sit at start.
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: start + 1}
+		m := p.node(yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.i + 1, Column: start + 1})
 		if !p.entry(m, start, start) {
 			return nil, false
 		}

@@ -1,12 +1,15 @@
 package fastyaml
 
 import (
+	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -116,7 +119,11 @@ provisions:
 		{"multi-line plain", "a: one\n  two\n", false},
 		{"multi-line quoted", "a: \"one\n  two\"\n", false},
 		{"tab", "a:\n\tb: 1\n", false},
-		{"crlf", "a: 1\r\nb: 2\r\n", false},
+		{"crlf", "a: 1\r\nb: |\r\n  two\r\n  lines\r\nc: 'q' # x\r\nd:\r\n  - e\r\n", true},
+		{"crlf, keep", "a: |+\r\n  x\r\n\r\nb: 1\r\n", true},
+		{"crlf, no break at the end", "a: |\r\n  x", true},
+		{"lone cr", "a: 1\rb: 2\n", false},
+		{"cr in a value", "a: x\ry\n", false},
 		{"document marker", "---\na: 1\n", false},
 		{"second document", "a: 1\n---\nb: 2\n", false},
 		{"flow", "a: [1, 2]\n", false},
@@ -145,30 +152,66 @@ provisions:
 	}
 }
 
-// TestAcceptsWhatCsaWrites: the examples and every assessment in the test
-// scripts take the fast path, or the speed-up would be theory.
-func TestAcceptsWhatCsaWrites(t *testing.T) {
-	files, _ := filepath.Glob("../../../examples/*.yaml")
-	if len(files) == 0 {
-		t.Skip("no examples yet")
-	}
-	for _, f := range files {
+// corpus is the YAML csa's own files and tests hold: the examples, and
+// every YAML file in the test scripts (assessments, catalogues, figures
+// files, workflows, broken ones), each also with CRLF line ends.
+func corpus(t testing.TB) map[string][]byte {
+	out := map[string][]byte{}
+	examples, _ := filepath.Glob("../../../examples/*.yaml")
+	for _, f := range examples {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !agree(t, data) {
-			t.Errorf("%s: declined", f)
+		out[f] = data
+	}
+	scripts, _ := filepath.Glob("../../../testdata/script/*.txtar")
+	for _, f := range scripts {
+		a, err := txtar.ParseFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
+		for _, file := range a.Files {
+			if ext := filepath.Ext(file.Name); ext == ".yaml" || ext == ".yml" {
+				out[filepath.Base(f)+":"+file.Name] = file.Data
+			}
+		}
+	}
+	if len(examples) == 0 || len(scripts) == 0 {
+		t.Fatal("no examples or scripts: the corpus is empty")
+	}
+	crlf := map[string][]byte{} // not added to out while ranging over it
+	for name, data := range out {
+		crlf[name+" (CRLF)"] = bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
+	}
+	maps.Copy(out, crlf)
+	return out
+}
+
+// TestAgreesOnTheCorpus: wherever Parse accepts a file of the corpus,
+// yaml.v3 builds the same tree; the examples, LF or CRLF, take the fast
+// path, or the speed-up would be theory.
+func TestAgreesOnTheCorpus(t *testing.T) {
+	accepted := 0
+	for name, data := range corpus(t) {
+		t.Run(name, func(t *testing.T) {
+			ok := agree(t, data)
+			if ok {
+				accepted++
+			}
+			if strings.Contains(name, "examples/") && !ok {
+				t.Errorf("%s: declined", name)
+			}
+		})
+	}
+	if accepted < 100 {
+		t.Errorf("only %d files of the corpus took the fast path", accepted)
 	}
 }
 
 func FuzzAgreesWithYAMLv3(f *testing.F) {
-	files, _ := filepath.Glob("../../../examples/*.yaml")
-	for _, name := range files {
-		if data, err := os.ReadFile(name); err == nil {
-			f.Add(data)
-		}
+	for _, data := range corpus(f) {
+		f.Add(data)
 	}
 	f.Add([]byte("a: |\n  x\n\n  y\nb:\n  - c: 'd'\n    e: \"f\"\n"))
 	f.Add([]byte(`a: "\0\a\b\t\n\v\f\r\e\ \"\\\N\_\L\P\x41\u2028\U0001F600\'"` + "\n"))

@@ -1,0 +1,19 @@
+package rules
+
+import "testing"
+
+func TestOverdue(t *testing.T) {
+	action := func(due, status string) string {
+		return head + "  - id: \"1.2\"\n    comply: partial\n    actions:\n      - action: Train the team on the new complaints procedure and its timescales, every one of them.\n" +
+			"        owner: Complaints Manager\n        due: " + due + "\n        status: " + status + "\n"
+	}
+	checkCases(t, Overdue, []ruleCase{
+		{"a day late", action("2025-06-30", "open"), []string{
+			"13:14 1.2: an action for provision 1.2 was due 2025-06-30 and is still open (1 day overdue): Train the team on the new complaints procedure and its timescales..."}},
+		{"long late", action("2024-03-31", "open"), []string{
+			"13:14 1.2: an action for provision 1.2 was due 2024-03-31 and is still open (457 days overdue): Train the team on the new complaints procedure and its timescales..."}},
+		{"due today", action("2025-07-01", "open"), nil},
+		{"done", action("2024-03-31", "done"), nil},
+		{"the provision unknown", "code: mini.yaml\nlandlord: L\nassessed: 2025-05-31\nprovisions:\n  - id: \"9.9\"\n    comply: no\n    actions:\n      - action: x\n        due: 2024-01-01\n", nil},
+	})
+}
