@@ -3,7 +3,6 @@ package annual
 import (
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/figures"
@@ -24,8 +23,7 @@ const (
 // today is --as-of in the tests.
 var today = assessment.NewDate(2025, 7, 1)
 
-func without(doc, key string) string      { return sample.Without(doc, key) }
-func replace(doc, old, new string) string { return strings.Replace(doc, old, new, 1) }
+func without(doc, key string) string { return sample.Without(doc, key) }
 
 // fromDisk is what the tests read a pack with: the files from the disk,
 // and the self-assessment as csa's loader would read it (package load,
