@@ -45,8 +45,11 @@ func WriteList(w io.Writer) error {
 func (r *Rule) Explain(w io.Writer) error {
 	var b strings.Builder
 	reads := "assessments"
-	if r.Reads == Figures {
+	switch r.Reads {
+	case Figures:
 		reads = "complaint figures files (kind: figures)"
+	case Annual:
+		reads = "annual complaints reports (kind: annual)"
 	}
 	fmt.Fprintf(&b, "%s: %s, in %s\n", r.Name, r.severityText(), reads)
 	for _, part := range []struct{ label, text string }{

@@ -38,8 +38,10 @@ func TestExplainEveryRule(t *testing.T) {
 			t.Fatal(err)
 		}
 		out := b.String()
-		if !strings.HasPrefix(out, r.Name+": "+r.Severity.String()) {
-			t.Errorf("%s: starts %q", r.Name, strings.SplitN(out, "\n", 2)[0])
+		first := strings.SplitN(out, "\n", 2)[0]
+		reads := map[Subject]string{Assessments: ", in assessments", Figures: ", in complaint figures files", Annual: ", in annual complaints reports"}[r.Reads]
+		if !strings.HasPrefix(out, r.Name+": "+r.Severity.String()) || reads == "" || !strings.Contains(first, reads) {
+			t.Errorf("%s: starts %q", r.Name, first)
 		}
 		for _, part := range []string{"\nFires when\n  ", "\nWhat it checks\n  ", "\nWhy\n  ", "\nHow to fix a finding\n  "} {
 			if !strings.Contains(out, part) {

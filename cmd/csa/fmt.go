@@ -46,8 +46,9 @@ changes nothing the second time. csa init and csa import write this form.
 
 Folders are searched recursively for *.yaml and *.yml, skipping hidden
 folders. A file proven not to be an assessment (a catalogue, a figures
-file, a CI workflow) is left as it is, with a note, whether found in a
-folder or named: so a pre-commit hook can name every YAML file committed.
+file, an annual report, a CI workflow) is left as it is, with a note,
+whether found in a folder or named: so a pre-commit hook can name every
+YAML file committed.
 "-" reads standard input and writes to standard output.
 
 Without -w or --check, the formatted files go to standard output, and no
