@@ -107,6 +107,7 @@ func formatSlow(data []byte) (out []byte, err error) {
 		return nil, &FormatError{at.Line, at.Column, "the file's aliases repeat too much of it to write out"}
 	}
 	expandAliases(&doc)
+	hoistLineComments(&doc)
 	top := doc.Content[0]
 	header := ""
 	if len(top.Content) > 0 {
@@ -150,6 +151,30 @@ func joinComments(a, b string) string {
 		return a
 	}
 	return a + "\n" + b
+}
+
+// hoistLineComments moves the comment at the end of a set of keys or a list
+// written in flow style ({by: Board} # signed) to where block style writes
+// one: after the key it is the value of, or else after its first entry.
+// yaml.v3 would drop it, laying the set out in block style.
+func hoistLineComments(n *yaml.Node) {
+	for i, c := range n.Content {
+		hoistLineComments(c)
+		if c.LineComment == "" || c.Style&yaml.FlowStyle == 0 || len(c.Content) == 0 ||
+			(c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode) {
+			continue
+		}
+		var to *yaml.Node
+		switch {
+		case n.Kind == yaml.MappingNode && i%2 == 1 && n.Content[i-1].LineComment == "":
+			to = n.Content[i-1]
+		case c.Content[0].Kind == yaml.ScalarNode && c.Content[0].LineComment == "":
+			to = c.Content[0]
+		default:
+			continue
+		}
+		to.LineComment, c.LineComment = c.LineComment, ""
+	}
 }
 
 // expandAliases replaces every alias with a copy of what it names, and

@@ -46,6 +46,8 @@ var layouts = []struct{ name, in, want string }{
 		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n"},
 	{"comments stay with what they annotate", "# The header.\n" + fmtHead + "provisions:\n  # Section 6\n  - id: \"6.2\" # second\n    comply: yes\n  # Section 1\n  - id: \"1.2\"\n    # why\n    comply: no # for now\n",
 		"# The header.\n" + fmtHead + "provisions:\n  # Section 1\n  - id: \"1.2\"\n    # why\n    comply: no # for now\n  # Section 6\n  - id: \"6.2\" # second\n    comply: yes\n"},
+	{"a comment after a flow set kept", fmtHead + "approved: {by: Board, on: 2025-06-19} # signed\nprovisions: [{id: \"1.2\", comply: yes} # first\n  ]\n",
+		fmtHead + "approved: # signed\n  by: Board\n  on: 2025-06-19\nprovisions:\n  - id: \"1.2\" # first\n    comply: yes\n"},
 	{"the header stays on top", "# The header.\nlandlord: X\n# about code\ncode: chc-2024\nassessed: 2025-05-31\nprovisions: []\n",
 		"# The header.\n# about code\ncode: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions: []\n"},
 	{"a header set apart", "# The header.\n\n" + fmtHead + "provisions: []\n", "# The header.\n\n" + fmtHead + "provisions: []\n"},

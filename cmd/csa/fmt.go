@@ -114,9 +114,6 @@ func runFmt(e *env, o *fmtOptions) error {
 			continue
 		}
 		formatted++
-		if r.changed {
-			differ++
-		}
 		if o.write && r.changed {
 			t := target{e: e, path: r.path}
 			if err := t.write(func(w io.Writer) error { _, err := w.Write(r.out); return err }); err != nil {
@@ -124,6 +121,9 @@ func runFmt(e *env, o *fmtOptions) error {
 				say(e.stderr, "csa: "+err.Error())
 				continue
 			}
+		}
+		if r.changed {
+			differ++ // counted once written: "rewrote" counts what was
 		}
 		switch {
 		case o.check && r.changed:
