@@ -69,6 +69,7 @@ type htmlCell struct {
 	Label string // the column name, shown beside the value on a phone
 	Class string
 	Text  string      // a plain cell
+	Title string      // a provision's short title, on a line of its own after Text
 	Paras []Paragraph // a cell of labelled paragraphs, when Text is ""
 }
 
@@ -414,4 +415,4 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{range .Rows}}<tr{{with .ID}} id="{{.}}"{{end}}{{with .Class}} class="{{.}}"{{end}}>{{with .Head}}<th scope="row" data-label="{{.Label}}" dir="auto">{{template "cell" .}}</th>{{end}}{{range .Cells}}<td data-label="{{.Label}}"{{with .Class}} class="{{.}}"{{end}} dir="auto">{{template "cell" .}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}{{define "cell"}}{{if .Paras}}{{range .Paras}}<p>{{with .Label}}<strong>{{.}}:</strong> {{end}}{{.Text}}</p>{{end}}{{else}}{{.Text}}{{end}}{{end}}`))
+{{end}}{{define "cell"}}{{if .Paras}}{{range .Paras}}<p>{{with .Label}}<strong>{{.}}:</strong> {{end}}{{.Text}}</p>{{end}}{{else}}{{.Text}}{{with .Title}} <span class="ptitle">{{.}}</span>{{end}}{{end}}{{end}}`))

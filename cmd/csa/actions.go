@@ -99,7 +99,7 @@ func runActions(e *env, o *actionsOptions) error {
 		filter.Status = assessment.Done
 	}
 	f, _ := report.ActionsFormats.Named(o.format.value)
-	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: asOf}
+	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: entries, Filter: filter, AsOf: asOf}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, a) }))
 }
 

@@ -69,7 +69,7 @@ func runGaps(e *env, o *gapsOptions) error {
 		return err
 	}
 	f, _ := report.GapsFormats.Named(o.format.value)
-	g := report.Gaps{Gaps: assessment.Gaps(entries), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: o.asOf.or(e)}
+	g := report.Gaps{Gaps: assessment.Gaps(entries), Columns: report.ColumnsFor(entries), Entries: entries, AsOf: o.asOf.or(e)}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, g) }))
 }
 
