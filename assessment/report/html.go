@@ -292,7 +292,7 @@ col.c-id { width: 6.75rem; }
 col.c-comply { width: 6.5rem; }
 col.c-req { width: 24%; }
 col.c-owner { width: 20%; }
-col.c-date { width: 9.5rem; }
+col.c-date { width: 11rem; }
 col.c-status { width: 17%; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding: .25rem 0 .5rem; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
