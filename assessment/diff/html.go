@@ -14,7 +14,7 @@ import (
 )
 
 // WriteHTML writes the diff as one web page for a board paper, with the
-// report page's stylesheet and print rules (report.StyleSheet), lang en-GB,
+// report page's stylesheet and print rules (report.PageStyle), lang en-GB,
 // a caption and header scopes on every table, each cell's direction
 // isolated, no script and nothing fetched; html/template escapes every
 // piece of text from the assessments. It says what the Markdown says, in the
@@ -97,7 +97,7 @@ func line(s string) string { return strings.Join(strings.Fields(safetext.Line(s)
 func (d *Diff) htmlView() htmlDiff {
 	v := htmlDiff{Title: line(d.paperTitle()), Note: lineageNote(d), NoChanges: !d.Differs(),
 		SidesHead: sidesHeader}
-	v.CSS = report.StyleSheet(v.Title) + diffCSS
+	v.CSS = template.CSS(report.PageStyle(v.Title) + diffCSS)
 	for _, f := range d.paperFacts() {
 		v.Facts = append(v.Facts, [2]string{f[0], line(f[1])})
 	}

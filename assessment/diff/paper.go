@@ -301,7 +301,3 @@ func actionPieces(a Action) []Piece {
 	}
 	return []Piece{{Kind: Same, Text: a.Old.Text}}
 }
-
-// longDate writes a date as the report does: "30 September 2025"; "-"
-// for none.
-func longDate(d assessment.Date) string { return orDash(d.Long()) }

@@ -3,7 +3,6 @@ package report
 import (
 	"html/template"
 	"io"
-	"strings"
 )
 
 // writeHTML writes a gaps or actions board as one web page, made as the
@@ -61,13 +60,6 @@ func (b board) htmlView() listView {
 		v.Parts = append(v.Parts, pv)
 	}
 	return v
-}
-
-// StyleSheet is the report page's stylesheet, screen and print, with
-// running as the printed pages' running title: the one look every page csa
-// writes shares (the diff's page adds its own rules after it).
-func StyleSheet(running string) template.CSS {
-	return template.CSS(strings.Replace(pageCSS, "{{.Running}}", string(cssString(running)), 1))
 }
 
 func oneLineFacts(facts [][2]string) [][2]string {
