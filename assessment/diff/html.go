@@ -219,6 +219,9 @@ dl.fields dd { margin: 0 0 .5rem; }
 ul.ids { margin: 0; padding-left: 1.1rem; }
 ul.plan { margin: 0 0 .5rem; padding-left: 1.25rem; }
 table.stack td.num { width: 5rem; }
+table.tally { table-layout: fixed; }
+table.tally th[scope=col]:first-child { width: 30%; }
+table.tally th[scope=col]:nth-child(2) { width: 5rem; }
 @media screen and (max-width: 40em) {
   table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: auto; }
   table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -301,7 +304,7 @@ var diffTemplate = template.Must(template.New("diff").Parse(`<!DOCTYPE html>
 {{end}}</main>
 </body>
 </html>
-{{define "summary"}}<table class="stack">
+{{define "summary"}}<table class="stack tally">
 <caption>{{.Caption}}</caption>
 <thead>
 <tr>{{range .Head}}<th scope="col">{{.}}</th>{{end}}</tr>
