@@ -139,3 +139,23 @@ func TestHTMLPage(t *testing.T) {
 		t.Error("a date is written as YYYY-MM-DD")
 	}
 }
+
+// TestPaperTitle names the landlord and the two periods, once when a draft
+// is compared with the same year's final version.
+func TestPaperTitle(t *testing.T) {
+	for _, c := range []struct {
+		old, new Side
+		want     string
+	}{
+		{Side{Landlord: "L", Period: "2023/24"}, Side{Landlord: "L", Period: "2024/25"}, "L: what changed, 2023/24 to 2024/25"},
+		{Side{Landlord: "L", Period: "2024/25"}, Side{Landlord: "L", Period: "2024/25"}, "L: what changed, 2024/25"},
+		{Side{Landlord: "L"}, Side{Landlord: "L", Period: "2024/25"}, "L: what changed, - to 2024/25"},
+		{Side{Landlord: "L"}, Side{Landlord: "L"}, "L: what changed"},
+		{Side{}, Side{}, "Self-assessment: what changed"},
+	} {
+		d := &Diff{Old: c.old, New: c.new}
+		if got := d.paperTitle(); got != c.want {
+			t.Errorf("%+v to %+v: %q, want %q", c.old, c.new, got, c.want)
+		}
+	}
+}

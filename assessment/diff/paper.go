@@ -19,10 +19,14 @@ import (
 // and shown whole, with added and removed text marked in words as well as
 // in styling.
 
-// paperTitle is "Millbrook Homes: what changed, 2023/24 to 2024/25".
+// paperTitle is "Millbrook Homes: what changed, 2023/24 to 2024/25"; the
+// period once when both are the same (a draft against the final version).
 func (d *Diff) paperTitle() string {
 	title := cmp.Or(d.landlord(), "Self-assessment") + ": what changed"
-	if d.Old.Period != "" || d.New.Period != "" {
+	switch {
+	case d.Old.Period == d.New.Period && d.New.Period != "":
+		title += ", " + d.New.Period
+	case d.Old.Period != "" || d.New.Period != "":
 		title += ", " + orDash(d.Old.Period) + " to " + orDash(d.New.Period)
 	}
 	return title
