@@ -45,6 +45,7 @@ var keyDocs = map[string]schema.Key{
 	"provisions.confirmed":  {Doc: "false where no source confirms the entry yet (default: true)."},
 	"provisions.source":     {Doc: "Where a confirmed entry was checked. Not with confirmed: false."},
 	"provisions.note":       {Doc: "What is uncertain about the entry, or why it is unconfirmed."},
+	"provisions.title":      {Doc: "A short title for lists a board member reads, such as \"Stage 1 response within 10 working days\"."},
 	"provisions.summary":    {Doc: "One sentence saying what the provision asks, in your own words."},
 	"provisions.text":       {Doc: "The Code's wording of the provision, if you have the right to use it."},
 	"provisions.timescales": {Doc: "The time limits the provision sets."},
