@@ -16,6 +16,7 @@ import (
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/schema"
 )
 
 // Parse reads an assessment from data. file names it in findings. The
@@ -105,7 +106,7 @@ func (l *loader) document(data []byte) *yaml.Node {
 	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
-		// Not kindName: a finding does not quote a file that is no assessment.
+		// Not Describe: a finding does not quote a file that is no assessment.
 		what := "a list"
 		if top.Kind != yaml.SequenceNode {
 			what = "text"
@@ -117,6 +118,15 @@ func (l *loader) document(data []byte) *yaml.Node {
 }
 
 func (l *loader) syntax(err error) {
+	l.findings = append(l.findings, SyntaxFinding(l.file, l.data, err))
+}
+
+// SyntaxFinding is the syntax finding for yaml.v3's err about a file's
+// data, as csa says it for every YAML file it reads strictly (an
+// assessment, an annual report): at the line and column (asked of yaml v4
+// when yaml.v3 gives only a line, or the wrong one), with a hint for the
+// usual slips.
+func SyntaxFinding(file string, data []byte, err error) Finding {
 	msg := err.Error()
 	line, col := 1, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -128,12 +138,12 @@ func (l *loader) syntax(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if p, ok := yamlpos.Locate(l.data, msg); ok {
+	if p, ok := yamlpos.Locate(data, msg); ok {
 		line, col = p.Line, p.Col
 	}
 	hint := ""
 	switch {
-	case strings.Contains(msg, "found character that cannot start any token") && l.charAt(line, col) == '\t',
+	case strings.Contains(msg, "found character that cannot start any token") && charAt(data, line, col) == '\t',
 		strings.Contains(msg, "tab character"):
 		hint = " (a tab in the indentation? YAML indents with spaces)"
 	case strings.Contains(msg, "found character that cannot start any token"):
@@ -151,8 +161,7 @@ func (l *loader) syntax(err error) {
 	case strings.HasPrefix(msg, "unknown anchor"):
 		msg = "unknown anchor " + clip(strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor "), " referenced")) + " referenced"
 	}
-	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: col,
-		Message: "not valid YAML: " + msg + hint})
+	return Finding{Rule: RuleSyntax, Severity: Error, File: file, Line: line, Col: col, Message: "not valid YAML: " + msg + hint}
 }
 
 // parserError reports a yaml.v3 message from its parser (as against its
@@ -162,10 +171,10 @@ func parserError(msg string) bool {
 		msg == "found incompatible YAML document" || msg == "found undefined tag handle"
 }
 
-// charAt returns the character at line and column (1-based) of the file, or
-// 0 when there is none.
-func (l *loader) charAt(line, col int) rune {
-	rest := l.data
+// charAt returns the character at line and column (1-based) of data, or 0
+// when there is none.
+func charAt(data []byte, line, col int) rune {
+	rest := data
 	for ; line > 1; line-- {
 		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
@@ -271,7 +280,10 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func kindName(n *yaml.Node) string {
+// Describe says what a YAML value is, for a message saying it is not what
+// was expected: "a set of keys", "a list", "empty", or the value quoted
+// (cut short). csa's other strict readers (an annual report) say it so too.
+func Describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a set of keys"
@@ -299,10 +311,19 @@ func clip(s string) string {
 	return s[:i] + "..."
 }
 
+// maxKeys bounds the keys of one declared set of keys (keys.go), so that a
+// set's values fit in a fixed array.
+const maxKeys = 16
+
+// values are the value nodes of a set's keys, by their place in its
+// declaration; nil where the key is not there.
+type values [maxKeys]*yaml.Node
+
 // fields walks a mapping, reporting unknown and repeated keys, and calls
-// visit for each known key with its value.
-func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit func(key string, k, v *yaml.Node)) {
-	var seen uint64 // bit i: known[i] met; known lists are short
+// visit for each known key with its value. It returns each known key's
+// value, for required.
+func (l *loader) fields(m *yaml.Node, what, id string, keys *schema.Mapping, visit func(key string, k, v *yaml.Node)) (vals values) {
+	known := keys.Names()
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		key := k.Value
@@ -312,34 +333,65 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 		}
 		at := slices.Index(known, key)
 		if at < 0 {
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(known, ", "))
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, english.DidYouMean(key, known), strings.Join(known, ", "))
 			continue
 		}
-		if seen&(1<<at) != 0 {
+		if vals[at] != nil {
 			l.add(RuleSchema, k, id, "%q appears twice in %s", key, what)
 			continue
 		}
-		seen |= 1 << at
+		vals[at] = v
 		visit(key, k, v)
+	}
+	return vals
+}
+
+// required reports each required key of keys that vals lacks or holds
+// blank, with the key's message (its {id} the provision's): at missing for
+// a key that is not there, and for one that is blank at its value when
+// blankAtValue is set, else at missing too. A value the reader has already
+// reported (a list where a date belongs, a date that is not one) is not
+// blank; text that is not text is.
+func (l *loader) required(keys *schema.Mapping, vals *values, id string, missing *yaml.Node, blankAtValue bool) {
+	msg := func(s string) string { return strings.ReplaceAll(s, "{id}", id) }
+	for i := range keys.Keys {
+		k := &keys.Keys[i]
+		if !k.Required {
+			continue
+		}
+		v := vals[i]
+		switch {
+		case v == nil:
+			l.add(RuleSchema, missing, id, "%s", msg(k.Missing))
+		case blank(k, v):
+			at, text := missing, k.Missing
+			if blankAtValue {
+				at = v
+			}
+			if k.Blank != "" {
+				text = k.Blank
+			}
+			l.add(RuleSchema, at, id, "%s", msg(text))
+		}
 	}
 }
 
-// suggest names the known key a typo was probably meant to be.
-func suggest(key string, known []string) string {
-	lk := strings.ToLower(key)
-	for _, k := range known {
-		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || english.Distance(lk, k) <= 2 {
-			return fmt.Sprintf(" (did you mean %q?)", k)
-		}
+// blank reports whether v is a blank value of key k, as the loader reads it.
+func blank(k *schema.Key, v *yaml.Node) bool {
+	switch k.Type {
+	case schema.Text:
+		return v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == ""
+	case schema.Date:
+		return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || v.Value == "")
 	}
-	return ""
+	return false
 }
 
 // text reads a scalar as text. Any scalar will do (a number is its digits as
 // written); a list or a set of keys is a schema finding.
 func (l *loader) text(v *yaml.Node, key, id string) string {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "%s should be text, not %s%s", key, kindName(v), provisionSuffix(id))
+		l.add(RuleSchema, v, id, "%s should be text, not %s%s", key, Describe(v), provisionSuffix(id))
 		return ""
 	}
 	if v.Tag == "!!null" {
@@ -357,7 +409,7 @@ func provisionSuffix(id string) string {
 
 func (l *loader) date(v *yaml.Node, key, id string) Date {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "%s should be a date like 2025-05-31, not %s%s", key, kindName(v), provisionSuffix(id))
+		l.add(RuleSchema, v, id, "%s should be a date like 2025-05-31, not %s%s", key, Describe(v), provisionSuffix(id))
 		return Date{}
 	}
 	if v.Tag == "!!null" || v.Value == "" {
@@ -400,11 +452,9 @@ func (l *loader) indent(n int) int {
 	return i
 }
 
-var topKeys = []string{"code", "landlord", "assessed", "period", "approved", "published", "introduction", "response", "provisions"}
-
 func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 	var provisions *yaml.Node
-	l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
+	vals := l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "code":
 			a.Code, a.CodePos = l.text(v, key, ""), pos(v)
@@ -427,27 +477,15 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 			provisions = v
 		}
 	})
-	top := &yaml.Node{Line: 1, Column: 1}
-	if a.Code == "" {
-		l.add(RuleSchema, nodeOr(a.CodePos, top), "", "code is missing: name the Code assessed against, e.g. code: chc-2024")
-	}
-	if strings.TrimSpace(a.Landlord) == "" {
-		l.add(RuleSchema, nodeOr(a.LandlordPos, top), "", "landlord is missing: give the landlord's name, e.g. landlord: Example Homes")
-	}
-	if a.Assessed.IsZero() && a.AssessedPos.Line == 0 {
-		l.add(RuleSchema, top, "", "assessed is missing: give the date the assessment was completed, e.g. assessed: 2025-05-31")
-	} else if a.Assessed.IsZero() && !l.reported(a.AssessedPos) {
-		l.add(RuleSchema, nodeOr(a.AssessedPos, top), "", "assessed is blank: give the date the assessment was completed, e.g. assessed: 2025-05-31")
-	}
+	l.required(topKeys, &vals, "", &yaml.Node{Line: 1, Column: 1}, true)
 	if provisions == nil {
-		l.add(RuleSchema, top, "", "provisions is missing: list an answer for each provision of the Code")
 		return
 	}
 	switch {
 	case provisions.Kind == yaml.ScalarNode && provisions.Tag == "!!null":
 		return // an empty list; missing-provision names each one
 	case provisions.Kind != yaml.SequenceNode:
-		l.add(RuleSchema, provisions, "", "provisions should be a list of answers (each starting \"- id:\"), not %s", kindName(provisions))
+		l.add(RuleSchema, provisions, "", "provisions should be a list of answers (each starting \"- id:\"), not %s", Describe(provisions))
 		return
 	}
 	a.Answers = make([]Answer, 0, len(provisions.Content))
@@ -456,24 +494,6 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 			a.Answers = append(a.Answers, ans)
 		}
 	}
-}
-
-// reported reports whether a finding already sits at p, so a bad value is
-// not reported twice.
-func (l *loader) reported(p Pos) bool {
-	for _, f := range l.findings {
-		if f.Line == p.Line && f.Col == p.Col {
-			return true
-		}
-	}
-	return false
-}
-
-func nodeOr(p Pos, fallback *yaml.Node) *yaml.Node {
-	if p.Line == 0 {
-		return fallback
-	}
-	return &yaml.Node{Line: p.Line, Column: p.Col}
 }
 
 func (l *loader) approval(k, v *yaml.Node) *Approval {
@@ -485,21 +505,15 @@ func (l *loader) approval(k, v *yaml.Node) *Approval {
 		return nil
 	}
 	ap := &Approval{Pos: pos(k)}
-	var onNode *yaml.Node
-	l.fields(v, "approved", "", []string{"by", "on"}, func(key string, _, v *yaml.Node) {
+	vals := l.fields(v, "approved", "", approvedKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "by":
 			ap.By = l.text(v, "approved by", "")
 		case "on":
-			ap.On, onNode = l.date(v, "approved on", ""), v
+			ap.On = l.date(v, "approved on", "")
 		}
 	})
-	if strings.TrimSpace(ap.By) == "" {
-		l.add(RuleSchema, k, "", "approved needs by: naming the governing body, e.g. by: Board")
-	}
-	if ap.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
-		l.add(RuleSchema, k, "", "approved needs on: with the date of approval, e.g. on: 2025-06-19")
-	}
+	l.required(approvedKeys, &vals, "", k, false)
 	return ap
 }
 
@@ -512,34 +526,23 @@ func (l *loader) response(k, v *yaml.Node) *Response {
 		return nil
 	}
 	rs := &Response{Pos: pos(k)}
-	var onNode *yaml.Node
-	l.fields(v, "response", "", []string{"by", "on", "text"}, func(key string, _, v *yaml.Node) {
+	vals := l.fields(v, "response", "", responseKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "by":
 			rs.By = l.text(v, "response by", "")
 		case "on":
-			rs.On, onNode = l.date(v, "response on", ""), v
+			rs.On = l.date(v, "response on", "")
 		case "text":
 			rs.Text = l.text(v, "response text", "")
 		}
 	})
-	if strings.TrimSpace(rs.By) == "" {
-		l.add(RuleSchema, k, "", "response needs by: naming who responded, e.g. by: Board")
-	}
-	if rs.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
-		l.add(RuleSchema, k, "", "response needs on: with the date of the response, e.g. on: 2025-06-26")
-	}
-	if strings.TrimSpace(rs.Text) == "" {
-		l.add(RuleSchema, k, "", "response needs text: with what the governing body said")
-	}
+	l.required(responseKeys, &vals, "", k, false)
 	return rs
 }
 
-var answerKeys = []string{"id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions"}
-
 func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 	if m.Kind != yaml.MappingNode {
-		l.add(RuleSchema, m, "", "each entry under provisions should be a set of keys starting \"- id:\", not %s", kindName(m))
+		l.add(RuleSchema, m, "", "each entry under provisions should be a set of keys starting \"- id:\", not %s", Describe(m))
 		return Answer{}, false
 	}
 	// The id first, so every other finding can name the provision.
@@ -552,7 +555,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 		}
 	}
 	if idNode == nil {
-		l.add(RuleSchema, m, "", "this entry under provisions has no id: start it with - id: \"1.2\"")
+		l.add(RuleSchema, m, "", "%s", answerKeys.Key("id").Missing)
 		return Answer{}, false
 	}
 	if !l.provisionID(idNode, &ans) {
@@ -565,7 +568,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 		case "comply":
 			ans.ComplyPos = pos(v)
 			if v.Kind != yaml.ScalarNode {
-				l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", id, kindName(v))
+				l.add(RuleSchema, v, id, "comply for provision %s should be %s, not %s", id, answerWords, Describe(v))
 				ans.Comply = Invalid
 				return
 			}
@@ -575,7 +578,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 			}
 			c, ok := ParseComply(val)
 			if !ok {
-				l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write yes, no, partial or n/a", clip(val), id)
+				l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write %s", clip(val), id, answerWords)
 				ans.Comply = Invalid
 				return
 			}
@@ -598,7 +601,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 		switch {
 		case actions.Kind == yaml.ScalarNode && actions.Tag == "!!null":
 		case actions.Kind != yaml.SequenceNode:
-			l.add(RuleSchema, actions, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", id, kindName(actions))
+			l.add(RuleSchema, actions, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", id, Describe(actions))
 		default:
 			for _, item := range actions.Content {
 				if act, ok := l.action(resolve(item), id); ok {
@@ -614,26 +617,24 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 // unquoted 6.10 as the number 6.1.
 func (l *loader) provisionID(v *yaml.Node, ans *Answer) bool {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
-		l.add(RuleSchema, v, "", "a provision id is blank or not text: write it in quotes, e.g. id: \"1.2\"")
+		l.add(RuleSchema, v, "", "%s", answerKeys.Key("id").Blank)
 		return false
 	}
 	ans.ID = strings.TrimSpace(v.Value)
-	if v.Tag == "!!float" || v.Tag == "!!int" {
+	if v.Tag == "!!float" || v.Tag == "!!int" || v.Tag == "!!bool" {
 		l.add(RuleSchema, v, ans.ID, "provision id %s must be quoted: write id: \"%s\" (unquoted, YAML reads 6.10 as the number 6.1)", v.Value, v.Value)
 	}
 	return true
 }
 
-var actionKeys = []string{"action", "owner", "due", "status", "completed", "draft"}
-
 func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 	if m.Kind != yaml.MappingNode {
-		l.add(RuleSchema, m, id, "each action for provision %s should be a set of keys starting \"- action:\", not %s", id, kindName(m))
+		l.add(RuleSchema, m, id, "each action for provision %s should be a set of keys starting \"- action:\", not %s", id, Describe(m))
 		return Action{}, false
 	}
 	act := Action{Pos: pos(m), Status: Open}
 	var completedNode *yaml.Node
-	l.fields(m, "an action of provision "+id, id, actionKeys, func(key string, k, v *yaml.Node) {
+	vals := l.fields(m, "an action of provision "+id, id, actionKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "action":
 			act.Text = l.text(v, key, id)
@@ -644,14 +645,12 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 		case "completed":
 			act.Completed, completedNode = l.date(v, "completed", id), v
 		case "status":
-			s := strings.ToLower(strings.TrimSpace(l.text(v, key, id)))
-			switch s {
-			case "open", "":
-				act.Status = Open
-			case "done":
+			s := l.text(v, key, id)
+			switch status := actionKeys.Key("status"); {
+			case !status.Allows(s):
+				l.add(RuleSchema, v, id, "status %q of an action for provision %s should be %s", clip(v.Value), id, english.Or(status.Enum))
+			case strings.EqualFold(strings.TrimSpace(s), string(Done)):
 				act.Status = Done
-			default:
-				l.add(RuleSchema, v, id, "status %q of an action for provision %s should be open or done", clip(v.Value), id)
 			}
 		case "draft":
 			switch {
@@ -662,11 +661,13 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 			}
 		}
 	})
-	if strings.TrimSpace(act.Text) == "" {
-		l.add(RuleSchema, m, id, "an action for provision %s has no text: say what will be done with action:", id)
-	}
+	l.required(actionKeys, &vals, id, m, false)
 	if completedNode != nil && !act.Completed.IsZero() && act.Status != Done {
 		l.add(RuleSchema, completedNode, id, "an action for provision %s has a completed date but its status is not done", id)
 	}
 	return act, true
 }
+
+// answerWords are the answers comply allows, for a message: "yes, no,
+// partial or n/a".
+var answerWords = english.Or(answerKeys.Key("comply").Enum)

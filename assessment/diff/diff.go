@@ -89,6 +89,10 @@ type Diff struct {
 	// versions, one per retired provision of the old Code.
 	Provisions []Provision
 	Summary    Summary
+
+	// titles are the provisions' short titles in each catalogue, for
+	// the board formats (Title).
+	oldTitles, newTitles map[string]string
 }
 
 // Side describes one of the two assessments.
@@ -275,6 +279,7 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 	}
 	d := &Diff{
 		Old: side(old, oldCat), New: side(new, newCat), AsOf: asOf, Direction: m.Direction,
+		oldTitles: titlesOf(oldCat), newTitles: titlesOf(newCat),
 	}
 	d.Fields = fields(d.Old, d.New)
 	c.rows()
@@ -283,6 +288,25 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 	d.Summary = summarise(d.Provisions)
 	d.Summary.GapsBefore, d.Summary.GapsNow = gaps(c.oldAns), gaps(c.newAns)
 	return d, nil
+}
+
+// Title is the short title of a provision of the old Code (old) or the
+// new one, "" when its catalogue gives none.
+func (d *Diff) Title(old bool, id string) string {
+	if old {
+		return d.oldTitles[id]
+	}
+	return d.newTitles[id]
+}
+
+func titlesOf(c *codes.Catalogue) map[string]string {
+	t := map[string]string{}
+	for _, p := range c.Provisions {
+		if p.Title != "" {
+			t[p.ID] = p.Title
+		}
+	}
+	return t
 }
 
 type comparison struct {

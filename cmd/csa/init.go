@@ -22,7 +22,8 @@ type initOptions struct {
 	out      string
 	force    bool
 	asOf     dateFlag
-	catalogs []string // --catalogues-from
+	catalogs []string   // --catalogues-from
+	annual   initAnnual // init_annual.go
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -58,12 +59,22 @@ approval. LAST may be - (standard input) or REV:PATH, read from git as csa
 diff reads it.
 
 The assessed date is today (or --as-of); change it when the assessment is done.
+
+With --annual, it writes an annual complaints report file (kind: annual)
+instead: every key with a comment saying what goes in it, for --landlord,
+--period (default: the last financial year to end before today) and
+--homes; csa check on it lists each part still to write, and csa annual
+renders it.
 Without -o the assessment is written to standard output. An existing file is
 not overwritten unless --force is given, and LAST never is.`,
 		Example: `  csa init --code 2024 --landlord "Example Homes" -o assessment.yaml
-  csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml`,
+  csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml
+  csa init --annual --landlord "Example Homes" --period 2024/25 --homes 1200 -o annual-2024-25.yaml`,
 		Args: argCount(0, 0, "init takes no file names: last year's assessment goes after --from, the new file after -o"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.annual.on {
+				return runInitAnnual(e, o)
+			}
 			if o.from != "" {
 				return runInitFrom(e, o)
 			}
@@ -79,6 +90,7 @@ not overwritten unless --force is given, and LAST never is.`,
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.catalogs)
+	addInitAnnual(fs, &o.annual)
 	return cmd
 }
 
@@ -108,7 +120,7 @@ func runInit(e *env, o *initOptions) error {
 	}
 	header := carry.BlankHeader(cat)
 	return t.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
+		return assessment.Encode(w, a, assessment.EncodeOptions{Modeline: true, Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
 	})
 }
 
@@ -158,7 +170,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	}
 	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
 	err = t.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{
+		return assessment.Encode(w, a, assessment.EncodeOptions{Modeline: true,
 			// The name goes in a comment: a line break in it must not end one.
 			Header: carry.Header(safetext.Line(in.name()), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 			IntroductionComment: safetext.Line(carry.IntroductionComment(last)),

@@ -14,13 +14,16 @@ func newRootCmd(e *env) *cobra.Command {
 Complaint Handling Code as plain YAML, and does the work around it: it checks
 the assessment against the Code, lists gaps and the action plan, renders the
 publication, compares years, imports the documents landlords already have,
-and counts a complaints log into the year's figures (csa figures).
+counts a complaints log into the year's figures (csa figures), and renders
+the annual complaints report with its submission to the Ombudsman (csa
+annual).
 
 The Code's provisions ship with csa: chc-2022 and chc-2024 (or 2022, 2024).
 Run csa codes to see them.
 
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
-problems (or a regression you asked about); 2 could not run (bad flag,
+problems (or a regression you asked about, or files fmt --check found out of
+form); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
 		Version:       "-", // enables --version; the text is versionText's
 		SilenceUsage:  true,
@@ -51,6 +54,9 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newSchemaCmd(e),
+		newFmtCmd(e),
+		newAnnualCmd(e),
 		newManCmd(e),
 	)
 	addCompletion(root)
