@@ -195,6 +195,10 @@ func FuzzText(f *testing.F) {
 	f.Add([]byte(strings.ReplaceAll("Stage 3\n"+h22+"5.18|x|Yes|y\n\nWhere no extension|Yes|z\n", "|", "\t")))
 	f.Add([]byte(strings.ReplaceAll(h22+"5.6|x|No|y\n\n|a||\n|b||c\n5.8|d|No|e\n|f||g\n", "|", "\t")))
 	f.Add([]byte("Code provision 1.2\nCode requirement\nDefine it.\nComply\nYes\nEvidence\n3.4 Complaints will be logged.\n"))
+	// Chrome's copy of a table of paragraphs, header and numbers too; an
+	// answer merged down; a key to the marks before the header.
+	f.Add([]byte(strings.ReplaceAll("Code provision\n\n|\n\nComply\n\n|\n\nEvidence\n\n\n6.13\n\n|\n\n\u00a0\n\n|\n\nWe do.\n\n\n", "|", "\t")))
+	f.Add([]byte(strings.ReplaceAll("Symbol|Meaning\n✓|Compliant\n\nCode requirement|Compliant?|Evidence\n6.12 Ask.|✓|We do.\n4.3 Clause.\n6.13 Review.|Done.\n6.14 Time.|No|Late.\n", "|", "\t")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) <= maxFuzz {
 			fuzzImport(t, "f.txt", data)
