@@ -37,6 +37,7 @@ func Parse(file string, data []byte) (*Assessment, []Finding) {
 type loader struct {
 	file     string
 	data     []byte
+	group    bool // the file lists a group's entities
 	lines    []int // offset of each line start, built on first use
 	findings []Finding
 	slow     bool // skip the fast path (tests compare the two)
@@ -312,7 +313,13 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 		}
 		at := slices.Index(known, key)
 		if at < 0 {
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(known, ", "))
+			shown := known
+			if !l.group && slices.Contains(known, groupKey) {
+				// A group's key is named only to a group: the keys one
+				// landlord's file is written with are the rest.
+				shown = slices.DeleteFunc(slices.Clone(known), func(k string) bool { return k == groupKey })
+			}
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(shown, ", "))
 			continue
 		}
 		if seen&(1<<at) != 0 {
@@ -402,7 +409,14 @@ func (l *loader) indent(n int) int {
 
 var topKeys = []string{"code", "landlord", "entities", "assessed", "period", "approved", "published", "introduction", "response", "provisions"}
 
+// groupKey is the key of a group's entities, at the top and in a
+// provision.
+const groupKey = "entities"
+
 func (l *loader) assessment(m *yaml.Node, a *Assessment) {
+	for i := 0; i < len(m.Content); i += 2 {
+		l.group = l.group || m.Content[i].Value == groupKey
+	}
 	var provisions *yaml.Node
 	l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -710,9 +724,7 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 				l.add(RuleSchema, n, id, "%s for provision %s is blank: leave it out to keep the group's %s, or write the entity's own", key, what, key)
 			}
 		}
-		given := false
 		l.fields(m, "provision "+what, id, entityAnswerKeys, func(key string, _, v *yaml.Node) {
-			given = true
 			switch key {
 			case "comply":
 				e.Comply, e.ComplyPos = l.comply(v, id, what), pos(v)
@@ -741,7 +753,7 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 				e.Actions = l.actions(v, id, what)
 			}
 		})
-		if !given {
+		if len(m.Content) == 0 { // {}: an unknown key is a finding of its own
 			l.add(RuleSchema, k, id, "provision %s gives nothing: give what differs from the group's answer (comply, evidence, commentary, alternative or actions), or delete the entity", what)
 		}
 		out = append(out, e)

@@ -192,6 +192,8 @@ func TestLoadGroupFindings(t *testing.T) {
 		{"blank evidence", head + "      A:\n        evidence: \" \"\n", 12, `evidence for provision 1.2 for A is blank`},
 		{"actions not a list", head + "      A:\n        actions: soon\n", 12, `actions for provision 1.2 for A should be a list`},
 		{"bad due", head + "      A:\n        actions:\n          - action: x\n            due: soon\n", 14, `due "soon" is not a date`},
+		{"a group is told of entities", head + "      A:\n        comply: no\n    evidnce: x\n", 13, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?); the keys are id, comply, evidence, commentary, requirement, alternative, review, actions, entities`},
+		{"an entity's keys", head + "      A:\n        requirement: x\n", 12, `unknown key "requirement" in provision 1.2 for A; the keys are comply, evidence, commentary, alternative, actions`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -218,7 +220,8 @@ func TestLoadFindings(t *testing.T) {
 		{"unquoted integer id", head + "  - id: 6\n    comply: yes\n", 5, `provision id 6 must be quoted`},
 		{"blank id", head + "  - id:\n    comply: yes\n", 5, `a provision id is blank`},
 		{"no id", head + "  - comply: yes\n", 5, `has no id`},
-		{"typo key", head + "  - id: \"1.2\"\n    comply: yes\n    evidnce: x\n", 7, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?)`},
+		{"typo key", head + "  - id: \"1.2\"\n    comply: yes\n    evidnce: x\n", 7, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?); the keys are id, comply, evidence, commentary, requirement, alternative, review, actions`},
+		{"typo key, top", "code: chc-2024\nlandlord: X\nentites: x\nassessed: 2025-05-31\nprovisions: []\n", 3, `unknown key "entites" in the assessment (did you mean "entities"?); the keys are code, landlord, assessed, period, approved, published, introduction, response, provisions`},
 		{"repeated key", head + "  - id: \"1.2\"\n    comply: yes\n    comply: no\n", 7, `"comply" appears twice in provision 1.2`},
 		{"bad comply", head + "  - id: \"1.2\"\n    comply: maybe\n", 6, `comply "maybe" for provision 1.2 is not an answer`},
 		{"bool comply", head + "  - id: \"1.2\"\n    comply: true\n", 6, `comply "true" for provision 1.2 is not an answer`},

@@ -32,6 +32,17 @@ func Or(choices []string) string {
 	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
 }
 
+// And lists items: "a", "a and b", "a, b and c".
+func And(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
 // Distance is the edit distance between two short words, for "did you
 // mean" (the number of letters to add, drop or change to make one the
 // other); words of more than 40 bytes are far from everything (99).

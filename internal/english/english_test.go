@@ -32,6 +32,14 @@ func TestOr(t *testing.T) {
 	}
 }
 
+func TestAnd(t *testing.T) {
+	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a and b": {"a", "b"}, "Calder Vale Homes, Calder Vale Living and Moorside": {"Calder Vale Homes", "Calder Vale Living", "Moorside"}} {
+		if got := And(in); got != want {
+			t.Errorf("And(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDistance(t *testing.T) {
 	tests := []struct {
 		a, b string
