@@ -37,7 +37,7 @@ func Parse(file string, data []byte) (*Assessment, []Finding) {
 type loader struct {
 	file     string
 	data     []byte
-	group    bool // the file lists a group's entities
+	group    bool  // the file lists a group's entities
 	lines    []int // offset of each line start, built on first use
 	findings []Finding
 	slow     bool // skip the fast path (tests compare the two)

@@ -30,6 +30,7 @@ func checkAll(tb testing.TB, ins []Input, opts Options) []Result {
 	}
 	return res
 }
+
 // groups returns n generated group assessments (see generate.Groups).
 func groups(tb testing.TB, n int) []Input {
 	tb.Helper()
