@@ -98,6 +98,9 @@ type (
 		Draft       bool    `json:"draft"`
 		Overdue     bool    `json:"overdue"`
 		DaysOverdue int     `json:"days_overdue"`
+		// A group's: the entities the action is for (the group's action,
+		// every entity; an entity's own, that entity).
+		Entities []string `json:"entities,omitempty"`
 	}
 )
 
@@ -197,7 +200,7 @@ func actionJSON(it assessment.ActionItem) jsonAction {
 	return jsonAction{
 		Provision: it.Provision, Action: it.Text, Owner: it.Owner,
 		Due: jsonDate(it.Due), Status: status, Completed: jsonDate(it.Completed), Draft: it.Draft,
-		Overdue: it.Overdue, DaysOverdue: it.DaysOverdue,
+		Overdue: it.Overdue, DaysOverdue: it.DaysOverdue, Entities: it.Entities,
 	}
 }
 

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/internal/english"
@@ -48,26 +47,7 @@ var UnknownEntity = add(&Rule{
 // suggestEntity names the entity a mistyped name was probably meant to be,
 // or lists them all.
 func suggestEntity(name string, names []string) string {
-	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-	n := norm(name)
-	best, score := "", 1<<30
-	for _, x := range names {
-		m := norm(x)
-		d := english.Distance(n, m)
-		switch {
-		case n == m:
-			d = 0
-		case d <= max(2, len(m)/8):
-		case len(n) > 3 && (strings.HasPrefix(m, n) || strings.HasPrefix(n, m) || strings.Contains(m, n)):
-			d = 50 // a short form of it
-		default:
-			continue
-		}
-		if d < score {
-			best, score = x, d
-		}
-	}
-	if best != "" {
+	if best := assessment.ClosestEntity(name, names); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
 	return ": the entities are " + english.And(names)
