@@ -72,10 +72,10 @@ type (
 		Text string  `json:"text"`
 	}
 	jsonCounts struct {
-		Yes        int `json:"yes"`
-		Partial    int `json:"partial"`
-		No         int `json:"no"`
-		NA         int `json:"na"`
+		Yes        int  `json:"yes"`
+		Partial    int  `json:"partial"`
+		No         int  `json:"no"`
+		NA         int  `json:"na"`
 		Unanswered int  `json:"unanswered"`
 		Differs    *int `json:"entities_differ,omitempty"` // a group's: provisions its entities answer differently
 		Total      int  `json:"total"`
