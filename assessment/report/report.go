@@ -252,6 +252,31 @@ func joinLabel(who, what string) string {
 // group each entity's where some give their own.
 func (r Row) EvidenceParas() []Paragraph { return r.fieldCell(r.Evidence, ownEvidence, "") }
 
+// Field is a text field of an answer that an entity of a group may give
+// its own of.
+type Field int
+
+// The fields an entity may give its own of.
+const (
+	FieldEvidence Field = iota
+	FieldCommentary
+	FieldAlternative
+)
+
+// Paras is a field as the form's cells show it (see fieldCell): the
+// group's text, labelled with the entities that give it when some give
+// their own, then each entity's own (Own set, Entity its name). The
+// alternative's labels say it is the alternative.
+func (r Row) Paras(f Field) []Paragraph {
+	switch f {
+	case FieldEvidence:
+		return r.fieldCell(r.Evidence, ownEvidence, "")
+	case FieldCommentary:
+		return r.fieldCell(r.Commentary, ownCommentary, "")
+	}
+	return r.fieldCell(r.Alternative, ownAlternative, LabelAlternative)
+}
+
 // ComplyLabel is the answer as the form shows it; unanswered is visible.
 func (r Row) ComplyLabel() string { return complyLabel(r.Comply) }
 
