@@ -48,31 +48,31 @@ const (
 
 // Paragraph styles that say which field a paragraph holds.
 const (
-	styleProvision     = "CsaProvision"
-	styleReqLandlord   = "CsaRequirementLandlord"
-	styleReqCode       = "CsaRequirementCode"
-	styleReqSummary    = "CsaRequirementSummary"
-	styleReq           = "CsaRequirement"
-	styleComply        = "CsaComply"
-	styleMissing       = "CsaNotInFile" // the comply cell of a provision the file does not answer
-	styleEvidence      = "CsaEvidence"
-	styleCommentary    = "CsaCommentary"
-	styleAlternative   = "CsaAlternative"
-	styleReview        = "CsaReview"
-	styleAction        = "CsaAction"
-	styleOwner         = "CsaOwner"
-	styleDue           = "CsaDue"
-	styleStatus        = "CsaStatus"
-	styleCell          = "CsaCell"
-	styleHead          = "CsaHead"
-	styleFactLabel     = "CsaFactLabel"
-	styleFact          = "CsaFact"
-	styleIntro         = "CsaIntroduction"
-	styleResponseBy    = "CsaResponseBy"
-	styleResponse      = "CsaResponse"
-	styleDraft         = "CsaDraft"
-	styleNote          = "CsaNote"
-	styleLabel         = "CsaLabel" // a character style: "Alternative (reasonable endeavours): "
+	styleProvision   = "CsaProvision"
+	styleReqLandlord = "CsaRequirementLandlord"
+	styleReqCode     = "CsaRequirementCode"
+	styleReqSummary  = "CsaRequirementSummary"
+	styleReq         = "CsaRequirement"
+	styleComply      = "CsaComply"
+	styleMissing     = "CsaNotInFile" // the comply cell of a provision the file does not answer
+	styleEvidence    = "CsaEvidence"
+	styleCommentary  = "CsaCommentary"
+	styleAlternative = "CsaAlternative"
+	styleReview      = "CsaReview"
+	styleAction      = "CsaAction"
+	styleOwner       = "CsaOwner"
+	styleDue         = "CsaDue"
+	styleStatus      = "CsaStatus"
+	styleCell        = "CsaCell"
+	styleHead        = "CsaHead"
+	styleFactLabel   = "CsaFactLabel"
+	styleFact        = "CsaFact"
+	styleIntro       = "CsaIntroduction"
+	styleResponseBy  = "CsaResponseBy"
+	styleResponse    = "CsaResponse"
+	styleDraft       = "CsaDraft"
+	styleNote        = "CsaNote"
+	styleLabel       = "CsaLabel" // a character style: "Alternative (reasonable endeavours): "
 	// A group's: its entities in the facts (the registration number a
 	// character style of its own), and an entity's own answer, evidence,
 	// commentary and alternative, each labelled with the entity's name.
@@ -83,20 +83,20 @@ const (
 	styleEntityCommentary  = "CsaEntityCommentary"
 	styleEntityAlternative = "CsaEntityAlternative"
 	factEntities           = "Entities"
-	labelAlternative   = "Alternative (reasonable endeavours): "
-	labelReview        = "Awaiting review: "
-	headingIntro       = "Introduction"
-	headingSummary     = "Summary"
-	headingActions     = "Action plan"
-	headingResponse    = "Response of the governing body"
-	factLandlord       = "Landlord"
-	factPublished      = "Published"
-	notYetApproved     = "not yet approved by the governing body"
-	landscapeW         = 16838 // A4, in twentieths of a point
-	landscapeH         = 11906
-	margin             = 720 // half an inch
-	textWidth          = landscapeW - 2*margin
-	summaryCountColumn = 1150
+	labelAlternative       = "Alternative (reasonable endeavours): "
+	labelReview            = "Awaiting review: "
+	headingIntro           = "Introduction"
+	headingSummary         = "Summary"
+	headingActions         = "Action plan"
+	headingResponse        = "Response of the governing body"
+	factLandlord           = "Landlord"
+	factPublished          = "Published"
+	notYetApproved         = "not yet approved by the governing body"
+	landscapeW             = 16838 // A4, in twentieths of a point
+	landscapeH             = 11906
+	margin                 = 720 // half an inch
+	textWidth              = landscapeW - 2*margin
+	summaryCountColumn     = 1150
 )
 
 // Column widths of the tables, in twentieths of a point: the same in every
