@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -59,6 +60,21 @@ func (m *mdWriter) header() {
 		[]string{"Assessed", d.Old.Assessed.Long(), d.New.Assessed.Long()},
 		[]string{"Approved", mdApproval(d.Old.Approved), mdApproval(d.New.Approved)},
 	)
+	if len(d.Old.Entities)+len(d.New.Entities) > 0 {
+		// Each year's entities, those listed one year only marked.
+		list := func(names []string, mark string, other []string) string {
+			var out []string
+			for _, n := range names {
+				t := markdown.Inline(n)
+				if !slices.Contains(other, n) {
+					t += " (" + mark + ")"
+				}
+				out = append(out, t)
+			}
+			return orDash(strings.Join(out, ", "))
+		}
+		rows = append(rows, []string{"Entities", list(d.Old.Entities, "removed", d.New.Entities), list(d.New.Entities, "added", d.Old.Entities)})
+	}
 	markdown.Table(m.b, []string{"", "Last year", "This year"}, nil, rows)
 	if !d.AsOf.IsZero() {
 		m.printf("\nOverdue actions are as of %s.", d.AsOf.Long())
@@ -139,7 +155,11 @@ func (m *mdWriter) summary() {
 		m.printf(" Not a gap last year: %s.", strings.Join(ids, ", "))
 	}
 	t := textCounts(s)
-	m.printf(" %s.\n\n", strings.ToUpper(t[:1])+t[1:])
+	m.printf(" %s.", strings.ToUpper(t[:1])+t[1:])
+	if line := entitySummary(d); line != "" {
+		m.printf(" Entities: %s.", markdown.Inline(line))
+	}
+	m.printf("\n\n")
 
 	rows = nil
 	for _, k := range ActionKinds {
@@ -211,6 +231,21 @@ func (m *mdWriter) provision(p *Provision) {
 	}
 	if p.RequirementChanged {
 		m.printf("  - %s\n", markdown.Inline(strings.ToUpper(requirementNote[:1])+requirementNote[1:]))
+	}
+	for i := range p.Entities {
+		e := &p.Entities[i]
+		if !e.HasChanges() {
+			continue
+		}
+		m.printf("  - For %s: %s.\n", markdown.Inline(e.Name), markdown.Inline(entityAnswerChange(e)))
+		for _, f := range []struct {
+			name string
+			x    Text
+		}{{"Evidence", e.Evidence}, {"Commentary", e.Commentary}, {"Alternative", e.Alternative}} {
+			if f.x.Changed {
+				m.printf("    - %s: %s\n", markdown.Inline(f.name), mdSpans(f.x.Words))
+			}
+		}
 	}
 	for _, a := range p.Actions {
 		m.printf("  - %s\n", mdAction(d, p, a))
