@@ -41,7 +41,7 @@ func WriteJSON(w io.Writer, d *Diff) error {
 		out.Provisions = append(out.Provisions, jsonProvisionOf(&d.Provisions[i]))
 	}
 	for _, e := range d.Entities {
-		out.Entities = append(out.Entities, jsonEntityChange{Name: e.Name, Added: e.Added})
+		out.Entities = append(out.Entities, jsonEntityChange(e))
 	}
 	if len(d.Entities) > 0 || s.Entities[Improved]+s.Entities[Regressed]+s.Entities[Changed] > 0 {
 		out.Summary.Entities = &jsonEntityCounts{Improved: s.Entities[Improved], Regressed: s.Entities[Regressed], Changed: s.Entities[Changed]}
