@@ -22,6 +22,7 @@ const (
 	MaybeAssessment Kind = iota // an assessment, or a file that might be one: read it as one
 	CatalogueFile               // a catalogue: a catalogue key and none only an assessment has
 	FiguresFile                 // complaint figures: kind: figures
+	AnnualFile                  // an annual complaints report: kind: annual
 	OtherFile                   // keys none of which an assessment has (a CI workflow), or text
 )
 
@@ -33,6 +34,8 @@ func (k Kind) Why() string {
 		return "a catalogue, not an assessment"
 	case FiguresFile:
 		return "complaint figures (kind: figures), not an assessment"
+	case AnnualFile:
+		return "an annual complaints report (kind: annual), not an assessment"
 	case OtherFile:
 		return "not an assessment (no code: or provisions:)"
 	}
@@ -42,7 +45,7 @@ func (k Kind) Why() string {
 // KindOf says what data is. A folder walk skips only files proven not to be
 // an assessment: YAML that reads cleanly as a set of keys with none an
 // assessment has (a CI workflow), a catalogue by its keys, or a figures file
-// by its kind. Anything else might be one, so that a file csa cannot read is
+// or an annual report by its kind. Anything else might be one, so that a file csa cannot read is
 // a finding rather than a skip: "code :" with a syntax error, a quoted
 // landlord whose next line starts "catalogue:", an assessment with a
 // catalogue key added, an empty file, a byte order mark. A document that is
@@ -98,15 +101,20 @@ func onlyDocument(data []byte) (*yaml.Node, bool) {
 // does not have (both have provisions).
 var assessmentOnly = []string{"code", "landlord", "assessed", "period", "approved", "published"}
 
+// kinds are the other kinds of csa file, by their kind: key.
+var kinds = map[string]Kind{"figures": FiguresFile, "annual": AnnualFile}
+
 // keysSay reads a mapping's keys: another kind of csa file says so (kind:
-// figures; an assessment has no kind key); a catalogue has a catalogue key
-// and none only an assessment has; anything with a key of an assessment (in
-// any case) might be one; the rest is not.
+// figures, kind: annual; an assessment has no kind key); a catalogue has a
+// catalogue key and none only an assessment has; anything with a key of an
+// assessment (in any case) might be one; the rest is not.
 func keysSay(m *yaml.Node) Kind {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key := strings.ToLower(strings.TrimSpace(m.Content[i].Value))
-		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "figures" {
-			return FiguresFile
+		if v := m.Content[i+1]; key == "kind" && v.Kind == yaml.ScalarNode {
+			if k, ok := kinds[strings.TrimSpace(v.Value)]; ok {
+				return k
+			}
 		}
 	}
 	catalogue, assessment := false, false

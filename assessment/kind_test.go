@@ -30,6 +30,8 @@ func TestKindOf(t *testing.T) {
 		{"workflow", "name: csa\non:\n  push:\n", OtherFile},
 		{"figures", "kind: figures\nlandlord: x\nperiod: 2024/25\n", FiguresFile},
 		{"figures, kind last", "landlord: x\nperiod: 2024/25\nkind: figures\n", FiguresFile},
+		{"an annual report", "kind: annual\nlandlord: x\nperiod: 2024/25\npublished: https://example.org\n", AnnualFile},
+		{"an annual report, kind last", "landlord: x\nperiod: 2024/25\nkind: annual\n", AnnualFile},
 		{"another kind", "kind: other\nlandlord: x\n", MaybeAssessment},
 		{"nested code", "jobs:\n  code: x\n", OtherFile},
 		{"list of other things", "- name: x\n- name: y\n", OtherFile},

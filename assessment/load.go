@@ -106,7 +106,7 @@ func (l *loader) document(data []byte) *yaml.Node {
 	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
-		// Not kindName: a finding does not quote a file that is no assessment.
+		// Not Describe: a finding does not quote a file that is no assessment.
 		what := "a list"
 		if top.Kind != yaml.SequenceNode {
 			what = "text"
@@ -118,6 +118,15 @@ func (l *loader) document(data []byte) *yaml.Node {
 }
 
 func (l *loader) syntax(err error) {
+	l.findings = append(l.findings, SyntaxFinding(l.file, l.data, err))
+}
+
+// SyntaxFinding is the syntax finding for yaml.v3's err about a file's
+// data, as csa says it for every YAML file it reads strictly (an
+// assessment, an annual report): at the line and column (asked of yaml v4
+// when yaml.v3 gives only a line, or the wrong one), with a hint for the
+// usual slips.
+func SyntaxFinding(file string, data []byte, err error) Finding {
 	msg := err.Error()
 	line, col := 1, 1
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -129,12 +138,12 @@ func (l *loader) syntax(err error) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	if p, ok := yamlpos.Locate(l.data, msg); ok {
+	if p, ok := yamlpos.Locate(data, msg); ok {
 		line, col = p.Line, p.Col
 	}
 	hint := ""
 	switch {
-	case strings.Contains(msg, "found character that cannot start any token") && l.charAt(line, col) == '\t',
+	case strings.Contains(msg, "found character that cannot start any token") && charAt(data, line, col) == '\t',
 		strings.Contains(msg, "tab character"):
 		hint = " (a tab in the indentation? YAML indents with spaces)"
 	case strings.Contains(msg, "found character that cannot start any token"):
@@ -152,8 +161,7 @@ func (l *loader) syntax(err error) {
 	case strings.HasPrefix(msg, "unknown anchor"):
 		msg = "unknown anchor " + clip(strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor "), " referenced")) + " referenced"
 	}
-	l.findings = append(l.findings, Finding{Rule: RuleSyntax, Severity: Error, File: l.file, Line: line, Col: col,
-		Message: "not valid YAML: " + msg + hint})
+	return Finding{Rule: RuleSyntax, Severity: Error, File: file, Line: line, Col: col, Message: "not valid YAML: " + msg + hint}
 }
 
 // parserError reports a yaml.v3 message from its parser (as against its
@@ -163,10 +171,10 @@ func parserError(msg string) bool {
 		msg == "found incompatible YAML document" || msg == "found undefined tag handle"
 }
 
-// charAt returns the character at line and column (1-based) of the file, or
-// 0 when there is none.
-func (l *loader) charAt(line, col int) rune {
-	rest := l.data
+// charAt returns the character at line and column (1-based) of data, or 0
+// when there is none.
+func charAt(data []byte, line, col int) rune {
+	rest := data
 	for ; line > 1; line-- {
 		i := bytes.IndexByte(rest, '\n')
 		if i < 0 {
@@ -272,7 +280,10 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-func kindName(n *yaml.Node) string {
+// Describe says what a YAML value is, for a message saying it is not what
+// was expected: "a set of keys", "a list", "empty", or the value quoted
+// (cut short). csa's other strict readers (an annual report) say it so too.
+func Describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
 		return "a set of keys"
@@ -319,7 +330,7 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 				// landlord's file is written with are the rest.
 				shown = slices.DeleteFunc(slices.Clone(known), func(k string) bool { return k == groupKey })
 			}
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, suggest(key, known), strings.Join(shown, ", "))
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, english.DidYouMean(key, known), strings.Join(shown, ", "))
 			continue
 		}
 		if seen&(1<<at) != 0 {
@@ -331,22 +342,11 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 	}
 }
 
-// suggest names the known key a typo was probably meant to be.
-func suggest(key string, known []string) string {
-	lk := strings.ToLower(key)
-	for _, k := range known {
-		if lk == k || (len(lk) > 3 && (strings.HasPrefix(k, lk) || strings.HasPrefix(lk, k))) || english.Distance(lk, k) <= 2 {
-			return fmt.Sprintf(" (did you mean %q?)", k)
-		}
-	}
-	return ""
-}
-
 // text reads a scalar as text. Any scalar will do (a number is its digits as
 // written); a list or a set of keys is a schema finding.
 func (l *loader) text(v *yaml.Node, key, id string) string {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "%s should be text, not %s%s", key, kindName(v), provisionSuffix(id))
+		l.add(RuleSchema, v, id, "%s should be text, not %s%s", key, Describe(v), provisionSuffix(id))
 		return ""
 	}
 	if v.Tag == "!!null" {
@@ -364,7 +364,7 @@ func provisionSuffix(id string) string {
 
 func (l *loader) date(v *yaml.Node, key, id string) Date {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "%s should be a date like 2025-05-31, not %s%s", key, kindName(v), provisionSuffix(id))
+		l.add(RuleSchema, v, id, "%s should be a date like 2025-05-31, not %s%s", key, Describe(v), provisionSuffix(id))
 		return Date{}
 	}
 	if v.Tag == "!!null" || v.Value == "" {
@@ -463,7 +463,7 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 	case provisions.Kind == yaml.ScalarNode && provisions.Tag == "!!null":
 		return // an empty list; missing-provision names each one
 	case provisions.Kind != yaml.SequenceNode:
-		l.add(RuleSchema, provisions, "", "provisions should be a list of answers (each starting \"- id:\"), not %s", kindName(provisions))
+		l.add(RuleSchema, provisions, "", "provisions should be a list of answers (each starting \"- id:\"), not %s", Describe(provisions))
 		return
 	}
 	a.Answers = make([]Answer, 0, len(provisions.Content))
@@ -555,7 +555,7 @@ var answerKeys = []string{"id", "comply", "evidence", "commentary", "requirement
 
 func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 	if m.Kind != yaml.MappingNode {
-		l.add(RuleSchema, m, "", "each entry under provisions should be a set of keys starting \"- id:\", not %s", kindName(m))
+		l.add(RuleSchema, m, "", "each entry under provisions should be a set of keys starting \"- id:\", not %s", Describe(m))
 		return Answer{}, false
 	}
 	// The id first, so every other finding can name the provision.
@@ -606,7 +606,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 // messages.
 func (l *loader) comply(v *yaml.Node, id, what string) Comply {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", what, kindName(v))
+		l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", what, Describe(v))
 		return Invalid
 	}
 	val := v.Value
@@ -628,7 +628,7 @@ func (l *loader) actions(v *yaml.Node, id, what string) []Action {
 	switch {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 	case v.Kind != yaml.SequenceNode:
-		l.add(RuleSchema, v, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", what, kindName(v))
+		l.add(RuleSchema, v, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", what, Describe(v))
 	default:
 		for _, item := range v.Content {
 			if act, ok := l.action(resolve(item), id); ok {
@@ -648,7 +648,7 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return nil
 	case v.Kind != yaml.SequenceNode:
-		l.add(RuleSchema, v, "", "entities should be a list of the group's landlords (each starting \"- name:\"), not %s", kindName(v))
+		l.add(RuleSchema, v, "", "entities should be a list of the group's landlords (each starting \"- name:\"), not %s", Describe(v))
 		return nil
 	}
 	out := make([]Entity, 0, len(v.Content))
@@ -659,7 +659,7 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 			if item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
 				hint = fmt.Sprintf(": write - name: %s", clip(item.Value))
 			}
-			l.add(RuleSchema, item, "", "each entry under entities should be a set of keys starting \"- name:\", not %s%s", kindName(item), hint)
+			l.add(RuleSchema, item, "", "each entry under entities should be a set of keys starting \"- name:\", not %s%s", Describe(item), hint)
 			continue
 		}
 		e := Entity{Pos: pos(item)}
@@ -694,7 +694,7 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 		return nil
 	case v.Kind != yaml.MappingNode:
-		l.add(RuleSchema, v, id, "entities for provision %s should be a set of keys, one per entity that answers differently (its name, then what differs: comply, evidence, commentary, alternative, actions), not %s", id, kindName(v))
+		l.add(RuleSchema, v, id, "entities for provision %s should be a set of keys, one per entity that answers differently (its name, then what differs: comply, evidence, commentary, alternative, actions), not %s", id, Describe(v))
 		return nil
 	}
 	var out []EntityAnswer
@@ -715,7 +715,7 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 			if m.Kind == yaml.ScalarNode && m.Tag == "!!null" {
 				l.add(RuleSchema, k, id, "provision %s gives nothing: give what differs from the group's answer (comply, evidence, commentary, alternative or actions), or delete the entity", what)
 			} else {
-				l.add(RuleSchema, m, id, "provision %s should hold what differs from the group's answer (comply, evidence, commentary, alternative or actions), not %s", what, kindName(m))
+				l.add(RuleSchema, m, id, "provision %s should hold what differs from the group's answer (comply, evidence, commentary, alternative or actions), not %s", what, Describe(m))
 			}
 			continue
 		}
@@ -779,7 +779,7 @@ var actionKeys = []string{"action", "owner", "due", "status", "completed", "draf
 
 func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 	if m.Kind != yaml.MappingNode {
-		l.add(RuleSchema, m, id, "each action for provision %s should be a set of keys starting \"- action:\", not %s", id, kindName(m))
+		l.add(RuleSchema, m, id, "each action for provision %s should be a set of keys starting \"- action:\", not %s", id, Describe(m))
 		return Action{}, false
 	}
 	act := Action{Pos: pos(m), Status: Open}

@@ -20,6 +20,27 @@ type Pos struct {
 	Line, Col int
 }
 
+// Positions are where the values of a file are, by path
+// ("stage_1.responded", "ombudsman.determinations[0].orders[1].due"): how
+// the readers of csa's other files (figures, an annual report) place a
+// finding.
+type Positions map[string]Pos
+
+// Of is where the value at path is, or the nearest enclosing value that
+// was written (1:1 when none was).
+func (ps Positions) Of(path string) Pos {
+	for p := path; ; {
+		if pos, ok := ps[p]; ok {
+			return pos
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			return Pos{Line: 1, Col: 1}
+		}
+		p = p[:i]
+	}
+}
+
 // Comply is a landlord's answer to a provision.
 type Comply string
 

@@ -119,7 +119,7 @@ var zipTime = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 func Write(w io.Writer, r *report.Report) error {
 	d := &doc{r: r}
 	d.body()
-	parts := []struct{ name, data string }{
+	return writeParts(w, []part{
 		{"[Content_Types].xml", contentTypes},
 		{"_rels/.rels", rootRels},
 		{"docProps/core.xml", d.core()},
@@ -131,11 +131,24 @@ func Write(w io.Writer, r *report.Report) error {
 		{"word/header1.xml", d.header()},
 		{"word/footer1.xml", footerXML},
 		{"word/_rels/document.xml.rels", documentRels},
-	}
+	})
+}
+
+// part is one file of a Word document's zip.
+type part struct{ name, data string }
+
+// writeParts writes a Word document's parts as its zip, in order, each at
+// zipTime, PNG pictures stored as they are (they are compressed already)
+// and the rest deflated; whole or not at all.
+func writeParts(w io.Writer, parts []part) error {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
 	for _, p := range parts {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipTime})
+		method := zip.Deflate
+		if strings.HasSuffix(p.name, ".png") {
+			method = zip.Store
+		}
+		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: method, Modified: zipTime})
 		if err != nil {
 			return err
 		}
@@ -271,10 +284,36 @@ func (d *doc) cell(width int, style, text string) {
 }
 
 func (d *doc) body() {
-	r := d.r
 	d.b.WriteString(xml.Header)
 	d.b.WriteString(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>`)
-	d.para("Title", "", r.Title())
+	d.assessment(0)
+	d.sectPr(true)
+	d.b.WriteString("</w:body></w:document>")
+}
+
+// sectPr ends the document's last section: A4, landscape or portrait, with
+// the header and the footer.
+func (d *doc) sectPr(landscape bool) {
+	w, h, orient := landscapeW, landscapeH, ` w:orient="landscape"`
+	if !landscape {
+		w, h, orient = landscapeH, landscapeW, ""
+	}
+	fmt.Fprintf(&d.b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"%s/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="360" w:footer="360" w:gutter="0"/></w:sectPr>`,
+		w, h, orient, margin, margin, margin, margin)
+}
+
+// assessment writes the self-assessment: the title, the facts, the
+// introduction, the summary, the form, the action plan and the response.
+// shift puts every heading that many levels down: 0 for the form's own
+// document, whose title is a Title; 1 inside another document, whose title
+// is a first-level heading.
+func (d *doc) assessment(shift int) {
+	r := d.r
+	if shift == 0 {
+		d.para("Title", "", r.Title())
+	} else {
+		d.heading(shift, r.Title())
+	}
 	if note := r.DraftNote(); note != "" {
 		d.para(styleDraft, "DRAFT. ", note)
 	}
@@ -310,13 +349,13 @@ func (d *doc) body() {
 	d.b.WriteString("</w:tbl>")
 
 	if ps := report.Paragraphs(r.Introduction); len(ps) > 0 {
-		d.heading(1, headingIntro)
+		d.heading(1+shift, headingIntro)
 		for _, p := range ps {
 			d.para(styleIntro, "", p)
 		}
 	}
 
-	d.heading(1, headingSummary)
+	d.heading(1+shift, headingSummary)
 	if note := r.SummaryNote(); note != "" {
 		d.para(styleNote, "", note)
 	}
@@ -347,7 +386,7 @@ func (d *doc) body() {
 	}
 
 	for _, s := range r.Sections {
-		d.heading(1, s.Caption())
+		d.heading(1+shift, s.Caption())
 		if !r.Should {
 			d.form(s.Rows)
 			continue
@@ -357,13 +396,13 @@ func (d *doc) body() {
 			rows  []report.Row
 		}{{"Mandatory requirements (must)", s.MustRows()}, {"Good practice (should)", s.ShouldRows()}} {
 			if len(part.rows) > 0 {
-				d.heading(2, part.title)
+				d.heading(2+shift, part.title)
 				d.form(part.rows)
 			}
 		}
 	}
 
-	d.heading(1, headingActions)
+	d.heading(1+shift, headingActions)
 	d.para(styleNote, "", r.ActionPlanNote())
 	if len(r.Actions) > 0 {
 		widths := actionWidths
@@ -402,16 +441,12 @@ func (d *doc) body() {
 	}
 
 	if rs := r.Response; rs != nil {
-		d.heading(1, headingResponse)
+		d.heading(1+shift, headingResponse)
 		d.para(styleResponseBy, "", r.ResponseHeading())
 		for _, p := range report.Paragraphs(rs.Text) {
 			d.para(styleResponse, "", p)
 		}
 	}
-
-	fmt.Fprintf(&d.b, `<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="360" w:footer="360" w:gutter="0"/></w:sectPr>`,
-		landscapeW, landscapeH, margin, margin, margin, margin)
-	d.b.WriteString("</w:body></w:document>")
 }
 
 // countTable writes a table of counts: a row's caption (and obligation),
@@ -588,17 +623,21 @@ func (d *doc) extras(row report.Row) int {
 // summaryRows are the report's counts per section as text.
 func summaryRows(r *report.Report) ([]string, [][]string) { return r.SummaryRows() }
 
-func (d *doc) core() string {
-	r := d.r
+func (d *doc) core() string { return coreXML(d.r.Title(), d.r.Code.Title, d.r.Assessed) }
+
+// coreXML is the document's core properties: its title, subject and
+// language, and its date (the day it was finished, never the day it was
+// written out, so the bytes do not change from run to run).
+func coreXML(title, subject string, date assessment.Date) string {
 	when := ""
-	if !r.Assessed.IsZero() {
-		when = r.Assessed.Time().Format("2006-01-02T15:04:05Z")
+	if !date.IsZero() {
+		when = date.Time().Format("2006-01-02T15:04:05Z")
 	}
 	var b strings.Builder
 	b.WriteString(xml.Header)
 	b.WriteString(`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`)
-	b.WriteString("<dc:title>" + esc(oneLine(r.Title())) + "</dc:title>")
-	b.WriteString("<dc:subject>" + esc(oneLine(r.Code.Title)) + "</dc:subject>")
+	b.WriteString("<dc:title>" + esc(oneLine(title)) + "</dc:title>")
+	b.WriteString("<dc:subject>" + esc(oneLine(subject)) + "</dc:subject>")
 	b.WriteString("<dc:creator>csa</dc:creator><dc:language>en-GB</dc:language>")
 	if when != "" {
 		b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + when + `</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">` + when + `</dcterms:modified>`)
@@ -654,14 +693,22 @@ func (d *doc) styles() string {
 
 // stylesXML: Arial throughout; 9-point text in the tables, so the form is
 // dense enough to print; headings kept with what follows them.
-var stylesXML = func() string {
+var stylesXML = styles(false)
+
+// styles is the document's styles; more adds those of csa's other
+// documents (a third heading level, body text, captions and figures).
+func styles(more bool) string {
 	var b strings.Builder
 	b.WriteString(xml.Header)
 	b.WriteString(`<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`)
 	b.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="Arial" w:cs="Arial"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="252" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
 	b.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
 	b.WriteString(`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="160"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/><w:szCs w:val="36"/></w:rPr></w:style>`)
-	for i, size := range []int{28, 24} {
+	sizes := []int{28, 24}
+	if more {
+		sizes = append(sizes, 21)
+	}
+	for i, size := range sizes {
 		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:styleId="Heading%d"><w:name w:val="heading %d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="100"/><w:outlineLvl w:val="%d"/></w:pPr><w:rPr><w:b/><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`, i+1, i+1, i, size, size)
 	}
 	b.WriteString(`<w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="505A5F"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>`)
@@ -690,6 +737,9 @@ var stylesXML = func() string {
 	b.WriteString(`<w:style w:type="character" w:customStyle="1" w:styleId="CsaLabel"><w:name w:val="csa label"/><w:rPr><w:b/></w:rPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:customStyle="1" w:styleId="CsaTable"><w:name w:val="csa table"/><w:basedOn w:val="TableNormal"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
+	if more {
+		b.WriteString(moreStyles)
+	}
 	b.WriteString(`</w:styles>`)
 	return b.String()
-}()
+}

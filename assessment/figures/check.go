@@ -46,6 +46,12 @@ type Found struct {
 	// Not says what the file is when it is not an assessment ("a figures
 	// file", "a catalogue, not an assessment").
 	Not string
+	// Broken says the assessment was read with errors that keep a command
+	// from using its answers (syntax, schema, an unknown code, a provision
+	// answered twice): its own check lists them. The cross-check reads it
+	// all the same; an annual report does not take it as its
+	// self-assessment.
+	Broken bool
 	// Err is why the file could not be read (errors.Is fs.ErrNotExist when
 	// there is none).
 	Err error
@@ -100,7 +106,66 @@ func Validate(f *Figures, doc *Doc) []assessment.Finding {
 		}
 		v.tenureSums(f)
 	}
+	v.months(f)
 	return v.out
+}
+
+// months checks the monthly breakdown: each month's parts no more than its
+// whole, and the months adding up to the period's figures: received to the
+// stage's received, refused to its refused, responded and within to CH02's.
+func (v *validator) months(f *Figures) {
+	if len(f.Months) == 0 {
+		return
+	}
+	type total struct {
+		n     int
+		whole bool // every month gives it
+	}
+	var sums [2][4]total
+	for s := range 2 {
+		for k := range 4 {
+			sums[s][k].whole = true
+		}
+	}
+	for i, m := range f.Months {
+		for s, ms := range m.Stages {
+			if ms == nil {
+				for k := range 4 {
+					sums[s][k].whole = false
+				}
+				continue
+			}
+			p := fmt.Sprintf("months[%d].%s", i, stageKey[s])
+			name := m.Month + " " + stageKey[s]
+			v.le(join(p, "refused"), ms.Refused, name+" refused", ms.Received, "received")
+			v.le(join(p, "within"), ms.Within, name+" within", ms.Responded, "responded")
+			for k, n := range []*int{ms.Received, ms.Refused, ms.Responded, ms.Within} {
+				if n == nil {
+					sums[s][k].whole = false
+				} else {
+					sums[s][k].n += *n
+				}
+			}
+		}
+	}
+	for s := range 2 {
+		var wholes [4]*int
+		var paths [4]string
+		if st := f.Stages[s]; st != nil {
+			wholes[0], wholes[1] = st.Received, st.Refused
+			paths[0], paths[1] = join(stageKey[s], "received"), join(stageKey[s], "refused")
+		}
+		if sh := f.CH02[s]; sh != nil {
+			wholes[2], wholes[3] = sh.Responded, sh.Within
+			paths[2], paths[3] = "ch02 "+stageKey[s]+" responded", "ch02 "+stageKey[s]+" within"
+		}
+		for k, key := range monthStageKeys {
+			if !sums[s][k].whole || wholes[k] == nil || sums[s][k].n == *wholes[k] {
+				continue
+			}
+			v.add(rules.FiguresSum, "months", "the months' %s %s add up to %d, not %s (%d)", stageKey[s], key, sums[s][k].n, paths[k], *wholes[k])
+		}
+	}
 }
 
 type validator struct {

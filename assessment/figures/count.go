@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/csa-tool/csa/assessment/calendar"
 	"github.com/csa-tool/csa/codes"
@@ -164,13 +165,20 @@ type counter struct {
 	neither  int // rows with a tenure that is neither of the regulator's two
 	stage3   int
 	sawStage [3]bool
+	months   []monthTally // each calendar month of the period, all homes
 }
+
+// monthTally counts one calendar month: at each stage, the complaints
+// received in it (and of those refused), and the responses sent in it (and
+// of those within the Code's timescale), as CH02 counts them.
+type monthTally [2]struct{ received, refused, resp, within int }
 
 func newCounter(opts Options, from, to calendar.Day) (*counter, error) {
 	if opts.Catalogue == nil || opts.Calendar == nil {
 		return nil, errors.New("figures: FromLog needs a catalogue and a calendar")
 	}
 	c := &counter{opts: opts, from: from, to: to}
+	c.months = make([]monthTally, monthIndex(from, to)+1)
 	some := false
 	for s := range 2 {
 		for _, m := range []struct {
@@ -445,6 +453,7 @@ func (c *counter) add(r *record, ev evaluation) {
 			c.neither++
 		}
 	}
+	c.addMonth(r, ev)
 	for _, g := range groups {
 		t := &c.tallies[g][r.stage-1]
 		t.seen = true
@@ -494,6 +503,33 @@ func (c *counter) add(r *record, ev evaluation) {
 	}
 }
 
+// addMonth counts a record into the month it was received in, and the
+// month its response was sent in.
+func (c *counter) addMonth(r *record, ev evaluation) {
+	s := r.stage - 1
+	if c.in(r.start) {
+		m := &c.months[monthIndex(c.from, r.start)][s]
+		m.received++
+		if r.refused {
+			m.refused++
+		}
+	}
+	if !r.refused && c.in(r.resp) {
+		m := &c.months[monthIndex(c.from, r.resp)][s]
+		m.resp++
+		if ev.respWithin {
+			m.within++
+		}
+	}
+}
+
+// monthIndex is how many calendar months d is after from's.
+func monthIndex(from, d calendar.Day) int {
+	fy, fm, _ := from.Date()
+	y, m, _ := d.Date()
+	return (y-fy)*12 + int(m-fm)
+}
+
 func orNot(s, none string) string {
 	if s == "" {
 		return none
@@ -522,6 +558,7 @@ func (c *counter) result() *Result {
 			f.CH01[s] = floatp(PerThousand(c.tallies[0][s].received-c.tallies[0][s].refused, o.Homes))
 		}
 	}
+	f.Months = c.monthFigures()
 	if r := c.tallies[0][0].resp; r > 0 {
 		f.Escalation = floatp(Percent(c.tallies[0][1].received, r))
 	}
@@ -552,6 +589,33 @@ func (c *counter) result() *Result {
 		c.notes = append(c.notes, "the log has no tenure column: the homes of each tenure are not used")
 	}
 	return &Result{Figures: f, LeftOut: c.leftOut, Notes: c.notes}
+}
+
+// monthFigures are the months' counts, every month of the period (a month
+// without complaints is zeros, not missing). Refused is given where the log
+// says which complaints were refused.
+func (c *counter) monthFigures() []*Month {
+	fy, fm, _ := c.from.Date()
+	refusals := c.layout.cols[0][fieldRefused] >= 0 || c.layout.cols[0][fieldReason] >= 0 ||
+		c.layout.cols[1][fieldRefused] >= 0 || c.layout.cols[1][fieldReason] >= 0
+	out := make([]*Month, len(c.months))
+	for i, mt := range c.months {
+		d := calendar.DayOf(fy, fm+time.Month(i), 1)
+		y, m, _ := d.Date()
+		mo := &Month{Month: fmt.Sprintf("%04d-%02d", y, m)}
+		for s := range 2 {
+			ms := &MonthStage{Received: intp(mt[s].received), Responded: intp(mt[s].resp)}
+			if refusals {
+				ms.Refused = intp(mt[s].refused)
+			}
+			if c.rules[s].resp != nil {
+				ms.Within = intp(mt[s].within)
+			}
+			mo.Stages[s] = ms
+		}
+		out[i] = mo
+	}
+	return out
 }
 
 // stage is one stage's figures from its tally: the counts the Code's

@@ -35,7 +35,7 @@ func CrossCheck(f *Figures, doc *Doc, opts CheckOptions) []assessment.Finding {
 		opts.Assessment = func(string) Found { return Found{Err: fs.ErrNotExist} }
 	}
 	if opts.ReadDir == nil {
-		opts.ReadDir = yamlFiles
+		opts.ReadDir = YAMLFiles
 	}
 	e, out := findAssessment(f, doc, opts)
 	a, cat := e.Assessment, e.Catalogue
@@ -184,9 +184,10 @@ func sameFile(a, b string) bool {
 	return err1 == nil && err2 == nil && os.SameFile(ia, ib)
 }
 
-// yamlFiles lists the *.yaml and *.yml files in a folder (not hidden ones,
-// not folders or pipes), sorted.
-func yamlFiles(dir string) ([]string, error) {
+// YAMLFiles lists the names of the *.yaml and *.yml files in a folder (not
+// hidden ones, not folders or pipes), sorted: where a figures file's
+// assessment, or an annual report's last year, is looked for.
+func YAMLFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err

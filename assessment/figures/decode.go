@@ -22,24 +22,13 @@ import (
 // Doc is where a figures file's values are.
 type Doc struct {
 	File string
-	pos  map[string]assessment.Pos // path ("stage_1.responded") -> the value
-	text map[string]string         // path -> the value as written
+	pos  assessment.Positions // path ("stage_1.responded") -> the value
+	text map[string]string    // path -> the value as written
 }
 
 // Pos is where the value at path is, or the nearest enclosing value that
 // was written (1:1 when none was).
-func (d *Doc) Pos(path string) assessment.Pos {
-	for p := path; ; {
-		if pos, ok := d.pos[p]; ok {
-			return pos
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			return assessment.Pos{Line: 1, Col: 1}
-		}
-		p = p[:i]
-	}
-}
+func (d *Doc) Pos(path string) assessment.Pos { return d.pos.Of(path) }
 
 // Text is the value at path as written ("79.0"), or "".
 func (d *Doc) Text(path string) string { return d.text[path] }
@@ -72,7 +61,7 @@ func IsFigures(data []byte) bool {
 // be read (nil when the YAML is broken), where each value is, and the
 // findings: syntax and schema errors.
 func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
-	d := &decoder{doc: &Doc{File: file, pos: map[string]assessment.Pos{}, text: map[string]string{}}}
+	d := &decoder{doc: &Doc{File: file, pos: assessment.Positions{}, text: map[string]string{}}}
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		line := 1
@@ -148,6 +137,8 @@ func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
 			f.CH02 = d.ch02(v, path)
 		case "tenures":
 			f.Tenures = d.tenures(v, path)
+		case "months":
+			f.Months = d.months(v, path)
 		}
 	})
 	if !kindSeen {
@@ -157,6 +148,7 @@ func Decode(file string, data []byte) (*Figures, *Doc, []assessment.Finding) {
 		d.add(assessment.RuleSchema, assessment.Pos{Line: 1, Col: 1}, "no timescales: name the Code whose timescales within counts against (timescales: chc-2024)")
 	}
 	d.period(f)
+	d.monthsInPeriod(f)
 	return f, d.doc, d.out
 }
 
@@ -164,7 +156,7 @@ var yamlLine = regexp.MustCompile(`line (\d+): `)
 
 var (
 	topKeys = []string{"kind", "landlord", "period", "from", "to", "timescales", "assessment", "calendar", "closed",
-		"log", "rows", "homes", "stage_1", "stage_2", "escalation_rate", "ch01", "ch02", "tenures"}
+		"log", "rows", "homes", "stage_1", "stage_2", "escalation_rate", "ch01", "ch02", "tenures", "months"}
 	rowKeys     = []string{"read", "used", "outside_period", "left_out"}
 	stageFields = func() []string {
 		var out []string
@@ -173,9 +165,11 @@ var (
 		}
 		return out
 	}()
-	chKeys     = []string{"stage_1", "stage_2"}
-	shareKeys  = []string{"responded", "within", "percent"}
-	tenureKeys = []string{"tenure", "homes", "stage_1", "stage_2", "ch01", "ch02"}
+	chKeys         = []string{"stage_1", "stage_2"}
+	shareKeys      = []string{"responded", "within", "percent"}
+	tenureKeys     = []string{"tenure", "homes", "stage_1", "stage_2", "ch01", "ch02"}
+	monthKeys      = []string{"month", "stage_1", "stage_2"}
+	monthStageKeys = []string{"received", "refused", "responded", "within"}
 )
 
 func stageIndex(key string) int {
@@ -401,6 +395,59 @@ func (d *decoder) tenures(n *yaml.Node, path string) []*Tenure {
 	return out
 }
 
+// months reads the monthly breakdown: a list of months, each written
+// YYYY-MM, once each, in order.
+func (d *decoder) months(n *yaml.Node, path string) []*Month {
+	if n.Kind != yaml.SequenceNode {
+		d.add(assessment.RuleSchema, pos(n), "months should be a list, each item starting - month: 2024-04")
+		return nil
+	}
+	var out []*Month
+	last := ""
+	for i, item := range n.Content {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		d.doc.pos[p] = pos(item)
+		m := &Month{}
+		d.mapping(item, p, monthKeys, func(k string, v *yaml.Node, p string) {
+			switch k {
+			case "month":
+				m.Month = d.str(v, p)
+				switch {
+				case !monthPattern.MatchString(m.Month):
+					d.add(assessment.RuleSchema, pos(v), "month %q should be written YYYY-MM, like 2024-04", m.Month)
+				case m.Month <= last:
+					d.add(assessment.RuleSchema, pos(v), "month %s comes after %s: list each month once, in order", m.Month, last)
+				default:
+					last = m.Month
+				}
+			case "stage_1", "stage_2":
+				ms := &MonthStage{}
+				d.mapping(v, p, monthStageKeys, func(k string, v *yaml.Node, p string) {
+					n := d.int(v, p)
+					switch k {
+					case "received":
+						ms.Received = n
+					case "refused":
+						ms.Refused = n
+					case "responded":
+						ms.Responded = n
+					case "within":
+						ms.Within = n
+					}
+				})
+				m.Stages[stageIndex(k)] = ms
+			}
+		})
+		if m.Month == "" && item.Kind == yaml.MappingNode {
+			d.add(assessment.RuleSchema, pos(item), "a month needs month: (YYYY-MM, like 2024-04)")
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+var monthPattern = regexp.MustCompile(`^(19|20)[0-9][0-9]-(0[1-9]|1[0-2])$`)
+
 // period checks that the period is given, and that from and to agree with it.
 func (d *decoder) period(f *Figures) {
 	from, to, ok := PeriodDays(f.Period)
@@ -419,6 +466,22 @@ func (d *decoder) period(f *Figures) {
 		d.add(assessment.RuleSchema, d.doc.Pos("to"), "to %s is before from %s", f.To, f.From)
 	}
 }
+
+// monthsInPeriod checks that each month listed is in the period.
+func (d *decoder) monthsInPeriod(f *Figures) {
+	if f.From == 0 || f.To == 0 || f.To < f.From {
+		return
+	}
+	first, last := monthOf(f.From), monthOf(f.To)
+	for i, m := range f.Months {
+		if monthPattern.MatchString(m.Month) && (m.Month < first || m.Month > last) {
+			d.add(assessment.RuleSchema, d.doc.Pos(fmt.Sprintf("months[%d].month", i)), "month %s is outside the period (%s to %s)", m.Month, first, last)
+		}
+	}
+}
+
+// monthOf is the month a day is in, written YYYY-MM.
+func monthOf(day calendar.Day) string { return day.String()[:7] }
 
 // suggest returns the known key nearest a mistyped one, if it is near.
 func suggest(k string, known []string) string {

@@ -57,6 +57,7 @@ func Encode(w io.Writer, f *Figures) error {
 			e.ch02(2, t.CH02, false)
 		}
 	}
+	e.months(f.Months)
 	_, err := io.WriteString(w, e.b.String())
 	return err
 }
@@ -152,6 +153,31 @@ func (e *emitter) ch02(indent int, ch [2]*Share, comments bool) {
 		e.optInt(indent+2, "within", s.Within, "")
 		if s.Percent != nil {
 			e.line(indent+2, "percent", Number(*s.Percent, true), "")
+		}
+	}
+}
+
+// months writes the monthly breakdown, last in the file: a chart's data,
+// not a figure people look up.
+func (e *emitter) months(ms []*Month) {
+	if len(ms) == 0 {
+		return
+	}
+	e.comment(0, "Each calendar month, all homes: received counts the complaints received in it (at")
+	e.comment(0, "stage 2, the requests to escalate), refused included; responded counts the responses")
+	e.comment(0, "sent in it and within those within the Code's timescale, as ch02 does.")
+	e.key(0, "months")
+	for _, m := range ms {
+		e.item(1, "month", m.Month)
+		for i, s := range m.Stages {
+			if s == nil {
+				continue
+			}
+			e.key(2, stageKey[i])
+			e.optInt(3, "received", s.Received, "")
+			e.optInt(3, "refused", s.Refused, "")
+			e.optInt(3, "responded", s.Responded, "")
+			e.optInt(3, "within", s.Within, "")
 		}
 	}
 }

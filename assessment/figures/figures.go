@@ -41,6 +41,25 @@ type Figures struct {
 	CH01       [2]*float64
 	CH02       [2]*Share
 	Tenures    []*Tenure
+	Months     []*Month // each calendar month of the period, for charts; nil when not given
+}
+
+// Month is one calendar month of the period for all homes: the complaints
+// received in it at each stage, and the responses sent in it (as CH02
+// counts them) and how many were within the Code's timescale. Months add up
+// to the period: received to the stage's received, responded and within to
+// CH02's.
+type Month struct {
+	Month  string // "2024-04"
+	Stages [2]*MonthStage
+}
+
+// MonthStage is one stage's counts in a month.
+type MonthStage struct {
+	Received  *int // received in the month (refused included)
+	Refused   *int // of those, refused
+	Responded *int // responses sent in the month
+	Within    *int // of those, within the Code's timescale
 }
 
 // Rows says what became of the log's rows.

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/annual"
 	"github.com/csa-tool/csa/assessment/figures"
 	"github.com/csa-tool/csa/assessment/rules"
 	"github.com/csa-tool/csa/codes"
@@ -60,10 +62,13 @@ type Result struct {
 // output needs of each, in the files' order whatever order the work
 // finished in. Files are read, checked and dropped one per core at a time,
 // so memory holds the findings, not the files: ten thousand files are
-// checked in the memory of a few. Complaint figures files (kind: figures)
-// are checked last, with package figures: their cross-check reads the
-// period's assessment beside them, which CheckAll keeps, cut down to what
-// the cross-check reads, for every assessment it checks.
+// checked in the memory of a few. The files that read assessments are
+// checked last: complaint figures files (kind: figures) with package
+// figures, whose cross-check reads the period's assessment beside them,
+// and annual complaints reports (kind: annual) with package annual, which
+// reads the self-assessment they name. Either asks CheckAll for the
+// assessment, which it keeps, cut down to what they read, for every
+// assessment it checks.
 //
 // When read fails, CheckAll stops and returns the error of the first file
 // (in order) that could not be read, as a check of the files read whole
@@ -76,7 +81,7 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 		next    int
 		failed  = n // the first file that could not be read
 		readErr error
-		figs    = map[int]Input{} // small, and few: kept for the second pass
+		later   = map[int]Input{} // figures files and annual reports: small, and few, kept for the second pass
 	)
 	var wg sync.WaitGroup
 	for range workerCount(n) {
@@ -99,11 +104,11 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 					mu.Unlock()
 					continue
 				}
-				if figures.IsFigures(in.Data) {
+				if b, ok := laterBriefs[laterKind(in.Data)]; ok {
 					mu.Lock()
-					figs[i] = in
+					later[i] = in
 					mu.Unlock()
-					seen.add(in.Name, figuresBrief)
+					seen.add(in.Name, b)
 					continue
 				}
 				f := Check(in, opts)
@@ -116,14 +121,40 @@ func CheckAll(n int, read func(i int) (Input, error), opts Options) ([]Result, e
 	if readErr != nil {
 		return nil, readErr
 	}
-	for i, in := range figs {
-		out[i] = Result{Name: in.Name, Findings: figures.Check(in.Name, in.Data, figures.CheckOptions{
-			Threshold:  opts.Threshold,
-			Catalogues: in.Catalogues,
-			Assessment: func(path string) figures.Found { return seen.find(path, in.Catalogues) },
-		})}
+	for i, in := range later {
+		out[i] = Result{Name: in.Name, Findings: checkLater(in, opts, seen)}
 	}
 	return out, nil
+}
+
+// laterKind is the kind of a file checked after the assessments, since it
+// reads them: a figures file or an annual report; MaybeAssessment for any
+// other.
+func laterKind(data []byte) assessment.Kind {
+	switch {
+	case figures.IsFigures(data):
+		return assessment.FiguresFile
+	case annual.IsAnnual(data):
+		return assessment.AnnualFile
+	}
+	return assessment.MaybeAssessment
+}
+
+// laterBriefs say what a file checked later is, should a figures file or
+// an annual report name it as its assessment.
+var laterBriefs = map[assessment.Kind]*brief{
+	assessment.FiguresFile: {not: "a figures file"},
+	assessment.AnnualFile:  {not: "an annual complaints report"},
+}
+
+// checkLater checks a figures file or an annual report, handing it the
+// assessments it names or finds as CheckAll read them.
+func checkLater(in Input, opts Options, seen *checked) []assessment.Finding {
+	find := func(path string) figures.Found { return seen.find(path, in.Catalogues) }
+	if laterKind(in.Data) == assessment.AnnualFile {
+		return annual.Check(in.Name, in.Data, annual.Options{AsOf: opts.AsOf, Assessment: find, ReadFile: ReadFile})
+	}
+	return figures.Check(in.Name, in.Data, figures.CheckOptions{Threshold: opts.Threshold, Catalogues: in.Catalogues, Assessment: find})
 }
 
 // workerCount is how many files are checked at once: one per core.
@@ -143,7 +174,7 @@ func (c *checked) add(name string, b *brief) {
 }
 
 // find returns the file at path: as CheckAll read it, or, when it was not
-// among the files checked, read from the disk now.
+// among the files checked, read from the disk now (Find).
 func (c *checked) find(path string, catalogues codes.Resolver) figures.Found {
 	c.mu.Lock()
 	b, ok := c.byPath[filepath.Clean(path)]
@@ -151,14 +182,26 @@ func (c *checked) find(path string, catalogues codes.Resolver) figures.Found {
 	if ok {
 		return b.found()
 	}
-	data, err := readFile(path)
+	return Find(path, catalogues)
+}
+
+// Find reads the assessment at path for a figures file's cross-check or an
+// annual report, through Read: a file that is not there, not a regular
+// file or too large (ReadFile), another kind of file, or an assessment that
+// cannot be read faithfully is said so.
+func Find(path string, catalogues codes.Resolver) figures.Found {
+	data, err := ReadFile(path)
 	if err != nil {
 		return figures.Found{Err: err}
 	}
-	if figures.IsFigures(data) {
-		return figures.Found{Not: "a figures file"}
+	if b, ok := laterBriefs[laterKind(data)]; ok {
+		return b.found()
 	}
-	return briefOf(Read(Input{Name: path, Data: data, Catalogues: catalogues})).found()
+	f := Read(Input{Name: path, Data: data, Catalogues: catalogues})
+	if f.Kind != assessment.MaybeAssessment {
+		return figures.Found{Not: f.Kind.Why()}
+	}
+	return figures.Found{Entry: f.Entry, Broken: f.Assessment == nil || f.Faithful() != nil}
 }
 
 // brief is what the figures cross-check reads of a file: whether it is an
@@ -169,6 +212,7 @@ type brief struct {
 	not                    string // what the file is, when not an assessment
 	file, landlord, period string
 	read                   bool // the assessment could be read
+	broken                 bool // with errors a command using its answers refuses (Found.Broken)
 	cat                    *codes.Catalogue
 	answers                []briefAnswer
 }
@@ -179,8 +223,6 @@ type briefAnswer struct {
 	pos, complyPos assessment.Pos
 }
 
-var figuresBrief = &brief{not: "a figures file"}
-
 func briefOf(f *File) *brief {
 	if f.Kind != assessment.MaybeAssessment {
 		return &brief{not: f.Kind.Why()}
@@ -189,7 +231,7 @@ func briefOf(f *File) *brief {
 	if a == nil {
 		return &brief{}
 	}
-	b := &brief{file: a.File, landlord: a.Landlord, period: a.Period, read: true, cat: cat}
+	b := &brief{file: a.File, landlord: a.Landlord, period: a.Period, read: true, cat: cat, broken: unfaithful(f.Findings)}
 	if cat == nil {
 		return b
 	}
@@ -217,7 +259,23 @@ func (b *brief) found() figures.Found {
 	for _, x := range b.answers {
 		a.Answers = append(a.Answers, assessment.Answer{ID: x.id, Comply: x.comply, Pos: x.pos, ComplyPos: x.complyPos})
 	}
-	return figures.Found{Entry: assessment.Entry{Assessment: a, Catalogue: b.cat}}
+	return figures.Found{Entry: assessment.Entry{Assessment: a, Catalogue: b.cat}, Broken: b.broken}
+}
+
+// unfaithful reports whether csa check's findings of an assessment hold an
+// error that keeps a command from using its answers, as Faithful refuses
+// one: the loader's (syntax, schema), an unknown code, a provision answered
+// twice.
+func unfaithful(fs []assessment.Finding) bool {
+	for _, x := range fs {
+		switch x.Rule {
+		case rules.Syntax.Name, rules.Schema.Name, rules.UnknownCode.Name, rules.DuplicateProvision.Name:
+			if x.Severity == assessment.Error {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // measured reports whether a provision sets a timescale a complaints log
@@ -231,31 +289,34 @@ func measured(p *codes.Provision) bool {
 	return false
 }
 
-// maxFile bounds a file the cross-check reads that csa check was not given:
-// as csa reads an assessment named on the command line.
-const maxFile = 32 << 20
+// MaxFile bounds a file a figures file or an annual report names, which
+// csa check was not given: as csa reads an assessment named on the command
+// line.
+const MaxFile = 32 << 20
 
-// readFile reads a regular file of at most maxFile bytes: the assessment a
-// figures file names may be a device (assessment: /dev/zero) or a pipe. A
-// file that is not there keeps os.Stat's error (fs.ErrNotExist).
-func readFile(path string) ([]byte, error) {
+// ReadFile reads a regular file of at most MaxFile bytes, for a file
+// another names: the assessment a figures file names may be a device
+// (assessment: /dev/zero) or a pipe. A file that is not there keeps
+// os.Stat's error (fs.ErrNotExist); the others are *fs.PathError, their
+// Err saying why.
+func ReadFile(path string) ([]byte, error) {
 	info, err := os.Stat(path)
 	switch {
 	case err != nil:
 		return nil, err
 	case !info.Mode().IsRegular():
-		return nil, fmt.Errorf("%s is not a regular file", path)
-	case info.Size() > maxFile:
-		return nil, fmt.Errorf("%s is larger than %d MB", path, maxFile>>20)
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errors.New("not a regular file")}
+	case info.Size() > MaxFile:
+		return nil, &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MB", MaxFile>>20)}
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err == nil && len(data) > maxFile {
-		err = errors.New("too large")
+	data, err := io.ReadAll(io.LimitReader(f, MaxFile+1))
+	if err == nil && len(data) > MaxFile {
+		err = &fs.PathError{Op: "read", Path: path, Err: fmt.Errorf("larger than %d MB", MaxFile>>20)}
 	}
 	return data, err
 }

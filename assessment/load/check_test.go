@@ -138,7 +138,7 @@ func TestCrossCheckReadsWhatCheckRead(t *testing.T) {
 		}
 	}
 	var notExist error = os.ErrNotExist
-	if _, err := readFile("no-such.yaml"); !errors.Is(err, notExist) {
+	if _, err := ReadFile("no-such.yaml"); !errors.Is(err, notExist) {
 		t.Errorf("a missing file: %v", err)
 	}
 }

@@ -7,6 +7,7 @@
 package load
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -76,21 +77,46 @@ func (f *File) parse(in Input) {
 	f.Catalogue, f.catErr = in.Catalogues.Lookup(f.Assessment.Code, dir)
 }
 
-// Unreadable is why an assessment cannot be read faithfully: its first
-// error, as one line, and how many more there are (csa check lists them).
+// Unreadable is why an assessment (or another file csa reads, What says)
+// cannot be read faithfully: its first error, as one line, and how many
+// more there are (csa check lists them).
 type Unreadable struct {
+	What      string // "annual report"; "" is an assessment
 	File      string
 	Line, Col int    // 0 when the error has no place
 	Message   string // one line
 	More      int
+	rule      string // the first error's
 }
 
 func (u *Unreadable) Error() string {
+	what := cmp.Or(u.What, "assessment")
 	if u.Line == 0 {
-		return fmt.Sprintf("%s: not a valid assessment: %s", u.File, u.Message)
+		return fmt.Sprintf("%s: not a valid %s: %s", u.File, what, u.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: not a valid assessment: %s", u.File, u.Line, u.Col, u.Message)
+	return fmt.Sprintf("%s:%d:%d: not a valid %s: %s", u.File, u.Line, u.Col, what, u.Message)
 }
+
+// FirstError is the first error of findings (sorted) as an *Unreadable,
+// saying the file is not a valid what ("annual report"; "" for an
+// assessment); nil when there is none.
+func FirstError(what string, findings []assessment.Finding) *Unreadable {
+	var errs []assessment.Finding
+	for _, x := range findings {
+		if x.Severity == assessment.Error {
+			errs = append(errs, x)
+		}
+	}
+	if len(errs) == 0 {
+		return nil
+	}
+	first := errs[0]
+	return &Unreadable{What: what, File: first.File, Line: first.Line, Col: first.Col, More: len(errs) - 1, rule: first.Rule,
+		Message: oneLine(first.Message)}
+}
+
+// oneLine is a message on one line, whatever it holds.
+func oneLine(msg string) string { return strings.Join(strings.Fields(safetext.Line(msg)), " ") }
 
 // MoreErrors is how many more errors there are, as a count: "1 more
 // error".
@@ -109,17 +135,9 @@ func (f *File) Faithful() error {
 		}
 		return nil
 	}
-	var errs []assessment.Finding
-	for _, x := range f.Findings {
-		if x.Severity == assessment.Error {
-			errs = append(errs, x)
-		}
+	u := FirstError("", f.Findings)
+	if u.rule == rules.UnknownCode.Name && f.catErr != nil {
+		u.Message = oneLine(f.catErr.Error()) // the finding leaves "unknown code" to its rule's name
 	}
-	first := errs[0]
-	msg := first.Message
-	if first.Rule == rules.UnknownCode.Name && f.catErr != nil {
-		msg = f.catErr.Error() // the finding leaves "unknown code" to its rule's name
-	}
-	return &Unreadable{File: first.File, Line: first.Line, Col: first.Col, More: len(errs) - 1,
-		Message: strings.Join(strings.Fields(safetext.Line(msg)), " ")} // one line, whatever the message
+	return u
 }

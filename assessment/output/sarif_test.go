@@ -389,7 +389,7 @@ func TestRules(t *testing.T) {
 			t.Errorf("rule %s lacks a description, help or severity: %+v", r.Name, r)
 		}
 	}
-	for _, name := range []string{"syntax", "no-plan", "unreviewed", "figures-sum", "missed-timescale"} {
+	for _, name := range []string{"syntax", "no-plan", "unreviewed", "figures-sum", "missed-timescale", "annual-missing-part", "annual-submission-overdue"} {
 		if !seen[name] {
 			t.Errorf("rule %s missing from Rules()", name)
 		}

@@ -16,7 +16,24 @@ import (
 // tables on a phone, and a print stylesheet so printing to PDF gives a clean
 // document. html/template escapes every piece of text from the assessment.
 func WriteHTML(w io.Writer, r *Report) error {
-	return pageTemplate.Execute(w, r.htmlView())
+	return pageTemplate.Execute(w, r.htmlView(""))
+}
+
+// WriteHTMLPart writes the report as a part of another page of csa's (the
+// annual complaints report, which contains the self-assessment): the facts,
+// the introduction, the summary, the form, the action plan and the
+// response, each heading one level down (h3 under the page's h2) and every
+// id but a provision's (#provision-6.10) starting with prefix, so it sits
+// in the page without clashing with it. The page uses PageStyle.
+func WriteHTMLPart(w io.Writer, r *Report, prefix string) error {
+	return pageTemplate.ExecuteTemplate(w, "assessment", r.htmlView(prefix))
+}
+
+// PageStyle is the stylesheet of csa's web pages, the same for the
+// self-assessment and the annual report: its printed pages carry running
+// (the title) in their top margin.
+func PageStyle(running string) string {
+	return strings.Replace(pageCSS, "{{.Running}}", string(cssString(running)), 1)
 }
 
 type htmlView struct {
@@ -38,6 +55,20 @@ type htmlView struct {
 	Contents      []htmlLink
 	Should        bool // the 2022 form's columns
 	Group         bool // a group's report
+	Nested        bool // a part of another page: headings one level down
+	Heads         htmlHeads
+}
+
+// htmlHeads are the headings of the report's parts.
+type htmlHeads struct {
+	Introduction, Summary, Actions, Response htmlHeading
+}
+
+// htmlHeading is a heading: h2 on the report's own page, h3 as a part of
+// another.
+type htmlHeading struct {
+	Nested   bool
+	ID, Text string
 }
 
 type htmlLink struct{ ID, Text string }
@@ -48,8 +79,8 @@ type htmlResponse struct {
 }
 
 type htmlSection struct {
-	ID, Heading string
-	Tables      []htmlTable
+	Head   htmlHeading
+	Tables []htmlTable
 }
 
 type htmlTable struct {
@@ -97,9 +128,12 @@ var (
 	groupActionCols = []string{"c-id", "c-entity", "c-action", "c-owner", "c-date", "c-status"}
 )
 
-func (r *Report) htmlView() htmlView {
+func (r *Report) htmlView(prefix string) htmlView {
 	v := htmlView{Title: r.Title(), Draft: r.DraftNote(), Note: r.SummaryNote(), ActionNote: r.ActionPlanNote(),
-		Introduction: Paragraphs(r.Introduction), Should: r.Should, Group: r.Group()}
+		Introduction: Paragraphs(r.Introduction), Should: r.Should, Group: r.Group(), Nested: prefix != ""}
+	head := func(id, text string) htmlHeading { return htmlHeading{Nested: v.Nested, ID: prefix + id, Text: text} }
+	v.Heads = htmlHeads{Introduction: head("introduction", "Introduction"), Summary: head("summary", "Summary"),
+		Actions: head("action-plan", "Action plan"), Response: head("response", "Response of the governing body")}
 	running := v.Title
 	if v.Draft != "" {
 		running = "DRAFT: " + running
@@ -129,7 +163,7 @@ func (r *Report) htmlView() htmlView {
 	formHeader := r.formHeader()
 	anchors := map[string]bool{}
 	for _, s := range r.Sections {
-		hs := htmlSection{ID: sectionAnchor(s), Heading: s.Caption()}
+		hs := htmlSection{Head: head(sectionAnchor(s), s.Caption())}
 		if !r.Should {
 			hs.Tables = []htmlTable{r.htmlForm(s.Caption(), true, s.Rows, formHeader, anchors)}
 		} else {
@@ -141,7 +175,7 @@ func (r *Report) htmlView() htmlView {
 			}
 		}
 		v.Sections = append(v.Sections, hs)
-		v.Contents = append(v.Contents, htmlLink{hs.ID, oneLine(s.Caption())})
+		v.Contents = append(v.Contents, htmlLink{hs.Head.ID, oneLine(s.Caption())})
 	}
 	v.Contents = append(v.Contents, htmlLink{"action-plan", "Action plan"})
 
@@ -405,41 +439,42 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <main>
 <h1>{{.Title}}</h1>
 {{with .Draft}}<div class="draft" role="note"><strong>DRAFT.</strong> <span dir="auto">{{.}}</span></div>
-{{end}}<dl class="facts">
-{{range .Facts}}<dt>{{index . 0}}</dt><dd dir="auto">{{index . 1}}</dd>
-{{end}}{{if .Published}}<dt>Published</dt><dd>{{if .PublishedLink}}<a href="{{.Published}}">{{.Published}}</a>{{else}}{{.Published}}{{end}}</dd>
-{{end}}</dl>
-<nav class="contents" aria-labelledby="contents">
+{{end}}{{template "facts" .}}<nav class="contents" aria-labelledby="contents">
 <h2 id="contents">Contents</h2>
 <ol>
 {{range .Contents}}<li><a href="#{{.ID}}">{{.Text}}</a></li>
 {{end}}</ol>
 </nav>
-{{with .Introduction}}<section class="prose" aria-labelledby="introduction">
-<h2 id="introduction">Introduction</h2>
-{{range .}}<p dir="auto">{{.}}</p>
+{{template "assessment" .}}</main>
+</body>
+</html>
+{{define "assessment"}}{{if .Nested}}{{with .Draft}}<div class="draft" role="note"><strong>DRAFT.</strong> <span dir="auto">{{.}}</span></div>
+{{end}}{{template "facts" .}}{{end}}{{if .Introduction}}<section class="prose" aria-labelledby="{{.Heads.Introduction.ID}}">
+{{template "h" .Heads.Introduction}}
+{{range .Introduction}}<p dir="auto">{{.}}</p>
 {{end}}</section>
-{{end}}<section aria-labelledby="summary">
-<h2 id="summary">Summary</h2>
+{{end}}<section aria-labelledby="{{.Heads.Summary.ID}}">
+{{template "h" .Heads.Summary}}
 {{with .Note}}<p class="note">{{.}}</p>
 {{end}}{{template "table" .Summary}}{{with .GroupNote}}<p class="note">{{.}}</p>
 {{end}}{{with .EntitySummary}}{{template "table" .}}{{end}}</section>
-{{range .Sections}}<section aria-labelledby="{{.ID}}">
-<h2 id="{{.ID}}">{{.Heading}}</h2>
+{{range .Sections}}<section aria-labelledby="{{.Head.ID}}">
+{{template "h" .Head}}
 {{range .Tables}}{{template "table" .}}{{end}}</section>
-{{end}}<section aria-labelledby="action-plan">
-<h2 id="action-plan">Action plan</h2>
+{{end}}<section aria-labelledby="{{.Heads.Actions.ID}}">
+{{template "h" .Heads.Actions}}
 <p>{{.ActionNote}}</p>
 {{with .Actions}}{{template "table" .}}{{end}}</section>
-{{with .Response}}<section class="prose keep" aria-labelledby="response">
-<h2 id="response">Response of the governing body</h2>
-<p><strong>{{.Heading}}</strong></p>
-{{range .Paras}}<p dir="auto">{{.}}</p>
+{{if .Response}}<section class="prose keep" aria-labelledby="{{.Heads.Response.ID}}">
+{{template "h" .Heads.Response}}
+<p><strong>{{.Response.Heading}}</strong></p>
+{{range .Response.Paras}}<p dir="auto">{{.}}</p>
 {{end}}</section>
-{{end}}</main>
-</body>
-</html>
-{{define "table"}}<table class="{{.Class}}">
+{{end}}{{end}}{{define "h"}}{{if .Nested}}<h3 id="{{.ID}}">{{.Text}}</h3>{{else}}<h2 id="{{.ID}}">{{.Text}}</h2>{{end}}{{end}}{{define "facts"}}<dl class="facts">
+{{range .Facts}}<dt>{{index . 0}}</dt><dd dir="auto">{{index . 1}}</dd>
+{{end}}{{if .Published}}<dt>Published</dt><dd>{{if .PublishedLink}}<a href="{{.Published}}">{{.Published}}</a>{{else}}{{.Published}}{{end}}</dd>
+{{end}}</dl>
+{{end}}{{define "table"}}<table class="{{.Class}}">
 <caption{{if .CaptionHidden}} class="visually-hidden"{{end}}>{{.Caption}}</caption>
 {{with .Cols}}<colgroup>{{range .}}<col class="{{.}}">{{end}}</colgroup>
 {{end}}<thead>

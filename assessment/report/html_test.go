@@ -252,3 +252,57 @@ func firstElement(n *html.Node) *html.Node {
 	}
 	return nil
 }
+
+// TestHTMLPart: the self-assessment inside another page has its headings a
+// level down, ids of its own but the provisions', and no page around it.
+func TestHTMLPart(t *testing.T) {
+	r := examples(t)["millbrook-2024-25.yaml"]
+	var part, page bytes.Buffer
+	if err := WriteHTMLPart(&part, r, "sa-"); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteHTML(&page, r); err != nil {
+		t.Fatal(err)
+	}
+	got := part.String()
+	for _, bad := range []string{"<html", "<body", "<main", "<style", "<h2", `id="summary"`, `id="section-1"`} {
+		if strings.Contains(got, bad) {
+			t.Errorf("the part holds %s", bad)
+		}
+	}
+	for _, want := range []string{`<h3 id="sa-summary">Summary</h3>`, `<h3 id="sa-section-6">Section 6: Complaints stages</h3>`,
+		`<section aria-labelledby="sa-action-plan">`, `<tr id="provision-6.10">`, `<dt>Assessed</dt>`, `<h3 id="sa-response">`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the part lacks %s", want)
+		}
+	}
+	// Every form row of the page is in the part.
+	if a, b := strings.Count(page.String(), "<tr id=\"provision-"), strings.Count(got, "<tr id=\"provision-"); a != b || a == 0 {
+		t.Errorf("the page has %d provision rows, the part %d", a, b)
+	}
+	// A draft says so in the part too.
+	draft := New(parse(t, smallAssessment), smallCat(t), assessment.NewDate(2025, 7, 1))
+	part.Reset()
+	WriteHTMLPart(&part, draft, "sa-")
+	if draft.Draft() != strings.Contains(part.String(), `<div class="draft" role="note">`) {
+		t.Errorf("draft %v, banner in the part %v", draft.Draft(), strings.Contains(part.String(), "DRAFT"))
+	}
+	if css := PageStyle(`Title "x" </style>`); !strings.Contains(css, "@page") || strings.Contains(css, "</style>") || strings.Contains(css, "{{") {
+		t.Errorf("PageStyle: %s", css)
+	}
+}
+
+// TestMarkdownPart: the same report, its headings from level 2 down.
+func TestMarkdownPart(t *testing.T) {
+	r := examples(t)["millbrook-2023-24.yaml"]
+	var whole, part bytes.Buffer
+	WriteMarkdown(&whole, r)
+	WriteMarkdownPart(&part, r, 2)
+	shifted := strings.NewReplacer("\n# ", "\n## ", "\n## ", "\n### ", "\n### ", "\n#### ").Replace("\n" + whole.String())
+	if "\n"+part.String() != shifted {
+		t.Error("the part is not the report with every heading a level down")
+	}
+	if !strings.HasPrefix(part.String(), "## Millbrook Homes: self-assessment") || !strings.Contains(part.String(), "\n#### Mandatory requirements (must)\n") {
+		t.Errorf("the part starts:\n%.200s", part.String())
+	}
+}

@@ -118,8 +118,20 @@ var actionHeader = []string{"Code provision", "Action", "Owner", "Due", "Status"
 // break a table or become a link, emphasis or HTML; line breaks inside a cell
 // become <br>.
 func WriteMarkdown(w io.Writer, r *Report) error {
+	return writeMarkdown(w, r, 1)
+}
+
+// WriteMarkdownPart writes the report as a part of another document (the
+// annual complaints report): the same, its title a heading at level (2:
+// ##) and every other heading below it.
+func WriteMarkdownPart(w io.Writer, r *Report, level int) error {
+	return writeMarkdown(w, r, max(1, min(level, 4)))
+}
+
+func writeMarkdown(w io.Writer, r *Report, level int) error {
+	h := func(n int) string { return strings.Repeat("#", n+level-1) } // h(1) is the title's
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", markdown.Cell(r.Title()))
+	fmt.Fprintf(&b, "%s %s\n\n", h(1), markdown.Cell(r.Title()))
 	if note := r.DraftNote(); note != "" {
 		fmt.Fprintf(&b, "> **DRAFT.** %s\n\n", markdown.Cell(note))
 	}
@@ -131,13 +143,13 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 
 	if ps := Paragraphs(r.Introduction); len(ps) > 0 {
-		b.WriteString("\n## Introduction\n")
+		b.WriteString("\n" + h(2) + " Introduction\n")
 		for _, p := range ps {
 			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
 		}
 	}
 
-	b.WriteString("\n## Summary\n\n")
+	b.WriteString("\n" + h(2) + " Summary\n\n")
 	header, rows := r.summaryRows()
 	right := make([]bool, len(header))
 	for i := len(header) - len(r.countsHeader(r.Group())); i < len(header); i++ {
@@ -158,7 +170,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 	}
 
 	for _, s := range r.Sections {
-		fmt.Fprintf(&b, "\n## %s\n", markdown.Cell(s.Caption()))
+		fmt.Fprintf(&b, "\n%s %s\n", h(2), markdown.Cell(s.Caption()))
 		if !r.Should {
 			b.WriteString("\n")
 			markdown.Table(&b, r.formHeader(), nil, r.mdFormRows(s.Rows))
@@ -171,12 +183,12 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 			if len(part.rows) == 0 {
 				continue
 			}
-			fmt.Fprintf(&b, "\n### %s\n\n", part.title)
+			fmt.Fprintf(&b, "\n%s %s\n\n", h(3), part.title)
 			markdown.Table(&b, r.formHeader(), nil, r.mdFormRows(part.rows))
 		}
 	}
 
-	b.WriteString("\n## Action plan\n\n")
+	b.WriteString("\n" + h(2) + " Action plan\n\n")
 	b.WriteString(markdown.Cell(r.ActionPlanNote()) + "\n")
 	if len(r.Actions) > 0 {
 		var rows [][]string
@@ -195,7 +207,7 @@ func WriteMarkdown(w io.Writer, r *Report) error {
 		markdown.Table(&b, r.ActionPlanHeader(), nil, rows)
 	}
 	if r.Response != nil {
-		fmt.Fprintf(&b, "\n## Response of the governing body\n\n**%s**\n", markdown.Cell(r.ResponseHeading()))
+		fmt.Fprintf(&b, "\n%s Response of the governing body\n\n**%s**\n", h(2), markdown.Cell(r.ResponseHeading()))
 		for _, p := range Paragraphs(r.Response.Text) {
 			fmt.Fprintf(&b, "\n%s\n", markdown.Cell(p))
 		}

@@ -621,8 +621,12 @@ func (r *Report) Draft() bool { return len(r.DraftReasons()) > 0 }
 // DraftNote is the draft banner's text after the word DRAFT: "Not for
 // publication: not yet approved by the governing body; ...".
 // It is "" for a final assessment.
-func (r *Report) DraftNote() string {
-	why := r.DraftReasons()
+func (r *Report) DraftNote() string { return DraftNote(r.DraftReasons()) }
+
+// DraftNote is a draft banner's text after the word DRAFT, from the reasons
+// it is a draft: "Not for publication: ...; ...."; "" when there are none.
+// The annual report's banner says it the same way.
+func DraftNote(why []string) string {
 	if len(why) == 0 {
 		return ""
 	}

@@ -7,7 +7,8 @@
 // Most rules read an assessment with its catalogue (Check applies them).
 // syntax and schema are the loader's (package assessment finds them while
 // reading the file); the figures rules are package figures', which reads
-// figures files. They are in the list all the same, with their
+// figures files, and the annual rules package annual's, which reads annual
+// complaints reports. They are in the list all the same, with their
 // documentation, so that nothing csa reports is undocumented.
 //
 // Adding a rule is one file here, calling add with the rule, and one test.
@@ -33,7 +34,8 @@ type Rule struct {
 	// when a finding has another ("warning when several match").
 	Severity     assessment.Severity
 	SeverityNote string
-	// Reads is what the rule reads: an assessment or a figures file.
+	// Reads is what the rule reads: an assessment, a figures file or an
+	// annual report.
 	Reads Subject
 	// Summary is one line saying when the rule fires, as the README's rule
 	// table says it (Markdown: names in backticks).
@@ -45,7 +47,8 @@ type Rule struct {
 	// order places the rule in the list (the README's tables, check's help).
 	order int
 	// check applies the rule; nil for a rule another package applies (the
-	// loader's syntax and schema, package figures' rules).
+	// loader's syntax and schema, package figures' and package annual's
+	// rules).
 	check func(*checker)
 }
 
@@ -56,6 +59,7 @@ type Subject int
 const (
 	Assessments Subject = iota // an assessment, with its catalogue
 	Figures                    // a complaint figures file (kind: figures)
+	Annual                     // an annual complaints report (kind: annual)
 )
 
 var (
@@ -70,7 +74,8 @@ func add(r *Rule) *Rule {
 }
 
 // All returns every rule, in the order the README lists them: the
-// assessment rules, errors first, then the figures rules.
+// assessment rules, errors first, then the figures rules, then the annual
+// report's.
 func All() []*Rule { return slices.Clone(sorted()) }
 
 // sorted is the list in order.

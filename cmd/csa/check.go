@@ -59,7 +59,7 @@ catalogue. A file that might be an assessment but cannot be read (a syntax
 error, an empty file) is checked, and fails. A file named on the command
 line is always checked; "-" reads standard input.
 
-` + ruleLists() + `
+` + ruleLists(rules.Assessments, "") + `
 
 A catalogue file that code: names is read only from the working folder,
 the folders named and the folders of the files named (--catalogues-from
@@ -86,6 +86,13 @@ too: figures-sum and figures-percent (errors: numbers that do not add up),
 figures-assessment, and missed-timescale (a warning: a provision answered yes
 in the period's assessment beside it while the figures show its timescale
 missed in more than --missed-threshold percent of cases).
+
+Annual complaints reports (kind: annual, see csa annual) are checked with
+the files they name: every part of section 8 there, the self-assessment and
+figures usable and of the report's year, the governing body's response after
+the report, each Ombudsman order with its status, and the submission to the
+Ombudsman made by its deadline (a warning within 30 days of it).
+` + ruleLists(rules.Annual, "Annual report ") + `
 
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
 cannot run.`
@@ -152,12 +159,16 @@ func runCheck(e *env, o *checkOptions) error {
 	return err
 }
 
-// ruleLists names check's rules for its help: the errors, then the warnings.
-func ruleLists() string {
+// ruleLists names check's rules of what subject reads for its help: the
+// errors, then the warnings, each list's label after prefix.
+func ruleLists(subject rules.Subject, prefix string) string {
 	list := func(label string, sev assessment.Severity) string {
 		var names []string
-		for _, r := range rules.Of(rules.Assessments, sev) {
+		for _, r := range rules.Of(subject, sev) {
 			names = append(names, r.Name)
+		}
+		if prefix != "" {
+			label = prefix + strings.ToLower(label)
 		}
 		return english.Wrap(label+" "+strings.Join(names, ", ")+".", 76)
 	}

@@ -22,7 +22,8 @@ type initOptions struct {
 	out      string
 	force    bool
 	asOf     dateFlag
-	catalogs []string // --catalogues-from
+	catalogs []string   // --catalogues-from
+	annual   initAnnual // init_annual.go
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -61,12 +62,22 @@ approval. LAST may be - (standard input) or REV:PATH, read from git as csa
 diff reads it.
 
 The assessed date is today (or --as-of); change it when the assessment is done.
+
+With --annual, it writes an annual complaints report file (kind: annual)
+instead: every key with a comment saying what goes in it, for --landlord,
+--period (default: the last financial year to end before today) and
+--homes; csa check on it lists each part still to write, and csa annual
+renders it.
 Without -o the assessment is written to standard output. An existing file is
 not overwritten unless --force is given, and LAST never is.`,
 		Example: `  csa init --code 2024 --landlord "Example Homes" -o assessment.yaml
-  csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml`,
+  csa init --from assessment-2023-24.yaml -o assessment-2024-25.yaml
+  csa init --annual --landlord "Example Homes" --period 2024/25 --homes 1200 -o annual-2024-25.yaml`,
 		Args: argCount(0, 0, "init takes no file names: last year's assessment goes after --from, the new file after -o"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.annual.on {
+				return runInitAnnual(e, o)
+			}
 			if o.from != "" {
 				return runInitFrom(e, o)
 			}
@@ -82,6 +93,7 @@ not overwritten unless --force is given, and LAST never is.`,
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.catalogs)
+	addInitAnnual(fs, &o.annual)
 	return cmd
 }
 

@@ -78,17 +78,23 @@ func readAssessment(in *input, folders codes.Resolver) (*load.File, error) {
 // faithful is f, or the one line saying why it cannot be read faithfully.
 func faithful(f *load.File, in *input) (*load.File, error) {
 	if err := f.Faithful(); err != nil {
-		var u *load.Unreadable
-		if !errors.As(err, &u) || u.More == 0 {
-			return nil, usagef("%s", err)
-		}
-		more := " (and " + u.MoreErrors()
-		if !in.fromGit() {
-			more += "; csa check " + in.arg + " lists them all"
-		}
-		return nil, usagef("%s%s)", err, more)
+		return nil, unreadable(err, in)
 	}
 	return f, nil
+}
+
+// unreadable is the one line saying why in cannot be read faithfully (err,
+// a *load.Unreadable): its first error, and how many more csa check lists.
+func unreadable(err error, in *input) error {
+	var u *load.Unreadable
+	if !errors.As(err, &u) || u.More == 0 {
+		return usagef("%s", err)
+	}
+	more := " (and " + u.MoreErrors()
+	if !in.fromGit() {
+		more += "; csa check " + in.arg + " lists them all"
+	}
+	return usagef("%s%s)", err, more)
 }
 
 // notAssessment says in one line that a file named on the command line is

@@ -14,7 +14,9 @@ func newRootCmd(e *env) *cobra.Command {
 Complaint Handling Code as plain YAML, and does the work around it: it checks
 the assessment against the Code, lists gaps and the action plan, renders the
 publication, compares years, imports the documents landlords already have,
-and counts a complaints log into the year's figures (csa figures).
+counts a complaints log into the year's figures (csa figures), and renders
+the annual complaints report with its submission to the Ombudsman (csa
+annual).
 
 The Code's provisions ship with csa: chc-2022 and chc-2024 (or 2022, 2024).
 Run csa codes to see them.
@@ -51,6 +53,7 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newAnnualCmd(e),
 		newManCmd(e),
 	)
 	addCompletion(root)

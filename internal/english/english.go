@@ -1,6 +1,7 @@
 // Package english holds the small pieces of English every output of csa
 // shares, so that each is said one way: a count with its noun, a list of
-// choices, how far a typing slip is from the word meant, text wrapped to a width.
+// choices or of items, how far a typing slip is from the word meant and
+// which word that was, text wrapped to a width.
 package english
 
 import (
@@ -22,25 +23,34 @@ func Count(n int, one string, many ...string) string {
 }
 
 // Or lists choices: "a", "a or b", "a, b or c".
-func Or(choices []string) string {
-	switch len(choices) {
-	case 0:
-		return ""
-	case 1:
-		return choices[0]
-	}
-	return strings.Join(choices[:len(choices)-1], ", ") + " or " + choices[len(choices)-1]
-}
+func Or(choices []string) string { return list(choices, " or ") }
 
 // And lists items: "a", "a and b", "a, b and c".
-func And(items []string) string {
+func And(items []string) string { return list(items, " and ") }
+
+func list(items []string, last string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
+}
+
+// DidYouMean names the known word a typing slip was probably meant to be,
+// as " (did you mean "analysis"?)" to put after the slip: the first known
+// word that is the slip in other letter case, that starts it or starts with
+// it (a slip of more than three letters), or that is at most two letters
+// from it. "" when none is.
+func DidYouMean(slip string, known []string) string {
+	ls := strings.ToLower(slip)
+	for _, k := range known {
+		if ls == k || (len(ls) > 3 && (strings.HasPrefix(k, ls) || strings.HasPrefix(ls, k))) || Distance(ls, k) <= 2 {
+			return " (did you mean " + strconv.Quote(k) + "?)"
+		}
+	}
+	return ""
 }
 
 // Distance is the edit distance between two short words, for "did you

@@ -33,9 +33,26 @@ func TestOr(t *testing.T) {
 }
 
 func TestAnd(t *testing.T) {
-	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a and b": {"a", "b"}, "Calder Vale Homes, Calder Vale Living and Moorside": {"Calder Vale Homes", "Calder Vale Living", "Moorside"}} {
+	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a and b": {"a", "b"}, "Calder Vale Homes, Calder Vale Living and Moorside": {"Calder Vale Homes", "Calder Vale Living", "Moorside"},
+		"the figures, the analysis and the response": {"the figures", "the analysis", "the response"}} {
 		if got := And(in); got != want {
 			t.Errorf("And(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDidYouMean(t *testing.T) {
+	known := []string{"kind", "landlord", "analysis", "refusals"}
+	for _, tt := range []struct{ slip, want string }{
+		{"anaylsis", ` (did you mean "analysis"?)`},
+		{"Landlord", ` (did you mean "landlord"?)`},
+		{"refusal", ` (did you mean "refusals"?)`},
+		{"landlords_name", ` (did you mean "landlord"?)`},
+		{"colour", ""},
+		{"kin", ` (did you mean "kind"?)`},
+	} {
+		if got := DidYouMean(tt.slip, known); got != tt.want {
+			t.Errorf("DidYouMean(%q) = %q, want %q", tt.slip, got, tt.want)
 		}
 	}
 }

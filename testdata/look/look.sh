@@ -1,7 +1,8 @@
 #!/bin/sh
-# look.sh renders the shipped examples in every publication format and turns
-# them into pictures to look at, as a council web editor, a resident on a
-# phone and a board member with the printout would:
+# look.sh renders the shipped examples in every publication format (the
+# self-assessments with csa report, the annual complaints report with csa
+# annual) and turns them into pictures to look at, as a council web editor,
+# a resident on a phone and a board member with the printout would:
 #
 #   the HTML at 390, 768 and 1280 px wide (headless Chromium screenshots),
 #   the HTML printed to PDF (Chromium), and the PDF as one PNG per page,
@@ -29,6 +30,21 @@ for f in examples/millbrook-2024-25.yaml examples/millbrook-2023-24.yaml "$out/d
     "$csa" report "$f" -f "$ff" --as-of "$asof" -o "$out/$n.$fmt" 2>>"$out/stderr.txt"
   done
 done
+
+# The annual complaints report (csa annual), and a draft of it: the same
+# report before the Board has responded, its files named from where it is.
+"$csa" annual examples/complaints/millbrook-annual-2024-25.yaml --as-of "$asof" -f html -o "$out/annual-2024-25.html"
+"$csa" annual examples/complaints/millbrook-annual-2024-25.yaml --as-of "$asof" -f docx -o "$out/annual-2024-25.docx"
+"$csa" annual examples/complaints/millbrook-annual-2024-25.yaml --as-of "$asof" -f markdown -o "$out/annual-2024-25.md"
+awk -v here="$PWD/examples" '
+  /^response:/ { skip = 1; next }
+  skip && /^[^ ]/ { skip = 0 }
+  skip { next }
+  /^self_assessment: / { print "self_assessment: " here "/millbrook-2024-25.yaml"; next }
+  /^figures: / { print "figures: " here "/complaints/millbrook-figures-2024-25.yaml"; next }
+  { print }' examples/complaints/millbrook-annual-2024-25.yaml > "$out/annual-draft.yaml"
+"$csa" annual "$out/annual-draft.yaml" --as-of "$asof" -f html -o "$out/annual-draft.html" 2>>"$out/stderr.txt"
+"$csa" annual "$out/annual-draft.yaml" --as-of "$asof" -f docx -o "$out/annual-draft.docx" 2>>"$out/stderr.txt"
 
 chromium=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 if [ -n "$chromium" ]; then
