@@ -57,6 +57,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must define a complaint as any dissatisfaction, however expressed, with the standard of service, action or inaction of the organisation, its staff or those acting for it, affecting one or more residents.",
+					Title:      "The definition of a complaint",
 				},
 				{
 					ID:         "1.3",
@@ -66,6 +67,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A resident need not use the word \"complaint\" for it to count, and complaints made through a representative or third party are still handled under the complaints policy.",
+					Title:      "No need to say \"complaint\"; third parties",
 				},
 				{
 					ID:         "1.4",
@@ -75,6 +77,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should distinguish a service request, where a resident wants a situation put right, from a complaint about service received or not received.",
+					Title:      "Service requests told apart",
 				},
 				{
 					ID:         "1.5",
@@ -84,6 +87,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Feedback given in a survey need not be handled as a complaint, but where possible the person responding should be told how to take their dissatisfaction forward as a complaint.",
+					Title:      "Survey feedback says how to complain",
 				},
 				{
 					ID:         "1.6",
@@ -93,6 +97,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "An issue must be logged as a complaint when resolving it needs further enquiries or when the resident asks for that.",
+					Title:      "When an issue is logged as a complaint",
 				},
 				{
 					ID:         "1.7",
@@ -102,6 +107,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must accept a complaint unless it has a valid reason not to (in this version the exclusions sit in section 1).",
+					Title:      "Accept a complaint unless validly refused",
 				},
 				{
 					ID:         "1.8",
@@ -111,6 +117,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The policy must state clearly when a matter will not be considered, and those grounds should be fair and reasonable to residents.",
+					Title:      "Clear, fair grounds for refusing",
 				},
 				{
 					ID:         "1.9",
@@ -120,6 +127,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When a complaint is refused, the landlord must give the resident a detailed explanation of why it is unsuitable and tell them they may take that decision to the Ombudsman.",
+					Title:      "Explain a refusal; the Ombudsman route",
 				},
 				{
 					ID:         "2.1",
@@ -129,6 +137,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must make complaining easy through several channels such as in person, phone, letter, email and online, and must offer more than one route even if not every channel is practical.",
+					Title:      "Several ways to complain",
 				},
 				{
 					ID:         "2.2",
@@ -138,6 +147,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A landlord that talks to residents on social media should expect complaints there, and its policy should say how they are handled and how confidentiality and privacy are protected.",
+					Title:      "Complaints on social media",
 				},
 				{
 					ID:         "2.3",
@@ -147,6 +157,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The complaints policy must be available to every resident in a clear, accessible format that explains how many stages there are, what happens at each and how long responses take.",
+					Title:      "Policy accessible, with stages and timescales",
 				},
 				{
 					ID:         "2.4",
@@ -156,6 +167,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A landlord's website, where it has one, must explain how to complain, with the policy and process easy to find there.",
+					Title:      "How to complain, on the website",
 				},
 				{
 					ID:         "2.5",
@@ -165,6 +177,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must meet the Equality Act 2010, adapting its usual processes to individual needs where necessary, with a policy on reasonable adjustment requests and handlers trained to deal with them.",
+					Title:      "Equality Act and reasonable adjustments",
 				},
 				{
 					ID:         "2.6",
@@ -174,6 +187,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must promote its complaints policy and process, the Code and the Housing Ombudsman Scheme through leaflets, posters, newsletters, online and in routine correspondence.",
+					Title:      "Publicise the policy, the Code and the Scheme",
 				},
 				{
 					ID:         "2.7",
@@ -183,6 +197,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord's regular correspondence with residents must include the Ombudsman's contact details.",
+					Title:      "Ombudsman's details in regular letters",
 				},
 				{
 					ID:         "2.8",
@@ -192,6 +207,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must tell residents early, and at any point in their complaint, about their right to go to the Housing Ombudsman, not only once its own process is finished.",
+					Title:      "Tell residents about the Ombudsman early",
 				},
 				{
 					ID:         "3.1",
@@ -201,6 +217,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A person or team, called the complaints officer, must be given responsibility for complaint handling so that complaints are properly dealt with and reported to the governing body.",
+					Title:      "A complaints officer or team",
 				},
 				{
 					ID:         "3.2",
@@ -210,6 +227,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Whoever is appointed to handle complaints must have the right complaint handling skills and no conflict of interest.",
+					Title:      "Skilled handlers, no conflict of interest",
 				},
 				{
 					ID:         "3.3",
@@ -219,6 +237,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Complaint handlers should be sensitive and fair, trained to deal with upset residents, able to reach staff at all levels, and given the authority and autonomy to resolve disputes quickly.",
+					Title:      "Handlers fair, trained and empowered",
 				},
 				{
 					ID:         "4.1",
@@ -228,6 +247,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Informal resolution must be agreed with the resident, recorded, and must not delay or block the formal process (no \"stage 0\"); every new complaint must be logged at stage one and acknowledged within five days.",
+					Title:      "No \"stage 0\"; acknowledged within 5 days",
 					Timescales: []Timescale{
 						{
 							What:    "acknowledge and log the complaint at stage one",
@@ -247,6 +267,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "In the acknowledgement the landlord must state its understanding of the complaint and the outcome sought, ask the resident about anything unclear and agree the full definition with them.",
+					Title:      "Complaint definition agreed on acknowledging",
 				},
 				{
 					ID:         "4.3",
@@ -256,6 +277,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should manage the resident's expectations from the start, saying plainly when an outcome they want is unreasonable or unrealistic.",
+					Title:      "Manage expectations from the start",
 				},
 				{
 					ID:         "4.4",
@@ -265,6 +287,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A complaint should be resolved as early as possible, after working out what evidence is needed, what outcome would settle it and whether anything needs doing urgently.",
+					Title:      "Resolve complaints early",
 				},
 				{
 					ID:         "4.5",
@@ -274,6 +297,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Residents should be able to have a representative pursue their complaint for them and, where reasonable, bring someone to represent or accompany them at meetings with the landlord.",
+					Title:      "Representatives and companions allowed",
 				},
 				{
 					ID:         "4.6",
@@ -283,6 +307,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must investigate every complaint impartially.",
+					Title:      "Impartial investigation",
 				},
 				{
 					ID:         "4.7",
@@ -292,6 +317,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The handler must decide each complaint on its merits, be independent and open-minded, address conflicts of interest, consider all the evidence, and disclose information only as far as the investigation needs.",
+					Title:      "Fair, independent handling on the merits",
 				},
 				{
 					ID:         "4.8",
@@ -301,6 +327,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Where a complaint turns on the parties' legal obligations, the landlord should set out clearly how it understands the obligations of each side.",
+					Title:      "Set out each side's legal obligations",
 				},
 				{
 					ID:         "4.9",
@@ -310,6 +337,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Letters and messages to the resident should generally avoid naming individual staff members or contractors.",
+					Title:      "Avoid naming staff in letters",
 				},
 				{
 					ID:         "4.10",
@@ -319,6 +347,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should keep the resident informed regularly about how the investigation is progressing.",
+					Title:      "Keep the resident informed",
 				},
 				{
 					ID:         "4.11",
@@ -328,6 +357,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must keep to any reasonable arrangements agreed with the resident about how often and by what means they will be contacted.",
+					Title:      "Keep to agreed contact arrangements",
 				},
 				{
 					ID:         "4.12",
@@ -337,6 +367,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Before a final decision, the resident and any staff member complained about must have a fair opportunity to put their case and to respond to adverse findings.",
+					Title:      "A fair chance to respond before a decision",
 				},
 				{
 					ID:         "4.13",
@@ -346,6 +377,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The complaints policy must state the time limits within which a resident can ask for a complaint to be escalated.",
+					Title:      "Time limits for escalating, in the policy",
 				},
 				{
 					ID:         "4.14",
@@ -355,6 +387,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Escalation through every stage must not be refused without good cause, and the policy must give clear, valid grounds for refusing that are the same as its grounds for not accepting a complaint.",
+					Title:      "Escalation refused only for good reason",
 				},
 				{
 					ID:         "4.15",
@@ -364,6 +397,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must keep a full record of each complaint, any review and the outcome at every stage, including the complaint as first made and when it arrived, all correspondence and any reports or surveys.",
+					Title:      "A full record of every complaint",
 				},
 				{
 					ID:         "4.16",
@@ -373,6 +407,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should ask residents for feedback on how it handles complaints, to encourage a positive complaints and learning culture.",
+					Title:      "Feedback on complaint handling",
 				},
 				{
 					ID:         "4.17",
@@ -382,6 +417,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should recognise how being complained about can affect staff and future service, and keep staff supported and involved in the process and its lessons.",
+					Title:      "Support staff who are complained about",
 				},
 				{
 					ID:         "4.18",
@@ -391,6 +427,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must have policies and procedures for handling unacceptable behaviour by residents or their representatives while a complaint is pursued.",
+					Title:      "Unacceptable behaviour policy",
 				},
 				{
 					ID:         "4.19",
@@ -400,6 +437,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Any limit on a resident's contact because of unacceptable behaviour should fit their needs and reflect the Equality Act 2010.",
+					Title:      "Contact limits fit the resident's needs",
 				},
 				{
 					ID:         "5.1",
@@ -410,6 +448,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage one response is due within ten working days of logging; exceptionally the landlord may give the resident a clear later date, which should not normally be more than ten days further on.",
+					Title:      "Stage 1 response within 10 working days",
 					Timescales: []Timescale{
 						{
 							What:    "send the stage one response",
@@ -438,6 +477,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If the landlord needs more than ten working days to respond fully at stage one, the extension should be agreed by both sides.",
+					Title:      "Stage 1 extension agreed",
 				},
 				{
 					ID:         "5.3",
@@ -448,6 +488,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If the landlord and resident cannot agree an extension, the landlord should give the resident the Ombudsman's contact details so they can challenge the landlord's plan or timing.",
+					Title:      "Ombudsman's details if no stage 1 extension is agreed",
 				},
 				{
 					ID:         "5.4",
@@ -458,6 +499,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "For a recurring problem, the landlord should take earlier reports into account as background where that helps resolve the issue.",
+					Title:      "Earlier reports of a recurring problem",
 				},
 				{
 					ID:         "5.5",
@@ -468,6 +510,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage one response is due when the answer is known, not when follow-up work is complete, and outstanding actions must still be tracked, progressed promptly and updated regularly.",
+					Title:      "Stage 1 reply without waiting for the work",
 				},
 				{
 					ID:         "5.6",
@@ -478,6 +521,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Every point in the complaint must be answered with clear reasons for each decision, referring to policy, law and good practice where relevant.",
+					Title:      "Every point answered, with reasons",
 				},
 				{
 					ID:         "5.7",
@@ -488,6 +532,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Relevant new complaints raised during the investigation should be folded into the stage one response if it has not been sent, and otherwise, or where that would unreasonably delay it, logged as new complaints.",
+					Title:      "New issues raised during stage 1",
 				},
 				{
 					ID:         "5.8",
@@ -498,6 +543,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When stage one ends, the landlord must write to the resident in plain language giving the stage, decision and reasons, any remedy, actions still outstanding and how to escalate to stage two.",
+					Title:      "The stage 1 outcome letter",
 				},
 				{
 					ID:         "5.9",
@@ -508,6 +554,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Anything left unresolved after stage one moves to stage two unless an exclusion has since become relevant, and a landlord that declines to escalate must say why in writing and point to the Ombudsman.",
+					Title:      "Unresolved matters go to stage 2",
 				},
 				{
 					ID:         "5.10",
@@ -518,6 +565,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When escalation is requested, the landlord must state what it understands is still outstanding and what outcome is sought, clarify anything uncertain and agree the full definition with the resident.",
+					Title:      "Complaint definition on escalation",
 				},
 				{
 					ID:         "5.11",
@@ -528,6 +576,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A complaint must be escalated to stage two only after stage one is finished and only at the resident's request.",
+					Title:      "Stage 2 only after stage 1, on request",
 				},
 				{
 					ID:         "5.12",
@@ -538,6 +587,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage two handler must be someone other than the person who dealt with stage one.",
+					Title:      "A different person at stage 2",
 				},
 				{
 					ID:         "5.13",
@@ -548,6 +598,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage two response is due within twenty working days of escalation; exceptionally the landlord may give a clear later date, which should not normally be more than ten days further on.",
+					Title:      "Stage 2 response within 20 working days",
 					Timescales: []Timescale{
 						{
 							What:    "send the stage two response",
@@ -576,6 +627,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If more time is needed to respond fully at stage two, the extension should be agreed by both the landlord and the resident.",
+					Title:      "Stage 2 extension agreed",
 				},
 				{
 					ID:         "5.15",
@@ -586,6 +638,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If a stage two extension cannot be agreed, the landlord should give the resident the Ombudsman's contact details so they can challenge its plan or timing.",
+					Title:      "Ombudsman's details if no stage 2 extension is agreed",
 				},
 				{
 					ID:         "5.16",
@@ -596,6 +649,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When stage two ends, the landlord must write to the resident in plain language giving the stage, complaint definition, decision and reasons, any remedy, outstanding actions and the next step, to stage three or the Ombudsman.",
+					Title:      "The stage 2 outcome letter",
 				},
 				{
 					ID:         "5.17",
@@ -606,6 +660,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Two stages are preferred; a landlord that keeps a third stage must justify it in its self-assessment, and a process of more than three stages is never acceptable.",
+					Title:      "Two stages preferred, never more than three",
 				},
 				{
 					ID:         "5.18",
@@ -616,6 +671,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A complaint should reach a third stage only at the resident's active request, with the response due within twenty working days and extra time only for convening a panel, explained to the resident.",
+					Title:      "Stage 3 only on request, within 20 working days",
 					Timescales: []Timescale{
 						{
 							What:   "send the stage three response, where a third stage exists",
@@ -634,6 +690,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If no extension can be agreed at stage three, the landlord should give the resident the Ombudsman's contact details so that the plan or timing can be challenged.",
+					Title:      "Ombudsman's details if no stage 3 extension is agreed",
 				},
 				{
 					ID:         "5.20",
@@ -644,6 +701,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When stage three ends, the landlord must write to the resident in plain language giving the stage, complaint definition, decision and reasons, any remedy, actions still to do and the route to the Ombudsman.",
+					Title:      "The stage 3 outcome letter",
 				},
 				{
 					ID:         "6.1",
@@ -653,6 +711,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Resolving disputes well needs a process built for it; when the landlord has got something wrong it must say so and explain what it has done, or will do, to put it right.",
+					Title:      "Admit faults and put things right",
 				},
 				{
 					ID:         "6.2",
@@ -662,6 +721,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A remedy must match the service failure and the harm caused, and the landlord must manage expectations, promising nothing it cannot deliver or that would be unfair to other residents.",
+					Title:      "A remedy that matches the failure",
 				},
 				{
 					ID:         "6.3",
@@ -671,6 +731,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord should look past the individual case and ask whether any process or system needs fixing for the benefit of all residents.",
+					Title:      "Fix processes for all residents",
 				},
 				{
 					ID:         "6.5",
@@ -680,6 +741,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A remedy offer must spell out what will happen and by when, agreeing this with the resident where appropriate, and must be followed through to completion.",
+					Title:      "A remedy spelt out and carried through",
 				},
 				{
 					ID:         "6.6",
@@ -689,6 +751,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When deciding compensation the landlord must consider statutory payments owed, measurable losses, the resident's time and trouble, and the distress and inconvenience caused.",
+					Title:      "What compensation takes into account",
 				},
 				{
 					ID:         "6.7",
@@ -698,6 +761,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Where a resident may be legally entitled to redress, the landlord should still try to offer a resolution, taking legal advice on the wording.",
+					Title:      "Offer a resolution despite a legal claim",
 				},
 				{
 					ID:         "7.2",
@@ -707,6 +771,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must share the wider lessons and improvements from complaints through its annual report and, between reports, with residents, staff and scrutiny panels.",
+					Title:      "Share the lessons from complaints",
 				},
 				{
 					ID:         "7.3",
@@ -716,6 +781,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "A governing body member should take lead responsibility for complaints, supporting a positive culture and making sure the board receives regular insight on complaint performance.",
+					Title:      "A board member leads on complaints",
 				},
 				{
 					ID:         "7.4",
@@ -725,6 +791,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The governing body should at least get regular data on complaint volumes, types, outcomes and performance including Ombudsman orders, trend reviews, the Ombudsman's annual report, key cases and the self-assessment.",
+					Title:      "Complaint data the board receives",
 				},
 				{
 					ID:         "7.5",
@@ -734,6 +801,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Senior managers should examine complaint themes and trends for systemic issues, serious risks or policies needing change, and feed them into staff and contractor training.",
+					Title:      "Senior managers review themes and trends",
 				},
 				{
 					ID:         "7.6",
@@ -743,6 +811,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Every employee should have a standard complaint handling objective reflecting cooperation across teams, shared responsibility for shortfalls rather than blame, and professional standards.",
+					Title:      "A complaints objective for every employee",
 				},
 				{
 					ID:         "8.1",
@@ -753,6 +822,7 @@ func init() {
 					Source:     "one landlord's published self-assessment",
 					Note:       "The Code makes the self-assessment annual and gives it no other timescale.",
 					Summary:    "The landlord must assess itself against the Code every year to keep its complaint handling in line with it.",
+					Title:      "An annual self-assessment",
 				},
 				{
 					ID:         "8.2",
@@ -762,6 +832,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must also carry out a self-assessment after a significant restructure or a change in its procedures.",
+					Title:      "Self-assessment after major change",
 				},
 				{
 					ID:         "8.3",
@@ -771,6 +842,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "After each self-assessment the landlord must report the outcome to its governing body (elected members for councils), publish it on its website or otherwise make it available, and include it in its annual report.",
+					Title:      "Self-assessment reported and published",
 				},
 			},
 			Source: "embedded",
@@ -828,6 +900,7 @@ func init() {
 					Section:    1,
 					Obligation: "none",
 					Summary:    "Introductory paragraph, not assessed on the form, saying that fair complaint handling starts from a shared understanding of what counts as a complaint so that residents are heard.",
+					Title:      "Why a shared definition matters",
 				},
 				{
 					ID:         "1.2",
@@ -837,6 +910,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must use the Code's definition of a complaint, which covers any dissatisfaction, however expressed, with the service, action or inaction of the landlord, its staff or anyone acting for it.",
+					Title:      "The Code's definition of a complaint",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.2",
@@ -853,6 +927,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Residents need not say the word \"complaint\"; whenever they voice dissatisfaction they must be offered the chance to complain, and a complaint made through a representative or third party follows the same policy.",
+					Title:      "Offer to complain; no need to say \"complaint\"",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.3",
@@ -874,6 +949,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The complaints policy must set out how a service request (asking the landlord to put something right) differs from a complaint, and service requests must themselves be recorded, monitored and reviewed.",
+					Title:      "Service requests told apart and recorded",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.4",
@@ -890,6 +966,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A complaint must be raised when a resident is unhappy with the response to a service request, even while that request is still open, and the landlord must carry on dealing with the request.",
+					Title:      "A complaint about an open service request",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.6",
@@ -906,6 +983,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Dissatisfaction given in a survey is not automatically a complaint, but respondents should where possible learn how to complain, and any wider request for feedback must tell residents how to complain.",
+					Title:      "Survey feedback says how to complain",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.5",
@@ -922,6 +1000,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must take on a complaint unless it has a valid reason to refuse, must be able to show its reasoning, and must look at each case on its own facts.",
+					Title:      "Accept a complaint unless validly refused",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.7",
@@ -938,6 +1017,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The policy must set out fair and reasonable grounds for refusing or not escalating a complaint, such as matters more than a year old, matters already before a court, or matters already dealt with.",
+					Title:      "Fair grounds for refusing a complaint",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.8",
@@ -954,6 +1034,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Complaints made within twelve months of the issue, or of the resident finding out about it, must be accepted unless another exclusion applies, and accepting older ones must be considered where there is good reason.",
+					Title:      "Accept complaints up to 12 months old",
 					Timescales: []Timescale{
 						{
 							What:   "a complaint must be accepted if raised",
@@ -971,6 +1052,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When a complaint is refused, the landlord must explain to the resident why it is unsuitable for the process and that they can ask the Ombudsman to review the decision, which may lead to it being accepted.",
+					Title:      "Explain a refusal and the Ombudsman's review",
 					Predecessors: []Predecessor{
 						{
 							ID:         "1.9",
@@ -985,6 +1067,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "Exclusions must not be applied as a blanket rule; the landlord must weigh the particular circumstances of each complaint before refusing it.",
+					Title:      "No blanket exclusions",
 				},
 				{
 					ID:         "3.1",
@@ -994,6 +1077,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Residents must have a choice of ways to complain, and the landlord must anticipate what support and reasonable adjustments people using the process may need, bearing in mind its Equality Act 2010 duties.",
+					Title:      "A choice of channels and adjustments",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.1",
@@ -1015,6 +1099,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A resident must be able to complain in any way and to any member of staff, and all staff must know the process well enough to pass the complaint to the right person.",
+					Title:      "Complain any way, to any member of staff",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.2",
@@ -1031,6 +1116,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must not regard a high number of complaints as a failing, since it can reflect an accessible, well-publicised process, while a low number may mean residents find it hard to complain.",
+					Title:      "Many complaints not seen as failure",
 				},
 				{
 					ID:         "3.4",
@@ -1040,6 +1126,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The complaints policy must be published on the website and available to every resident in a clear, accessible form that explains the two stages, what happens at each and how long responses take.",
+					Title:      "Policy published and accessible",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.3",
@@ -1061,6 +1148,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The policy must explain the ways the landlord makes its complaints policy known, covering the Ombudsman and this Code as well.",
+					Title:      "Publicise the policy, the Code and the Ombudsman",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.4",
@@ -1080,6 +1168,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "Residents must be allowed to have someone act for them in pursuing a complaint and to bring a representative or companion to any meeting with the landlord.",
+					Title:      "Representatives and companions allowed",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.5",
@@ -1094,6 +1183,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "The landlord must tell residents that they can use the Housing Ombudsman Service and how to approach it about their complaint.",
+					Title:      "Tell residents about the Ombudsman",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.7",
@@ -1115,6 +1205,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "One person or team, referred to as the complaints officer, must own complaint handling, dealing with the Ombudsman and reporting to the governing body; it need not be a full-time post.",
+					Title:      "A complaints officer or team",
 					Predecessors: []Predecessor{
 						{
 							ID:         "3.1",
@@ -1131,6 +1222,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The complaints officer needs access to staff at every level and must have the authority and independence to settle disputes quickly and fairly.",
+					Title:      "The complaints officer's access and authority",
 					Predecessors: []Predecessor{
 						{
 							ID:         "3.3",
@@ -1147,6 +1239,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Complaint handling and learning from complaints must be a priority, with relevant staff properly trained and complaints resourced as a core service.",
+					Title:      "Complaints a priority, staff trained and resourced",
 					Predecessors: []Predecessor{
 						{
 							ID:         "3.2",
@@ -1168,6 +1261,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must have one policy for all complaints the Code covers, and must not treat residents any differently because they have complained.",
+					Title:      "One policy; no worse treatment for complaining",
 				},
 				{
 					ID:         "5.2",
@@ -1177,6 +1271,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Resolving issues early and locally is encouraged, but adding named steps like \"stage 0\" or an \"informal complaint\" stage is not permitted because it confuses residents.",
+					Title:      "No \"stage 0\" or informal stage",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.1",
@@ -1198,6 +1293,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A complaints process of more than two stages is never acceptable, because it lengthens the process and holds up access to the Ombudsman.",
+					Title:      "No more than two stages",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.17",
@@ -1214,6 +1310,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "If a contractor or independent adjudicator handles any stage of a response, that must happen inside the two-stage process, so residents never go through two separate procedures.",
+					Title:      "Contractors inside the two stages",
 				},
 				{
 					ID:         "5.5",
@@ -1223,6 +1320,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord stays responsible for making sure any third party that handles complaints for it does so in line with the Code.",
+					Title:      "Third parties handle complaints to the Code",
 				},
 				{
 					ID:         "5.6",
@@ -1232,6 +1330,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "At stage 1 logging and at stage 2 escalation the landlord must write down what it takes the complaint and the desired outcome to be (the complaint definition), checking anything unclear with the resident.",
+					Title:      "Complaint definition recorded at each stage",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.2",
@@ -1253,6 +1352,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "When acknowledging a complaint at either stage, the landlord must make clear which parts it is and is not responsible for, and resolve any doubt about this.",
+					Title:      "Say which parts the landlord answers for",
 				},
 				{
 					ID:         "5.8",
@@ -1262,6 +1362,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "At every stage, complaint handlers must judge the complaint on its merits, act independently with an open mind, let the resident put their side, deal with conflicts of interest and consider all relevant evidence.",
+					Title:      "Fair, independent investigation",
 					Predecessors: []Predecessor{
 						{
 							ID:         "3.2",
@@ -1293,6 +1394,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "If a reply will run past the Code's timescales, the landlord must settle with the resident how often they will hear about progress.",
+					Title:      "Agree updates when a reply runs late",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.10",
@@ -1314,6 +1416,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must make reasonable adjustments under the Equality Act 2010 where appropriate, record those agreed and any disability disclosed, and keep the adjustments under active review.",
+					Title:      "Reasonable adjustments recorded and reviewed",
 					Predecessors: []Predecessor{
 						{
 							ID:         "2.5",
@@ -1328,6 +1431,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "Escalation through every stage must not be refused without good cause, and any refusal needs clear, valid reasons in line with the exclusions in section 2.",
+					Title:      "Escalation refused only for good reason",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.14",
@@ -1349,6 +1453,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "For every complaint the landlord must keep a full record of each stage's outcome, the complaint as first made and when it arrived, all correspondence, and supporting papers such as reports or surveys.",
+					Title:      "A full record of every complaint",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.15",
@@ -1363,6 +1468,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "The process must let a suitable remedy be offered at any stage, so a resident does not have to escalate to have things put right.",
+					Title:      "A remedy at any stage",
 				},
 				{
 					ID:         "5.14",
@@ -1372,6 +1478,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must have policies and procedures for handling unacceptable behaviour by residents or their representatives, be able to justify any restriction it imposes and review restrictions regularly.",
+					Title:      "Unacceptable behaviour policy",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.18",
@@ -1386,6 +1493,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "Any restriction on a resident's contact because of unacceptable behaviour must be proportionate and must show regard for the Equality Act 2010.",
+					Title:      "Contact restrictions proportionate",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.19",
@@ -1403,6 +1511,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must be able to sort complaints that can be answered quickly from those needing investigation, weighing how complex they are and any vulnerability or risk to the resident.",
+					Title:      "Sort quick answers from investigations",
 					Predecessors: []Predecessor{
 						{
 							ID:         "4.4",
@@ -1420,6 +1529,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord has five working days from receiving a stage 1 complaint to acknowledge it, define it and log it.",
+					Title:      "Stage 1 acknowledged within 5 working days",
 					Timescales: []Timescale{
 						{
 							What:    "acknowledge, define and log a stage 1 complaint",
@@ -1447,6 +1557,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A full stage 1 response is due within ten working days after the complaint is acknowledged.",
+					Title:      "Stage 1 response within 10 working days",
 					Timescales: []Timescale{
 						{
 							What:    "send the full stage 1 response",
@@ -1474,6 +1585,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must decide whether a complex complaint needs more time at stage 1, tell the resident the new date, and not extend by more than ten working days unless it has a good reason that it explains.",
+					Title:      "Stage 1 extension of at most 10 working days",
 					Timescales: []Timescale{
 						{
 							What:    "extend the stage 1 deadline without good reason",
@@ -1506,6 +1618,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Whenever the landlord tells a resident that a stage 1 response will take longer, it must give them the Ombudsman's contact details.",
+					Title:      "Ombudsman's details with a stage 1 extension",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.3",
@@ -1523,6 +1636,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The stage 1 response must be sent as soon as the answer is known rather than once all remedial work is done, and outstanding actions must be tracked, carried out promptly and reported to the resident.",
+					Title:      "Stage 1 reply without waiting for the work",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.5",
@@ -1540,6 +1654,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage 1 response must answer each point in the complaint definition with clear reasons for every decision, referring to policy, law and good practice where relevant.",
+					Title:      "Stage 1 answers every point, with reasons",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.6",
@@ -1557,6 +1672,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "New issues linked to the complaint and raised before the stage 1 reply must be covered in it; unrelated ones, those raised after the reply, or ones that would hold it up unreasonably become new complaints.",
+					Title:      "New issues raised during stage 1",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.7",
@@ -1572,6 +1688,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "When stage 1 ends, the landlord must write to the resident clearly, plainly and accessibly, giving the stage, complaint definition, decision and reasons, any remedy, actions outstanding and how to go to stage 2.",
+					Title:      "The stage 1 outcome letter",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.8",
@@ -1589,6 +1706,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Any part of a complaint the resident is still unhappy with after stage 1 must go on to stage 2, the landlord's final response.",
+					Title:      "Unresolved parts go to stage 2",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.9",
@@ -1606,6 +1724,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord has five working days from a request to escalate to acknowledge, define and log it at stage 2.",
+					Title:      "Stage 2 acknowledged within 5 working days",
 					Timescales: []Timescale{
 						{
 							What:    "acknowledge, define and log a stage 2 escalation",
@@ -1633,6 +1752,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Residents must not be made to justify escalating, but the landlord is expected to try reasonably hard to understand why they are still dissatisfied.",
+					Title:      "No need to justify escalating",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.11",
@@ -1650,6 +1770,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The person handling a complaint at stage 2 must not be the person who handled it at stage 1.",
+					Title:      "A different person at stage 2",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.12",
@@ -1667,6 +1788,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage 2 final response is due within twenty working days after the escalation is acknowledged.",
+					Title:      "Stage 2 response within 20 working days",
 					Timescales: []Timescale{
 						{
 							What:    "send the stage 2 final response",
@@ -1694,6 +1816,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The landlord must decide whether a complex complaint needs more time at stage 2, tell the resident the new date, and not extend by more than twenty working days unless it has a good reason that it explains.",
+					Title:      "Stage 2 extension of at most 20 working days",
 					Timescales: []Timescale{
 						{
 							What:    "extend the stage 2 deadline without good reason",
@@ -1726,6 +1849,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Whenever the landlord tells a resident that a stage 2 response will take longer, it must give them the Ombudsman's contact details.",
+					Title:      "Ombudsman's details with a stage 2 extension",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.15",
@@ -1743,6 +1867,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The stage 2 response must be sent as soon as the answer is known rather than once all remedial work is done, with outstanding actions tracked, carried out promptly and reported to the resident.",
+					Title:      "Stage 2 reply without waiting for the work",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.5",
@@ -1758,6 +1883,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "The stage 2 response must answer each point raised with clear reasons for every decision, referring to policy, law and good practice where relevant.",
+					Title:      "Stage 2 answers every point, with reasons",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.6",
@@ -1773,6 +1899,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "When stage 2 ends, the landlord must write to the resident clearly, plainly and accessibly, giving the stage, complaint definition, decision and reasons, any remedy, actions outstanding and how to go to the Ombudsman.",
+					Title:      "The stage 2 outcome letter",
 					Predecessors: []Predecessor{
 						{
 							ID:         "5.16",
@@ -1788,6 +1915,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "Stage 2 is the landlord's last word on the complaint, so it must involve every member of staff needed to give that final response.",
+					Title:      "Stage 2 is the final response",
 				},
 				{
 					ID:         "7.1",
@@ -1797,6 +1925,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Where it got something wrong the landlord must admit it and say what it has done or will do to put it right, for example an apology, an explanation, a changed decision, a corrected record, money or a policy change.",
+					Title:      "Admit faults and put things right",
 					Predecessors: []Predecessor{
 						{
 							ID:         "6.1",
@@ -1813,6 +1942,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Any remedy must be in proportion to the effect the landlord's failing had on the resident.",
+					Title:      "A remedy in proportion to the impact",
 					Predecessors: []Predecessor{
 						{
 							ID:         "6.2",
@@ -1829,6 +1959,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A remedy offer must spell out what will be done and by when, agreeing this with the resident where appropriate, and must be followed through to completion.",
+					Title:      "A remedy spelt out and carried through",
 					Predecessors: []Predecessor{
 						{
 							ID:         "6.5",
@@ -1845,6 +1976,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must have regard to the Ombudsman's guidance on remedies when deciding what to offer.",
+					Title:      "Regard to the Ombudsman's remedies guidance",
 					Predecessors: []Predecessor{
 						{
 							ID:         "6.6",
@@ -1862,6 +1994,7 @@ func init() {
 					Source:     "one landlord's published self-assessment",
 					Note:       "The Code makes the report annual and gives it no other timescale; the dates for submitting it are set by the Ombudsman, not by this provision.",
 					Summary:    "Each year the landlord must produce a complaints performance and service improvement report holding its self-assessment, performance analysis, refused complaint types, Ombudsman findings and improvements made.",
+					Title:      "Annual complaints performance report",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.2",
@@ -1888,6 +2021,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The governing body (or equivalent) must receive the annual report, which must be published on the complaints pages of the website with the governing body's response alongside.",
+					Title:      "Board's response published with the report",
 					Predecessors: []Predecessor{
 						{
 							ID:         "8.3",
@@ -1902,6 +2036,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "A further self-assessment is required whenever the landlord goes through a significant restructure, a merger or a change to its procedures.",
+					Title:      "New self-assessment after major change",
 					Predecessors: []Predecessor{
 						{
 							ID:         "8.2",
@@ -1916,6 +2051,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "The Ombudsman may ask the landlord to revisit and refresh its self-assessment following an investigation; this is something the Ombudsman may ask rather than a standing duty, though the form lists it.",
+					Title:      "Self-assessment refreshed when the Ombudsman asks",
 				},
 				{
 					ID:         "8.5",
@@ -1923,6 +2059,7 @@ func init() {
 					Obligation: "must",
 					OnForm:     true,
 					Summary:    "If exceptional circumstances such as a cyber attack stop the landlord meeting the Code, it must tell the Ombudsman and affected residents, say so on its website and give a date for complying again.",
+					Title:      "Tell the Ombudsman if the Code cannot be met",
 				},
 				{
 					ID:         "9.1",
@@ -1932,6 +2069,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must look past the individual complaint and consider what service improvements its lessons point to.",
+					Title:      "Learn beyond the single complaint",
 					Predecessors: []Predecessor{
 						{
 							ID:         "6.3",
@@ -1948,6 +2086,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must treat complaints as a source of intelligence for finding problems and improving services, as part of a positive complaint handling culture.",
+					Title:      "Complaints as intelligence",
 				},
 				{
 					ID:         "9.3",
@@ -1957,6 +2096,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "Wider learning from complaints, and the improvements it leads to, must be reported to stakeholders, for example residents' panels, staff and relevant committees.",
+					Title:      "Report learning to residents, staff and panels",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.2",
@@ -1973,6 +2113,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "The landlord must name a suitably senior person as accountable for complaint handling, who must examine themes and trends for systemic problems, serious risks and policies or procedures needing revision.",
+					Title:      "A senior person accountable for complaints",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.5",
@@ -1989,6 +2130,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "several landlords' published self-assessments",
 					Summary:    "A member of the governing body (or equivalent) must be appointed Member Responsible for Complaints (MRC), with the job of supporting a positive complaint handling culture.",
+					Title:      "A Member Responsible for Complaints",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.3",
@@ -2005,6 +2147,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "The MRC must make sure the governing body regularly receives complaint information that gives insight into performance, and must have the information and staff access needed to do so and report back.",
+					Title:      "The MRC makes sure the board gets insight",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.3",
@@ -2020,6 +2163,7 @@ func init() {
 					OnForm:     true,
 					Note:       "Kept as must, like all of section 9, and one landlord's published self-assessment quotes it as must; one paraphrase seen says should, so it stays unconfirmed until checked against the Code.",
 					Summary:    "The MRC and governing body must receive at least regular data on complaint volumes, types, outcomes and performance, reviews of trends, Ombudsman outcomes and order compliance, and the annual report.",
+					Title:      "Complaint data the board receives",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.4",
@@ -2036,6 +2180,7 @@ func init() {
 					Confirmed:  true,
 					Source:     "one landlord's published self-assessment",
 					Summary:    "Every relevant employee and third party must have a standard objective on complaints covering cooperation across teams, shared responsibility for shortfalls instead of blame, and professional standards.",
+					Title:      "A complaints objective for every employee",
 					Predecessors: []Predecessor{
 						{
 							ID:         "7.6",
@@ -2050,7 +2195,7 @@ func init() {
 		},
 	}
 	builtinDigests = map[string]string{
-		"chc-2022": "7f680a0891b0c12b3a286e400d6f182c5f4422135bd3a23bbe25814544ae3faa",
-		"chc-2024": "decf0e1eed3c33a62fd165e21685b1d0be7822cd421a664ef526ab0f4d1892fd",
+		"chc-2022": "59230e3c46e3b601f2bc0bc9ce2249f5186fa5c9d31e69bb2923ba69f558c92c",
+		"chc-2024": "79297c2bf6ea54cdd77d9a69d1a2fda3084bd67b56b18c8ca5f6a21623c39f7a",
 	}
 }

@@ -54,6 +54,7 @@ type Provision struct {
 	Source       string // where a confirmed entry was checked; "" if unconfirmed or not said
 	Note         string // what is uncertain about the entry, or why it is unconfirmed
 	Summary      string // one sentence, the project's own words
+	Title        string // a few words naming it in a list ("Stage 1 response within 10 working days"); "" if the catalogue gives none
 	Text         string // the Code's wording, only in a user's own catalogue
 	Timescales   []Timescale
 	Predecessors []Predecessor // provisions of the superseded Code this continues

@@ -166,6 +166,7 @@ title: Our copy of the Code
 note: Copied from the licensed text.
 provisions:
   - id: "1.2"
+    title: " Our   definition "
     summary: Use the definition.
     text: The full wording, as licensed to us.
     source: " our licensed copy "
@@ -214,10 +215,54 @@ provisions:
 			if p.Text == "" || !p.OnForm || !p.Confirmed || p.Obligation != "must" {
 				t.Errorf("defaults not applied: %+v", p)
 			}
+			if p.Title != "Our definition" {
+				t.Errorf("title %q, want the title: with its spaces folded", p.Title)
+			}
 			if c.Note != "Copied from the licensed text." || p.Source != "our licensed copy" || p.Note != "Checked by the complaints team." {
 				t.Errorf("note %q, source %q, provision note %q not read", c.Note, p.Source, p.Note)
 			}
 		})
+	}
+}
+
+// TestBuiltinTitles: every provision of the built-in catalogues has a short
+// title a board member can read in a list beside its number: a few words,
+// one line, no full stop, and no two alike (a list could not tell them
+// apart).
+func TestBuiltinTitles(t *testing.T) {
+	for _, id := range []string{"chc-2022", "chc-2024"} {
+		c, err := Lookup(id, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]string{}
+		for _, p := range c.Provisions {
+			words := len(strings.Fields(p.Title))
+			switch {
+			case p.Title == "":
+				t.Errorf("%s %s has no title", id, p.ID)
+			case words > 9 || len(p.Title) > 60:
+				t.Errorf("%s %s: title %q is %d words, %d characters: too long for a list", id, p.ID, p.Title, words, len(p.Title))
+			case strings.HasSuffix(p.Title, "."):
+				t.Errorf("%s %s: title %q ends in a full stop", id, p.ID, p.Title)
+			case strings.ToUpper(p.Title[:1]) != p.Title[:1]:
+				t.Errorf("%s %s: title %q does not start with a capital", id, p.ID, p.Title)
+			}
+			if other, dup := seen[p.Title]; dup {
+				t.Errorf("%s %s and %s share the title %q", id, other, p.ID, p.Title)
+			}
+			seen[p.Title] = p.ID
+		}
+	}
+	for _, tt := range []struct{ code, id, want string }{
+		{"chc-2024", "6.3", "Stage 1 response within 10 working days"},
+		{"chc-2024", "6.14", "Stage 2 response within 20 working days"},
+		{"chc-2022", "5.1", "Stage 1 response within 10 working days"},
+	} {
+		c, _ := Lookup(tt.code, "")
+		if p, ok := c.Provision(tt.id); !ok || p.Title != tt.want {
+			t.Errorf("%s %s: title %q, want %q", tt.code, tt.id, p.Title, tt.want)
+		}
 	}
 }
 

@@ -38,6 +38,7 @@ type provision struct {
 	Source       string        `yaml:"source"`
 	Note         string        `yaml:"note"`
 	Summary      string        `yaml:"summary"`
+	Title        string        `yaml:"title"`
 	Text         string        `yaml:"text"`
 	Timescales   []Timescale   `yaml:"timescales"`
 	Predecessors []Predecessor `yaml:"predecessors"`
@@ -142,7 +143,7 @@ func ParseBytes(data []byte, source string) (*Catalogue, error) {
 			ID: p.ID, Section: p.Section, Stage: p.Stage, Obligation: p.Obligation,
 			OnForm: p.OnForm == nil || *p.OnForm, Confirmed: p.Confirmed == nil || *p.Confirmed,
 			Source: strings.TrimSpace(p.Source), Note: strings.TrimSpace(p.Note),
-			Summary: strings.TrimSpace(p.Summary), Text: strings.TrimSpace(p.Text), Timescales: p.Timescales,
+			Summary: strings.TrimSpace(p.Summary), Title: strings.Join(strings.Fields(p.Title), " "), Text: strings.TrimSpace(p.Text), Timescales: p.Timescales,
 		}
 		// A source says where a confirmed entry was checked; on an
 		// unconfirmed one it would claim a check that was not made.

@@ -92,6 +92,10 @@ type Diff struct {
 	// Entities are the entities of a group added or removed between the
 	// two years (this year's order, then last year's).
 	Entities []EntityChange
+
+	// titles are the provisions' short titles in each catalogue, for
+	// the board formats (Title).
+	oldTitles, newTitles map[string]string
 }
 
 // EntityChange is an entity of a group that is listed one year and not
@@ -331,6 +335,7 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 	}
 	d := &Diff{
 		Old: side(old, oldCat), New: side(new, newCat), AsOf: asOf, Direction: m.Direction,
+		oldTitles: titlesOf(oldCat), newTitles: titlesOf(newCat),
 	}
 	d.Fields = fields(d.Old, d.New)
 	d.Entities = entityChanges(old, new)
@@ -340,6 +345,25 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 	d.Summary = summarise(d.Provisions)
 	d.Summary.GapsBefore, d.Summary.GapsNow = gaps(c.oldAns), gaps(c.newAns)
 	return d, nil
+}
+
+// Title is the short title of a provision of the old Code (old) or the
+// new one, "" when its catalogue gives none.
+func (d *Diff) Title(old bool, id string) string {
+	if old {
+		return d.oldTitles[id]
+	}
+	return d.newTitles[id]
+}
+
+func titlesOf(c *codes.Catalogue) map[string]string {
+	t := map[string]string{}
+	for _, p := range c.Provisions {
+		if p.Title != "" {
+			t[p.ID] = p.Title
+		}
+	}
+	return t
 }
 
 type comparison struct {

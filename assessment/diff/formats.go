@@ -6,5 +6,6 @@ import "github.com/csa-tool/csa/internal/format"
 var Formats = format.List[*Diff]{
 	{Name: "text", Write: WriteText},
 	{Name: "markdown", Write: WriteMarkdown},
+	{Name: "html", Write: WriteHTML},
 	{Name: "json", Write: WriteJSON},
 }

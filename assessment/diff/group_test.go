@@ -138,7 +138,9 @@ func TestCompareGroups(t *testing.T) {
 	}
 	for _, w := range []string{
 		"| Entities | Ash, Birch, Cedar (removed) | Ash, Birch, Dale (added) |",
-		"  - For Ash: regressed: Yes → No.",
+		"  - For Ash: Regressed: Yes → No\n",
+		"  - For Cedar: Entity removed, its own answer last year: Partial\n",
+		"Entities: added Dale; removed Cedar; Birch improved on 1.2; Ash regressed on 1.4.",
 	} {
 		if !strings.Contains(md.String(), w) {
 			t.Errorf("markdown lacks %q:\n%s", w, md.String())

@@ -1,24 +1,26 @@
 package diff
 
 import (
-	"cmp"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/internal/markdown"
 	"github.com/csa-tool/csa/assessment/lineage"
-	"github.com/csa-tool/csa/internal/english"
 )
 
 // WriteMarkdown writes the diff as Markdown for a board paper or a
-// pull-request comment: a heading, the two assessments side by side, the
-// summary as two tables (provisions, actions), then the changes section by
-// section as lists. Word diffs are ~~removed~~ **added**. Everything taken
-// from the assessments is escaped, so it cannot break a table or turn into a
-// link, emphasis or HTML.
+// pull-request comment: a title and the facts (landlord, Code, as-at date),
+// the two assessments side by side, the summary as two tables (provisions,
+// actions), then the changes section by section as lists, each provision
+// with its short title. A changed text is shown in pieces (Pieces): a small
+// edit word by word, a sentence or passage mostly changed whole, old then
+// new; removed text is marked [removed: ~~…~~] and added text
+// [added: <ins>…</ins>], in words as well as styling, and a text changed
+// throughout is shown as it was and as it is. Bold is kept for labels.
+// Everything taken from the assessments is escaped, so it cannot break a
+// table or turn into a link, emphasis or HTML.
 func WriteMarkdown(w io.Writer, d *Diff) error {
 	var b strings.Builder
 	m := &mdWriter{b: &b, d: d}
@@ -42,56 +44,19 @@ func (m *mdWriter) printf(format string, args ...any) { fmt.Fprintf(m.b, format,
 
 func (m *mdWriter) header() {
 	d := m.d
-	title := cmp.Or(d.landlord(), "Self-assessment")
-	title += ": what changed"
-	if d.Old.Period != "" || d.New.Period != "" {
-		title += ", " + orDash(d.Old.Period) + " to " + orDash(d.New.Period)
+	m.printf("# %s\n\n", markdown.Inline(d.paperTitle()))
+	for _, f := range d.paperFacts() {
+		m.printf("- **%s:** %s\n", f[0], markdown.Inline(f[1]))
 	}
-	m.printf("## %s\n\n", markdown.Inline(title))
-	rows := [][]string{
-		{"File", markdown.Inline(d.Old.File), markdown.Inline(d.New.File)},
-		{"Code", markdown.Inline(d.Old.CodeTitle + " (" + d.Old.Code + ")"), markdown.Inline(d.New.CodeTitle + " (" + d.New.Code + ")")},
+	m.printf("\n")
+	var rows [][]string
+	for _, r := range d.sideRows() {
+		rows = append(rows, []string{r[0], markdown.Inline(r[1]), markdown.Inline(r[2])})
 	}
-	if d.Old.Landlord != d.New.Landlord {
-		rows = append(rows, []string{"Landlord", markdown.Inline(d.Old.Landlord), markdown.Inline(d.New.Landlord)})
-	}
-	rows = append(rows,
-		[]string{"Period", markdown.Inline(d.Old.Period), markdown.Inline(d.New.Period)},
-		[]string{"Assessed", d.Old.Assessed.Long(), d.New.Assessed.Long()},
-		[]string{"Approved", mdApproval(d.Old.Approved), mdApproval(d.New.Approved)},
-	)
-	if len(d.Old.Entities)+len(d.New.Entities) > 0 {
-		// Each year's entities, those listed one year only marked.
-		list := func(names []string, mark string, other []string) string {
-			var out []string
-			for _, n := range names {
-				t := markdown.Inline(n)
-				if !slices.Contains(other, n) {
-					t += " (" + mark + ")"
-				}
-				out = append(out, t)
-			}
-			return orDash(strings.Join(out, ", "))
-		}
-		rows = append(rows, []string{"Entities", list(d.Old.Entities, "removed", d.New.Entities), list(d.New.Entities, "added", d.Old.Entities)})
-	}
-	markdown.Table(m.b, []string{"", "Last year", "This year"}, nil, rows)
-	if !d.AsOf.IsZero() {
-		m.printf("\nOverdue actions are as of %s.", d.AsOf.Long())
-		if note := lineageNote(d); note != "" {
-			m.printf(" %s", markdown.Inline(note))
-		}
-		m.printf("\n")
-	} else if note := lineageNote(d); note != "" {
+	markdown.Table(m.b, sidesHeader, nil, rows)
+	if note := lineageNote(d); note != "" {
 		m.printf("\n%s\n", markdown.Inline(note))
 	}
-}
-
-func mdApproval(a *assessment.Approval) string {
-	if a == nil {
-		return "not recorded"
-	}
-	return markdown.Inline(a.By) + ", " + a.On.Long()
 }
 
 var classCaption = map[Class]string{
@@ -111,93 +76,52 @@ var actionCaption = map[ActionKind]string{
 }
 
 func (m *mdWriter) summary() {
-	d, s := m.d, m.d.Summary
-	m.printf("\n### Summary\n\n")
-	var rows [][]string
-	for _, c := range Classes {
-		caption := classCaption[c]
-		switch c {
-		case New:
-			if d.Direction == lineage.SameCode && s.Provisions[c] == 0 {
-				continue
-			}
-			caption = "New in " + d.New.Code + " (no predecessor)"
-		case Retired:
-			if d.Direction == lineage.SameCode && s.Provisions[c] == 0 {
-				continue
-			}
-			caption = "Retired from " + d.Old.Code + " (no successor)"
+	d := m.d
+	m.printf("\n## Summary\n\n")
+	m.summaryTable("Provisions", d.classRows())
+	sentence, opened := d.gapsSentence()
+	m.printf("\n%s\n", markdown.Inline(sentence))
+	if len(opened) > 0 {
+		m.printf("\nNot a gap last year:\n\n")
+		for _, o := range opened {
+			m.printf("- %s\n", markdown.Inline(o))
 		}
-		var ids []string
-		if c != Unchanged {
-			for i := range d.Provisions {
-				if p := &d.Provisions[i]; p.Class == c {
-					id := markdown.Inline(p.ID)
-					switch {
-					case c == New && p.New.IsGap():
-						id = "**" + id + "** (" + p.New.Label() + ")"
-					case c == Changed:
-						id += " (" + markdown.Inline(answers(p)) + ")"
-					}
-					ids = append(ids, id)
-				}
-			}
-		}
-		rows = append(rows, []string{markdown.Inline(caption), fmt.Sprint(s.Provisions[c]), strings.Join(ids, ", ")})
 	}
-	markdown.Table(m.b, []string{"Provisions", "Count", "Which"}, []bool{false, true, false}, rows)
-	m.printf("\nGaps (answered no or partial): %d last year, %d this year.", s.GapsBefore, s.GapsNow)
-	if len(s.Opened) > 0 {
-		var ids []string
-		for _, id := range s.Opened {
-			ids = append(ids, markdown.Inline(id))
-		}
-		m.printf(" Not a gap last year: %s.", strings.Join(ids, ", "))
-	}
-	t := textCounts(s)
-	m.printf(" %s.", strings.ToUpper(t[:1])+t[1:])
-	if line := entitySummary(d); line != "" {
-		m.printf(" Entities: %s.", markdown.Inline(line))
-	}
-	m.printf("\n\n")
+	m.printf("\n")
+	m.summaryTable("Actions", d.actionRows())
+}
 
-	rows = nil
-	for _, k := range ActionKinds {
-		var where []string
-		for _, p := range d.Provisions {
-			for _, a := range p.Actions {
-				if a.Kind == k {
-					where = append(where, markdown.Inline(actionWhere(d, p, a)))
-				}
+// summaryTable writes a summary: each row's caption, count and which
+// provisions, one a line.
+func (m *mdWriter) summaryTable(head string, rows []summaryRow) {
+	var cells [][]string
+	for _, r := range rows {
+		var which []string
+		for _, it := range r.Items {
+			t := markdown.Inline(it.Text)
+			if it.Strong {
+				t = "**" + t + "**"
 			}
+			which = append(which, t)
 		}
-		rows = append(rows, []string{markdown.Inline(actionCaption[k]), fmt.Sprint(s.Actions[k]), strings.Join(where, ", ")})
+		cells = append(cells, []string{markdown.Inline(r.Caption), fmt.Sprint(r.Count), strings.Join(which, "<br>")})
 	}
-	var overdue []string
-	for _, p := range d.Provisions {
-		for _, a := range p.Actions {
-			if a.NewlyOverdue {
-				overdue = append(overdue, markdown.Inline(fmt.Sprintf("%s (%s)", p.ID, english.Count(a.OverdueDays, "day"))))
-			}
-		}
-	}
-	rows = append(rows, []string{"Newly overdue", fmt.Sprint(s.NewlyOverdue), strings.Join(overdue, ", ")})
-	markdown.Table(m.b, []string{"Actions", "Count", "Which"}, []bool{false, true, false}, rows)
+	markdown.Table(m.b, []string{head, "Count", "Which"}, []bool{false, true, false}, cells)
 }
 
 func (m *mdWriter) details() {
 	d := m.d
-	m.printf("\n### Changes by section\n")
+	m.printf("\n## Changes by section\n")
 	d.eachShown(func(p *Provision) {
-		m.printf("\n#### %s\n\n", markdown.Inline(sectionHeading(p)))
+		m.printf("\n### %s\n\n", markdown.Inline(sectionHeading(p)))
 	}, func() {
-		m.printf("\n#### Retired: %s provisions with no successor in %s\n\n", markdown.Inline(d.Old.Code), markdown.Inline(d.New.Code))
+		m.printf("\n### Retired: %s provisions with no successor in %s\n\n", markdown.Inline(d.Old.Code), markdown.Inline(d.New.Code))
 	}, m.provision)
 }
 
 func (m *mdWriter) provision(p *Provision) {
 	d := m.d
-	m.printf("- **%s %s:** %s.", markdown.Inline(p.ID), p.Class, markdown.Inline(answers(p)))
+	m.printf("- **%s**. %s.", markdown.Inline(d.label(p)), markdown.Inline(status(p)))
 	if p.LowConfidence() {
 		m.printf(" *Low-confidence match.*")
 	}
@@ -205,72 +129,74 @@ func (m *mdWriter) provision(p *Provision) {
 		m.printf(" %s", markdown.Inline(about))
 	}
 	if d.Direction != lineage.SameCode && len(p.Matches) > 0 {
-		var ms []string
-		for _, x := range p.Matches {
-			ms = append(ms, matchText(d, p, x))
-		}
-		m.printf(" Continues %s.", markdown.Inline(strings.Join(ms, "; ")))
+		m.printf(" %s", markdown.Inline(d.continues(p)))
 	}
 	m.printf("\n")
-	for _, f := range []struct {
-		name string
-		x    Text
-	}{
-		{textName(d, p, "Evidence", p.Evidence), p.Evidence},
-		{textName(d, p, "Commentary", p.Commentary), p.Commentary},
-		{textName(d, p, "Alternative", p.Alternative), p.Alternative},
-	} {
+	for _, f := range d.fields(p) {
 		switch {
-		case p.Class == New && strings.TrimSpace(f.x.New) != "":
-			m.printf("  - %s: %s\n", markdown.Inline(f.name), markdown.Inline(f.x.New))
-		case p.Class == Retired && strings.TrimSpace(f.x.Old) != "":
-			m.printf("  - %s: %s\n", markdown.Inline(f.name), markdown.Inline(f.x.Old))
-		case f.x.Changed:
-			m.printf("  - %s: %s\n", markdown.Inline(f.name), mdSpans(f.x.Words))
+		case f.Pieces == nil:
+			m.printf("  - %s: %s\n", markdown.Inline(f.Name), markdown.Inline(f.Text))
+		case Whole(f.Pieces):
+			m.whole(f)
+		default:
+			m.printf("  - %s: %s\n", markdown.Inline(f.Name), mdPieces(f.Pieces))
 		}
 	}
 	if p.RequirementChanged {
 		m.printf("  - %s\n", markdown.Inline(strings.ToUpper(requirementNote[:1])+requirementNote[1:]))
-	}
-	for i := range p.Entities {
-		e := &p.Entities[i]
-		if !e.HasChanges() {
-			continue
-		}
-		m.printf("  - For %s: %s.\n", markdown.Inline(e.Name), markdown.Inline(entityAnswerChange(e)))
-		for _, f := range []struct {
-			name string
-			x    Text
-		}{{"Evidence", e.Evidence}, {"Commentary", e.Commentary}, {"Alternative", e.Alternative}} {
-			if f.x.Changed {
-				m.printf("    - %s: %s\n", markdown.Inline(f.name), mdSpans(f.x.Words))
-			}
-		}
 	}
 	for _, a := range p.Actions {
 		m.printf("  - %s\n", mdAction(d, p, a))
 	}
 }
 
+// whole writes a text changed throughout: as it was and as it is, each
+// whole on its own line, or only the one side when it was added or
+// removed.
+func (m *mdWriter) whole(f field) {
+	p := f.Pieces[0]
+	name := markdown.Inline(wholeName(f))
+	switch {
+	case strings.TrimSpace(p.Old) == "":
+		m.printf("  - %s: %s\n", name, markdown.Inline(p.New))
+	case strings.TrimSpace(p.New) == "":
+		m.printf("  - %s: %s\n", name, markdown.Inline(p.Old))
+	default:
+		m.printf("  - %s:\n    - Was: %s\n    - Now: %s\n", name, markdown.Inline(p.Old), markdown.Inline(p.New))
+	}
+}
+
 func mdAction(d *Diff, p *Provision, a Action) string {
-	what := actionWhat(a)
-	what = strings.ToUpper(what[:1]) + what[1:]
+	what := actionHead(a)
 	if a.Kind == Dropped || a.Kind == Slipped || a.NewlyOverdue {
 		what = "**" + what + "**"
 	}
-	var text string
-	switch {
-	case a.Wording != nil:
-		text = mdSpans(a.Wording)
-	case a.New != nil:
-		text = markdown.Inline(a.New.Text)
-	default:
-		text = markdown.Inline(a.Old.Text)
-	}
-	return what + ": " + text + " (" + markdown.Inline(strings.Join(actionFacts(d, p, a), "; ")) + ")"
+	return what + ": " + mdPieces(actionPieces(a)) + " (" + markdown.Inline(strings.Join(actionFacts(d, p, a, assessment.Date.Long), "; ")) + ")"
 }
 
-// mdSpans writes a word diff: ~~removed~~ **added**.
+// mdPieces writes a changed text inline: kept text as it is, a small edit
+// word by word, a rewritten passage as its removal and its addition.
+func mdPieces(pieces []Piece) string {
+	var parts []string
+	for _, p := range pieces {
+		switch p.Kind {
+		case Same:
+			parts = append(parts, markdown.Inline(p.Text))
+		case Edited:
+			parts = append(parts, mdSpans(p.Words))
+		case Rewritten:
+			if strings.TrimSpace(p.Old) != "" {
+				parts = append(parts, mdRemoved(p.Old))
+			}
+			if strings.TrimSpace(p.New) != "" {
+				parts = append(parts, mdAdded(p.New))
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// mdSpans writes a word diff: [removed: ~~old~~] [added: <ins>new</ins>].
 func mdSpans(spans []Span) string {
 	var parts []string
 	for _, s := range spans {
@@ -278,10 +204,13 @@ func mdSpans(spans []Span) string {
 		case Equal:
 			parts = append(parts, markdown.Inline(s.Text))
 		case Delete:
-			parts = append(parts, "~~"+markdown.Inline(s.Text)+"~~")
+			parts = append(parts, mdRemoved(s.Text))
 		case Insert:
-			parts = append(parts, "**"+markdown.Inline(s.Text)+"**")
+			parts = append(parts, mdAdded(s.Text))
 		}
 	}
 	return strings.Join(parts, " ")
 }
+
+func mdRemoved(s string) string { return "[removed: ~~" + markdown.Inline(s) + "~~]" }
+func mdAdded(s string) string   { return "[added: <ins>" + markdown.Inline(s) + "</ins>]" }

@@ -34,6 +34,7 @@ func TestRendersAreSafeAndStable(t *testing.T) {
 	}
 	for name, write := range map[string]func(*bytes.Buffer, *Diff) error{
 		"markdown": func(b *bytes.Buffer, d *Diff) error { return WriteMarkdown(b, d) },
+		"html":     func(b *bytes.Buffer, d *Diff) error { return WriteHTML(b, d) },
 		"text":     func(b *bytes.Buffer, d *Diff) error { return WriteText(b, d) },
 		"json":     func(b *bytes.Buffer, d *Diff) error { return WriteJSON(b, d) },
 	} {
@@ -42,6 +43,22 @@ func TestRendersAreSafeAndStable(t *testing.T) {
 			if again := render(write); again != first {
 				t.Fatalf("%s: two renders differ", name)
 			}
+		}
+		if name == "html" {
+			for _, bad := range []string{"<b>", "<i>", "<a href=\"x", "<script"} {
+				if strings.Contains(first, bad) {
+					t.Errorf("html lets %q through", bad)
+				}
+			}
+			for _, want := range []string{
+				`<dd dir="auto">Table | cell <del><span class="visually-hidden">removed: </span>*bold* &lt;b&gt;tag&lt;/b&gt;</del> <ins><span class="visually-hidden">added: </span>**bold** &lt;i&gt;tag&lt;/i&gt;</ins></dd>`,
+				`<li dir="auto"><strong>Action dropped</strong>: Fix | this [link](x) (Ann | Bob; was due 30 September 2025; open last year, not in this year&#39;s plan)</li>`,
+			} {
+				if !strings.Contains(first, want) {
+					t.Errorf("html lacks %q:\n%s", want, first)
+				}
+			}
+			continue
 		}
 		if name != "markdown" {
 			continue
@@ -52,8 +69,8 @@ func TestRendersAreSafeAndStable(t *testing.T) {
 			}
 		}
 		for _, want := range []string{
-			`Evidence: Table \| cell ~~\*bold\* \<b\>tag\</b\>~~ **\*\*bold\*\* \<i\>tag\</i\>**`,
-			`**Action dropped**: Fix \| this \[link\](x) (Ann \| Bob; was due 2025-09-30; open last year, not in this year's plan)`,
+			`Evidence: Table \| cell [removed: ~~\*bold\* \<b\>tag\</b\>~~] [added: <ins>\*\*bold\*\* \<i\>tag\</i\></ins>]`,
+			`**Action dropped**: Fix \| this \[link\](x) (Ann \| Bob; was due 30 September 2025; open last year, not in this year's plan)`,
 		} {
 			if !strings.Contains(first, want) {
 				t.Errorf("markdown lacks %q:\n%s", want, first)
@@ -102,6 +119,7 @@ func TestTextIsPrintable(t *testing.T) {
 	for name, write := range map[string]func(*bytes.Buffer, *Diff) error{
 		"text":     func(b *bytes.Buffer, d *Diff) error { return WriteText(b, d) },
 		"markdown": func(b *bytes.Buffer, d *Diff) error { return WriteMarkdown(b, d) },
+		"html":     func(b *bytes.Buffer, d *Diff) error { return WriteHTML(b, d) },
 	} {
 		var b bytes.Buffer
 		if err := write(&b, d); err != nil {

@@ -507,12 +507,12 @@ func actionText(d *Diff, p *Provision, a Action) string {
 	default:
 		text = a.Old.Text
 	}
-	return what + ": " + strings.Join(strings.Fields(text), " ") + " (" + strings.Join(actionFacts(d, p, a), "; ") + ")"
+	return what + ": " + strings.Join(strings.Fields(text), " ") + " (" + strings.Join(actionFacts(d, p, a, assessment.Date.String), "; ") + ")"
 }
 
-// actionFacts are the owner, dates and origin of an action, as both formats
-// show them.
-func actionFacts(d *Diff, p *Provision, a Action) []string {
+// actionFacts are the owner, dates and origin of an action, as every format
+// shows them, each date written by date ("" for none).
+func actionFacts(d *Diff, p *Provision, a Action, date func(assessment.Date) string) []string {
 	var facts []string
 	cur := a.New
 	if cur == nil {
@@ -528,11 +528,11 @@ func actionFacts(d *Diff, p *Provision, a Action) []string {
 	}
 	switch {
 	case a.Old != nil && a.New != nil && a.Old.Due != a.New.Due:
-		facts = append(facts, "due "+orDash(a.Old.Due.String())+" → "+orDash(a.New.Due.String()))
+		facts = append(facts, "due "+orDash(date(a.Old.Due))+" → "+orDash(date(a.New.Due)))
 	case a.Kind == Dropped && !cur.Due.IsZero():
-		facts = append(facts, "was due "+cur.Due.String())
+		facts = append(facts, "was due "+date(cur.Due))
 	case !cur.Due.IsZero():
-		facts = append(facts, "due "+cur.Due.String())
+		facts = append(facts, "due "+date(cur.Due))
 	default:
 		facts = append(facts, "no due date")
 	}
@@ -540,7 +540,7 @@ func actionFacts(d *Diff, p *Provision, a Action) []string {
 		if cur.Completed.IsZero() {
 			facts = append(facts, "done")
 		} else {
-			facts = append(facts, "done "+cur.Completed.String())
+			facts = append(facts, "done "+date(cur.Completed))
 		}
 	}
 	if a.Kind == Reopened {

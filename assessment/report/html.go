@@ -103,6 +103,7 @@ type htmlCell struct {
 	Label string // the column name, shown beside the value on a phone
 	Class string
 	Text  string      // a plain cell
+	Title string      // a provision's short title, on a line of its own after Text
 	Paras []Paragraph // a cell of labelled paragraphs, when Text is ""
 }
 
@@ -353,7 +354,7 @@ col.c-id { width: 6.75rem; }
 col.c-comply { width: 6.5rem; }
 col.c-req { width: 24%; }
 col.c-owner { width: 20%; }
-col.c-date { width: 9.5rem; }
+col.c-date { width: 11rem; }
 col.c-status { width: 17%; }
 caption { caption-side: top; text-align: left; font-weight: 700; padding: .25rem 0 .5rem; }
 caption.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
@@ -484,4 +485,4 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{range .Rows}}<tr{{with .ID}} id="{{.}}"{{end}}{{with .Class}} class="{{.}}"{{end}}>{{with .Head}}<th scope="row" data-label="{{.Label}}" dir="auto">{{template "cell" .}}</th>{{end}}{{range .Cells}}<td data-label="{{.Label}}"{{with .Class}} class="{{.}}"{{end}} dir="auto">{{template "cell" .}}</td>{{end}}</tr>
 {{end}}</tbody>
 </table>
-{{end}}{{define "cell"}}{{if .Paras}}{{range .Paras}}<p>{{with .Label}}<strong>{{.}}:</strong> {{end}}{{.Text}}</p>{{end}}{{else}}{{.Text}}{{end}}{{end}}`))
+{{end}}{{define "cell"}}{{if .Paras}}{{range .Paras}}<p>{{with .Label}}<strong>{{.}}:</strong> {{end}}{{.Text}}</p>{{end}}{{else}}{{.Text}}{{with .Title}} <span class="ptitle">{{.}}</span>{{end}}{{end}}{{end}}`))

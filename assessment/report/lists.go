@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
-	"github.com/csa-tool/csa/assessment/internal/markdown"
 	"github.com/csa-tool/csa/assessment/table"
 	"github.com/csa-tool/csa/internal/english"
 	"github.com/csa-tool/csa/internal/format"
@@ -37,10 +36,13 @@ func ColumnsFor(entries []assessment.Entry) ListColumns {
 	return cols
 }
 
-// Listing is a table of plain text, for the terminal, Markdown or CSV.
+// Listing is a table of plain text, for the terminal or CSV.
 type Listing struct {
 	Header []string
 	Rows   [][]string
+	// provision is the column of the provision ids, which CSV writes as
+	// the report's CSV does ("Provision 6.10", CSVProvision).
+	provision int
 }
 
 func (c ListColumns) header(cols ...string) []string {
@@ -80,21 +82,24 @@ func actionEntity(it assessment.ActionItem) string {
 	return assessment.EntityLabel(it.Entities, true)
 }
 
-// Gaps is what csa gaps writes: the gaps of some assessments (Entries of
-// them), with the columns that tell them apart; open actions due before
-// AsOf are marked overdue.
+// Gaps is what csa gaps writes: the gaps of some assessments (Entries, with
+// their catalogues), with the columns that tell them apart in a table;
+// open actions due before AsOf are marked overdue.
 type Gaps struct {
 	Gaps    []assessment.Gap
 	Columns ListColumns
-	Entries int
+	Entries []assessment.Entry
 	AsOf    assessment.Date
+	// Entity is the entity of a group the gaps were kept for (--entity),
+	// "" for every gap: the board's Showing fact says so.
+	Entity string
 }
 
 // GapsFormats are csa gaps' formats, the default first.
 var GapsFormats = format.List[Gaps]{
 	{Name: "table", Write: func(w io.Writer, g Gaps) error {
 		if len(g.Gaps) == 0 {
-			return say(w, "No gaps: every provision on the form is answered yes or n/a in %s.", english.Count(g.Entries, "assessment"))
+			return say(w, "No gaps: every provision on the form is answered yes or n/a in %s.", english.Count(len(g.Entries), "assessment"))
 		}
 		noPlan := 0
 		for _, gap := range g.Gaps {
@@ -103,25 +108,22 @@ var GapsFormats = format.List[Gaps]{
 			}
 		}
 		return GapsListing(g.Gaps, g.Columns, g.AsOf).writeTable(w, "%s in %s, %d without a plan",
-			english.Count(len(g.Gaps), "gap"), english.Count(g.Entries, "assessment"), noPlan)
+			english.Count(len(g.Gaps), "gap"), english.Count(len(g.Entries), "assessment"), noPlan)
 	}},
-	{Name: "markdown", Write: func(w io.Writer, g Gaps) error {
-		if len(g.Gaps) == 0 {
-			return say(w, "No gaps: every provision on the form is answered yes or n/a.")
-		}
-		return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteMarkdown(w)
-	}},
+	{Name: "markdown", Write: func(w io.Writer, g Gaps) error { return g.board().writeMarkdown(w) }},
+	{Name: "html", Write: func(w io.Writer, g Gaps) error { return g.board().writeHTML(w) }},
 	{Name: "csv", Write: func(w io.Writer, g Gaps) error { return GapsListing(g.Gaps, g.Columns, g.AsOf).WriteCSV(w) }},
 	{Name: "json", Write: func(w io.Writer, g Gaps) error { return WriteGapsJSON(w, g.Gaps, g.AsOf) }},
 }
 
-// Actions is what csa actions writes: the actions a filter kept from some
-// assessments (Entries of them), with the columns that tell them apart, as
-// at AsOf.
+// Actions is what csa actions writes: the actions Filter kept from some
+// assessments (Entries, with their catalogues), with the columns that tell
+// them apart in a table, as at AsOf.
 type Actions struct {
 	Items   []assessment.ActionItem
 	Columns ListColumns
-	Entries int
+	Entries []assessment.Entry
+	Filter  assessment.ActionFilter
 	AsOf    assessment.Date
 }
 
@@ -129,18 +131,14 @@ type Actions struct {
 var ActionsFormats = format.List[Actions]{
 	{Name: "table", Write: func(w io.Writer, a Actions) error {
 		if len(a.Items) == 0 {
-			return say(w, "No actions match in %s.", english.Count(a.Entries, "assessment"))
+			return say(w, "No actions match in %s.", english.Count(len(a.Entries), "assessment"))
 		}
 		open, overdue := assessment.Tally(a.Items)
 		return ActionsListing(a.Items, a.Columns).writeTable(w, "%s in %s: %d open, %d overdue as at %s",
-			english.Count(len(a.Items), "action"), english.Count(a.Entries, "assessment"), open, overdue, a.AsOf)
+			english.Count(len(a.Items), "action"), english.Count(len(a.Entries), "assessment"), open, overdue, a.AsOf)
 	}},
-	{Name: "markdown", Write: func(w io.Writer, a Actions) error {
-		if len(a.Items) == 0 {
-			return say(w, "No actions match.")
-		}
-		return ActionsListing(a.Items, a.Columns).WriteMarkdown(w)
-	}},
+	{Name: "markdown", Write: func(w io.Writer, a Actions) error { return a.board().writeMarkdown(w) }},
+	{Name: "html", Write: func(w io.Writer, a Actions) error { return a.board().writeHTML(w) }},
 	{Name: "csv", Write: func(w io.Writer, a Actions) error { return ActionsListing(a.Items, a.Columns).WriteCSV(w) }},
 	{Name: "json", Write: func(w io.Writer, a Actions) error { return WriteActionsJSON(w, a.Items, a.AsOf) }},
 }
@@ -149,6 +147,7 @@ var ActionsFormats = format.List[Actions]{
 // Open actions due before asOf are marked overdue.
 func GapsListing(gaps []assessment.Gap, cols ListColumns, asOf assessment.Date) Listing {
 	l := Listing{Header: cols.header("Provision", "Comply", "Requirement", "Plan")}
+	l.provision = len(l.Header) - 4
 	for _, g := range gaps {
 		l.Rows = append(l.Rows, append(cols.lead(g.Landlord, g.File, assessment.EntityLabel(g.Entities, g.Every)),
 			g.Provision, gapLabel(g), g.Requirement, planText(g, asOf)))
@@ -198,6 +197,7 @@ func planText(g assessment.Gap, asOf assessment.Date) string {
 // ActionsListing is the action-plan table.
 func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 	l := Listing{Header: cols.header("Provision", "Action", "Owner", "Due", "Status", "Overdue")}
+	l.provision = len(l.Header) - 6
 	for _, it := range items {
 		status := "Open"
 		if !it.IsOpen() {
@@ -233,17 +233,24 @@ func (l Listing) writeTable(w io.Writer, closing string, args ...any) error {
 	return say(w, closing, args...)
 }
 
-// WriteMarkdown writes the listing as a Markdown table, its cells escaped.
-func (l Listing) WriteMarkdown(w io.Writer) error {
-	var b strings.Builder
-	markdown.Table(&b, l.Header, nil, escapeRows(l.Rows))
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// WriteCSV writes the listing as CSV, cells neutralised as WriteCSV does.
+// WriteCSV writes the listing as CSV with the report's CSV's choices
+// (WriteCSV): a byte-order mark first, so that Excel reads UTF-8; each
+// provision written "Provision 6.10", so that no spreadsheet reads 6.10 as
+// the number 6.1; cells that could start a formula neutralised. csa import
+// reads both back.
 func (l Listing) WriteCSV(w io.Writer) error {
-	return writeCSVRows(w, append([][]string{l.Header}, l.Rows...))
+	rows := [][]string{l.Header}
+	for _, r := range l.Rows {
+		if l.provision < len(r) {
+			r = append([]string(nil), r...)
+			r[l.provision] = CSVProvision(r[l.provision])
+		}
+		rows = append(rows, r)
+	}
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return err
+	}
+	return writeCSVRows(w, rows)
 }
 
 type jsonGap struct {

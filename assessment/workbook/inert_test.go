@@ -125,12 +125,34 @@ func inert(t *testing.T, p string, group bool) {
 			}
 			checkHTML(t, buf.Bytes(), p)
 
+			// The listings' board formats, Markdown and HTML, over two
+			// landlords: a part for each.
+			g := report.Gaps{Gaps: assessment.Gaps(entries), Entries: twoLandlords, AsOf: asOf}
+			acts := report.Actions{Items: assessment.Actions(entries, assessment.ActionFilter{AsOf: asOf}), Entries: twoLandlords,
+				Filter: assessment.ActionFilter{AsOf: asOf, Owner: p}, AsOf: asOf}
+			board := func(format string) map[string]func() error {
+				gf, _ := report.GapsFormats.Named(format)
+				af, _ := report.ActionsFormats.Named(format)
+				return map[string]func() error{
+					"gaps":    func() error { return gf.Write(&buf, g) },
+					"actions": func() error { return af.Write(&buf, acts) },
+				}
+			}
+			for name, render := range board("html") {
+				buf.Reset()
+				if err := render(); err != nil {
+					t.Fatal(err)
+				}
+				checkHTML(t, buf.Bytes(), p)
+				if !bytes.Contains(buf.Bytes(), []byte(`<html lang="en-GB">`)) {
+					t.Errorf("html %s: not a page", name)
+				}
+			}
+
 			// Markdown: the report and both listings.
-			for name, render := range map[string]func() error{
-				"report":  func() error { return report.WriteMarkdown(&buf, r) },
-				"gaps":    func() error { return gaps.WriteMarkdown(&buf) },
-				"actions": func() error { return actions.WriteMarkdown(&buf) },
-			} {
+			md := board("markdown")
+			md["report"] = func() error { return report.WriteMarkdown(&buf, r) }
+			for name, render := range md {
 				buf.Reset()
 				if err := render(); err != nil {
 					t.Fatal(err)

@@ -55,16 +55,22 @@ group's entities, naming the entity an action is for ("All entities" for
 the group's own). Rows are ordered by landlord, assessment, provision and
 due date.
 
-Formats: table (for the terminal, with a closing count), markdown, csv
-(columns: [Landlord,] [File,] [Entity,] Provision, Action, Owner, Due, Status, Overdue;
-a cell starting with = + - @, after any spaces or line breaks, gets a '
-before it) and json (every field, with landlord, file and code on each
-action). No matching action is not an error: the exit status is 0 (use csa
+Formats: table (for the terminal, with a closing count); markdown and html
+(a paper for the board: a title naming the landlord and the Code, the as-at
+date and what the filters keep, a count, then the action plan as the report
+shows it, with dates written out and each provision with its short title;
+several assessments are a part each, under its own heading); csv (columns:
+[Landlord,] [File,] [Entity,] Provision, Action, Owner, Due, Status, Overdue; as the
+report's CSV, a byte-order mark first and each provision written
+"Provision 6.10"; a cell starting with = + - @, after any spaces or line
+breaks, gets a ' before it) and json (every field, with landlord, file and
+code on each action). No matching action is not an error: the exit status is 0 (use csa
 check to fail a build on overdue actions).`,
 		Example: `  csa actions assessments/ --overdue
   csa actions assessment.yaml --owner "head of housing" --due-within 30d
   csa actions assessments/ --status open --format csv > action-plan.csv
-  csa actions assessments/ --overdue --as-of 2025-10-01 --format json`,
+  csa actions assessments/ --overdue --as-of 2025-10-01 --format json
+  csa actions assessments/ --overdue --format html > overdue.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			if len(o.paths) == 0 {
@@ -108,7 +114,7 @@ func runActions(e *env, o *actionsOptions) error {
 		return err
 	}
 	f, _ := report.ActionsFormats.Named(o.format.value)
-	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: asOf}
+	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: entries, Filter: filter, AsOf: asOf}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, a) }))
 }
 

@@ -112,11 +112,14 @@ func showProvision(e *env, c *codes.Catalogue, id string) error {
 	case !p.Confirmed:
 		confirmed = "no: not yet checked against a source"
 	}
-	rows := [][]string{
-		{"Provision", p.ID},
-		{"Code", c.ID + " (" + c.Title + ")"},
-		{"Section", sectionLabel(c, *p)},
+	rows := [][]string{{"Provision", p.ID}}
+	if p.Title != "" {
+		rows = append(rows, []string{"Title", p.Title})
 	}
+	rows = append(rows,
+		[]string{"Code", c.ID + " (" + c.Title + ")"},
+		[]string{"Section", sectionLabel(c, *p)},
+	)
 	if p.Stage != "" {
 		rows = append(rows, []string{"Stage", p.Stage})
 	}

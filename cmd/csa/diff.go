@@ -41,8 +41,13 @@ actions take --entity to list one entity's.
 Each provision's answer is improved (no → partial → yes), regressed (the other
 way), changed (to or from n/a, or to or from no answer: neither better nor
 worse, so shown with both answers) or unchanged. Changes to evidence,
-commentary and alternative are shown word by word, as [-removed-]{+added+} in
-text and ~~removed~~ **added** in Markdown; spacing alone is no change. A
+commentary and alternative are shown word by word in text, as
+[-removed-]{+added+}. Markdown and HTML show them sentence by sentence: a
+small edit word by word, a sentence or passage more than half changed whole,
+old then new, and a text changed throughout as it was and as it is (Was:,
+Now:); removed and added text is marked in words as well as styling
+([removed: ~~…~~] [added: <ins>…</ins>] in Markdown, <del> and <ins> with
+hidden words for a screen reader in HTML). Spacing alone is no change. A
 changed requirement (your copy of the Code's wording) is noted, not shown.
 
 Actions are matched with last year's by their wording, within the provision
@@ -68,7 +73,11 @@ the top of the repository, or from the current folder when it starts with ./
 (as git reads it). A file that exists is always read as a file, even with a
 colon in its name.
 
-Formats: text, markdown (for a board paper or a pull-request comment), json.
+Formats: text, markdown (for a board paper or a pull-request comment), html
+(one page for the board, with the report's look and print layout) and json.
+Markdown and HTML open with a title, the landlord, the Code and the as-at
+date, write dates as the report does (30 September 2025) and name each
+provision with its short title (6.3 Stage 1 response within 10 working days).
 
 Exits 0 when it ran, whatever changed; with --exit-code, 1 when anything
 differs; with --fail-on-regression, 1 when a provision regressed or an open
@@ -78,6 +87,7 @@ with the reason in one line on stderr. A file compared with itself has no
 changes, so exits 0 even with --exit-code.`,
 		Example: `  csa diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml --as-of 2025-07-01
   csa diff v2024:assessment.yaml assessment.yaml --format markdown -o changes.md
+  csa diff last-year.yaml assessment.yaml --format html -o changes.html
   csa diff HEAD~1:assessment.yaml assessment.yaml --fail-on-regression`,
 		Args: argCount(2, 2, "diff needs two assessments, last year's then this year's: csa diff OLD NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -42,10 +42,16 @@ entities", or their names), and --entity NAME lists one entity's gaps.
 Rows are ordered by landlord, assessment and provision.
 
 Formats: table (for the terminal, with a closing count of gaps and of gaps
-without a plan), markdown, csv (columns: [Landlord,] [File,] [Entity,] Provision,
-Comply, Requirement, Plan; Comply is No, Partial, Not answered, or Missing
-when the file has no answer; a cell starting with = + - @, after any spaces
-or line breaks, gets a ' before it) and json (every field: obligation,
+without a plan); markdown and html (a paper for the board: a title naming
+the landlord and the Code, the period and the as-at date, a count, then the
+table, with dates written out (30 September 2025) and each provision with
+its short title; several assessments are a part each, under its own
+heading; the HTML page has the report's look and print layout); csv
+(columns: [Landlord,] [File,] [Entity,] Provision, Comply, Requirement, Plan; Comply
+is No, Partial, Not answered, or Missing when the file has no answer; as
+the report's CSV, it starts with a byte-order mark and writes each provision
+as "Provision 6.10", and a cell starting with = + - @, after any spaces or
+line breaks, gets a ' before it) and json (every field: obligation,
 evidence, commentary, has_plan, actions). --as-of D (default today) decides
 which open actions are overdue.
 
@@ -53,7 +59,8 @@ A gap is not an error: the exit status is 0 (use csa check to fail a build
 on a gap without a plan).`,
 		Example: `  csa gaps assessment.yaml
   csa gaps assessments/ --format csv > gaps.csv
-  csa gaps assessments/ --format markdown --as-of 2025-07-01 > gaps.md`,
+  csa gaps assessments/ --format markdown --as-of 2025-07-01 > gaps.md
+  csa gaps assessment.yaml --format html > gaps.html`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
 			if len(o.paths) == 0 {
@@ -84,7 +91,7 @@ func runGaps(e *env, o *gapsOptions) error {
 		gaps = slices.DeleteFunc(gaps, func(g assessment.Gap) bool { return !g.For(entity) })
 	}
 	f, _ := report.GapsFormats.Named(o.format.value)
-	g := report.Gaps{Gaps: gaps, Columns: report.ColumnsFor(entries), Entries: len(entries), AsOf: o.asOf.or(e)}
+	g := report.Gaps{Gaps: gaps, Columns: report.ColumnsFor(entries), Entries: entries, AsOf: o.asOf.or(e), Entity: entity}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, g) }))
 }
 

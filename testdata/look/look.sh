@@ -1,7 +1,8 @@
 #!/bin/sh
 # look.sh renders the shipped examples in every publication format (the
 # self-assessments with csa report, the annual complaints report with csa
-# annual) and turns them into pictures to look at, as a council web editor,
+# annual), and the board's lists (csa gaps, csa actions and csa diff as
+# HTML), and turns them into pictures to look at, as a council web editor,
 # a resident on a phone and a board member with the printout would:
 #
 #   the HTML at 390, 768 and 1280 px wide (headless Chromium screenshots),
@@ -30,6 +31,19 @@ for f in examples/millbrook-2024-25.yaml examples/millbrook-2023-24.yaml "$out/d
     "$csa" report "$f" -f "$ff" --as-of "$asof" -o "$out/$n.$fmt" 2>>"$out/stderr.txt"
   done
 done
+
+# The board's lists: gaps and actions (one assessment, and both years as a
+# paper of two parts), and the diff of the two years (across Codes) and of
+# this year with the draft (one Code), as HTML and Markdown.
+"$csa" gaps examples/millbrook-2024-25.yaml -f html --as-of "$asof" > "$out/gaps-2024-25.html"
+"$csa" gaps examples -f html --as-of "$asof" > "$out/gaps-both.html" 2>>"$out/stderr.txt"
+"$csa" actions examples -f html --as-of 2025-10-01 > "$out/actions-both.html" 2>>"$out/stderr.txt"
+"$csa" actions examples -f html --overdue --as-of 2025-10-01 > "$out/actions-overdue.html" 2>>"$out/stderr.txt"
+"$csa" diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml -f html --as-of "$asof" -o "$out/diff-years.html"
+"$csa" diff "$out/draft-2024-25.yaml" examples/millbrook-2024-25.yaml -f html --as-of "$asof" -o "$out/diff-draft.html"
+"$csa" gaps examples -f markdown --as-of "$asof" > "$out/gaps-both.md" 2>/dev/null
+"$csa" actions examples -f markdown --as-of 2025-10-01 > "$out/actions-both.md" 2>/dev/null
+"$csa" diff examples/millbrook-2023-24.yaml examples/millbrook-2024-25.yaml -f markdown --as-of "$asof" -o "$out/diff-years.md"
 
 # The annual complaints report (csa annual), and a draft of it: the same
 # report before the Board has responded, its files named from where it is.
