@@ -1,6 +1,7 @@
 package assessment
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -10,6 +11,10 @@ import (
 
 // EncodeOptions shape the YAML Encode writes.
 type EncodeOptions struct {
+	// Modeline starts the file with the yaml-language-server line naming
+	// the schema beside it (SchemaFile), so that an editor checks the file
+	// as the officer types.
+	Modeline bool
 	// Header is a comment written above the first key, one line per line.
 	Header string
 	// Comment returns the comment written above a provision's answer (its
@@ -23,10 +28,31 @@ type EncodeOptions struct {
 	Blanks bool
 }
 
-// Encode writes a as assessment YAML in the format Load reads: keys in the
-// documented order, ids quoted, multi-line text as | blocks.
+// Encode writes a as assessment YAML in the canonical layout csa fmt
+// writes (Format): keys in the documented order, provisions in Code order,
+// ids quoted, prose and multi-line text as | blocks.
 func Encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
-	top := &yaml.Node{Kind: yaml.MappingNode, HeadComment: opts.Header}
+	var b bytes.Buffer
+	if err := encode(&b, a, opts); err != nil {
+		return err
+	}
+	out, err := Format(a.File, b.Bytes())
+	if err != nil {
+		// Only a bug in Format can bring this here (its tests read back
+		// what it writes); the tree as written is valid YAML all the same.
+		out = b.Bytes()
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// encode writes a as assessment YAML, in the order of the model.
+func encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
+	header := opts.Header
+	if opts.Modeline {
+		header = strings.TrimSuffix(Modeline+"\n"+header, "\n")
+	}
+	top := &yaml.Node{Kind: yaml.MappingNode, HeadComment: header}
 	put := func(m *yaml.Node, key string, v *yaml.Node) {
 		m.Content = append(m.Content, str(key), v)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/assessment/internal/yamlpos"
 	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/schema"
 )
 
 // Parse reads an assessment from data. file names it in findings. The
@@ -311,10 +312,19 @@ func clip(s string) string {
 	return s[:i] + "..."
 }
 
+// maxKeys bounds the keys of one declared set of keys (keys.go), so that a
+// set's values fit in a fixed array.
+const maxKeys = 16
+
+// values are the value nodes of a set's keys, by their place in its
+// declaration; nil where the key is not there.
+type values [maxKeys]*yaml.Node
+
 // fields walks a mapping, reporting unknown and repeated keys, and calls
-// visit for each known key with its value.
-func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit func(key string, k, v *yaml.Node)) {
-	var seen uint64 // bit i: known[i] met; known lists are short
+// visit for each known key with its value. It returns each known key's
+// value, for required.
+func (l *loader) fields(m *yaml.Node, what, id string, keys *schema.Mapping, visit func(key string, k, v *yaml.Node)) (vals values) {
+	known := keys.Names()
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], resolve(m.Content[i+1])
 		key := k.Value
@@ -333,13 +343,55 @@ func (l *loader) fields(m *yaml.Node, what, id string, known []string, visit fun
 			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, english.DidYouMean(key, known), strings.Join(shown, ", "))
 			continue
 		}
-		if seen&(1<<at) != 0 {
+		if vals[at] != nil {
 			l.add(RuleSchema, k, id, "%q appears twice in %s", key, what)
 			continue
 		}
-		seen |= 1 << at
+		vals[at] = v
 		visit(key, k, v)
 	}
+	return vals
+}
+
+// required reports each required key of keys that vals lacks or holds
+// blank, with the key's message (its {id} the provision's): at missing for
+// a key that is not there, and for one that is blank at its value when
+// blankAtValue is set, else at missing too. A value the reader has already
+// reported (a list where a date belongs, a date that is not one) is not
+// blank; text that is not text is.
+func (l *loader) required(keys *schema.Mapping, vals *values, id string, missing *yaml.Node, blankAtValue bool) {
+	msg := func(s string) string { return strings.ReplaceAll(s, "{id}", id) }
+	for i := range keys.Keys {
+		k := &keys.Keys[i]
+		if !k.Required {
+			continue
+		}
+		v := vals[i]
+		switch {
+		case v == nil:
+			l.add(RuleSchema, missing, id, "%s", msg(k.Missing))
+		case blank(k, v):
+			at, text := missing, k.Missing
+			if blankAtValue {
+				at = v
+			}
+			if k.Blank != "" {
+				text = k.Blank
+			}
+			l.add(RuleSchema, at, id, "%s", msg(text))
+		}
+	}
+}
+
+// blank reports whether v is a blank value of key k, as the loader reads it.
+func blank(k *schema.Key, v *yaml.Node) bool {
+	switch k.Type {
+	case schema.Text:
+		return v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == ""
+	case schema.Date:
+		return v.Kind == yaml.ScalarNode && (v.Tag == "!!null" || v.Value == "")
+	}
+	return false
 }
 
 // text reads a scalar as text. Any scalar will do (a number is its digits as
@@ -407,8 +459,6 @@ func (l *loader) indent(n int) int {
 	return i
 }
 
-var topKeys = []string{"code", "landlord", "entities", "assessed", "period", "approved", "published", "introduction", "response", "provisions"}
-
 // groupKey is the key of a group's entities, at the top and in a
 // provision.
 const groupKey = "entities"
@@ -418,7 +468,7 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 		l.group = l.group || m.Content[i].Value == groupKey
 	}
 	var provisions *yaml.Node
-	l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
+	vals := l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "code":
 			a.Code, a.CodePos = l.text(v, key, ""), pos(v)
@@ -443,20 +493,8 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 			provisions = v
 		}
 	})
-	top := &yaml.Node{Line: 1, Column: 1}
-	if a.Code == "" {
-		l.add(RuleSchema, nodeOr(a.CodePos, top), "", "code is missing: name the Code assessed against, e.g. code: chc-2024")
-	}
-	if strings.TrimSpace(a.Landlord) == "" {
-		l.add(RuleSchema, nodeOr(a.LandlordPos, top), "", "landlord is missing: give the landlord's name, e.g. landlord: Example Homes")
-	}
-	if a.Assessed.IsZero() && a.AssessedPos.Line == 0 {
-		l.add(RuleSchema, top, "", "assessed is missing: give the date the assessment was completed, e.g. assessed: 2025-05-31")
-	} else if a.Assessed.IsZero() && !l.reported(a.AssessedPos) {
-		l.add(RuleSchema, nodeOr(a.AssessedPos, top), "", "assessed is blank: give the date the assessment was completed, e.g. assessed: 2025-05-31")
-	}
+	l.required(topKeys, &vals, "", &yaml.Node{Line: 1, Column: 1}, true)
 	if provisions == nil {
-		l.add(RuleSchema, top, "", "provisions is missing: list an answer for each provision of the Code")
 		return
 	}
 	switch {
@@ -474,24 +512,6 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 	}
 }
 
-// reported reports whether a finding already sits at p, so a bad value is
-// not reported twice.
-func (l *loader) reported(p Pos) bool {
-	for _, f := range l.findings {
-		if f.Line == p.Line && f.Col == p.Col {
-			return true
-		}
-	}
-	return false
-}
-
-func nodeOr(p Pos, fallback *yaml.Node) *yaml.Node {
-	if p.Line == 0 {
-		return fallback
-	}
-	return &yaml.Node{Line: p.Line, Column: p.Col}
-}
-
 func (l *loader) approval(k, v *yaml.Node) *Approval {
 	if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
 		return nil
@@ -501,21 +521,15 @@ func (l *loader) approval(k, v *yaml.Node) *Approval {
 		return nil
 	}
 	ap := &Approval{Pos: pos(k)}
-	var onNode *yaml.Node
-	l.fields(v, "approved", "", []string{"by", "on"}, func(key string, _, v *yaml.Node) {
+	vals := l.fields(v, "approved", "", approvedKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "by":
 			ap.By = l.text(v, "approved by", "")
 		case "on":
-			ap.On, onNode = l.date(v, "approved on", ""), v
+			ap.On = l.date(v, "approved on", "")
 		}
 	})
-	if strings.TrimSpace(ap.By) == "" {
-		l.add(RuleSchema, k, "", "approved needs by: naming the governing body, e.g. by: Board")
-	}
-	if ap.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
-		l.add(RuleSchema, k, "", "approved needs on: with the date of approval, e.g. on: 2025-06-19")
-	}
+	l.required(approvedKeys, &vals, "", k, false)
 	return ap
 }
 
@@ -528,30 +542,19 @@ func (l *loader) response(k, v *yaml.Node) *Response {
 		return nil
 	}
 	rs := &Response{Pos: pos(k)}
-	var onNode *yaml.Node
-	l.fields(v, "response", "", []string{"by", "on", "text"}, func(key string, _, v *yaml.Node) {
+	vals := l.fields(v, "response", "", responseKeys, func(key string, _, v *yaml.Node) {
 		switch key {
 		case "by":
 			rs.By = l.text(v, "response by", "")
 		case "on":
-			rs.On, onNode = l.date(v, "response on", ""), v
+			rs.On = l.date(v, "response on", "")
 		case "text":
 			rs.Text = l.text(v, "response text", "")
 		}
 	})
-	if strings.TrimSpace(rs.By) == "" {
-		l.add(RuleSchema, k, "", "response needs by: naming who responded, e.g. by: Board")
-	}
-	if rs.On.IsZero() && (onNode == nil || !l.reported(pos(onNode))) {
-		l.add(RuleSchema, k, "", "response needs on: with the date of the response, e.g. on: 2025-06-26")
-	}
-	if strings.TrimSpace(rs.Text) == "" {
-		l.add(RuleSchema, k, "", "response needs text: with what the governing body said")
-	}
+	l.required(responseKeys, &vals, "", k, false)
 	return rs
 }
-
-var answerKeys = []string{"id", "comply", "evidence", "commentary", "requirement", "alternative", "review", "actions", "entities"}
 
 func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 	if m.Kind != yaml.MappingNode {
@@ -568,7 +571,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 		}
 	}
 	if idNode == nil {
-		l.add(RuleSchema, m, "", "this entry under provisions has no id: start it with - id: \"1.2\"")
+		l.add(RuleSchema, m, "", "%s", answerKeys.Key("id").Missing)
 		return Answer{}, false
 	}
 	if !l.provisionID(idNode, &ans) {
@@ -606,7 +609,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 // messages.
 func (l *loader) comply(v *yaml.Node, id, what string) Comply {
 	if v.Kind != yaml.ScalarNode {
-		l.add(RuleSchema, v, id, "comply for provision %s should be yes, no, partial or n/a, not %s", what, Describe(v))
+		l.add(RuleSchema, v, id, "comply for provision %s should be %s, not %s", what, answerWords, Describe(v))
 		return Invalid
 	}
 	val := v.Value
@@ -615,7 +618,7 @@ func (l *loader) comply(v *yaml.Node, id, what string) Comply {
 	}
 	c, ok := ParseComply(val)
 	if !ok {
-		l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write yes, no, partial or n/a", clip(val), what)
+		l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write %s", clip(val), what, answerWords)
 		return Invalid
 	}
 	return c
@@ -639,8 +642,6 @@ func (l *loader) actions(v *yaml.Node, id, what string) []Action {
 	return out
 }
 
-var entityKeys = []string{"name", "registration"}
-
 // entities reads the group's list of entities: each a name, unique, and
 // an optional registration number.
 func (l *loader) entities(v *yaml.Node) []Entity {
@@ -663,7 +664,7 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 			continue
 		}
 		e := Entity{Pos: pos(item)}
-		l.fields(item, "an entity", "", entityKeys, func(key string, _, v *yaml.Node) {
+		vals := l.fields(item, "an entity", "", entityKeys, func(key string, _, v *yaml.Node) {
 			switch key {
 			case "name":
 				e.Name, e.Pos = strings.TrimSpace(l.text(v, "an entity's name", "")), pos(v)
@@ -671,8 +672,8 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 				e.Registration = strings.TrimSpace(l.text(v, "an entity's registration", ""))
 			}
 		})
+		l.required(entityKeys, &vals, "", item, false)
 		if e.Name == "" {
-			l.add(RuleSchema, item, "", "an entity has no name: give each entity's name with name:, e.g. name: Example Homes")
 			continue
 		}
 		if i := slices.IndexFunc(out, func(x Entity) bool { return x.Name == e.Name }); i >= 0 {
@@ -683,8 +684,6 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 	}
 	return out
 }
-
-var entityAnswerKeys = []string{"comply", "evidence", "commentary", "alternative", "actions"}
 
 // entityAnswers reads a provision's entities: a set of keys, one per entity
 // that answers differently, each holding what differs. Whether each name is
@@ -719,7 +718,7 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 			}
 			continue
 		}
-		blank := func(n *yaml.Node, key string) {
+		blankKey := func(n *yaml.Node, key string) {
 			if !l.reported(pos(n)) {
 				l.add(RuleSchema, n, id, "%s for provision %s is blank: leave it out to keep the group's %s, or write the entity's own", key, what, key)
 			}
@@ -729,25 +728,25 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 			case "comply":
 				e.Comply, e.ComplyPos = l.comply(v, id, what), pos(v)
 				if e.Comply == Unanswered {
-					blank(v, "comply")
+					blankKey(v, "comply")
 				}
 			case "evidence":
 				e.Evidence, e.EvidencePos = l.text(v, key, id), l.textPos(v)
 				if strings.TrimSpace(e.Evidence) == "" {
 					e.Evidence = ""
-					blank(v, key)
+					blankKey(v, key)
 				}
 			case "commentary":
 				e.Commentary, e.CommentaryPos = l.text(v, key, id), l.textPos(v)
 				if strings.TrimSpace(e.Commentary) == "" {
 					e.Commentary = ""
-					blank(v, key)
+					blankKey(v, key)
 				}
 			case "alternative":
 				e.Alternative = l.text(v, key, id)
 				if strings.TrimSpace(e.Alternative) == "" {
 					e.Alternative = ""
-					blank(v, key)
+					blankKey(v, key)
 				}
 			case "actions":
 				e.Actions = l.actions(v, id, what)
@@ -765,17 +764,15 @@ func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
 // unquoted 6.10 as the number 6.1.
 func (l *loader) provisionID(v *yaml.Node, ans *Answer) bool {
 	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || strings.TrimSpace(v.Value) == "" {
-		l.add(RuleSchema, v, "", "a provision id is blank or not text: write it in quotes, e.g. id: \"1.2\"")
+		l.add(RuleSchema, v, "", "%s", answerKeys.Key("id").Blank)
 		return false
 	}
 	ans.ID = strings.TrimSpace(v.Value)
-	if v.Tag == "!!float" || v.Tag == "!!int" {
+	if v.Tag == "!!float" || v.Tag == "!!int" || v.Tag == "!!bool" {
 		l.add(RuleSchema, v, ans.ID, "provision id %s must be quoted: write id: \"%s\" (unquoted, YAML reads 6.10 as the number 6.1)", v.Value, v.Value)
 	}
 	return true
 }
-
-var actionKeys = []string{"action", "owner", "due", "status", "completed", "draft"}
 
 func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 	if m.Kind != yaml.MappingNode {
@@ -784,7 +781,7 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 	}
 	act := Action{Pos: pos(m), Status: Open}
 	var completedNode *yaml.Node
-	l.fields(m, "an action of provision "+id, id, actionKeys, func(key string, k, v *yaml.Node) {
+	vals := l.fields(m, "an action of provision "+id, id, actionKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "action":
 			act.Text = l.text(v, key, id)
@@ -795,14 +792,12 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 		case "completed":
 			act.Completed, completedNode = l.date(v, "completed", id), v
 		case "status":
-			s := strings.ToLower(strings.TrimSpace(l.text(v, key, id)))
-			switch s {
-			case "open", "":
-				act.Status = Open
-			case "done":
+			s := l.text(v, key, id)
+			switch status := actionKeys.Key("status"); {
+			case !status.Allows(s):
+				l.add(RuleSchema, v, id, "status %q of an action for provision %s should be %s", clip(v.Value), id, english.Or(status.Enum))
+			case strings.EqualFold(strings.TrimSpace(s), string(Done)):
 				act.Status = Done
-			default:
-				l.add(RuleSchema, v, id, "status %q of an action for provision %s should be open or done", clip(v.Value), id)
 			}
 		case "draft":
 			switch {
@@ -813,11 +808,24 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 			}
 		}
 	})
-	if strings.TrimSpace(act.Text) == "" {
-		l.add(RuleSchema, m, id, "an action for provision %s has no text: say what will be done with action:", id)
-	}
+	l.required(actionKeys, &vals, id, m, false)
 	if completedNode != nil && !act.Completed.IsZero() && act.Status != Done {
 		l.add(RuleSchema, completedNode, id, "an action for provision %s has a completed date but its status is not done", id)
 	}
 	return act, true
 }
+
+// reported reports whether a finding already sits at p, so a bad value is
+// not reported twice.
+func (l *loader) reported(p Pos) bool {
+	for _, f := range l.findings {
+		if f.Line == p.Line && f.Col == p.Col {
+			return true
+		}
+	}
+	return false
+}
+
+// answerWords are the answers comply allows, for a message: "yes, no,
+// partial or n/a".
+var answerWords = english.Or(answerKeys.Key("comply").Enum)

@@ -67,3 +67,26 @@ func TestMeasureErrors(t *testing.T) {
 		t.Errorf("a measure set twice: %v", err)
 	}
 }
+
+// TestWholeNumbers: a number that is not whole where a whole one belongs is
+// an error, not cut short (yaml.v3 read within: 2.5 as 2), and a catalogue
+// id of spaces is no id.
+func TestWholeNumbers(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"catalogue: own\nprovisions:\n  - id: \"6.3\"\n    timescales:\n      - what: respond\n        within: 2.5\n        unit: working days\n",
+			`catalogue own.yaml:6: within 2.5 is not a whole number`},
+		{"catalogue: own\nprovisions:\n  - id: \"6.3\"\n    section: 6.5\n", `catalogue own.yaml:4: section 6.5 is not a whole number`},
+		{"catalogue: own\nsections:\n  - number: 1e3\n    title: x\nprovisions:\n  - id: \"6.3\"\n", ""},
+		{"catalogue: own\nsections:\n  - number: 1.5\n    title: x\nprovisions:\n  - id: \"6.3\"\n", `catalogue own.yaml:3: number 1.5 is not a whole number`},
+		{"catalogue: \" \"\nprovisions:\n  - id: \"6.3\"\n", `needs a 'catalogue:' id at the top`},
+	}
+	for _, tt := range tests {
+		_, err := Parse(strings.NewReader(tt.yaml), "own.yaml")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.yaml, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: got %v, want %q", tt.yaml, err, tt.want)
+		}
+	}
+}

@@ -5,13 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/schema"
 )
 
 // file mirrors the catalogue YAML; decoding is strict.
@@ -86,9 +92,13 @@ func ParseBytes(data []byte, source string) (*Catalogue, error) {
 	bad := func(line int, format string, args ...any) error {
 		return fmt.Errorf("catalogue %s:%d: %s", source, line, fmt.Sprintf(format, args...))
 	}
+	// yaml.v3 cuts 2.5 to 2 where a whole number belongs.
+	if n, ok := wholeNumbers(root.Content[0], declaredKeys()); !ok {
+		return nil, bad(n.Line, "%s is not a whole number", n.Value)
+	}
 	// The struct decode above is strict but cannot tell "6.10" from 6.10.
 	idNodes := provisionIDNodes(&root)
-	if f.Catalogue == "" {
+	if strings.TrimSpace(f.Catalogue) == "" {
 		return nil, fmt.Errorf("catalogue %s: needs a 'catalogue:' id at the top", source)
 	}
 	c := &Catalogue{
@@ -121,12 +131,11 @@ func ParseBytes(data []byte, source string) (*Catalogue, error) {
 		if _, dup := c.byID[p.ID]; dup {
 			return nil, bad(line, "provision %s is listed twice", p.ID)
 		}
-		switch p.Obligation {
-		case "must", "should", "none":
-		case "":
+		switch {
+		case p.Obligation == "":
 			p.Obligation = "must"
-		default:
-			return nil, bad(line, "provision %s: obligation %q should be must, should or none", p.ID, p.Obligation)
+		case !slices.Contains(Obligations, p.Obligation):
+			return nil, bad(line, "provision %s: obligation %q should be %s", p.ID, p.Obligation, english.Or(Obligations))
 		}
 		for _, t := range p.Timescales {
 			if err := checkMeasure(t); err != nil {
@@ -266,4 +275,50 @@ func checkMeasure(t Timescale) error {
 		return fmt.Errorf("measure %q needs a timescale of at least 1 %s", t.Measure, t.Unit)
 	}
 	return nil
+}
+
+// declaredKeys are the catalogue's keys (keys.go), declared once.
+var declaredKeys = sync.OnceValue(func() *schema.Mapping {
+	m, _ := catalogueKeys()
+	return m
+})
+
+// wholeNumbers checks that every key of m declared a whole number holds
+// one in n, a set of keys, and in the sets of keys listed under it; if not,
+// it returns a node of key and value, "within 2.5", at the value.
+func wholeNumbers(n *yaml.Node, m *schema.Mapping) (*yaml.Node, bool) {
+	n = follow(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, true
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		at := m.Index(n.Content[i].Value)
+		if at < 0 {
+			continue
+		}
+		k, v := &m.Keys[at], follow(n.Content[i+1])
+		switch {
+		case k.Type == schema.Int && v.Kind == yaml.ScalarNode && v.Tag == "!!float":
+			f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+			if err != nil || f != math.Trunc(f) || math.IsInf(f, 0) {
+				return &yaml.Node{Line: v.Line, Value: k.Name + " " + v.Value}, false
+			}
+		case k.Type == schema.List && v.Kind == yaml.SequenceNode:
+			for _, item := range v.Content {
+				if bad, ok := wholeNumbers(item, k.Keys); !ok {
+					return bad, false
+				}
+			}
+		}
+	}
+	return nil, true
+}
+
+// follow reads an alias as what it names. yaml.v3 has decoded the file
+// already, refusing aliases that expand too far.
+func follow(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 8; i++ {
+		n = n.Alias
+	}
+	return n
 }

@@ -67,7 +67,7 @@ func Read(in Input) *File {
 // parse reads the assessment and finds its catalogue.
 func (f *File) parse(in Input) {
 	f.Assessment, f.Findings = assessment.Parse(in.Name, in.Data)
-	if f.Assessment == nil || f.Assessment.Code == "" {
+	if f.Assessment == nil || strings.TrimSpace(f.Assessment.Code) == "" {
 		return // a schema finding already
 	}
 	dir := in.Dir

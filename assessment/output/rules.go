@@ -29,9 +29,9 @@ func Rules() []Rule {
 		out = append(out, Rule{
 			Name:     r.Name,
 			Severity: r.Severity,
-			Short:    sentence(strings.ReplaceAll(r.Summary, "`", "")),
+			Short:    sentence(r.PlainSummary()),
 			Full:     full,
-			Help:     r.Why + " To fix it: " + r.Fix,
+			Help:     r.Why + " To fix it: " + r.Fix + " (csa check --explain " + r.Name + " says the same at the command line.)",
 		})
 	}
 	return out

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"runtime/debug"
 	"strings"
 
@@ -14,12 +15,14 @@ import (
 )
 
 type checkOptions struct {
-	paths  []string
-	allow  []string // --catalogues-from
-	asOf   dateFlag
-	failOn *enumFlag
-	format *enumFlag
-	figs   figuresCheck // check_figures.go
+	paths     []string
+	explain   string   // --explain RULE
+	listRules bool     // --list-rules
+	allow     []string // --catalogues-from
+	asOf      dateFlag
+	failOn    *enumFlag
+	format    *enumFlag
+	figs      figuresCheck // check_figures.go
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -34,6 +37,9 @@ func newCheckCmd(e *env) *cobra.Command {
   csa check assessment.yaml --fail-on warning --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
+			if o.explain != "" || o.listRules {
+				return runRules(e, o)
+			}
 			if len(o.paths) == 0 {
 				o.paths = []string{"."}
 			}
@@ -46,7 +52,37 @@ func newCheckCmd(e *env) *cobra.Command {
 	fs.Var(o.failOn, "fail-on", "exit 1 when a finding is at least this severe: error, warning or never")
 	o.format = addFormat(fs, output.Formats.Names())
 	addFiguresFlags(fs, &o.figs)
+	fs.StringVar(&o.explain, "explain", "", "say what RULE checks, why the Code asks it, and how to fix a finding, and check nothing")
+	fs.BoolVar(&o.listRules, "list-rules", false, "list every rule with its severity and when it fires, and check nothing")
+	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, r := range rules.All() {
+			names = append(names, r.Name)
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
+}
+
+// runRules answers --explain and --list-rules from the rule list.
+func runRules(e *env, o *checkOptions) error {
+	switch {
+	case o.explain != "" && o.listRules:
+		return usagef("--explain and --list-rules go alone: give one of them")
+	case len(o.paths) > 0:
+		return usagef("--explain and --list-rules check no files: leave out %s", strings.Join(o.paths, " "))
+	case o.listRules:
+		return rules.WriteList(e.stdout)
+	}
+	r, ok := rules.Named(o.explain)
+	if !ok {
+		hint := ""
+		if s := rules.Suggest(o.explain); s != "" {
+			hint = fmt.Sprintf(" (did you mean %s?)", s)
+		}
+		return usagef("there is no rule %q%s: csa check --list-rules lists them", o.explain, hint)
+	}
+	return r.Explain(e.stdout)
 }
 
 // checkHelp is check's --help; its lists of rules come from the list.
@@ -93,6 +129,9 @@ figures usable and of the report's year, the governing body's response after
 the report, each Ombudsman order with its status, and the submission to the
 Ombudsman made by its deadline (a warning within 30 days of it).
 ` + ruleLists(rules.Annual, "Annual report ") + `
+
+csa check --list-rules lists every rule; csa check --explain RULE says what
+it checks, why the Code asks it, and how to fix a finding.
 
 Exits 1 when a finding is at or above --fail-on (default error), 2 when it
 cannot run.`

@@ -35,6 +35,10 @@ func isUsageError(err error) bool {
 // is already printed.
 var errFindings = errors.New("findings at or above the failure level")
 
+// errReported means the command could not run on some of its input, and
+// has said why already, one line each (csa fmt goes on to the other files).
+var errReported = errors.New("could not run on some input; each is reported")
+
 // exitCode is the one place errors become exit statuses and messages.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
@@ -42,6 +46,9 @@ func exitCode(err error, stderr io.Writer) int {
 	}
 	if errors.Is(err, errFindings) {
 		return exitFindings
+	}
+	if errors.Is(err, errReported) {
+		return exitUsage
 	}
 	msg := err.Error()
 	var ue *usageError

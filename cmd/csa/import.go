@@ -276,7 +276,7 @@ kept in commentary because it had no place for it. Then run: csa check FILE`, sa
 	}
 	t.inputs = append(t.inputs, catalogueFiles(res.Catalogue)...)
 	return t.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: comment})
+		return assessment.Encode(w, a, assessment.EncodeOptions{Modeline: true, Header: header, Comment: comment})
 	})
 }
 

@@ -123,7 +123,7 @@ func runInit(e *env, o *initOptions) error {
 	}
 	header := carry.BlankHeader(cat)
 	return t.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
+		return assessment.Encode(w, a, assessment.EncodeOptions{Modeline: true, Header: header, Comment: carry.ProvisionComment(cat, nil, nil), Blanks: true})
 	})
 }
 
@@ -173,7 +173,7 @@ func runInitFrom(e *env, o *initOptions) error {
 	}
 	m, _ := lineage.Between(lastCat, cat) // carry.Forward has lined them up already
 	err = t.write(func(w io.Writer) error {
-		return assessment.Encode(w, a, assessment.EncodeOptions{
+		return assessment.Encode(w, a, assessment.EncodeOptions{Modeline: true,
 			// The name goes in a comment: a line break in it must not end one.
 			Header: carry.Header(safetext.Line(in.name()), last, lastCat, cat, r), Comment: carry.ProvisionComment(cat, isNew, m), Blanks: true,
 			IntroductionComment: safetext.Line(carry.IntroductionComment(last)),

@@ -95,8 +95,11 @@ func runIn(e *env, args []string) (status int) {
 		// The reader stopped reading (| head): not csa's failure, and
 		// nothing to say. The status is the command's own, so findings
 		// (check, diff --fail-on-regression) still fail a pipeline.
-		if errors.Is(err, errFindings) {
+		switch {
+		case errors.Is(err, errFindings):
 			return exitFindings
+		case errors.Is(err, errReported):
+			return exitUsage // said on stderr already
 		}
 		return exitOK
 	}

@@ -22,7 +22,8 @@ The Code's provisions ship with csa: chc-2022 and chc-2024 (or 2022, 2024).
 Run csa codes to see them.
 
 Exit status: 0 ran and found nothing at the failure level; 1 ran and found
-problems (or a regression you asked about); 2 could not run (bad flag,
+problems (or a regression you asked about, or files fmt --check found out of
+form); 2 could not run (bad flag,
 unreadable path, unknown code, output not writable).`,
 		Version:       "-", // enables --version; the text is versionText's
 		SilenceUsage:  true,
@@ -53,6 +54,8 @@ unreadable path, unknown code, output not writable).`,
 		newDiffCmd(e),
 		newImportCmd(e),
 		newFiguresCmd(e),
+		newSchemaCmd(e),
+		newFmtCmd(e),
 		newAnnualCmd(e),
 		newManCmd(e),
 	)

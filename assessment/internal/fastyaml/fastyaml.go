@@ -654,3 +654,13 @@ func isTimestamp(v string) bool {
 	}
 	return true
 }
+
+// Resolve is the tag yaml.v3 gives v written as a plain scalar, for the
+// tags the loader tells apart (null, bool, int, float, merge); a date, and
+// anything else, is !!str. MaybeTimestamp says which !!str values yaml.v3
+// might read as a timestamp instead.
+func Resolve(v string) string { return resolvePlain(v) }
+
+// MaybeTimestamp reports whether yaml.v3 might read v, plain, as a
+// timestamp: it starts like a date. It errs on the side of yes.
+func MaybeTimestamp(v string) bool { return isTimestamp(v) }

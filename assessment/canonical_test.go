@@ -1,0 +1,266 @@
+package assessment
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+const fmtHead = "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\n"
+
+// layouts are files and their canonical layout, one for each rule of it;
+// FuzzFmt starts from them too.
+var layouts = []struct{ name, in, want string }{
+	{"canonical already", fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n"},
+	{"ids quoted", fmtHead + "provisions:\n  - id: 6.10\n  - id: '6.2'\n",
+		fmtHead + "provisions:\n  - id: \"6.2\"\n  - id: \"6.10\"\n"},
+	{"provisions in Code order", fmtHead + "provisions:\n  - id: \"6.10\"\n  - id: \"6.9\"\n  - id: \"1.2\"\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n  - id: \"6.9\"\n  - id: \"6.10\"\n"},
+	{"keys in order", "provisions:\n  - comply: no\n    id: \"1.2\"\n    actions:\n      - due: 2025-09-30\n        action: Do it.\n    evidence: |\n      E.\nassessed: 2025-05-31\nlandlord: X\ncode: chc-2024\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: no\n    evidence: |\n      E.\n    actions:\n      - action: Do it.\n        due: 2025-09-30\n"},
+	{"unknown keys last", fmtHead + "zeta: 1\nprovisions:\n  - evidnce: x\n    id: \"1.2\"\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidnce: x\nzeta: 1\n"},
+	{"prose as blocks", fmtHead + "introduction: 'Hello: world'\nprovisions:\n  - id: \"1.2\"\n    evidence: \"Policy: 2.1\"\n    commentary: 'It''s fine'\n",
+		fmtHead + "introduction: |\n  Hello: world\nprovisions:\n  - id: \"1.2\"\n    evidence: |\n      Policy: 2.1\n    commentary: |\n      It's fine\n"},
+	{"several lines as a block", fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: \"a\\nb\"\n    review: \"c\\nd\"\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |\n      a\n      b\n    review: |\n      c\n      d\n"},
+	{"one final line break", fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |+\n      a\n\n\n    commentary: |-\n      b\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |\n      a\n    commentary: |\n      b\n"},
+	{"a short value plain", fmtHead + "period: '2024/25'\nprovisions: []\n", fmtHead + "period: 2024/25\nprovisions: []\n"},
+	{"text that reads as a number quoted", fmtHead + "period: 2024\nprovisions: []\n", fmtHead + "period: \"2024\"\nprovisions: []\n"},
+	{"dates plain", "code: chc-2024\nlandlord: X\nassessed: \"2025-05-31\"\nprovisions: []\n", fmtHead + "provisions: []\n"},
+	{"a bad date as written", "code: chc-2024\nlandlord: X\nassessed: \"~\"\nprovisions: []\n", "code: chc-2024\nlandlord: X\nassessed: \"~\"\nprovisions: []\n"},
+	{"blanks empty", fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: ~\n    evidence: null\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply:\n    evidence:\n"},
+	{"block style", fmtHead + "approved: {by: Board, on: 2025-06-19}\nprovisions: [{id: \"1.2\", comply: yes}]\n",
+		fmtHead + "approved:\n  by: Board\n  on: 2025-06-19\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n"},
+	{"no blank lines", fmtHead + "\n\nprovisions:\n\n  - id: \"1.2\"\n\n    comply: yes\n\n\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n"},
+	{"indented four", "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n-   id: \"1.2\"\n    comply: yes\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n"},
+	{"comments stay with what they annotate", "# The header.\n" + fmtHead + "provisions:\n  # Section 6\n  - id: \"6.2\" # second\n    comply: yes\n  # Section 1\n  - id: \"1.2\"\n    # why\n    comply: no # for now\n",
+		"# The header.\n" + fmtHead + "provisions:\n  # Section 1\n  - id: \"1.2\"\n    # why\n    comply: no # for now\n  # Section 6\n  - id: \"6.2\" # second\n    comply: yes\n"},
+	{"a comment after a flow set kept", fmtHead + "approved: {by: Board, on: 2025-06-19} # signed\nprovisions: [{id: \"1.2\", comply: yes} # first\n  ]\n",
+		fmtHead + "approved: # signed\n  by: Board\n  on: 2025-06-19\nprovisions:\n  - id: \"1.2\" # first\n    comply: yes\n"},
+	{"the header stays on top", "# The header.\nlandlord: X\n# about code\ncode: chc-2024\nassessed: 2025-05-31\nprovisions: []\n",
+		"# The header.\n# about code\ncode: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions: []\n"},
+	{"a header set apart", "# The header.\n\n" + fmtHead + "provisions: []\n", "# The header.\n\n" + fmtHead + "provisions: []\n"},
+	{"aliases written out", "code: chc-2024\nlandlord: &l X\nassessed: 2025-05-31\nprovisions:\n  - id: \"6.2\"\n    owner: *l\n  - id: \"1.2\"\n    evidence: &e |\n      E.\n  - id: \"1.3\"\n    evidence: *e\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |\n      E.\n  - id: \"1.3\"\n    evidence: |\n      E.\n  - id: \"6.2\"\n    owner: X\n"},
+	{"CRLF to LF", strings.ReplaceAll(fmtHead+"provisions: []\n", "\n", "\r\n"), fmtHead + "provisions: []\n"},
+	{"a line separator escaped", fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: \"a\\Lb\"\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: \"a\\Lb\"\n"},
+	{"a modeline stays first", "# yaml-language-server: $schema=assessment.schema.json\nprovisions: []\n" + fmtHead,
+		"# yaml-language-server: $schema=assessment.schema.json\n" + fmtHead + "provisions: []\n"},
+	// A group: its entities after the landlord; a provision's entities
+	// after the group's own answer and actions, names in the order written,
+	// each one's keys in the order of the group's.
+	{"a group's entities after the landlord", "code: chc-2024\nentities:\n  - registration: 'L2'\n    name: B\n  - {name: A}\nlandlord: X\nassessed: 2025-05-31\nprovisions: []\n",
+		"code: chc-2024\nlandlord: X\nentities:\n  - name: B\n    registration: L2\n  - name: A\nassessed: 2025-05-31\nprovisions: []\n"},
+	{"a provision's entities last, names as written", fmtHead + "provisions:\n  - entities:\n      B: {evidence: 'Its own.', comply: No}\n      A:\n        actions:\n          - due: 2025-09-30\n            action: Do it.\n        comply: partial\n    id: \"1.2\"\n    actions:\n      - action: All.\n    comply: yes\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n    actions:\n      - action: All.\n    entities:\n      B:\n        comply: No\n        evidence: |\n          Its own.\n      A:\n        comply: partial\n        actions:\n          - action: Do it.\n            due: 2025-09-30\n"},
+	{"an entity's name quoted only where YAML would read it as a number", fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      'Yes Homes':\n        comply: no\n      2024:\n        comply: no\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      Yes Homes:\n        comply: no\n      \"2024\":\n        comply: no\n"},
+}
+
+func TestFormatLayout(t *testing.T) {
+	for _, tt := range layouts {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Format("a.yaml", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
+			}
+			again, err := Format("a.yaml", got)
+			if err != nil || !bytes.Equal(again, got) {
+				t.Errorf("not idempotent (%v):\n%s", err, again)
+			}
+		})
+	}
+}
+
+func TestFormatRefuses(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"syntax", "code: chc-2024\nlandlord: [X\n", "2:11: not valid YAML: did not find expected ',' or ']'"},
+		{"a list", "- a\n- b\n", "an assessment must be a set of keys"},
+		{"text", "hello\n", "an assessment must be a set of keys"},
+		{"empty", "", "the file is empty"},
+		{"two documents", "code: x\n---\ncode: y\n", "more than one YAML document"},
+		{"not UTF-8", "code: \xff\n", "not UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Format("a.yaml", []byte(tt.in))
+			var fe *FormatError
+			if !errors.As(err, &fe) || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// comments lists every comment line of a YAML file as yaml.v3 reads it,
+// trimmed and sorted: what Format must keep.
+func comments(t testing.TB, data []byte) []string {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("%v\n%s", err, data)
+	}
+	var out []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			for line := range strings.SplitSeq(c, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					out = append(out, line)
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(&doc)
+	slices.Sort(out)
+	return out
+}
+
+// checkFormat checks what Format does with data: it refuses only what the
+// loader cannot read as a set of keys, and otherwise its result reads as
+// the file did (the assessment and the findings), keeps every comment, and
+// is its own format.
+func checkFormat(t *testing.T, name string, data []byte) (formatted bool) {
+	t.Helper()
+	before, bf := Parse(name, data)
+	out, err := Format(name, data)
+	if err != nil {
+		var fe *FormatError
+		if !errors.As(err, &fe) {
+			t.Fatalf("%s: not a FormatError: %v", name, err)
+		}
+		readable := before != nil && !slices.ContainsFunc(bf, func(f Finding) bool { return f.Rule == RuleSyntax })
+		if readable && !strings.Contains(fe.Msg, "aliases") && !strings.Contains(fe.Msg, "more than one YAML document") {
+			t.Fatalf("%s: refused a file the loader reads: %v\n%s", name, err, data)
+		}
+		return false
+	}
+	after, af := Parse(name, out)
+	if after == nil || !reflect.DeepEqual(meaning(before), meaning(after)) {
+		t.Fatalf("%s: reads differently:\nbefore %+v\nafter  %+v\n%s", name, before, after, out)
+	}
+	if !slices.Equal(findingKeys(bf, true), findingKeys(af, false)) {
+		t.Fatalf("%s: other findings:\nbefore %v\nafter  %v\n%s", name, bf, af, out)
+	}
+	if c, d := comments(t, data), comments(t, out); !slices.Equal(c, d) {
+		t.Fatalf("%s: comments lost or added:\nbefore %q\nafter  %q\n%s", name, c, d, out)
+	}
+	again, err := Format(name, out)
+	if err != nil || !bytes.Equal(again, out) {
+		t.Fatalf("%s: not idempotent (%v):\n%s\nthen\n%s", name, err, out, again)
+	}
+	checkInForm(t, name, data)
+	checkInForm(t, name, out)
+	return true
+}
+
+// checkInForm holds the fast check to the long way: where inForm says a
+// file is in form, laying it out with yaml.v3 gives it back unchanged.
+func checkInForm(t *testing.T, name string, data []byte) {
+	t.Helper()
+	if !inForm(data) {
+		return
+	}
+	slow, err := formatSlow(data)
+	if err != nil || !bytes.Equal(slow, data) {
+		t.Fatalf("%s: inForm says it is in form, but the long way writes (%v)\n%s\nnot\n%s", name, err, slow, data)
+	}
+}
+
+// TestInFormIsFormat: the fast check says yes only where the long way
+// gives the file back, and says yes to the examples and to what Format
+// writes for most files (else it saves nothing where it matters: a
+// repository kept in form).
+func TestInFormIsFormat(t *testing.T) {
+	formatted, fast := 0, 0
+	for name, data := range everything(t) {
+		if KindOf(data) != MaybeAssessment {
+			continue
+		}
+		checkInForm(t, name, data)
+		out, err := Format(name, data)
+		if err != nil {
+			continue
+		}
+		checkInForm(t, name, out)
+		formatted++
+		if inForm(out) {
+			fast++
+		}
+		if strings.HasPrefix(name, "../examples/") && !strings.HasSuffix(name, "(CRLF)") && !inForm(data) {
+			t.Errorf("%s: inForm says no to an example in form", name)
+		}
+	}
+	for _, tt := range layouts {
+		checkInForm(t, tt.name, []byte(tt.in))
+		checkInForm(t, tt.name, []byte(tt.want))
+	}
+	if fast*4 < formatted*3 { // the rest are hostile or odd on purpose
+		t.Errorf("inForm says yes to only %d of %d formatted files", fast, formatted)
+	}
+}
+
+// TestFormatCorpus formats every example and every YAML file of the test
+// scripts, and their CRLF copies: see checkFormat.
+func TestFormatCorpus(t *testing.T) {
+	n := 0
+	for name, data := range everything(t) {
+		if KindOf(data) != MaybeAssessment {
+			continue
+		}
+		if checkFormat(t, name, data) {
+			n++
+		}
+	}
+	if n < 150 {
+		t.Errorf("only %d files formatted", n)
+	}
+}
+
+// TestExamplesAreCanonical: the shipped examples are in the canonical
+// layout already.
+func TestExamplesAreCanonical(t *testing.T) {
+	for name, data := range corpus(t) {
+		if !strings.HasPrefix(name, "../examples/") {
+			continue
+		}
+		out, err := Format(name, data)
+		if err != nil || !bytes.Equal(out, data) {
+			t.Errorf("%s is not in csa fmt's layout (%v)", name, err)
+		}
+	}
+}
+
+// FuzzFmt: Format never panics, refuses only what the loader cannot read,
+// and what it writes reads as the file did, keeps its comments and is its
+// own format (checkFormat).
+func FuzzFmt(f *testing.F) {
+	for _, data := range everything(f) {
+		if KindOf(data) == MaybeAssessment {
+			f.Add(data)
+		}
+	}
+	for _, tt := range layouts {
+		f.Add([]byte(tt.in))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFormat(t, "f.yaml", data)
+	})
+}
