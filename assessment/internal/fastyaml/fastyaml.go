@@ -256,7 +256,9 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 		start++
 	}
 	rest := l[start:]
-	line, col := p.i+1, start+1
+	// Columns count characters, as yaml.v3's do: an entity's name before
+	// the value may hold letters of more than one byte ("Tŷ Glas: yes").
+	line, col := p.i+1, utf8.RuneCount(l[:start])+1
 	if len(rest) == 0 || rest[0] == '#' {
 		if len(rest) > 0 && start == after {
 			return nil, false // "key:#" is not a comment
@@ -275,7 +277,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 				return p.sequence(in) // a sequence may sit at its key's indent
 			}
 		}
-		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}), true
+		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: utf8.RuneCount(l[:after]) + 1}), true
 	}
 	return p.scalar(rest, line, col, ind)
 }
