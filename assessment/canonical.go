@@ -22,6 +22,10 @@ import (
 //     was, for csa check to name;
 //   - provisions in Code order ("6.9" before "6.10"), each id in double
 //     quotes; actions in the order written;
+//   - a group's entities after the landlord, in the order written; a
+//     provision's entities last, after the group's answer and actions,
+//     the names in the order written, quoted where YAML would read one as
+//     a number, and each name's keys in the order of the group's;
 //   - text of several lines as a | block, ending in one line break; other
 //     values plain where YAML reads them back the same, quoted where it
 //     would not ("2024" as text, "yes: no"); text holding a character a
@@ -243,6 +247,23 @@ func tidyValue(v *yaml.Node, k *schema.Key) {
 	switch {
 	case v.Kind == yaml.MappingNode && k.Type == schema.Map:
 		tidyMapping(v, k.Keys)
+	case v.Kind == yaml.MappingNode && k.Type == schema.Named:
+		// Names in the order written, each text (quoted where YAML would
+		// read it as a number, as the loader reads it as text); each
+		// name's keys in their declared order.
+		v.Style = 0
+		for i := 0; i+1 < len(v.Content); i += 2 {
+			if name := v.Content[i]; name.Kind == yaml.ScalarNode {
+				name.Tag, name.Style = "!!str", 0
+			} else {
+				tidyKey(name)
+			}
+			if val := v.Content[i+1]; val.Kind == yaml.MappingNode {
+				tidyMapping(val, k.Keys)
+			} else {
+				tidyAny(val)
+			}
+		}
 	case v.Kind == yaml.SequenceNode && k.Type == schema.List:
 		v.Style = 0
 		for _, item := range v.Content {
@@ -375,7 +396,11 @@ func differs(a *Assessment, af []Finding, b *Assessment, bf []Finding) string {
 func meaning(a *Assessment) *Assessment {
 	c := *a
 	c.File = ""
-	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos = Pos{}, Pos{}, Pos{}, Pos{}
+	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos, c.EntitiesPos = Pos{}, Pos{}, Pos{}, Pos{}, Pos{}
+	c.Entities = slices.Clone(a.Entities)
+	for i := range c.Entities {
+		c.Entities[i].Pos = Pos{}
+	}
 	if a.Approved != nil {
 		ap := *a.Approved
 		ap.Pos = Pos{}
@@ -390,14 +415,27 @@ func meaning(a *Assessment) *Assessment {
 	for i, ans := range a.Answers {
 		ans.Pos, ans.ComplyPos, ans.ReviewPos = Pos{}, Pos{}, Pos{}
 		ans.EvidencePos, ans.CommentaryPos = TextPos{}, TextPos{}
-		ans.Actions = slices.Clone(ans.Actions)
-		for j := range ans.Actions {
-			ans.Actions[j].Pos, ans.Actions[j].DuePos = Pos{}, Pos{}
+		ans.Actions = clearActions(ans.Actions)
+		ans.Entities = slices.Clone(ans.Entities)
+		for j := range ans.Entities {
+			e := &ans.Entities[j]
+			e.Pos, e.ComplyPos = Pos{}, Pos{}
+			e.EvidencePos, e.CommentaryPos = TextPos{}, TextPos{}
+			e.Actions = clearActions(e.Actions)
 		}
 		c.Answers[i] = ans
 	}
 	slices.SortStableFunc(c.Answers, func(x, y Answer) int { return codes.CompareID(x.ID, y.ID) })
 	return &c
+}
+
+// clearActions is a copy of actions without their positions.
+func clearActions(actions []Action) []Action {
+	actions = slices.Clone(actions)
+	for j := range actions {
+		actions[j].Pos, actions[j].DuePos = Pos{}, Pos{}
+	}
+	return actions
 }
 
 // findingKeys are findings without their positions, sorted; cured leaves

@@ -129,6 +129,32 @@ func (c *formCheck) mapping(m *yaml.Node, keys *schema.Mapping, indent int, onDa
 	return true
 }
 
+// named checks a Named set of keys, its names at column indent, in the
+// order written, each holding a set of keys.
+func (c *formCheck) named(m *yaml.Node, keys *schema.Mapping, indent int) bool {
+	lead := strings.Repeat(" ", indent)
+	for j := 0; j+1 < len(m.Content); j += 2 {
+		k, v := m.Content[j], m.Content[j+1]
+		if k.Kind != yaml.ScalarNode || k.Style != 0 || !plainKey(k) || v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+			return false
+		}
+		c.comments(indent)
+		if !c.line(lead+k.Value+":") || !c.mapping(v, keys, indent+2, false, false) {
+			return false
+		}
+	}
+	return true
+}
+
+// plainKey reports whether yaml.v3 writes the key k as it is, plain: text
+// it can write plain that reads back as text, short enough to be a simple
+// key (yaml.v3 writes a longer one after "? ").
+func plainKey(k *yaml.Node) bool {
+	s := k.Value
+	return k.Tag == "!!str" && len(s) <= 128 && !strings.Contains(s, "\n") &&
+		plainAllowed(s) && fastyaml.Resolve(s) == "!!str" && !fastyaml.MaybeTimestamp(s)
+}
+
 // value checks a key's value, written after head, for a key at indent.
 func (c *formCheck) value(v *yaml.Node, k *schema.Key, head string, indent int, provisions bool) bool {
 	switch v.Kind {
@@ -158,7 +184,13 @@ func (c *formCheck) value(v *yaml.Node, k *schema.Key, head string, indent int, 
 		if len(v.Content) == 0 {
 			return c.line(head + " {}")
 		}
-		return k.Type == schema.Map && c.line(head) && c.mapping(v, k.Keys, indent+2, false, false)
+		switch k.Type {
+		case schema.Map:
+			return c.line(head) && c.mapping(v, k.Keys, indent+2, false, false)
+		case schema.Named:
+			return c.line(head) && c.named(v, k.Keys, indent+2)
+		}
+		return false
 	case yaml.SequenceNode:
 		if len(v.Content) == 0 {
 			return c.line(head + " []")

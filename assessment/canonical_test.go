@@ -58,6 +58,15 @@ var layouts = []struct{ name, in, want string }{
 		fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: \"a\\Lb\"\n"},
 	{"a modeline stays first", "# yaml-language-server: $schema=assessment.schema.json\nprovisions: []\n" + fmtHead,
 		"# yaml-language-server: $schema=assessment.schema.json\n" + fmtHead + "provisions: []\n"},
+	// A group: its entities after the landlord; a provision's entities
+	// after the group's own answer and actions, names in the order written,
+	// each one's keys in the order of the group's.
+	{"a group's entities after the landlord", "code: chc-2024\nentities:\n  - registration: 'L2'\n    name: B\n  - {name: A}\nlandlord: X\nassessed: 2025-05-31\nprovisions: []\n",
+		"code: chc-2024\nlandlord: X\nentities:\n  - name: B\n    registration: L2\n  - name: A\nassessed: 2025-05-31\nprovisions: []\n"},
+	{"a provision's entities last, names as written", fmtHead + "provisions:\n  - entities:\n      B: {evidence: 'Its own.', comply: No}\n      A:\n        actions:\n          - due: 2025-09-30\n            action: Do it.\n        comply: partial\n    id: \"1.2\"\n    actions:\n      - action: All.\n    comply: yes\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    comply: yes\n    actions:\n      - action: All.\n    entities:\n      B:\n        comply: No\n        evidence: |\n          Its own.\n      A:\n        comply: partial\n        actions:\n          - action: Do it.\n            due: 2025-09-30\n"},
+	{"an entity's name quoted only where YAML would read it as a number", fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      'Yes Homes':\n        comply: no\n      2024:\n        comply: no\n",
+		fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      Yes Homes:\n        comply: no\n      \"2024\":\n        comply: no\n"},
 }
 
 func TestFormatLayout(t *testing.T) {

@@ -63,6 +63,16 @@ func encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
 	}
 	put(top, "code", str(a.Code))
 	put(top, "landlord", str(a.Landlord))
+	if len(a.Entities) > 0 {
+		list := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, e := range a.Entities {
+			m := &yaml.Node{Kind: yaml.MappingNode}
+			put(m, "name", text(e.Name))
+			putText(m, "registration", e.Registration)
+			list.Content = append(list.Content, m)
+		}
+		put(top, "entities", list)
+	}
 	if !a.Assessed.IsZero() {
 		put(top, "assessed", str(a.Assessed.String()))
 	} else {
@@ -118,28 +128,24 @@ func encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
 		putText(m, "alternative", ans.Alternative)
 		putText(m, "review", ans.Review)
 		if len(ans.Actions) > 0 {
-			acts := &yaml.Node{Kind: yaml.SequenceNode}
-			for _, act := range ans.Actions {
-				am := &yaml.Node{Kind: yaml.MappingNode}
-				put(am, "action", text(act.Text))
-				putText(am, "owner", act.Owner)
-				if !act.Due.IsZero() {
-					put(am, "due", str(act.Due.String()))
+			put(m, "actions", actionsNode(ans.Actions))
+		}
+		if len(ans.Entities) > 0 {
+			ents := &yaml.Node{Kind: yaml.MappingNode}
+			for _, e := range ans.Entities {
+				em := &yaml.Node{Kind: yaml.MappingNode}
+				if e.Comply != Unanswered {
+					put(em, "comply", str(string(e.Comply)))
 				}
-				status := act.Status
-				if status == "" {
-					status = Open
+				putText(em, "evidence", e.Evidence)
+				putText(em, "commentary", e.Commentary)
+				putText(em, "alternative", e.Alternative)
+				if len(e.Actions) > 0 {
+					put(em, "actions", actionsNode(e.Actions))
 				}
-				put(am, "status", str(string(status)))
-				if !act.Completed.IsZero() {
-					put(am, "completed", str(act.Completed.String()))
-				}
-				if act.Draft {
-					put(am, "draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
-				}
-				acts.Content = append(acts.Content, am)
+				ents.Content = append(ents.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: e.Name}, em)
 			}
-			put(m, "actions", acts)
+			put(m, "entities", ents)
 		}
 		list.Content = append(list.Content, m)
 	}
@@ -150,6 +156,34 @@ func encode(w io.Writer, a *Assessment, opts EncodeOptions) error {
 		return err
 	}
 	return enc.Close()
+}
+
+// actionsNode is a list of actions as the loader reads them.
+func actionsNode(actions []Action) *yaml.Node {
+	acts := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, act := range actions {
+		am := &yaml.Node{Kind: yaml.MappingNode}
+		am.Content = append(am.Content, str("action"), text(act.Text))
+		if act.Owner != "" {
+			am.Content = append(am.Content, str("owner"), text(act.Owner))
+		}
+		if !act.Due.IsZero() {
+			am.Content = append(am.Content, str("due"), str(act.Due.String()))
+		}
+		status := act.Status
+		if status == "" {
+			status = Open
+		}
+		am.Content = append(am.Content, str("status"), str(string(status)))
+		if !act.Completed.IsZero() {
+			am.Content = append(am.Content, str("completed"), str(act.Completed.String()))
+		}
+		if act.Draft {
+			am.Content = append(am.Content, str("draft"), &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+		}
+		acts.Content = append(acts.Content, am)
+	}
+	return acts
 }
 
 func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Value: s} }

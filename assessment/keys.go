@@ -32,6 +32,22 @@ var (
 			Doc: "true on an action csa import proposed from the evidence: not yet agreed, with no owner."},
 	)
 
+	// entityAnswerKeys are what one entity of a group gives under a
+	// provision where it answers differently: each replaces the group's
+	// (actions add to the group's), so written, each must say something.
+	entityAnswerKeys = schema.NewMapping("What this entity answers differently from the group: only what differs.",
+		schema.Key{Name: "comply", Type: schema.Word, Enum: []string{string(Yes), string(No), string(Partial), string(NA)}, Fold: true, NoBlank: true,
+			Doc: "The entity's own answer, replacing the group's: yes, no, partial or n/a, in any case."},
+		schema.Key{Name: "evidence", Type: schema.Text, Block: true, NoBlank: true,
+			Doc: "The entity's own evidence, replacing the group's."},
+		schema.Key{Name: "commentary", Type: schema.Text, Block: true, NoBlank: true,
+			Doc: "The entity's own commentary, replacing the group's."},
+		schema.Key{Name: "alternative", Type: schema.Text, Block: true, NoBlank: true,
+			Doc: "How the entity meets the provision another way, replacing the group's."},
+		schema.Key{Name: "actions", Type: schema.List, Keys: actionKeys,
+			Doc: "The entity's own actions, added to the group's for this entity alone."},
+	)
+
 	// answerKeys are the keys of the answer to one provision.
 	answerKeys = schema.NewMapping("The answer to one provision of the Code.",
 		schema.Key{Name: "id", Type: schema.ID, Required: true,
@@ -52,6 +68,17 @@ var (
 			Doc: "Written by csa init --from on an answer carried from last year: check the answer, then delete this line."},
 		schema.Key{Name: "actions", Type: schema.List, Keys: actionKeys,
 			Doc: "The action plan for a no or partial answer: each action with an owner and a due date."},
+		schema.Key{Name: groupKey, Type: schema.Named, Keys: entityAnswerKeys,
+			Doc: "For a group: the entities that answer differently, each by its name as listed under entities at the top, with what differs."},
+	)
+
+	// entityKeys are the keys of one entity of a group.
+	entityKeys = schema.NewMapping("One landlord of the group the assessment covers.",
+		schema.Key{Name: "name", Type: schema.Text, Required: true,
+			Doc:     "The entity's name, as the group's complaints policy names it; a provision's entities use it.",
+			Missing: "an entity has no name: give each entity's name with name:, e.g. name: Example Homes"},
+		schema.Key{Name: "registration", Type: schema.Text,
+			Doc: "Optional: its registration number with the Regulator of Social Housing."},
 	)
 
 	// approvedKeys are the keys of the governing body's sign-off.
@@ -85,6 +112,8 @@ var (
 		schema.Key{Name: "landlord", Type: schema.Text, Required: true,
 			Doc:     "The landlord's name.",
 			Missing: "landlord is missing: give the landlord's name, e.g. landlord: Example Homes"},
+		schema.Key{Name: groupKey, Type: schema.List, Keys: entityKeys,
+			Doc: "Optional, for a group: the landlords one assessment covers, in order, each with its name. The Ombudsman accepts one assessment for a group only when one complaints policy applies to every one of them and names them."},
 		schema.Key{Name: "assessed", Type: schema.Date, Required: true,
 			Doc:     "The date the assessment was completed, YYYY-MM-DD.",
 			Missing: "assessed is missing: give the date the assessment was completed, e.g. assessed: 2025-05-31",

@@ -38,6 +38,7 @@ func Parse(file string, data []byte) (*Assessment, []Finding) {
 type loader struct {
 	file     string
 	data     []byte
+	group    bool  // the file lists a group's entities
 	lines    []int // offset of each line start, built on first use
 	findings []Finding
 	slow     bool // skip the fast path (tests compare the two)
@@ -333,7 +334,13 @@ func (l *loader) fields(m *yaml.Node, what, id string, keys *schema.Mapping, vis
 		}
 		at := slices.Index(known, key)
 		if at < 0 {
-			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, english.DidYouMean(key, known), strings.Join(known, ", "))
+			shown := known
+			if !l.group && slices.Contains(known, groupKey) {
+				// A group's key is named only to a group: the keys one
+				// landlord's file is written with are the rest.
+				shown = slices.DeleteFunc(slices.Clone(known), func(k string) bool { return k == groupKey })
+			}
+			l.add(RuleSchema, k, id, "unknown key %q in %s%s; the keys are %s", clip(key), what, english.DidYouMean(key, known), strings.Join(shown, ", "))
 			continue
 		}
 		if vals[at] != nil {
@@ -452,7 +459,14 @@ func (l *loader) indent(n int) int {
 	return i
 }
 
+// groupKey is the key of a group's entities, at the top and in a
+// provision.
+const groupKey = "entities"
+
 func (l *loader) assessment(m *yaml.Node, a *Assessment) {
+	for i := 0; i < len(m.Content); i += 2 {
+		l.group = l.group || m.Content[i].Value == groupKey
+	}
 	var provisions *yaml.Node
 	vals := l.fields(m, "the assessment", "", topKeys, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -460,6 +474,8 @@ func (l *loader) assessment(m *yaml.Node, a *Assessment) {
 			a.Code, a.CodePos = l.text(v, key, ""), pos(v)
 		case "landlord":
 			a.Landlord, a.LandlordPos = l.text(v, key, ""), pos(v)
+		case "entities":
+			a.Entities, a.EntitiesPos = l.entities(v), pos(k)
 		case "assessed":
 			a.Assessed, a.AssessedPos = l.date(v, key, ""), pos(v)
 		case "period":
@@ -566,23 +582,7 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 	l.fields(m, "provision "+id, id, answerKeys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "comply":
-			ans.ComplyPos = pos(v)
-			if v.Kind != yaml.ScalarNode {
-				l.add(RuleSchema, v, id, "comply for provision %s should be %s, not %s", id, answerWords, Describe(v))
-				ans.Comply = Invalid
-				return
-			}
-			val := v.Value
-			if v.Tag == "!!null" {
-				val = ""
-			}
-			c, ok := ParseComply(val)
-			if !ok {
-				l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write %s", clip(val), id, answerWords)
-				ans.Comply = Invalid
-				return
-			}
-			ans.Comply = c
+			ans.Comply, ans.ComplyPos = l.comply(v, id, id), pos(v)
 		case "evidence":
 			ans.Evidence, ans.EvidencePos = l.text(v, key, id), l.textPos(v)
 		case "commentary":
@@ -595,22 +595,169 @@ func (l *loader) answer(m *yaml.Node) (Answer, bool) {
 			ans.Review, ans.ReviewPos = l.text(v, key, id), pos(v)
 		case "actions":
 			actions = v
+		case "entities":
+			ans.Entities = l.entityAnswers(v, id)
 		}
 	})
 	if actions != nil {
-		switch {
-		case actions.Kind == yaml.ScalarNode && actions.Tag == "!!null":
-		case actions.Kind != yaml.SequenceNode:
-			l.add(RuleSchema, actions, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", id, Describe(actions))
-		default:
-			for _, item := range actions.Content {
-				if act, ok := l.action(resolve(item), id); ok {
-					ans.Actions = append(ans.Actions, act)
-				}
+		ans.Actions = l.actions(actions, id, id)
+	}
+	return ans, true
+}
+
+// comply reads an answer word; what names the provision (and entity) in
+// messages.
+func (l *loader) comply(v *yaml.Node, id, what string) Comply {
+	if v.Kind != yaml.ScalarNode {
+		l.add(RuleSchema, v, id, "comply for provision %s should be %s, not %s", what, answerWords, Describe(v))
+		return Invalid
+	}
+	val := v.Value
+	if v.Tag == "!!null" {
+		val = ""
+	}
+	c, ok := ParseComply(val)
+	if !ok {
+		l.add(RuleSchema, v, id, "comply %q for provision %s is not an answer: write %s", clip(val), what, answerWords)
+		return Invalid
+	}
+	return c
+}
+
+// actions reads a list of actions; what names the provision (and entity)
+// in messages.
+func (l *loader) actions(v *yaml.Node, id, what string) []Action {
+	var out []Action
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+	case v.Kind != yaml.SequenceNode:
+		l.add(RuleSchema, v, id, "actions for provision %s should be a list (each starting \"- action:\"), not %s", what, Describe(v))
+	default:
+		for _, item := range v.Content {
+			if act, ok := l.action(resolve(item), id); ok {
+				out = append(out, act)
 			}
 		}
 	}
-	return ans, true
+	return out
+}
+
+// entities reads the group's list of entities: each a name, unique, and
+// an optional registration number.
+func (l *loader) entities(v *yaml.Node) []Entity {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return nil
+	case v.Kind != yaml.SequenceNode:
+		l.add(RuleSchema, v, "", "entities should be a list of the group's landlords (each starting \"- name:\"), not %s", Describe(v))
+		return nil
+	}
+	out := make([]Entity, 0, len(v.Content))
+	for _, item := range v.Content {
+		item = resolve(item)
+		if item.Kind != yaml.MappingNode {
+			hint := ""
+			if item.Kind == yaml.ScalarNode && item.Tag != "!!null" {
+				hint = fmt.Sprintf(": write - name: %s", clip(item.Value))
+			}
+			l.add(RuleSchema, item, "", "each entry under entities should be a set of keys starting \"- name:\", not %s%s", Describe(item), hint)
+			continue
+		}
+		e := Entity{Pos: pos(item)}
+		vals := l.fields(item, "an entity", "", entityKeys, func(key string, _, v *yaml.Node) {
+			switch key {
+			case "name":
+				e.Name, e.Pos = strings.TrimSpace(l.text(v, "an entity's name", "")), pos(v)
+			case "registration":
+				e.Registration = strings.TrimSpace(l.text(v, "an entity's registration", ""))
+			}
+		})
+		l.required(entityKeys, &vals, "", item, false)
+		if e.Name == "" {
+			continue
+		}
+		if i := slices.IndexFunc(out, func(x Entity) bool { return x.Name == e.Name }); i >= 0 {
+			l.add(RuleSchema, &yaml.Node{Line: e.Pos.Line, Column: e.Pos.Col}, "", "the entity %q is listed twice (first at line %d): list each entity once", clip(e.Name), out[i].Pos.Line)
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// entityAnswers reads a provision's entities: a set of keys, one per entity
+// that answers differently, each holding what differs. Whether each name is
+// one of the group's entities is the unknown-entity rule's to say.
+func (l *loader) entityAnswers(v *yaml.Node, id string) []EntityAnswer {
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+		return nil
+	case v.Kind != yaml.MappingNode:
+		l.add(RuleSchema, v, id, "entities for provision %s should be a set of keys, one per entity that answers differently (its name, then what differs: comply, evidence, commentary, alternative, actions), not %s", id, Describe(v))
+		return nil
+	}
+	var out []EntityAnswer
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		k, m := v.Content[i], resolve(v.Content[i+1])
+		name := strings.TrimSpace(k.Value)
+		if k.Kind != yaml.ScalarNode || name == "" {
+			l.add(RuleSchema, k, id, "an entity under provision %s has a name that is not text", id)
+			continue
+		}
+		if j := slices.IndexFunc(out, func(e EntityAnswer) bool { return e.Name == name }); j >= 0 {
+			l.add(RuleSchema, k, id, "the entity %q appears twice under provision %s (first at line %d): give its answer once", clip(name), id, out[j].Pos.Line)
+			continue
+		}
+		what := id + " for " + clip(name)
+		e := EntityAnswer{Name: name, Pos: pos(k)}
+		if m.Kind != yaml.MappingNode {
+			if m.Kind == yaml.ScalarNode && m.Tag == "!!null" {
+				l.add(RuleSchema, k, id, "provision %s gives nothing: give what differs from the group's answer (comply, evidence, commentary, alternative or actions), or delete the entity", what)
+			} else {
+				l.add(RuleSchema, m, id, "provision %s should hold what differs from the group's answer (comply, evidence, commentary, alternative or actions), not %s", what, Describe(m))
+			}
+			continue
+		}
+		blankKey := func(n *yaml.Node, key string) {
+			if !l.reported(pos(n)) {
+				l.add(RuleSchema, n, id, "%s for provision %s is blank: leave it out to keep the group's %s, or write the entity's own", key, what, key)
+			}
+		}
+		l.fields(m, "provision "+what, id, entityAnswerKeys, func(key string, _, v *yaml.Node) {
+			switch key {
+			case "comply":
+				e.Comply, e.ComplyPos = l.comply(v, id, what), pos(v)
+				if e.Comply == Unanswered {
+					blankKey(v, "comply")
+				}
+			case "evidence":
+				e.Evidence, e.EvidencePos = l.text(v, key, id), l.textPos(v)
+				if strings.TrimSpace(e.Evidence) == "" {
+					e.Evidence = ""
+					blankKey(v, key)
+				}
+			case "commentary":
+				e.Commentary, e.CommentaryPos = l.text(v, key, id), l.textPos(v)
+				if strings.TrimSpace(e.Commentary) == "" {
+					e.Commentary = ""
+					blankKey(v, key)
+				}
+			case "alternative":
+				e.Alternative = l.text(v, key, id)
+				if strings.TrimSpace(e.Alternative) == "" {
+					e.Alternative = ""
+					blankKey(v, key)
+				}
+			case "actions":
+				e.Actions = l.actions(v, id, what)
+			}
+		})
+		if len(m.Content) == 0 { // {}: an unknown key is a finding of its own
+			l.add(RuleSchema, k, id, "provision %s gives nothing: give what differs from the group's answer (comply, evidence, commentary, alternative or actions), or delete the entity", what)
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // provisionID reads the id, which must be a quoted string: YAML reads an
@@ -666,6 +813,17 @@ func (l *loader) action(m *yaml.Node, id string) (Action, bool) {
 		l.add(RuleSchema, completedNode, id, "an action for provision %s has a completed date but its status is not done", id)
 	}
 	return act, true
+}
+
+// reported reports whether a finding already sits at p, so a bad value is
+// not reported twice.
+func (l *loader) reported(p Pos) bool {
+	for _, f := range l.findings {
+		if f.Line == p.Line && f.Col == p.Col {
+			return true
+		}
+	}
+	return false
 }
 
 // answerWords are the answers comply allows, for a message: "yes, no,

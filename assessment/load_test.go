@@ -79,6 +79,136 @@ func TestLoadReadsEveryField(t *testing.T) {
 	}
 }
 
+// group is a group's assessment: three entities, one answering 1.3
+// differently, one with an action of its own.
+const group = `code: chc-2024
+landlord: Calder Vale Housing Group
+entities:
+  - name: Calder Vale Homes
+    registration: "4721"
+  - name: Calder Vale Living
+  - name: Moorside Housing Association
+    registration: LH0412
+assessed: 2025-05-31
+provisions:
+  - id: "1.3"
+    comply: yes
+    evidence: Group policy 2.2.
+    actions:
+      - action: Train staff.
+        owner: Group Complaints Lead
+        due: 2025-09-30
+    entities:
+      Moorside Housing Association:
+        comply: partial
+        evidence: |
+          Moorside's own policy.
+          Its training log.
+        commentary: Joined the group in January.
+        alternative: Another way.
+        actions:
+          - action: Adopt the group policy.
+            owner: Moorside Director
+            due: 2025-12-31
+      Calder Vale Living:
+        commentary: Supported housing.
+`
+
+func TestLoadReadsAGroup(t *testing.T) {
+	a, fs := Parse("g.yaml", []byte(group))
+	if len(fs) != 0 {
+		t.Fatalf("findings: %v", fs)
+	}
+	wantEntities := []Entity{
+		{Name: "Calder Vale Homes", Registration: "4721", Pos: Pos{4, 11}},
+		{Name: "Calder Vale Living", Pos: Pos{6, 11}},
+		{Name: "Moorside Housing Association", Registration: "LH0412", Pos: Pos{7, 11}},
+	}
+	if !reflect.DeepEqual(a.Entities, wantEntities) || a.EntitiesPos != (Pos{3, 1}) {
+		t.Errorf("entities %+v at %v", a.Entities, a.EntitiesPos)
+	}
+	groupAction := Action{Text: "Train staff.", Owner: "Group Complaints Lead", Due: NewDate(2025, 9, 30), Status: Open, Pos: Pos{15, 9}, DuePos: Pos{17, 14}}
+	own := Action{Text: "Adopt the group policy.", Owner: "Moorside Director", Due: NewDate(2025, 12, 31), Status: Open, Pos: Pos{27, 13}, DuePos: Pos{29, 18}}
+	ans := a.Answers[0]
+	want := []EntityAnswer{{
+		Name: "Moorside Housing Association", Comply: Partial, Evidence: "Moorside's own policy.\nIts training log.",
+		Commentary: "Joined the group in January.", Alternative: "Another way.", Actions: []Action{own},
+		Pos: Pos{19, 7}, ComplyPos: Pos{20, 17},
+		EvidencePos: TextPos{Pos: Pos{21, 19}, Block: true, Indent: 10}, CommentaryPos: TextPos{Pos: Pos{24, 21}},
+	}, {
+		Name: "Calder Vale Living", Commentary: "Supported housing.", Pos: Pos{30, 7}, CommentaryPos: TextPos{Pos: Pos{31, 21}},
+	}}
+	if !reflect.DeepEqual(ans.Entities, want) {
+		t.Errorf("got  %+v\nwant %+v", ans.Entities, want)
+	}
+
+	// What each entity gives: the group's answer, with its own in place.
+	for _, tt := range []struct {
+		entity  string
+		comply  Comply
+		ev, com string
+		actions []Action
+		at      Pos
+	}{
+		{"Calder Vale Homes", Yes, "Group policy 2.2.", "", []Action{groupAction}, Pos{12, 13}},
+		{"Calder Vale Living", Yes, "Group policy 2.2.", "Supported housing.", []Action{groupAction}, Pos{12, 13}},
+		{"Moorside Housing Association", Partial, "Moorside's own policy.\nIts training log.", "Joined the group in January.", []Action{groupAction, own}, Pos{20, 17}},
+		{"Not an entity", Yes, "Group policy 2.2.", "", []Action{groupAction}, Pos{12, 13}},
+	} {
+		got := ans.For(tt.entity)
+		if got.Comply != tt.comply || got.Evidence != tt.ev || got.Commentary != tt.com || !reflect.DeepEqual(got.Actions, tt.actions) ||
+			got.ComplyPos != tt.at || got.Entities != nil || got.ID != "1.3" {
+			t.Errorf("For(%q) = %+v", tt.entity, got)
+		}
+	}
+	if len(ans.Actions) != 1 {
+		t.Errorf("For changed the group's actions: %+v", ans.Actions)
+	}
+	if !a.IsGroup() || a.Entity("Calder Vale Living") != 1 || a.Entity("calder vale living") != -1 {
+		t.Error("IsGroup or Entity is wrong")
+	}
+}
+
+func TestLoadGroupFindings(t *testing.T) {
+	head := "code: chc-2024\nlandlord: G\nentities:\n  - name: A\n  - name: B\nassessed: 2025-05-31\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    entities:\n"
+	top := "code: chc-2024\nlandlord: G\nassessed: 2025-05-31\nprovisions: []\nentities:\n"
+	tests := []struct {
+		name, yaml string
+		line       int
+		want       string
+	}{
+		{"entities not a list", top + "  A: x\n", 6, `entities should be a list of the group's landlords (each starting "- name:"), not a set of keys`},
+		{"entity as text", top + "  - Calder Vale Homes\n", 6, `not the value "Calder Vale Homes": write - name: Calder Vale Homes`},
+		{"entity without a name", top + "  - registration: \"1\"\n", 6, `an entity has no name`},
+		{"entity key typo", top + "  - name: A\n    registation: \"1\"\n", 7, `unknown key "registation" in an entity (did you mean "registration"?)`},
+		{"entity twice", top + "  - name: A\n  - name: A\n", 7, `the entity "A" is listed twice (first at line 6)`},
+		{"answers not a map", head + "      - A\n", 11, `entities for provision 1.2 should be a set of keys, one per entity`},
+		{"entity gives nothing", head + "      A:\n", 11, `provision 1.2 for A gives nothing`},
+		{"entity gives text", head + "      A: partial\n", 11, `provision 1.2 for A should hold what differs from the group's answer`},
+		{"entity key typo in a provision", head + "      A:\n        comply: no\n        evidnce: x\n", 13, `unknown key "evidnce" in provision 1.2 for A (did you mean "evidence"?)`},
+		{"entity answers twice", head + "      A:\n        comply: no\n      A:\n        comply: partial\n", 13, `the entity "A" appears twice under provision 1.2 (first at line 11)`},
+		{"blank comply", head + "      A:\n        comply:\n", 12, `comply for provision 1.2 for A is blank: leave it out to keep the group's comply`},
+		{"bad comply", head + "      A:\n        comply: maybe\n", 12, `comply "maybe" for provision 1.2 for A is not an answer`},
+		{"blank evidence", head + "      A:\n        evidence: \" \"\n", 12, `evidence for provision 1.2 for A is blank`},
+		{"actions not a list", head + "      A:\n        actions: soon\n", 12, `actions for provision 1.2 for A should be a list`},
+		{"bad due", head + "      A:\n        actions:\n          - action: x\n            due: soon\n", 14, `due "soon" is not a date`},
+		{"a group is told of entities", head + "      A:\n        comply: no\n    evidnce: x\n", 13, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?); the keys are id, comply, evidence, commentary, requirement, alternative, review, actions, entities`},
+		{"an entity's keys", head + "      A:\n        requirement: x\n", 12, `unknown key "requirement" in provision 1.2 for A; the keys are comply, evidence, commentary, alternative, actions`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, fs := Parse("a.yaml", []byte(tt.yaml))
+			if len(fs) != 1 {
+				t.Fatalf("want one finding, got %d: %v", len(fs), fs)
+			}
+			f := fs[0]
+			if f.Line != tt.line || !strings.Contains(f.Message, tt.want) || f.Severity != Error || f.Rule != RuleSchema {
+				t.Errorf("got %s:%d %s %q; want line %d with %q", f.File, f.Line, f.Rule, f.Message, tt.line, tt.want)
+			}
+		})
+	}
+}
+
 func TestLoadFindings(t *testing.T) {
 	head := "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\nprovisions:\n"
 	tests := []struct {
@@ -90,7 +220,8 @@ func TestLoadFindings(t *testing.T) {
 		{"unquoted integer id", head + "  - id: 6\n    comply: yes\n", 5, `provision id 6 must be quoted`},
 		{"blank id", head + "  - id:\n    comply: yes\n", 5, `a provision id is blank`},
 		{"no id", head + "  - comply: yes\n", 5, `has no id`},
-		{"typo key", head + "  - id: \"1.2\"\n    comply: yes\n    evidnce: x\n", 7, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?)`},
+		{"typo key", head + "  - id: \"1.2\"\n    comply: yes\n    evidnce: x\n", 7, `unknown key "evidnce" in provision 1.2 (did you mean "evidence"?); the keys are id, comply, evidence, commentary, requirement, alternative, review, actions`},
+		{"typo key, top", "code: chc-2024\nlandlord: X\nentites: x\nassessed: 2025-05-31\nprovisions: []\n", 3, `unknown key "entites" in the assessment (did you mean "entities"?); the keys are code, landlord, assessed, period, approved, published, introduction, response, provisions`},
 		{"repeated key", head + "  - id: \"1.2\"\n    comply: yes\n    comply: no\n", 7, `"comply" appears twice in provision 1.2`},
 		{"bad comply", head + "  - id: \"1.2\"\n    comply: maybe\n", 6, `comply "maybe" for provision 1.2 is not an answer`},
 		{"bool comply", head + "  - id: \"1.2\"\n    comply: true\n", 6, `comply "true" for provision 1.2 is not an answer`},
@@ -146,8 +277,10 @@ func parseSlow(file string, data []byte) (*Assessment, []Finding) {
 
 // corpus is every assessment-shaped YAML the repository holds.
 func corpus(t testing.TB) map[string][]byte {
-	out := map[string][]byte{"full": []byte(full)}
+	out := map[string][]byte{"full": []byte(full), "group": []byte(group)}
 	files, _ := filepath.Glob("../examples/*.yaml")
+	groups, _ := filepath.Glob("../examples/calder-vale/*.yaml")
+	files = append(files, groups...)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -215,7 +348,14 @@ func TestFastPathReadsAsYAMLv3Does(t *testing.T) {
 func withoutPositions(a *Assessment) *Assessment {
 	c := *a
 	c.File = ""
-	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos = Pos{}, Pos{}, Pos{}, Pos{}
+	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos, c.EntitiesPos = Pos{}, Pos{}, Pos{}, Pos{}, Pos{}
+	if a.Entities != nil {
+		c.Entities = make([]Entity, len(a.Entities))
+		for i, e := range a.Entities {
+			e.Pos = Pos{}
+			c.Entities[i] = e
+		}
+	}
 	if c.Approved != nil {
 		ap := *c.Approved
 		ap.Pos = Pos{}
@@ -239,6 +379,23 @@ func withoutPositions(a *Assessment) *Assessment {
 			acts = nil
 		}
 		ans.Actions = acts
+		if ans.Entities != nil {
+			ents := make([]EntityAnswer, len(ans.Entities))
+			for j, e := range ans.Entities {
+				e.Pos, e.ComplyPos, e.EvidencePos, e.CommentaryPos = Pos{}, Pos{}, TextPos{}, TextPos{}
+				eacts := make([]Action, len(e.Actions))
+				for k, act := range e.Actions {
+					act.Pos, act.DuePos = Pos{}, Pos{}
+					eacts[k] = act
+				}
+				if len(eacts) == 0 {
+					eacts = nil
+				}
+				e.Actions = eacts
+				ents[j] = e
+			}
+			ans.Entities = ents
+		}
 		c.Answers[i] = ans
 	}
 	return &c

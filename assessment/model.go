@@ -128,9 +128,43 @@ type Assessment struct {
 	// separated by a blank line; Response is the governing body's response.
 	Introduction string
 	Response     *Response
-	Answers      []Answer // the provisions list, in file order
+	// Entities are the landlords of a group that the assessment covers,
+	// in the order listed; none for one landlord. See EntityAnswer.
+	Entities []Entity
+	Answers  []Answer // the provisions list, in file order
 
-	CodePos, LandlordPos, AssessedPos, ProvisionsPos Pos
+	CodePos, LandlordPos, AssessedPos, ProvisionsPos, EntitiesPos Pos
+}
+
+// Entity is one landlord of a group covered by one assessment: the
+// Ombudsman accepts one self-assessment for a group whose members share one
+// complaints policy, naming each member.
+type Entity struct {
+	Name         string
+	Registration string // optional: the regulator's registration number
+	Pos          Pos
+}
+
+// IsGroup reports whether the assessment covers a group of entities.
+func (a *Assessment) IsGroup() bool { return len(a.Entities) > 0 }
+
+// Entity returns the index of the entity called name, or -1.
+func (a *Assessment) Entity(name string) int {
+	for i := range a.Entities {
+		if a.Entities[i].Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// EntityNames lists the entities' names, in order.
+func (a *Assessment) EntityNames() []string {
+	names := make([]string, len(a.Entities))
+	for i, e := range a.Entities {
+		names[i] = e.Name
+	}
+	return names
 }
 
 // Approval is the governing body's sign-off.
@@ -159,9 +193,78 @@ type Answer struct {
 	Alternative string // reasonable endeavours met another way
 	Review      string // why the answer awaits review (carried from last year)
 	Actions     []Action
+	// Entities are where an entity of a group answers differently from the
+	// answer above, the group's, in file order.
+	Entities []EntityAnswer
 
 	Pos, ComplyPos, ReviewPos  Pos
 	EvidencePos, CommentaryPos TextPos
+}
+
+// EntityAnswer is where one entity of a group answers a provision
+// differently from the group's answer: an entity inherits the group's
+// answer, evidence, commentary and alternative unless it gives its own,
+// which replaces the group's for it; its actions are its own, in addition
+// to the group's (an action of the group's answer is for every entity).
+// The requirement and the review line are the group's alone. What an
+// entity gives is never blank: to differ, it says something (the loader
+// reports a blank).
+type EntityAnswer struct {
+	Name        string
+	Comply      Comply // Unanswered: the group's
+	Evidence    string // "": the group's, and so on
+	Commentary  string
+	Alternative string
+	Actions     []Action // the entity's own, besides the group's
+
+	Pos, ComplyPos             Pos // Pos: the entity's name
+	EvidencePos, CommentaryPos TextPos
+}
+
+// Differs reports whether the entity gives its own answer, evidence,
+// commentary or alternative (its actions add to the group's: they do not
+// replace anything).
+func (e *EntityAnswer) Differs() bool {
+	return e.Comply != Unanswered || e.Evidence != "" || e.Commentary != "" || e.Alternative != ""
+}
+
+// EntityAnswer returns entity's own part of the answer, if it has one.
+func (ans *Answer) EntityAnswer(entity string) (*EntityAnswer, bool) {
+	for i := range ans.Entities {
+		if ans.Entities[i].Name == entity {
+			return &ans.Entities[i], true
+		}
+	}
+	return nil, false
+}
+
+// For returns the answer as entity gives it: the group's, with whatever the
+// entity gives in its place, and the entity's actions after the group's.
+// Positions are where each field was written. The result has no Entities.
+// An entity with nothing of its own gives the group's answer.
+func (ans *Answer) For(entity string) Answer {
+	out := *ans
+	out.Entities = nil
+	e, ok := ans.EntityAnswer(entity)
+	if !ok {
+		return out
+	}
+	if e.Comply != Unanswered {
+		out.Comply, out.ComplyPos = e.Comply, e.ComplyPos
+	}
+	if e.Evidence != "" {
+		out.Evidence, out.EvidencePos = e.Evidence, e.EvidencePos
+	}
+	if e.Commentary != "" {
+		out.Commentary, out.CommentaryPos = e.Commentary, e.CommentaryPos
+	}
+	if e.Alternative != "" {
+		out.Alternative = e.Alternative
+	}
+	if len(e.Actions) > 0 {
+		out.Actions = append(append(make([]Action, 0, len(ans.Actions)+len(e.Actions)), ans.Actions...), e.Actions...)
+	}
+	return out
 }
 
 // TextPos is where a text field's value starts, and whether it is a block

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // Entry is one assessment with the catalogue it was made against: what the
@@ -67,8 +68,40 @@ type Gap struct {
 	Evidence    string
 	Commentary  string
 	Alternative string
-	Actions     []Action // in file order
+	Actions     []Action // in file order: the group's, then the entity's own
+
+	// Entities are the entities of a group the gap is for, in the group's
+	// order; nil for one landlord. Every is true when it is for every one.
+	Entities []string
+	Every    bool
 }
+
+// EntityLabel names the entities a gap or an action is for: "" for one
+// landlord, "All entities", or their names ("A and B").
+func EntityLabel(names []string, every bool) string {
+	switch {
+	case names == nil:
+		return ""
+	case every:
+		return "All entities"
+	}
+	return english.And(names)
+}
+
+// isFor reports whether names holds name, ignoring case: whether a gap or
+// an action is for that entity (one landlord's never is).
+func isFor(names []string, name string) bool {
+	for _, n := range names {
+		if strings.EqualFold(n, strings.TrimSpace(name)) {
+			return true
+		}
+	}
+	return false
+}
+
+// For reports whether the gap is for the entity called name, ignoring
+// case.
+func (g Gap) For(entity string) bool { return isFor(g.Entities, entity) }
 
 // HasPlan reports whether the gap has an alternative or an action with both
 // an owner and a due date: what csa check's no-plan rule asks for.
@@ -104,20 +137,23 @@ func Gaps(entries []Entry) []Gap {
 		}
 		for _, p := range cat.OnForm() {
 			ans, inFile := first[p.ID]
-			if inFile && !ans.Comply.IsGap() && ans.Comply != Unanswered {
-				continue
-			}
 			req, _ := Requirement(ans, &p)
-			g := Gap{
-				File: a.File, Landlord: a.Landlord, Code: cat.ID, Assessed: a.Assessed,
-				Provision: p.ID, Section: p.Section, Obligation: p.Obligation,
-				Requirement: req, InFile: inFile,
+			for _, way := range a.Ways(ans) {
+				if inFile && !way.Answer.Comply.IsGap() && way.Answer.Comply != Unanswered {
+					continue
+				}
+				g := Gap{
+					File: a.File, Landlord: a.Landlord, Code: cat.ID, Assessed: a.Assessed,
+					Provision: p.ID, Section: p.Section, Obligation: p.Obligation,
+					Requirement: req, InFile: inFile, Entities: way.Entities, Every: way.Every,
+				}
+				if inFile {
+					w := way.Answer
+					g.Comply, g.Evidence, g.Commentary, g.Alternative = w.Comply, w.Evidence, w.Commentary, w.Alternative
+					g.Actions = slices.Clone(w.Actions)
+				}
+				out = append(out, g)
 			}
-			if inFile {
-				g.Comply, g.Evidence, g.Commentary, g.Alternative = ans.Comply, ans.Evidence, ans.Commentary, ans.Alternative
-				g.Actions = slices.Clone(ans.Actions)
-			}
-			out = append(out, g)
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Gap) int {
@@ -139,7 +175,17 @@ type ActionItem struct {
 	Action
 	Overdue     bool
 	DaysOverdue int // days past due on the query's date; 0 unless overdue
+
+	// Entity is the entity of a group whose own action it is; "" for the
+	// group's action, which is for every entity, or one landlord's.
+	// Entities are the entities it is for (nil for one landlord).
+	Entity   string
+	Entities []string
 }
+
+// For reports whether the action is for the entity called name, ignoring
+// case: its own, or the group's.
+func (it ActionItem) For(entity string) bool { return isFor(it.Entities, entity) }
 
 // ActionFilter selects actions. The zero filter selects every action.
 type ActionFilter struct {
@@ -154,6 +200,9 @@ type ActionFilter struct {
 	DueBy Date
 	// Status keeps actions with this status; "" keeps both.
 	Status Status
+	// Entity keeps the actions for the entity of a group called this
+	// (its own and the group's), ignoring case; "" keeps every action.
+	Entity string
 }
 
 func (f ActionFilter) keep(it ActionItem) bool {
@@ -165,6 +214,8 @@ func (f ActionFilter) keep(it ActionItem) bool {
 	case !f.DueBy.IsZero() && (!it.IsOpen() || it.Due.IsZero() || it.Due.After(f.DueBy)):
 		return false
 	case f.Status == Done && it.IsOpen(), f.Status == Open && !it.IsOpen():
+		return false
+	case f.Entity != "" && !it.For(f.Entity):
 		return false
 	}
 	return true
@@ -184,13 +235,25 @@ func Actions(entries []Entry, f ActionFilter) []ActionItem {
 		if e.Catalogue != nil {
 			code = e.Catalogue.ID
 		}
+		var all []string
+		if a.IsGroup() {
+			all = a.EntityNames()
+		}
+		add := func(id string, act Action, entity string, entities []string) {
+			it := ActionItem{File: a.File, Landlord: a.Landlord, Code: code, Assessed: a.Assessed,
+				Provision: id, Action: act, Entity: entity, Entities: entities}
+			it.DaysOverdue, it.Overdue = act.OverdueOn(f.AsOf)
+			if f.keep(it) {
+				out = append(out, it)
+			}
+		}
 		for _, ans := range a.Answers {
 			for _, act := range ans.Actions {
-				it := ActionItem{File: a.File, Landlord: a.Landlord, Code: code, Assessed: a.Assessed,
-					Provision: ans.ID, Action: act}
-				it.DaysOverdue, it.Overdue = act.OverdueOn(f.AsOf)
-				if f.keep(it) {
-					out = append(out, it)
+				add(ans.ID, act, "", all)
+			}
+			for _, e := range ans.Entities {
+				for _, act := range e.Actions {
+					add(ans.ID, act, e.Name, []string{e.Name})
 				}
 			}
 		}
@@ -238,4 +301,91 @@ func compareDue(a, b Date) int {
 		return -1
 	}
 	return a.Time().Compare(b.Time())
+}
+
+// Way is one way a group's entities answer a provision: the answer, as
+// Answer.For gives it, and the entities that give it.
+type Way struct {
+	Answer   *Answer // nil when the file has no answer to the provision
+	Entities []string
+	Every    bool // every entity gives it (or the assessment is one landlord's)
+}
+
+// Ways lists the ways the entities of a group answer ans: the group's
+// answer, for the entities with nothing of their own to say (if any), then
+// each other entity's, in the group's order. One landlord's answer, or an
+// answer no entity gives differently, is one way, for every entity. ans may
+// be nil (the provision is missing from the file). An entity the group does
+// not list is left out (unknown-entity reports it).
+func (a *Assessment) Ways(ans *Answer) []Way {
+	if !a.IsGroup() {
+		return []Way{{Answer: ans, Every: true}}
+	}
+	all := a.EntityNames()
+	if ans == nil || len(ans.Entities) == 0 {
+		return []Way{{Answer: ans, Entities: all, Every: true}}
+	}
+	var rest []string
+	var own []Way
+	for _, name := range all {
+		e, ok := ans.EntityAnswer(name)
+		if !ok || !e.Differs() && len(e.Actions) == 0 {
+			rest = append(rest, name)
+			continue
+		}
+		eff := ans.For(name)
+		own = append(own, Way{Answer: &eff, Entities: []string{name}})
+	}
+	if len(own) == 0 {
+		return []Way{{Answer: ans, Entities: all, Every: true}}
+	}
+	var out []Way
+	if len(rest) > 0 {
+		out = append(out, Way{Answer: ans, Entities: rest})
+	}
+	return append(out, own...)
+}
+
+// ClosestEntity returns the name among names that name was probably meant
+// to be: the same but for case and spacing, a slip of a letter or two, or
+// a short form of it ("Moorside" for "Moorside Housing Association"); ""
+// when none is close.
+func ClosestEntity(name string, names []string) string {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	n := norm(name)
+	best, score := "", 1<<30
+	for _, x := range names {
+		m := norm(x)
+		d := english.Distance(n, m)
+		switch {
+		case n == m:
+			d = 0
+		case d <= max(2, len(m)/8):
+		case len(n) > 3 && (strings.HasPrefix(m, n) || strings.HasPrefix(n, m) || strings.Contains(m, n)):
+			d = 50 // a short form of it
+		default:
+			continue
+		}
+		if d < score {
+			best, score = x, d
+		}
+	}
+	return best
+}
+
+// EntitiesOf lists the entities of every group among entries, each once,
+// in the order met.
+func EntitiesOf(entries []Entry) []string {
+	var out []string
+	for _, e := range entries {
+		if e.Assessment == nil {
+			continue
+		}
+		for _, name := range e.Assessment.EntityNames() {
+			if !slices.Contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
 }

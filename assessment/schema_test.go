@@ -21,6 +21,7 @@ var schemaCannotTell = []string{
 	"has a completed date but its status is not done",
 	"has a key that is not a plain word",
 	"appears twice in",
+	"is listed twice (first at line", // a group's entity: the same name, whatever else differs
 	"the file's aliases",
 	"more than one YAML document",
 }
@@ -86,6 +87,7 @@ func TestSchemaRejects(t *testing.T) {
 	lax := schematest.CompileLax(t, "assessment.schema.json", Schema())
 	head := "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\n"
 	item := head + "provisions:\n  - id: \"1.2\"\n"
+	group := head + "entities:\n  - name: A\n  - name: B\nprovisions:\n  - id: \"1.2\"\n    comply: yes\n    entities:\n"
 	tests := []struct {
 		name, yaml string
 		keyword    string // in the schema error's keyword location
@@ -114,6 +116,26 @@ func TestSchemaRejects(t *testing.T) {
 		{"blank landlord", "code: chc-2024\nlandlord: \" \"\nassessed: 2025-05-31\nprovisions: []\n", "anyOf", false},
 		{"blank assessed", "code: chc-2024\nlandlord: X\nassessed:\nprovisions: []\n", "type", false},
 		{"blank response text", head + "response:\n  by: Board\n  on: 2025-06-01\n  text: \"\"\nprovisions: []\n", "anyOf", false},
+		// A group's entities, and what one of them answers differently.
+		{"entities not a list", head + "entities:\n  A: x\nprovisions: []\n", "type", false},
+		{"entity as text", head + "entities:\n  - Calder Vale Homes\nprovisions: []\n", "type", false},
+		{"entity without a name", head + "entities:\n  - registration: L1\nprovisions: []\n", "required", false},
+		{"entity with a blank name", head + "entities:\n  - name: \" \"\nprovisions: []\n", "anyOf", false},
+		{"entity key typo", head + "entities:\n  - name: A\n    registation: L1\nprovisions: []\n", "additionalProperties", false},
+		{"provision's entities a list", group + "      - A\n", "type", false},
+		{"entity gives nothing", group + "      A:\n", "type", false},
+		{"entity gives {}", group + "      A: {}\n", "minProperties", false},
+		{"entity gives text", group + "      A: partial\n", "type", false},
+		{"entity's blank name", group + "      \" \":\n        comply: no\n", "pattern", false},
+		{"entity key typo in a provision", group + "      A:\n        evidnce: x\n", "additionalProperties", false},
+		{"the group's key for an entity", group + "      A:\n        requirement: x\n", "additionalProperties", false},
+		{"entity's blank comply", group + "      A:\n        comply:\n", "anyOf", false},
+		{"entity's comply of spaces", group + "      A:\n        comply: \" \"\n", "anyOf", false},
+		{"entity's bad comply", group + "      A:\n        comply: maybe\n", "anyOf", false},
+		{"entity's blank evidence", group + "      A:\n        evidence: \" \"\n", "anyOf", false},
+		{"entity's empty commentary", group + "      A:\n        commentary:\n", "anyOf", false},
+		{"entity's actions not a list", group + "      A:\n        actions: soon\n", "type", false},
+		{"entity's bad due", group + "      A:\n        actions:\n          - action: x\n            due: soon\n", "anyOf", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -207,6 +229,13 @@ func cleanWith(path, value string) string {
 		"provisions.review": "carried", "provisions.actions": "",
 		"provisions.actions.action": "Do it.", "provisions.actions.owner": "Manager", "provisions.actions.due": "2025-09-30",
 		"provisions.actions.status": "done", "provisions.actions.completed": "2025-08-01", "provisions.actions.draft": "false",
+		"entities": "", "entities.name": "Example Homes North", "entities.registration": `"L0001"`,
+		"provisions.entities": "", "provisions.entities.comply": "no", "provisions.entities.evidence": "Its own policy.",
+		"provisions.entities.commentary": "Its own note.", "provisions.entities.alternative": "Its own way.",
+		"provisions.entities.actions": "", "provisions.entities.actions.action": "Do it there.",
+		"provisions.entities.actions.owner": "Its manager", "provisions.entities.actions.due": "2025-10-31",
+		"provisions.entities.actions.status": "open", "provisions.entities.actions.completed": "~",
+		"provisions.entities.actions.draft": "true",
 	}
 	var b strings.Builder
 	var write func(m *schema.Mapping, prefix, indent, first string)
@@ -228,6 +257,9 @@ func cleanWith(path, value string) string {
 			case schema.List:
 				fmt.Fprintf(&b, "%s%s:\n", lead, k.Name)
 				write(k.Keys, p+".", indent+"    ", indent+"  - ")
+			case schema.Named:
+				fmt.Fprintf(&b, "%s%s:\n%s  %s:\n", lead, k.Name, indent, set["entities.name"])
+				write(k.Keys, p+".", indent+"    ", indent+"    ")
 			default:
 				v, ok := set[p]
 				if !ok {

@@ -68,6 +68,12 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 			"check the answer against this year's evidence, then delete the line.",
 			english.Count(len(r.Carried), "answer", "answers"), english.Count(r.Actions, "open action", "open actions")),
 	}
+	if last.IsGroup() {
+		paras = append(paras, fmt.Sprintf("The group's entities were carried: %s, each with its own answers and open actions. "+
+			"Remove an entity that has left the group (and its answers under entities:), and add one that has joined; "+
+			"one submission covers a group only when one complaints policy applies to every member, named in the policy and here.",
+			english.And(last.EntityNames())))
+	}
 	if lastCat.ID != cat.ID {
 		how := fmt.Sprintf("csa's lineage (csa codes %s ID shows it)", cat.ID)
 		if cat.Source != "embedded" {
@@ -84,8 +90,12 @@ func Header(from string, last *assessment.Assessment, lastCat, cat *codes.Catalo
 		paras = append(paras, fmt.Sprintf("Left blank, as last year's answer was blank: %s.", strings.Join(r.Blank, ", ")))
 	}
 	for _, l := range r.Left {
-		paras = append(paras, fmt.Sprintf("Not carried: an open action of %s %s, which has no successor in %s: %s",
-			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " ")))
+		whose := ""
+		if l.Entity != "" {
+			whose = " (" + l.Entity + "'s own)"
+		}
+		paras = append(paras, fmt.Sprintf("Not carried: an open action of %s %s%s, which has no successor in %s: %s",
+			lastCat.ID, l.Provision, whose, cat.ID, strings.Join(strings.Fields(l.Action.Text), " ")))
 	}
 	var b strings.Builder
 	for _, p := range paras {

@@ -24,6 +24,11 @@
 //   - The introduction is carried, with a comment asking for it to be
 //     updated (IntroductionComment); the governing body's response and
 //     approval are not: they belong to last year's assessment.
+//   - A group's entities are carried, and so is each entity's own answer:
+//     the entity's answer is worked out as the group's is, from the
+//     answers the entity gave last year (its own, or the group's), and
+//     whatever of it differs from the group's new answer is the entity's
+//     own; its open actions are carried as the group's are.
 package carry
 
 import (
@@ -65,6 +70,7 @@ type Result struct {
 type Left struct {
 	Provision string
 	Action    assessment.Action
+	Entity    string // the entity of a group whose own action it was; "" for the group's
 }
 
 // IntroductionComment is written above a carried introduction.
@@ -90,7 +96,8 @@ func Forward(last *assessment.Assessment, lastCat, cat *codes.Catalogue, opts Op
 	if m.Direction == lineage.Backward {
 		return nil, fmt.Errorf("%s is older than %s, the Code of last year's assessment: an assessment is carried forward to the same Code or its successor, not back", cat.ID, lastCat.ID)
 	}
-	f := &forward{m: m, last: last, answers: map[string]*assessment.Answer{}, dest: map[string][]assessment.Action{}, destFrom: map[string][]string{}}
+	f := &forward{m: m, last: last, answers: map[string]*assessment.Answer{}, dest: map[string][]assessment.Action{}, destFrom: map[string][]string{},
+		entityDest: map[string]map[string][]assessment.Action{}}
 	for i := range last.Answers {
 		if _, dup := f.answers[last.Answers[i].ID]; !dup {
 			f.answers[last.Answers[i].ID] = &last.Answers[i]
@@ -106,6 +113,10 @@ func Forward(last *assessment.Assessment, lastCat, cat *codes.Catalogue, opts Op
 		a.Landlord = opts.Landlord
 	}
 	a.Introduction = last.Introduction
+	for _, e := range last.Entities {
+		e.Pos = assessment.Pos{}
+		a.Entities = append(a.Entities, e)
+	}
 	if a.Period == "" && last.Period != "" {
 		if next, ok := NextPeriod(last.Period); ok {
 			a.Period = next
@@ -126,6 +137,9 @@ func Forward(last *assessment.Assessment, lastCat, cat *codes.Catalogue, opts Op
 		default:
 			r.Carried = append(r.Carried, p.ID)
 			r.Actions += len(ans.Actions)
+			for _, e := range ans.Entities {
+				r.Actions += len(e.Actions)
+			}
 		}
 		a.Answers = append(a.Answers, ans)
 	}
@@ -139,6 +153,9 @@ type forward struct {
 	answers  map[string]*assessment.Answer
 	dest     map[string][]assessment.Action // new provision → open actions carried to it
 	destFrom map[string][]string            // new provision → old provisions its actions came from
+	// entityDest: new provision → entity → the entity's own open actions
+	// carried to it
+	entityDest map[string]map[string][]assessment.Action
 }
 
 // links are the old provisions a new one continues.
@@ -167,19 +184,34 @@ func (f *forward) routeActions(r *Result) {
 		} else if l, ok := lineage.Strongest(f.m.Successors(ans.ID)); ok {
 			to = l.To
 		}
-		for _, act := range ans.Actions {
+		route := func(act assessment.Action, entity string) {
 			switch {
 			case !act.IsOpen():
 				r.Done++
 			case to == "" || !known[to]:
-				r.Left = append(r.Left, Left{Provision: ans.ID, Action: act})
+				r.Left = append(r.Left, Left{Provision: ans.ID, Action: act, Entity: entity})
 			default:
 				act.Status, act.Completed = assessment.Open, assessment.Date{}
 				act.Pos, act.DuePos = assessment.Pos{}, assessment.Pos{}
-				f.dest[to] = append(f.dest[to], act)
+				if entity == "" {
+					f.dest[to] = append(f.dest[to], act)
+				} else {
+					if f.entityDest[to] == nil {
+						f.entityDest[to] = map[string][]assessment.Action{}
+					}
+					f.entityDest[to][entity] = append(f.entityDest[to][entity], act)
+				}
 				if !slices.Contains(f.destFrom[to], ans.ID) {
 					f.destFrom[to] = append(f.destFrom[to], ans.ID)
 				}
+			}
+		}
+		for _, act := range ans.Actions {
+			route(act, "")
+		}
+		for _, e := range ans.Entities {
+			for _, act := range e.Actions {
+				route(act, e.Name)
 			}
 		}
 	}
@@ -194,8 +226,16 @@ const (
 )
 
 func hasAnswer(a *assessment.Answer) bool {
-	return a != nil && (a.Comply != assessment.Unanswered || strings.TrimSpace(a.Evidence) != "" ||
-		strings.TrimSpace(a.Commentary) != "" || strings.TrimSpace(a.Alternative) != "")
+	if a == nil {
+		return false
+	}
+	for i := range a.Entities {
+		if a.Entities[i].Differs() {
+			return true
+		}
+	}
+	return a.Comply != assessment.Unanswered || strings.TrimSpace(a.Evidence) != "" ||
+		strings.TrimSpace(a.Commentary) != "" || strings.TrimSpace(a.Alternative) != ""
 }
 
 // answer builds the new answer to provision id.
@@ -212,17 +252,42 @@ func (f *forward) answer(id string) (assessment.Answer, state) {
 		}
 	}
 	ans.Actions = f.dest[id]
-	if len(sources) == 0 && len(ans.Actions) == 0 {
+	if len(sources) == 0 && len(ans.Actions) == 0 && len(f.entityDest[id]) == 0 {
 		return ans, isBlank
 	}
 	if len(sources) > 0 {
-		base, _ := lineage.Weakest(sources, func(from string) (int, bool) { return f.answers[from].Comply.Rank() })
-		ans.Comply = f.answers[base.From].Comply
-		ans.Evidence = f.join(sources, func(a *assessment.Answer) string { return a.Evidence })
-		ans.Commentary = f.join(sources, func(a *assessment.Answer) string { return a.Commentary })
-		ans.Alternative = f.join(sources, func(a *assessment.Answer) string { return a.Alternative })
+		f.carry(&ans, sources, func(from string) *assessment.Answer { return f.answers[from] })
 		if f.m.Direction == lineage.SameCode {
 			ans.Requirement = f.answers[sources[0].From].Requirement
+		}
+	}
+	// Each entity of a group: its answer from what it gave last year, and
+	// what of it differs from the group's, with its own open actions.
+	for _, e := range f.last.Entities {
+		own := assessment.EntityAnswer{Name: e.Name, Actions: f.entityDest[id][e.Name]}
+		if len(sources) > 0 {
+			var its assessment.Answer
+			f.carry(&its, sources, func(from string) *assessment.Answer {
+				a := f.answers[from].For(e.Name)
+				return &a
+			})
+			if its.Comply != ans.Comply {
+				own.Comply = its.Comply
+			}
+			for _, t := range []struct {
+				its, group string
+				to         *string
+			}{
+				{its.Evidence, ans.Evidence, &own.Evidence}, {its.Commentary, ans.Commentary, &own.Commentary},
+				{its.Alternative, ans.Alternative, &own.Alternative},
+			} {
+				if t.its != t.group && strings.TrimSpace(t.its) != "" {
+					*t.to = t.its // a blank of its own cannot be written: it keeps the group's
+				}
+			}
+		}
+		if own.Differs() || len(own.Actions) > 0 {
+			ans.Entities = append(ans.Entities, own)
 		}
 	}
 	var from []string // where carried actions came from, beyond the sources
@@ -235,13 +300,23 @@ func (f *forward) answer(id string) (assessment.Answer, state) {
 	return ans, isCarried
 }
 
+// carry sets ans's answer and texts from the sources' answers, as get
+// gives each: the weakest answer, the texts joined.
+func (f *forward) carry(ans *assessment.Answer, sources []lineage.Link, get func(from string) *assessment.Answer) {
+	base, _ := lineage.Weakest(sources, func(from string) (int, bool) { return get(from).Comply.Rank() })
+	ans.Comply = get(base.From).Comply
+	ans.Evidence = f.join(sources, get, func(a *assessment.Answer) string { return a.Evidence })
+	ans.Commentary = f.join(sources, get, func(a *assessment.Answer) string { return a.Commentary })
+	ans.Alternative = f.join(sources, get, func(a *assessment.Answer) string { return a.Alternative })
+}
+
 // join puts together one text field of several old answers: one answer's
 // text as it was; several, each headed with the provision it came from.
-func (f *forward) join(sources []lineage.Link, field func(*assessment.Answer) string) string {
+func (f *forward) join(sources []lineage.Link, get func(from string) *assessment.Answer, field func(*assessment.Answer) string) string {
 	type part struct{ from, text string }
 	var parts []part
 	for _, l := range sources {
-		t := strings.TrimSpace(field(f.answers[l.From]))
+		t := strings.TrimSpace(field(get(l.From)))
 		if t != "" && !slices.ContainsFunc(parts, func(p part) bool { return p.text == t }) {
 			parts = append(parts, part{l.From, t})
 		}

@@ -335,3 +335,103 @@ func TestReviewMarkerInCheck(t *testing.T) {
 		}
 	}
 }
+
+// TestForwardAGroup: the entities are carried, and each entity's own
+// answer with them, within one Code and across Codes (the entity's answer
+// worked out from what it gave, kept where it differs from the group's).
+func TestForwardAGroup(t *testing.T) {
+	c22, c24 := lookup(t, "chc-2022"), lookup(t, "chc-2024")
+	last := parse(t, `code: chc-2024
+landlord: G
+entities:
+  - name: A
+    registration: "1"
+  - name: B
+assessed: 2025-05-31
+period: 2024/25
+provisions:
+  - id: "1.2"
+    comply: yes
+    evidence: Group policy.
+    entities:
+      B:
+        comply: partial
+        evidence: B's own policy.
+        actions:
+          - action: Adopt the group's.
+            owner: B's lead
+            due: 2025-10-31
+          - action: Done already.
+            owner: B's lead
+            due: 2025-03-31
+            status: done
+      A:
+        actions:
+          - action: A's review.
+            owner: A's lead
+            due: 2025-12-31
+  - id: "1.3"
+    entities:
+      A:
+        comply: yes
+      B:
+        comply: no
+        alternative: Another way.
+`)
+	r, err := Forward(last, c24, c24, Options{Assessed: assessment.NewDate(2026, 5, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := r.Assessment
+	if len(a.Entities) != 2 || a.Entities[0].Name != "A" || a.Entities[0].Registration != "1" || a.Entities[1].Name != "B" {
+		t.Errorf("entities %+v", a.Entities)
+	}
+	got := answer(t, a, "1.2")
+	if got.Comply != assessment.Yes || got.Evidence != "Group policy." || len(got.Entities) != 2 {
+		t.Fatalf("1.2: %+v", got)
+	}
+	ea, eb := got.Entities[0], got.Entities[1]
+	if ea.Name != "A" || ea.Differs() || !slices.Equal(texts(ea.Actions), []string{"A's review."}) {
+		t.Errorf("A's own 1.2: %+v", ea)
+	}
+	if eb.Name != "B" || eb.Comply != assessment.Partial || eb.Evidence != "B's own policy." || !slices.Equal(texts(eb.Actions), []string{"Adopt the group's."}) {
+		t.Errorf("B's own 1.2: %+v", eb)
+	}
+	if got := answer(t, a, "1.3"); got.Comply != assessment.Unanswered || len(got.Entities) != 2 || got.Entities[0].Comply != assessment.Yes ||
+		got.Entities[1].Comply != assessment.No || got.Entities[1].Alternative != "Another way." || got.Review == "" {
+		t.Errorf("1.3, answered by each entity alone, is carried: %+v", got)
+	}
+	if r.Actions != 2 || r.Done != 1 {
+		t.Errorf("%d open actions carried, %d done left; want 2 and 1", r.Actions, r.Done)
+	}
+
+	// Across Codes: 2022's 1.2 feeds 2024's; the entity's weaker answer is
+	// its own, its own evidence kept.
+	last22 := parse(t, `code: chc-2022
+landlord: G
+entities:
+  - name: A
+  - name: B
+assessed: 2023-06-14
+provisions:
+  - id: "1.2"
+    comply: yes
+    evidence: Group policy.
+    entities:
+      B:
+        comply: no
+        evidence: B's old policy.
+`)
+	r, err = Forward(last22, c22, c24, Options{Assessed: assessment.NewDate(2024, 5, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ans := range r.Assessment.Answers {
+		if ans.Comply != assessment.Yes {
+			continue
+		}
+		if len(ans.Entities) != 1 || ans.Entities[0].Name != "B" || ans.Entities[0].Comply != assessment.No || ans.Entities[0].Evidence != "B's old policy." {
+			t.Errorf("%s carried across Codes: %+v", ans.ID, ans.Entities)
+		}
+	}
+}

@@ -89,10 +89,40 @@ type Diff struct {
 	// versions, one per retired provision of the old Code.
 	Provisions []Provision
 	Summary    Summary
+	// Entities are the entities of a group added or removed between the
+	// two years (this year's order, then last year's).
+	Entities []EntityChange
 
 	// titles are the provisions' short titles in each catalogue, for
 	// the board formats (Title).
 	oldTitles, newTitles map[string]string
+}
+
+// EntityChange is an entity of a group that is listed one year and not
+// the other.
+type EntityChange struct {
+	Name  string
+	Added bool // listed this year, not last (else removed)
+}
+
+// EntityAnswer is how one entity of a group, listed both years, answered
+// a provision each year, where it gave something of its own in either:
+// its answers as it gave them (its own or the group's), and its own texts
+// compared where it gave its own in either year.
+type EntityAnswer struct {
+	Name     string
+	Old, New assessment.Comply
+	Class    Class
+	// Evidence, Commentary and Alternative compare the entity's texts as
+	// it gave them, where it gave its own in either year; zero otherwise
+	// (the group's texts are the provision's).
+	Evidence, Commentary, Alternative Text
+}
+
+// HasChanges reports whether the entity's answer or its own texts changed.
+// An entity added or removed (class New or Retired) is a change.
+func (e *EntityAnswer) HasChanges() bool {
+	return e.Class != Unchanged || e.Evidence.Changed || e.Commentary.Changed || e.Alternative.Changed
 }
 
 // Side describes one of the two assessments.
@@ -109,6 +139,9 @@ type Side struct {
 	// Introduction and Response are the assessment's opening words and the
 	// governing body's response ("" when there is none).
 	Introduction, Response string
+	// Entities are a group's entities' names, in order (none for one
+	// landlord).
+	Entities []string
 }
 
 // Field is a top-level field that changed.
@@ -143,6 +176,9 @@ type Provision struct {
 	// each Code's own wording.
 	RequirementChanged bool
 	Actions            []Action
+	// Entities compares, in a group's assessment, each entity listed both
+	// years that gave something of its own in either (EntityAnswer).
+	Entities []EntityAnswer
 }
 
 // LowConfidence reports whether the answer was compared through a
@@ -158,6 +194,11 @@ func (p *Provision) HasChanges() bool {
 	}
 	for _, a := range p.Actions {
 		if a.Kind != Kept {
+			return true
+		}
+	}
+	for i := range p.Entities {
+		if p.Entities[i].HasChanges() {
 			return true
 		}
 	}
@@ -204,6 +245,13 @@ type Action struct {
 	// Dropped), each with the provision it is listed under.
 	Old, New                   *assessment.Action
 	OldProvision, NewProvision string
+	// OldEntity and NewEntity are the entity of a group whose own action
+	// it was last year and is this year ("" for the group's).
+	OldEntity, NewEntity string
+	// EntityRemoved is true for a dropped action that was the own action
+	// of an entity this year's assessment no longer lists: it left the
+	// group, and its plan with it, so it is not a regression.
+	EntityRemoved bool
 	// Moved is true when the action was matched with one listed under a
 	// provision outside the lineage (near enough word for word).
 	Moved bool
@@ -235,13 +283,19 @@ type Summary struct {
 	RequirementChanged  int
 	Actions             map[ActionKind]int
 	NewlyOverdue        int
+	// Entities counts the answers of entities listed both years
+	// (EntityAnswer) that improved, regressed or changed.
+	Entities map[Class]int
+	// DroppedWithEntity counts the dropped actions that were the own of
+	// an entity no longer listed (Action.EntityRemoved).
+	DroppedWithEntity int
 }
 
 // Differs reports whether anything differs between the two assessments.
 // Newly overdue actions alone do not count: they are the state of the plan
 // at AsOf, not a difference between the files.
 func (d *Diff) Differs() bool {
-	if len(d.Fields) > 0 {
+	if len(d.Fields) > 0 || len(d.Entities) > 0 {
 		return true
 	}
 	for i := range d.Provisions {
@@ -252,10 +306,12 @@ func (d *Diff) Differs() bool {
 	return false
 }
 
-// Regressed reports whether a provision regressed or an open action was
-// dropped: what --fail-on-regression fails on.
+// Regressed reports whether a provision, or an entity's own answer to one,
+// regressed or an open action was dropped: what --fail-on-regression fails
+// on. The open actions of an entity that left the group are not counted:
+// its plan left with it.
 func (d *Diff) Regressed() bool {
-	return d.Summary.Provisions[Regressed] > 0 || d.Summary.Actions[Dropped] > 0
+	return d.Summary.Provisions[Regressed] > 0 || d.Summary.Actions[Dropped] > d.Summary.DroppedWithEntity || d.Summary.Entities[Regressed] > 0
 }
 
 // Thresholds for matching last year's actions with this year's by wording.
@@ -282,6 +338,7 @@ func Compare(old *assessment.Assessment, oldCat *codes.Catalogue, new *assessmen
 		oldTitles: titlesOf(oldCat), newTitles: titlesOf(newCat),
 	}
 	d.Fields = fields(d.Old, d.New)
+	d.Entities = entityChanges(old, new)
 	c.rows()
 	c.actions()
 	d.Provisions = c.out
@@ -334,6 +391,9 @@ func index(a *assessment.Assessment) map[string]*assessment.Answer {
 func side(a *assessment.Assessment, cat *codes.Catalogue) Side {
 	sd := Side{File: a.File, Code: cat.ID, CodeTitle: cat.Title, BuiltIn: cat.Source == "embedded", Landlord: a.Landlord, Period: a.Period,
 		Assessed: a.Assessed, Approved: a.Approved, Published: a.Published, Introduction: a.Introduction}
+	if a.IsGroup() {
+		sd.Entities = a.EntityNames()
+	}
 	if rs := a.Response; rs != nil {
 		sd.Response = strings.TrimSpace(rs.By+" on "+rs.On.String()) + ": " + rs.Text
 	}
@@ -523,7 +583,70 @@ func (c *comparison) row(id string) Provision {
 	if c.m.Direction == lineage.SameCode {
 		p.RequirementChanged = !slices.Equal(strings.Fields(was.Requirement), strings.Fields(now.Requirement))
 	}
+	p.Entities = c.entityAnswers(was, now)
 	return p
+}
+
+// entityChanges lists the entities one year lists and the other does not.
+func entityChanges(old, new *assessment.Assessment) []EntityChange {
+	var out []EntityChange
+	for _, e := range new.Entities {
+		if old.Entity(e.Name) < 0 {
+			out = append(out, EntityChange{Name: e.Name, Added: true})
+		}
+	}
+	for _, e := range old.Entities {
+		if new.Entity(e.Name) < 0 {
+			out = append(out, EntityChange{Name: e.Name})
+		}
+	}
+	return out
+}
+
+// entityAnswers compares, entity by entity, what the entities listed both
+// years gave of their own to the provision, last year's (was, the answer
+// compared with) and this year's. An entity listed one year only is there
+// where it gave an answer of its own that year (class New for one added,
+// Retired for one removed): its answer is not the group's, and a reader
+// of the diff should see it.
+func (c *comparison) entityAnswers(was, now *assessment.Answer) []EntityAnswer {
+	var out []EntityAnswer
+	for _, e := range c.new.Entities {
+		if c.old.Entity(e.Name) < 0 {
+			if own, ok := now.EntityAnswer(e.Name); ok && own.Differs() {
+				out = append(out, EntityAnswer{Name: e.Name, New: now.For(e.Name).Comply, Class: New})
+			}
+			continue // added this year: nothing to compare with
+		}
+		oldOwn, _ := was.EntityAnswer(e.Name)
+		newOwn, _ := now.EntityAnswer(e.Name)
+		if (oldOwn == nil || !oldOwn.Differs()) && (newOwn == nil || !newOwn.Differs()) {
+			continue // the group's answer both years: the provision's comparison is its
+		}
+		o, n := was.For(e.Name), now.For(e.Name)
+		ea := EntityAnswer{Name: e.Name, Old: o.Comply, New: n.Comply, Class: Classify(o.Comply, n.Comply)}
+		owned := func(f func(*assessment.EntityAnswer) string) bool {
+			return oldOwn != nil && f(oldOwn) != "" || newOwn != nil && f(newOwn) != ""
+		}
+		if owned(func(x *assessment.EntityAnswer) string { return x.Evidence }) {
+			ea.Evidence = compareText(o.Evidence, n.Evidence)
+		}
+		if owned(func(x *assessment.EntityAnswer) string { return x.Commentary }) {
+			ea.Commentary = compareText(o.Commentary, n.Commentary)
+		}
+		if owned(func(x *assessment.EntityAnswer) string { return x.Alternative }) {
+			ea.Alternative = compareText(o.Alternative, n.Alternative)
+		}
+		out = append(out, ea)
+	}
+	for _, e := range c.old.Entities {
+		if c.new.Entity(e.Name) < 0 {
+			if own, ok := was.EntityAnswer(e.Name); ok && own.Differs() {
+				out = append(out, EntityAnswer{Name: e.Name, Old: was.For(e.Name).Comply, Class: Retired})
+			}
+		}
+	}
+	return out
 }
 
 // closest compares this year's text with last year's text of the provision
@@ -565,9 +688,11 @@ func compareText(old, new string) Text {
 	return t
 }
 
-// act is an action with the provision it is listed under.
+// act is an action with the provision it is listed under (and the entity
+// of a group whose own it is).
 type act struct {
 	prov    string
+	entity  string
 	a       *assessment.Action
 	order   int
 	matched bool
@@ -586,6 +711,16 @@ func actionsOf(a *assessment.Assessment, answers map[string]*assessment.Answer) 
 		for j := range ans.Actions {
 			w := normalWords(ans.Actions[j].Text)
 			out = append(out, &act{prov: ans.ID, a: &ans.Actions[j], order: len(out), words: w, key: strings.Join(w, " ")})
+		}
+		for k := range ans.Entities {
+			e := &ans.Entities[k]
+			for j := range e.Actions {
+				// Same words pair first within the same entity: the key
+				// holds it.
+				w := normalWords(e.Actions[j].Text)
+				out = append(out, &act{prov: ans.ID, entity: e.Name, a: &e.Actions[j], order: len(out), words: w,
+					key: e.Name + "\x1f" + strings.Join(w, " ")})
+			}
 		}
 	}
 	return out
@@ -729,10 +864,10 @@ func (c *comparison) record(o, n *act, moved bool) {
 	a := Action{Moved: moved}
 	row := -1
 	if o != nil {
-		a.Old, a.OldProvision, a.order = o.a, o.prov, 1<<30+o.order
+		a.Old, a.OldProvision, a.OldEntity, a.order = o.a, o.prov, o.entity, 1<<30+o.order
 	}
 	if n != nil {
-		a.New, a.NewProvision, a.order = n.a, n.prov, n.order
+		a.New, a.NewProvision, a.NewEntity, a.order = n.a, n.prov, n.entity, n.order
 		row = c.rowOf[n.prov]
 	}
 	switch {
@@ -740,6 +875,7 @@ func (c *comparison) record(o, n *act, moved bool) {
 		a.Kind = Added
 	case n == nil:
 		a.Kind = Dropped
+		a.EntityRemoved = o.entity != "" && c.new.Entity(o.entity) < 0
 		row = c.droppedRow(o.prov)
 	case o.a.IsOpen() && !n.a.IsOpen():
 		a.Kind = Completed
@@ -752,7 +888,7 @@ func (c *comparison) record(o, n *act, moved bool) {
 		a.SlipDays = o.a.Due.DaysUntil(n.a.Due)
 	case !slices.Equal(strings.Fields(o.a.Text), strings.Fields(n.a.Text)) ||
 		strings.TrimSpace(o.a.Owner) != strings.TrimSpace(n.a.Owner) || o.a.Due != n.a.Due || o.a.Draft != n.a.Draft ||
-		(c.m.Direction == lineage.SameCode && o.prov != n.prov):
+		(c.m.Direction == lineage.SameCode && o.prov != n.prov) || o.entity != n.entity:
 		a.Kind = Amended
 	default:
 		a.Kind = Kept
@@ -794,7 +930,7 @@ func (c *comparison) droppedRow(old string) int {
 }
 
 func summarise(rows []Provision) Summary {
-	s := Summary{Provisions: map[Class]int{}, Actions: map[ActionKind]int{}}
+	s := Summary{Provisions: map[Class]int{}, Actions: map[ActionKind]int{}, Entities: map[Class]int{}}
 	for _, k := range Classes {
 		s.Provisions[k] = 0
 	}
@@ -826,8 +962,16 @@ func summarise(rows []Provision) Summary {
 			if a.Kind != Kept {
 				s.Actions[a.Kind]++
 			}
+			if a.EntityRemoved {
+				s.DroppedWithEntity++
+			}
 			if a.NewlyOverdue {
 				s.NewlyOverdue++
+			}
+		}
+		for _, e := range p.Entities {
+			if e.Class != Unchanged && e.Class != New && e.Class != Retired {
+				s.Entities[e.Class]++
 			}
 		}
 	}

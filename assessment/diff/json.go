@@ -40,6 +40,12 @@ func WriteJSON(w io.Writer, d *Diff) error {
 	for i := range d.Provisions {
 		out.Provisions = append(out.Provisions, jsonProvisionOf(&d.Provisions[i]))
 	}
+	for _, e := range d.Entities {
+		out.Entities = append(out.Entities, jsonEntityChange(e))
+	}
+	if len(d.Entities) > 0 || s.Entities[Improved]+s.Entities[Regressed]+s.Entities[Changed] > 0 {
+		out.Summary.Entities = &jsonEntityCounts{Improved: s.Entities[Improved], Regressed: s.Entities[Regressed], Changed: s.Entities[Changed]}
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
@@ -55,6 +61,30 @@ type jsonDiff struct {
 	Fields     []jsonField     `json:"fields"`
 	Summary    jsonSummary     `json:"summary"`
 	Provisions []jsonProvision `json:"provisions"`
+	// A group's: entities added or removed.
+	Entities []jsonEntityChange `json:"entities,omitempty"`
+}
+
+type jsonEntityChange struct {
+	Name  string `json:"name"`
+	Added bool   `json:"added"`
+}
+
+// jsonEntityCounts counts a group's entities' own answers that moved.
+type jsonEntityCounts struct {
+	Improved  int `json:"improved"`
+	Regressed int `json:"regressed"`
+	Changed   int `json:"changed"`
+}
+
+type jsonEntityAnswer struct {
+	Name        string   `json:"name"`
+	Class       Class    `json:"class"`
+	Old         string   `json:"old"`
+	New         string   `json:"new"`
+	Evidence    jsonText `json:"evidence"`
+	Commentary  jsonText `json:"commentary"`
+	Alternative jsonText `json:"alternative"`
 }
 
 type jsonSide struct {
@@ -66,6 +96,7 @@ type jsonSide struct {
 	Assessed  string        `json:"assessed,omitempty"`
 	Approved  *jsonApproval `json:"approved,omitempty"`
 	Published string        `json:"published,omitempty"`
+	Entities  []string      `json:"entities,omitempty"` // a group's
 }
 
 type jsonApproval struct {
@@ -75,7 +106,7 @@ type jsonApproval struct {
 
 func jsonSideOf(s Side) jsonSide {
 	j := jsonSide{File: s.File, Code: s.Code, CodeTitle: s.CodeTitle, Landlord: s.Landlord, Period: s.Period,
-		Assessed: s.Assessed.String(), Published: s.Published}
+		Assessed: s.Assessed.String(), Published: s.Published, Entities: s.Entities}
 	if s.Approved != nil {
 		j.Approved = &jsonApproval{By: s.Approved.By, On: s.Approved.On.String()}
 	}
@@ -89,14 +120,15 @@ type jsonField struct {
 }
 
 type jsonSummary struct {
-	Provisions         jsonClassCounts  `json:"provisions"`
-	NewGaps            int              `json:"new_gaps"`
-	Gaps               jsonGaps         `json:"gaps"`
-	EvidenceChanged    int              `json:"evidence_changed"`
-	CommentaryChanged  int              `json:"commentary_changed"`
-	AlternativeChanged int              `json:"alternative_changed"`
-	RequirementChanged int              `json:"requirement_changed"`
-	Actions            jsonActionCounts `json:"actions"`
+	Provisions         jsonClassCounts   `json:"provisions"`
+	NewGaps            int               `json:"new_gaps"`
+	Gaps               jsonGaps          `json:"gaps"`
+	EvidenceChanged    int               `json:"evidence_changed"`
+	CommentaryChanged  int               `json:"commentary_changed"`
+	AlternativeChanged int               `json:"alternative_changed"`
+	RequirementChanged int               `json:"requirement_changed"`
+	Actions            jsonActionCounts  `json:"actions"`
+	Entities           *jsonEntityCounts `json:"entities,omitempty"`
 }
 
 type jsonGaps struct {
@@ -140,6 +172,8 @@ type jsonProvision struct {
 	Alternative   jsonText     `json:"alternative"`
 	Requirement   bool         `json:"requirement_changed,omitempty"`
 	Actions       []jsonAction `json:"actions,omitempty"`
+	// A group's: entities listed both years that gave their own answer.
+	Entities []jsonEntityAnswer `json:"entities,omitempty"`
 }
 
 type jsonMatch struct {
@@ -172,6 +206,10 @@ type jsonAction struct {
 	NewlyOverdue bool       `json:"newly_overdue,omitempty"`
 	OverdueDays  int        `json:"overdue_days,omitempty"`
 	Wording      []jsonSpan `json:"wording,omitempty"`
+	OldEntity    string     `json:"old_entity,omitempty"`
+	NewEntity    string     `json:"new_entity,omitempty"`
+	// EntityRemoved: a dropped action of an entity no longer listed.
+	EntityRemoved bool `json:"entity_removed,omitempty"`
 }
 
 type jsonAct struct {
@@ -201,7 +239,12 @@ func jsonProvisionOf(p *Provision) jsonProvision {
 			Kind: a.Kind, OldProvision: a.OldProvision, NewProvision: a.NewProvision,
 			Old: jsonActOf(a.Old), New: jsonActOf(a.New), Moved: a.Moved, SlipDays: a.SlipDays,
 			NewlyOverdue: a.NewlyOverdue, OverdueDays: a.OverdueDays, Wording: jsonSpans(a.Wording),
+			OldEntity: a.OldEntity, NewEntity: a.NewEntity, EntityRemoved: a.EntityRemoved,
 		})
+	}
+	for _, e := range p.Entities {
+		j.Entities = append(j.Entities, jsonEntityAnswer{Name: e.Name, Class: e.Class, Old: string(e.Old), New: string(e.New),
+			Evidence: jsonTextOf(e.Evidence, e.Class), Commentary: jsonTextOf(e.Commentary, e.Class), Alternative: jsonTextOf(e.Alternative, e.Class)})
 	}
 	return j
 }

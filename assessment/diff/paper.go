@@ -3,6 +3,7 @@ package diff
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -68,10 +69,26 @@ func (d *Diff) sideRows() [][3]string {
 	if d.Old.Landlord != d.New.Landlord {
 		rows = append(rows, [3]string{"Landlord", d.Old.Landlord, d.New.Landlord})
 	}
-	return append(rows,
+	rows = append(rows,
 		[3]string{"Period", d.Old.Period, d.New.Period},
 		[3]string{"Assessed", d.Old.Assessed.Long(), d.New.Assessed.Long()},
 		[3]string{"Approved", approvalLong(d.Old.Approved), approvalLong(d.New.Approved)})
+	if len(d.Old.Entities)+len(d.New.Entities) > 0 {
+		// A group's: each year's entities, those listed one year only
+		// marked.
+		list := func(names []string, mark string, other []string) string {
+			var out []string
+			for _, n := range names {
+				if !slices.Contains(other, n) {
+					n += " (" + mark + ")"
+				}
+				out = append(out, n)
+			}
+			return orDash(strings.Join(out, ", "))
+		}
+		rows = append(rows, [3]string{"Entities", list(d.Old.Entities, "removed", d.New.Entities), list(d.New.Entities, "added", d.Old.Entities)})
+	}
+	return rows
 }
 
 func approvalLong(a *assessment.Approval) string {
@@ -212,6 +229,9 @@ func (d *Diff) gapsSentence() (sentence string, opened []string) {
 	sentence = fmt.Sprintf("Gaps (answered no or partial): %d last year, %d this year. ", s.GapsBefore, s.GapsNow)
 	t := textCounts(s)
 	sentence += strings.ToUpper(t[:1]) + t[1:] + "."
+	if line := entitySummary(d); line != "" {
+		sentence += " Entities: " + line + "."
+	}
 	for _, id := range s.Opened {
 		opened = append(opened, report.ProvisionLabel(id, d.Title(false, id)))
 	}
@@ -270,6 +290,23 @@ func (d *Diff) fields(p *Provision) []field {
 			out = append(out, field{Name: f.name, Text: f.x.Old})
 		case f.x.Changed:
 			out = append(out, field{Name: f.name, Pieces: Pieces(f.x.Old, f.x.New)})
+		}
+	}
+	// A group's: each entity whose own answer or texts changed.
+	for i := range p.Entities {
+		e := &p.Entities[i]
+		if !e.HasChanges() {
+			continue
+		}
+		change := entityAnswerChange(e)
+		out = append(out, field{Name: "For " + e.Name, Text: strings.ToUpper(change[:1]) + change[1:]})
+		for _, f := range []struct {
+			name string
+			x    Text
+		}{{"evidence", e.Evidence}, {"commentary", e.Commentary}, {"alternative", e.Alternative}} {
+			if f.x.Changed {
+				out = append(out, field{Name: e.Name + "'s " + f.name, Pieces: Pieces(f.x.Old, f.x.New)})
+			}
 		}
 	}
 	return out

@@ -92,6 +92,9 @@ func (t *textWriter) header() {
 			t.line("  landlord changed: ", orDash(f.Old)+" → "+orDash(f.New), 4)
 		}
 	}
+	for _, e := range d.Entities {
+		t.line("  "+entityChangeWord(e)+": ", e.Name, 4)
+	}
 	if note := lineageNote(d); note != "" {
 		t.line("", note, 0)
 	}
@@ -108,6 +111,14 @@ func describeSide(s Side) string {
 		parts = append(parts, "not approved")
 	}
 	return strings.Join(parts, ", ")
+}
+
+// orGroup names whose an action is: an entity's, or the group's.
+func orGroup(entity string) string {
+	if entity == "" {
+		return "the group"
+	}
+	return entity
 }
 
 func orDash(s string) string {
@@ -174,6 +185,9 @@ func (t *textWriter) summary() {
 		gapLine += "; not a gap last year: " + strings.Join(s.Opened, " ")
 	}
 	t.line("  gaps       ", gapLine, 13)
+	if line := entitySummary(d); line != "" {
+		t.line("  entities   ", line, 13)
+	}
 	t.line("  text       ", textCounts(s), 13)
 	var counts []string
 	for _, k := range ActionKinds {
@@ -310,9 +324,64 @@ func (t *textWriter) provision(p *Provision) {
 	if p.RequirementChanged {
 		t.line(pad, requirementNote, detailIndent+2)
 	}
+	for i := range p.Entities {
+		e := &p.Entities[i]
+		if !e.HasChanges() {
+			continue
+		}
+		t.line(pad+"for "+safetext.Line(e.Name)+": ", entityAnswerChange(e), detailIndent+2)
+		t.text(pad+"  ", e.Name+"'s evidence", e.Evidence, e.Class)
+		t.text(pad+"  ", e.Name+"'s commentary", e.Commentary, e.Class)
+		t.text(pad+"  ", e.Name+"'s alternative", e.Alternative, e.Class)
+	}
 	for _, a := range p.Actions {
 		t.line(pad, actionText(d, p, a), detailIndent+2)
 	}
+}
+
+// entityChangeWord says what became of an entity: "entity added".
+func entityChangeWord(e EntityChange) string {
+	if e.Added {
+		return "entity added"
+	}
+	return "entity removed"
+}
+
+// entityAnswerChange is an entity's answer as the provision's is shown:
+// "improved: Partial → Yes".
+func entityAnswerChange(e *EntityAnswer) string {
+	switch e.Class {
+	case Unchanged:
+		return "unchanged: " + label(e.New)
+	case New:
+		return "entity added, its own answer: " + label(e.New)
+	case Retired:
+		return "entity removed, its own answer last year: " + label(e.Old)
+	}
+	return string(e.Class) + ": " + label(e.Old) + " → " + label(e.New)
+}
+
+// entitySummary is a group's summary line: entities added and removed,
+// and the entities' own answers that moved ("added Moorside Housing
+// Association; Calder Vale Living improved on 1.4"); "" when there is
+// nothing of the kind.
+func entitySummary(d *Diff) string {
+	var parts []string
+	for _, e := range d.Entities {
+		if e.Added {
+			parts = append(parts, "added "+e.Name)
+		} else {
+			parts = append(parts, "removed "+e.Name)
+		}
+	}
+	for i := range d.Provisions {
+		for _, e := range d.Provisions[i].Entities {
+			if e.Class != Unchanged && e.Class != New && e.Class != Retired {
+				parts = append(parts, e.Name+" "+string(e.Class)+" on "+d.Provisions[i].ID)
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // requirementNote says that the landlord's copy of the Code's wording changed;
@@ -479,6 +548,16 @@ func actionFacts(d *Diff, p *Provision, a Action, date func(assessment.Date) str
 	}
 	if a.Kind == Dropped {
 		facts = append(facts, "open last year, not in this year's plan")
+	}
+	switch {
+	case a.Old != nil && a.New != nil && a.OldEntity != a.NewEntity:
+		facts = append(facts, "for "+orGroup(a.OldEntity)+" → "+orGroup(a.NewEntity))
+	case a.New != nil && a.NewEntity != "":
+		facts = append(facts, "for "+a.NewEntity)
+	case a.New == nil && a.EntityRemoved:
+		facts = append(facts, "for "+a.OldEntity+", no longer listed")
+	case a.New == nil && a.OldEntity != "":
+		facts = append(facts, "for "+a.OldEntity)
 	}
 	if a.Old != nil && a.New != nil && (a.Moved || d.Direction != lineage.SameCode || a.OldProvision != a.NewProvision) {
 		from := "from " + a.OldProvision

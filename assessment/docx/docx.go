@@ -26,6 +26,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,45 +48,55 @@ const (
 
 // Paragraph styles that say which field a paragraph holds.
 const (
-	styleProvision     = "CsaProvision"
-	styleReqLandlord   = "CsaRequirementLandlord"
-	styleReqCode       = "CsaRequirementCode"
-	styleReqSummary    = "CsaRequirementSummary"
-	styleReq           = "CsaRequirement"
-	styleComply        = "CsaComply"
-	styleMissing       = "CsaNotInFile" // the comply cell of a provision the file does not answer
-	styleEvidence      = "CsaEvidence"
-	styleCommentary    = "CsaCommentary"
-	styleAlternative   = "CsaAlternative"
-	styleReview        = "CsaReview"
-	styleAction        = "CsaAction"
-	styleOwner         = "CsaOwner"
-	styleDue           = "CsaDue"
-	styleStatus        = "CsaStatus"
-	styleCell          = "CsaCell"
-	styleHead          = "CsaHead"
-	styleFactLabel     = "CsaFactLabel"
-	styleFact          = "CsaFact"
-	styleIntro         = "CsaIntroduction"
-	styleResponseBy    = "CsaResponseBy"
-	styleResponse      = "CsaResponse"
-	styleDraft         = "CsaDraft"
-	styleNote          = "CsaNote"
-	styleLabel         = "CsaLabel" // a character style: "Alternative (reasonable endeavours): "
-	labelAlternative   = "Alternative (reasonable endeavours): "
-	labelReview        = "Awaiting review: "
-	headingIntro       = "Introduction"
-	headingSummary     = "Summary"
-	headingActions     = "Action plan"
-	headingResponse    = "Response of the governing body"
-	factLandlord       = "Landlord"
-	factPublished      = "Published"
-	notYetApproved     = "not yet approved by the governing body"
-	landscapeW         = 16838 // A4, in twentieths of a point
-	landscapeH         = 11906
-	margin             = 720 // half an inch
-	textWidth          = landscapeW - 2*margin
-	summaryCountColumn = 1150
+	styleProvision   = "CsaProvision"
+	styleReqLandlord = "CsaRequirementLandlord"
+	styleReqCode     = "CsaRequirementCode"
+	styleReqSummary  = "CsaRequirementSummary"
+	styleReq         = "CsaRequirement"
+	styleComply      = "CsaComply"
+	styleMissing     = "CsaNotInFile" // the comply cell of a provision the file does not answer
+	styleEvidence    = "CsaEvidence"
+	styleCommentary  = "CsaCommentary"
+	styleAlternative = "CsaAlternative"
+	styleReview      = "CsaReview"
+	styleAction      = "CsaAction"
+	styleOwner       = "CsaOwner"
+	styleDue         = "CsaDue"
+	styleStatus      = "CsaStatus"
+	styleCell        = "CsaCell"
+	styleHead        = "CsaHead"
+	styleFactLabel   = "CsaFactLabel"
+	styleFact        = "CsaFact"
+	styleIntro       = "CsaIntroduction"
+	styleResponseBy  = "CsaResponseBy"
+	styleResponse    = "CsaResponse"
+	styleDraft       = "CsaDraft"
+	styleNote        = "CsaNote"
+	styleLabel       = "CsaLabel" // a character style: "Alternative (reasonable endeavours): "
+	// A group's: its entities in the facts (the registration number a
+	// character style of its own), and an entity's own answer, evidence,
+	// commentary and alternative, each labelled with the entity's name.
+	styleEntity            = "CsaEntity"
+	styleRegistration      = "CsaRegistration"
+	styleEntityComply      = "CsaEntityComply"
+	styleEntityEvidence    = "CsaEntityEvidence"
+	styleEntityCommentary  = "CsaEntityCommentary"
+	styleEntityAlternative = "CsaEntityAlternative"
+	factEntities           = "Entities"
+	labelAlternative       = "Alternative (reasonable endeavours): "
+	labelReview            = "Awaiting review: "
+	headingIntro           = "Introduction"
+	headingSummary         = "Summary"
+	headingActions         = "Action plan"
+	headingResponse        = "Response of the governing body"
+	factLandlord           = "Landlord"
+	factPublished          = "Published"
+	notYetApproved         = "not yet approved by the governing body"
+	landscapeW             = 16838 // A4, in twentieths of a point
+	landscapeH             = 11906
+	margin                 = 720 // half an inch
+	textWidth              = landscapeW - 2*margin
+	summaryCountColumn     = 1150
 )
 
 // Column widths of the tables, in twentieths of a point: the same in every
@@ -94,6 +105,10 @@ var (
 	form2024Widths = []int{1000, 3700, 1150, 5400, textWidth - 1000 - 3700 - 1150 - 5400}
 	form2022Widths = []int{1000, 4300, 1150, textWidth - 1000 - 4300 - 1150}
 	actionWidths   = []int{1000, 6400, 3100, 1900, textWidth - 1000 - 6400 - 3100 - 1900}
+	// a group's: the entity after the provision; its answer cell wider
+	groupActionWidths = []int{1000, 2600, 4700, 2600, 1800, textWidth - 1000 - 2600 - 4700 - 2600 - 1800}
+	group2024Widths   = []int{1000, 3300, 2100, 5000, textWidth - 1000 - 3300 - 2100 - 5000}
+	group2022Widths   = []int{1000, 4000, 2100, textWidth - 1000 - 4000 - 2100}
 )
 
 // zipTime is every part's time in the zip: fixed, so the same report gives
@@ -111,7 +126,7 @@ func Write(w io.Writer, r *report.Report) error {
 		{"docProps/app.xml", appProps},
 		{"docProps/custom.xml", d.custom()},
 		{"word/document.xml", d.b.String()},
-		{"word/styles.xml", stylesXML},
+		{"word/styles.xml", d.styles()},
 		{"word/settings.xml", settingsXML},
 		{"word/header1.xml", d.header()},
 		{"word/footer1.xml", footerXML},
@@ -316,7 +331,19 @@ func (d *doc) assessment(shift int) {
 		d.para(styleFactLabel, "", f[0])
 		d.b.WriteString("</w:tc>")
 		d.cellStart(textWidth-2200, "")
-		d.para(styleFact, "", oneLine(f[1]))
+		if f[0] == factEntities && r.Group() {
+			// One paragraph per entity, its registration number apart.
+			for _, e := range r.Entities {
+				d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleEntity + `"/></w:pPr>`)
+				d.run(oneLine(e.Name), "")
+				if e.Registration != "" {
+					d.run(" (registration "+oneLine(e.Registration)+")", `<w:rStyle w:val="`+styleRegistration+`"/>`)
+				}
+				d.b.WriteString("</w:p>")
+			}
+		} else {
+			d.para(styleFact, "", oneLine(f[1]))
+		}
 		d.b.WriteString("</w:tc></w:tr>")
 	}
 	d.b.WriteString("</w:tbl>")
@@ -352,6 +379,11 @@ func (d *doc) assessment(shift int) {
 		d.b.WriteString("</w:tr>")
 	}
 	d.b.WriteString("</w:tbl>")
+	if r.Group() {
+		d.para(styleNote, "", r.SummaryNoteGroup())
+		header, rows := r.EntitySummaryRows()
+		d.countTable(header, rows)
+	}
 
 	for _, s := range r.Sections {
 		d.heading(1+shift, s.Caption())
@@ -373,18 +405,26 @@ func (d *doc) assessment(shift int) {
 	d.heading(1+shift, headingActions)
 	d.para(styleNote, "", r.ActionPlanNote())
 	if len(r.Actions) > 0 {
-		d.table(actionWidths, report.ActionHeader())
+		widths := actionWidths
+		if r.Group() {
+			widths = groupActionWidths
+		}
+		d.table(widths, r.ActionPlanHeader())
 		for _, it := range r.Actions {
 			d.rowStart()
 			fill := ""
 			if it.Overdue {
 				fill = "FDF2F3"
 			}
-			for i, c := range []struct{ style, text string }{
+			cells := []struct{ style, text string }{
 				{styleProvision, it.Provision}, {styleAction, it.Text}, {styleOwner, it.Owner},
 				{styleDue, it.Due.Long()}, {styleStatus, report.StatusText(it)},
-			} {
-				d.cellStart(actionWidths[i], fill)
+			}
+			if r.Group() {
+				cells = slices.Insert(cells, 1, struct{ style, text string }{styleEntity, report.ActionEntity(it)})
+			}
+			for i, c := range cells {
+				d.cellStart(widths[i], fill)
 				switch {
 				case c.style == styleStatus && it.Overdue:
 					d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + styleStatus + `"/></w:pPr>`)
@@ -409,12 +449,114 @@ func (d *doc) assessment(shift int) {
 	}
 }
 
+// countTable writes a table of counts: a row's caption (and obligation),
+// then its numbers.
+func (d *doc) countTable(header []string, rows [][]string) {
+	widths := make([]int, len(header))
+	widths[0] = textWidth - summaryCountColumn*(len(header)-1)
+	for i := 1; i < len(header); i++ {
+		widths[i] = summaryCountColumn
+	}
+	d.table(widths, header)
+	for _, row := range rows {
+		d.rowStart()
+		for i, c := range row {
+			style := styleCell
+			if i > 0 && (i > 1 || !d.r.Should) {
+				style = "CsaCount"
+			}
+			d.cell(widths[i], style, c)
+		}
+		d.b.WriteString("</w:tr>")
+	}
+	d.b.WriteString("</w:tbl>")
+}
+
+// paras writes a cell's paragraphs of one field: the group's in style, an
+// entity's own in ownStyle, each labelled as the report labels it.
+func (d *doc) paras(ps []report.Paragraph, style, ownStyle string) int {
+	n := 0
+	for _, p := range ps {
+		st, label := style, ""
+		if p.Own {
+			st = ownStyle
+		}
+		if p.Label != "" {
+			label = p.Label + ": "
+		}
+		n += d.field(st, label, p.Text)
+	}
+	return n
+}
+
+// groupCells writes a group's answer, evidence and commentary cells (the
+// 2022 form's evidence and commentary in one), from the answer cell on.
+func (d *doc) groupCells(row report.Row, widths []int) {
+	d.cellStart(widths[2], "")
+	if ps := row.ComplyCell(); ps != nil {
+		for _, p := range ps {
+			style := styleComply
+			if p.Own {
+				style = styleEntityComply
+			}
+			c, _ := assessment.ParseComply(p.Text)
+			bold := ""
+			if c.IsGap() || c == assessment.Unanswered {
+				bold = "<w:b/>"
+			}
+			d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr>`)
+			d.run(oneLine(p.Label)+": ", `<w:rStyle w:val="`+styleLabel+`"/>`)
+			d.run(p.Text, bold)
+			d.b.WriteString("</w:p>")
+		}
+	} else {
+		comply := styleComply
+		if !row.InFile {
+			comply = styleMissing
+		}
+		bold := ""
+		if row.Answer().IsGap() || row.Answer() == assessment.Unanswered {
+			bold = "<w:b/>"
+		}
+		d.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="` + comply + `"/></w:pPr>`)
+		d.run(row.ComplyLabel(), bold)
+		d.b.WriteString("</w:p>")
+	}
+	d.b.WriteString("</w:tc>")
+	evidence := d.r.Should
+	if !evidence {
+		d.cellStart(widths[3], "")
+		if d.paras(row.Paras(report.FieldEvidence), styleEvidence, styleEntityEvidence) == 0 {
+			d.para(styleEvidence, "", "")
+		}
+		d.b.WriteString("</w:tc>")
+	}
+	d.cellStart(widths[len(widths)-1], "")
+	n := 0
+	if evidence {
+		n += d.paras(row.Paras(report.FieldEvidence), styleEvidence, styleEntityEvidence)
+	}
+	n += d.paras(row.Paras(report.FieldCommentary), styleCommentary, styleEntityCommentary)
+	n += d.paras(row.Paras(report.FieldAlternative), styleAlternative, styleEntityAlternative)
+	n += d.field(styleReview, labelReview, row.Review)
+	if n == 0 {
+		d.para(styleCommentary, "", "")
+	}
+	d.b.WriteString("</w:tc>")
+}
+
 // form writes one table of the Ombudsman's form.
 func (d *doc) form(rows []report.Row) {
 	r := d.r
 	widths := form2024Widths
 	if r.Should {
 		widths = form2022Widths
+	}
+	if r.Group() {
+		widths = group2024Widths
+		if r.Should {
+			widths = group2022Widths
+		}
 	}
 	d.table(widths, r.FormHeader())
 	for _, row := range rows {
@@ -430,6 +572,11 @@ func (d *doc) form(rows []report.Row) {
 			req = styleReqSummary
 		}
 		d.cell(widths[1], req, row.Requirement)
+		if r.Group() {
+			d.groupCells(row, widths)
+			d.b.WriteString("</w:tr>")
+			continue
+		}
 		comply := styleComply
 		if !row.InFile {
 			comply = styleMissing
@@ -529,6 +676,20 @@ const documentRels = xml.Header + `<Relationships xmlns="http://schemas.openxmlf
 const appProps = xml.Header + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>csa</Application></Properties>`
 
 const settingsXML = xml.Header + `<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+
+// styles is the document's styles: a group's has its own.
+func (d *doc) styles() string {
+	if !d.r.Group() {
+		return stylesXML
+	}
+	var b strings.Builder
+	for _, id := range []string{styleEntity, styleEntityComply, styleEntityEvidence, styleEntityCommentary, styleEntityAlternative} {
+		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:customStyle="1" w:styleId="%s"><w:name w:val="csa %s"/><w:basedOn w:val="CsaCell"/><w:next w:val="%s"/></w:style>`,
+			id, strings.ToLower(strings.Replace(id[3:], "Entity", "entity ", 1)), id)
+	}
+	b.WriteString(`<w:style w:type="character" w:customStyle="1" w:styleId="` + styleRegistration + `"><w:name w:val="csa registration"/><w:rPr><w:color w:val="505A5F"/></w:rPr></w:style>`)
+	return strings.Replace(stylesXML, "</w:styles>", b.String()+"</w:styles>", 1)
+}
 
 // stylesXML: Arial throughout; 9-point text in the tables, so the form is
 // dense enough to print; headings kept with what follows them.

@@ -49,10 +49,11 @@ func write(t testing.TB, a *assessment.Assessment, cat *codes.Catalogue) []byte 
 
 func fixtures(t *testing.T) []string {
 	files, err := filepath.Glob("../../examples/*.yaml")
-	if err != nil || len(files) < 2 {
-		t.Fatalf("examples: %v %v", files, err)
+	groups, _ := filepath.Glob("../../examples/calder-vale/*.yaml")
+	if err != nil || len(files) < 2 || len(groups) < 2 {
+		t.Fatalf("examples: %v %v %v", files, groups, err)
 	}
-	return append(files, "testdata/every-field.yaml")
+	return append(append(files, groups...), "testdata/every-field.yaml", "testdata/group.yaml")
 }
 
 func lookup(code string) (*codes.Catalogue, error) { return codes.Lookup(code, "") }
@@ -64,7 +65,13 @@ func lookup(code string) (*codes.Catalogue, error) { return codes.Lookup(code, "
 func comparable(a *assessment.Assessment) *assessment.Assessment {
 	c := *a
 	c.File = ""
-	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos, c.EntitiesPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+	if a.Entities != nil {
+		c.Entities = slices.Clone(a.Entities)
+		for i := range c.Entities {
+			c.Entities[i].Pos = assessment.Pos{}
+		}
+	}
 	if c.Approved != nil {
 		ap := *c.Approved
 		ap.Pos = assessment.Pos{}
@@ -77,11 +84,9 @@ func comparable(a *assessment.Assessment) *assessment.Assessment {
 		c.Response = &rs
 	}
 	c.Answers = nil
-	for _, ans := range a.Answers {
-		ans.Pos, ans.ComplyPos, ans.ReviewPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
-		ans.EvidencePos, ans.CommentaryPos = assessment.TextPos{}, assessment.TextPos{}
+	byDue := func(actions []assessment.Action) []assessment.Action {
 		var acts []assessment.Action
-		for _, act := range ans.Actions {
+		for _, act := range actions {
 			act.Pos, act.DuePos = assessment.Pos{}, assessment.Pos{}
 			acts = append(acts, act)
 		}
@@ -96,7 +101,21 @@ func comparable(a *assessment.Assessment) *assessment.Assessment {
 			}
 			return x.Due.Time().Compare(y.Due.Time())
 		})
-		ans.Actions = acts
+		return acts
+	}
+	for _, ans := range a.Answers {
+		ans.Pos, ans.ComplyPos, ans.ReviewPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+		ans.EvidencePos, ans.CommentaryPos = assessment.TextPos{}, assessment.TextPos{}
+		ans.Actions = byDue(ans.Actions)
+		if ans.Entities != nil {
+			var es []assessment.EntityAnswer
+			for _, e := range ans.Entities {
+				e.Pos, e.ComplyPos, e.EvidencePos, e.CommentaryPos = assessment.Pos{}, assessment.Pos{}, assessment.TextPos{}, assessment.TextPos{}
+				e.Actions = byDue(e.Actions)
+				es = append(es, e)
+			}
+			ans.Entities = inGroupOrder(a, es)
+		}
 		c.Answers = append(c.Answers, ans)
 	}
 	slices.SortStableFunc(c.Answers, func(x, y assessment.Answer) int { return codes.CompareID(x.ID, y.ID) })

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -114,10 +115,12 @@ func Read(data []byte, lookup Lookup) (a *assessment.Assessment, ok bool, err er
 }
 
 // para is a paragraph as read: its style and text, the runs in the label
-// style left out.
+// style left out and kept as its label, a registration number's as reg.
 type para struct {
 	style string
 	text  string
+	label string
+	reg   string
 }
 
 // block is a paragraph outside a table, or a table: rows of cells of
@@ -138,10 +141,13 @@ func parse(d *xml.Decoder) ([]block, error) {
 		cur    *para
 		inText bool
 		inLbl  bool // in a run in the label style
+		inReg  bool // in a run in the registration style
 		depth  int
 		paras  int
 		text   int
 		sb     strings.Builder
+		lb     strings.Builder // the label runs' text
+		rb     strings.Builder // the registration runs' text
 	)
 	for {
 		tok, err := d.RawToken()
@@ -177,22 +183,25 @@ func parse(d *xml.Decoder) ([]block, error) {
 				}
 				cur = &para{}
 				sb.Reset()
+				lb.Reset()
+				rb.Reset()
 			case "pStyle":
 				if cur != nil {
 					cur.style = attr(t, "val")
 				}
 			case "rStyle":
 				inLbl = attr(t, "val") == styleLabel
+				inReg = attr(t, "val") == styleRegistration
 			case "r":
-				inLbl = false
+				inLbl, inReg = false, false
 			case "t":
 				inText = true
 			case "tab":
-				if cur != nil && !inLbl {
+				if cur != nil && !inLbl && !inReg {
 					sb.WriteByte('\t')
 				}
 			case "br", "cr":
-				if cur != nil && !inLbl {
+				if cur != nil && !inLbl && !inReg {
 					sb.WriteByte('\n')
 				}
 			}
@@ -205,7 +214,7 @@ func parse(d *xml.Decoder) ([]block, error) {
 				if cur == nil {
 					continue
 				}
-				cur.text = sb.String()
+				cur.text, cur.label, cur.reg = sb.String(), lb.String(), rb.String()
 				if n := len(tables); n > 0 {
 					rows := tables[n-1]
 					if len(rows) > 0 && len(rows[len(rows)-1]) > 0 {
@@ -239,11 +248,18 @@ func parse(d *xml.Decoder) ([]block, error) {
 				}
 			}
 		case xml.CharData:
-			if inText && cur != nil && !inLbl {
+			if inText && cur != nil {
 				if text += len(t); text > maxText {
 					return nil, errorf("it holds more than %s of text", ooxml.MB(maxText))
 				}
-				sb.Write(t)
+				switch {
+				case inLbl:
+					lb.Write(t)
+				case inReg:
+					rb.Write(t)
+				default:
+					sb.Write(t)
+				}
 			}
 		}
 	}
@@ -299,7 +315,13 @@ func build(a *assessment.Assessment, blocks []block, cat *codes.Catalogue) error
 			}
 		case len(head) >= 2 && head[1] == report.ActionHeader()[1]:
 			for _, row := range rows[1:] {
-				if err := action(answers, &order, row); err != nil {
+				if err := action(answers, &order, row, false); err != nil {
+					return err
+				}
+			}
+		case len(head) >= 3 && head[1] == report.ColEntity && head[2] == report.ActionHeader()[1]:
+			for _, row := range rows[1:] {
+				if err := action(answers, &order, row, true); err != nil {
 					return err
 				}
 			}
@@ -321,6 +343,9 @@ func build(a *assessment.Assessment, blocks []block, cat *codes.Catalogue) error
 		ans := answers[id]
 		if ans.ID == "" { // an action for a provision with no row: keep it
 			ans.ID = id
+		}
+		if len(ans.Entities) > 0 {
+			ans.Entities = inGroupOrder(a, ans.Entities)
 		}
 		a.Answers = append(a.Answers, *ans)
 	}
@@ -396,6 +421,14 @@ func facts(a *assessment.Assessment, rows [][][]para) error {
 		label, value := strings.TrimSpace(plain(row[0])), plain(row[1])
 		var err error
 		switch label {
+		case factEntities:
+			for _, p := range row[1] {
+				if p.style != styleEntity || strings.TrimSpace(p.text) == "" {
+					continue
+				}
+				reg := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(p.reg), "(registration "), ")")
+				a.Entities = append(a.Entities, assessment.Entity{Name: strings.TrimSpace(p.text), Registration: strings.TrimSpace(reg)})
+			}
 		case factLandlord:
 			a.Landlord = value
 		case "Period":
@@ -462,8 +495,57 @@ func answer(answers map[string]*assessment.Answer, order *[]string, row [][]para
 	if id == "" {
 		return nil
 	}
-	comply := strings.TrimSpace(plain(row[2]))
+	// A group's answer cell may name each entity: "Name: Yes" lines, an
+	// entity's own in a style of its own; the others give the group's.
+	own := map[string]*assessment.EntityAnswer{}
+	var names []string
+	entity := func(name string) *assessment.EntityAnswer {
+		name = strings.TrimSpace(name)
+		e, ok := own[name]
+		if !ok {
+			e = &assessment.EntityAnswer{Name: name}
+			own[name] = e
+			names = append(names, name)
+		}
+		return e
+	}
+	var groupLines []string
+	for _, p := range row[2] {
+		if p.style == styleEntityComply {
+			e := entity(strings.TrimSuffix(strings.TrimSpace(p.label), ":"))
+			c, ok := assessment.ParseComply(p.text)
+			if !ok && strings.TrimSpace(p.text) != "Not answered" {
+				return errorf("provision %s, the answer of %s: %q is not an answer: write Yes, No, Partial or N/A", id, clip(e.Name), clip(p.text))
+			}
+			e.Comply = c
+			continue
+		}
+		if p.label != "" && strings.TrimSpace(p.text) != "" {
+			groupLines = append(groupLines, p.text) // "Name: Yes": the group's, as that entity gives it
+			continue
+		}
+		groupLines = append(groupLines, p.text)
+	}
+	comply := strings.TrimSpace(strings.Join(groupLines, "\n"))
+	if len(own) > 0 && len(groupLines) > 0 {
+		comply = strings.TrimSpace(groupLines[0])
+	}
 	rest := row[3:]
+	for _, c := range rest {
+		for _, f := range []struct {
+			style  string
+			suffix string
+			set    func(*assessment.EntityAnswer, string)
+		}{
+			{styleEntityEvidence, "", func(e *assessment.EntityAnswer, t string) { e.Evidence = t }},
+			{styleEntityCommentary, "", func(e *assessment.EntityAnswer, t string) { e.Commentary = t }},
+			{styleEntityAlternative, ", " + strings.ToLower(report.LabelAlternative[:1]) + report.LabelAlternative[1:], func(e *assessment.EntityAnswer, t string) { e.Alternative = t }},
+		} {
+			for _, et := range entityField(c, f.style, f.suffix) {
+				f.set(entity(et[0]), et[1])
+			}
+		}
+	}
 	var ev, com, alt, rev string
 	for _, c := range rest {
 		if t, ok := field(c, styleEvidence); ok {
@@ -480,7 +562,7 @@ func answer(answers map[string]*assessment.Answer, order *[]string, row [][]para
 		}
 	}
 	missing := len(row[2]) > 0 && row[2][0].style == styleMissing
-	if missing && comply == "Not answered" && ev == "" && com == "" && alt == "" && rev == "" {
+	if missing && comply == "Not answered" && ev == "" && com == "" && alt == "" && rev == "" && len(own) == 0 {
 		return nil
 	}
 	ans := get(answers, order, id)
@@ -493,6 +575,11 @@ func answer(answers map[string]*assessment.Answer, order *[]string, row [][]para
 		return errorf("provision %s: %q is not an answer: write Yes, No, Partial or N/A", id, clip(comply))
 	}
 	ans.Evidence, ans.Commentary, ans.Alternative, ans.Review = ev, com, alt, rev
+	for _, name := range names {
+		if e := own[name]; e.Differs() {
+			ans.Entities = append(ans.Entities, *e)
+		}
+	}
 	req := plain(row[1])
 	style := ""
 	if len(row[1]) > 0 {
@@ -514,7 +601,53 @@ func answer(answers map[string]*assessment.Answer, order *[]string, row [][]para
 	return nil
 }
 
-func action(answers map[string]*assessment.Answer, order *[]string, row [][]para) error {
+// entityField reads an entity's own text of a field from a cell: each
+// paragraph in its style labelled "Name: " (with suffix after the name,
+// for the alternative) starts one, and the unlabelled ones after it go on
+// with it, line by line. Pairs of name and text, in order.
+func entityField(cell []para, style, suffix string) [][2]string {
+	var out [][2]string
+	for _, p := range cell {
+		if p.style != style {
+			continue
+		}
+		if label := strings.TrimSpace(p.label); label != "" || len(out) == 0 {
+			name := strings.TrimSuffix(strings.TrimSuffix(label, ":"), suffix)
+			out = append(out, [2]string{name, p.text})
+			continue
+		}
+		out[len(out)-1][1] += "\n" + p.text
+	}
+	return out
+}
+
+// inGroupOrder sorts entities' answers as the group lists its entities,
+// names it does not list last.
+func inGroupOrder(a *assessment.Assessment, es []assessment.EntityAnswer) []assessment.EntityAnswer {
+	rank := func(name string) int {
+		if i := a.Entity(name); i >= 0 {
+			return i
+		}
+		return len(a.Entities)
+	}
+	out := slices.Clone(es)
+	slices.SortStableFunc(out, func(x, y assessment.EntityAnswer) int { return rank(x.Name) - rank(y.Name) })
+	return out
+}
+
+// action reads a row of the action plan; a group's has the entity after the
+// provision ("All entities" for the group's own).
+func action(answers map[string]*assessment.Answer, order *[]string, row [][]para, group bool) error {
+	entity := ""
+	if group {
+		if len(row) < 2 {
+			return nil
+		}
+		if entity = strings.TrimSpace(plain(row[1])); entity == "All entities" {
+			entity = ""
+		}
+		row = append(row[:1:1], row[2:]...)
+	}
 	if len(row) < 5 {
 		return nil
 	}
@@ -542,6 +675,15 @@ func action(answers map[string]*assessment.Answer, order *[]string, row [][]para
 		}
 	}
 	ans := get(answers, order, id)
-	ans.Actions = append(ans.Actions, act)
+	if entity == "" {
+		ans.Actions = append(ans.Actions, act)
+		return nil
+	}
+	k := slices.IndexFunc(ans.Entities, func(e assessment.EntityAnswer) bool { return e.Name == entity })
+	if k < 0 {
+		k = len(ans.Entities)
+		ans.Entities = append(ans.Entities, assessment.EntityAnswer{Name: entity})
+	}
+	ans.Entities[k].Actions = append(ans.Entities[k].Actions, act)
 	return nil
 }

@@ -229,6 +229,8 @@ func (b *builder) answer(rec *record) assessment.Answer {
 		b.note(rec.where, id, "%s is in the action plan but not in the assessment's table: left unanswered", id)
 	case !rec.hdr.has(colComply):
 		b.once("nocomply", rec.hdr.where, "the table has no Comply column: its provisions are left unanswered")
+	case len(b.opts.Entities) > 0 && b.groupAnswer(rec, raw, &ans, &extra):
+		c, ok, exact = ans.Comply, true, true
 	case ok && !exact && entitiesAgreeIn(raw):
 		extra = append(extra, rec.hdr.labelOf(colComply)+": "+raw) // every entity's answer, kept
 	case !ok && len(entityDiffers(raw)) > 0:

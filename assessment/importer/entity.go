@@ -5,15 +5,26 @@ import (
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // This file reads the answers of an assessment that covers several
 // landlords of a group, one answer each: "Fenwick Vale Homes: Yes, Fenwick
 // Vale Living: Partial" in one cell, one line per entity, or one answer
-// column per entity. An assessment has one answer per provision (the
-// format has no groups yet), so an answer every entity gives is that
-// answer, and answers that differ leave the provision unanswered; either
-// way each entity's answer is kept in the commentary and reported.
+// column per entity.
+//
+// When the person importing names the group's entities (Options.Entities,
+// --entities), each name in such a cell that is one of them becomes that
+// entity's answer (groupAnswer): the answer most of them give is the
+// group's, and an entity that gives another has its own. A name that is
+// none of them is kept in the commentary and reported. The document alone
+// does not decide who the entities are: a cell's names are as often a
+// landlord's services or areas ("Repairs: Yes, Lettings: No") as members
+// of a group.
+//
+// Without Options.Entities, an answer every entity gives is the answer,
+// and answers that differ leave the provision unanswered; either way each
+// entity's answer is kept in the commentary and reported.
 
 // entityAnswer is one entity's answer to a provision.
 type entityAnswer struct {
@@ -125,7 +136,7 @@ func entityLine(t string) bool {
 // entity of a group, or the only answer column under a header csa does not
 // know. One such column becomes the answer column; several are joined into
 // one "Name: answer" cell per row, which parseAnswer reads.
-func entityColumns(recs []*record) []Note {
+func entityColumns(recs []*record, known []string) []Note {
 	var notes []Note
 	byHdr := map[*header][]*record{}
 	var order []*header
@@ -183,7 +194,11 @@ func entityColumns(recs []*record) []Note {
 				}
 			}
 			h.cols[first] = colComply
-			notes = append(notes, Note{Where: h.where, Message: fmt.Sprintf("the columns %s each hold an entity's answers: read together, one answer per provision where they agree", quoteList(names))})
+			how := "read together, one answer per provision where they agree"
+			if len(known) > 0 {
+				how = "read as each entity's answer"
+			}
+			notes = append(notes, Note{Where: h.where, Message: fmt.Sprintf("the columns %s each hold an entity's answers: %s", quoteList(names), how)})
 		}
 	}
 	return notes
@@ -289,4 +304,105 @@ func entitiesAgreeIn(cell string) bool {
 	}
 	_, same := entitiesAgree(es)
 	return same
+}
+
+// groupAnswer makes ans's answer, and its entities' own, from a cell of
+// entities' answers, given the group's entities (b.opts.Entities). It
+// reports false, changing nothing, when the cell is not one of entities'
+// answers or names none of the group's entities.
+func (b *builder) groupAnswer(rec *record, raw string, ans *assessment.Answer, extra *[]string) bool {
+	es, ok := entityAnswers(raw)
+	if !ok {
+		return false
+	}
+	names := b.opts.Entities
+	given := make([]assessment.Comply, len(names)) // by entity; "" when the cell does not name it
+	var unmapped []string
+	for _, e := range es {
+		i, how := b.matchEntity(e.name)
+		switch {
+		case i < 0:
+			b.note(rec.where, ans.ID, "the answer of %q to %s names no entity given with --entities%s: kept in the commentary", clip(e.name, 40), ans.ID, entityHint(e.name, names))
+			unmapped = append(unmapped, e.name+": "+e.answer.Label())
+		case given[i] != "" && given[i] != e.answer:
+			b.note(rec.where, ans.ID, "%s is answered twice for %s (%s, then %s): the first is kept, the second in the commentary", names[i], ans.ID, given[i].Label(), e.answer.Label())
+			unmapped = append(unmapped, e.name+": "+e.answer.Label())
+		default:
+			given[i] = e.answer
+			if how != "" {
+				b.once("entity "+e.name, rec.where, "%q in the answers read as the entity %s (%s)", clip(e.name, 40), names[i], how)
+			}
+		}
+	}
+	if len(unmapped) == len(es) {
+		return false
+	}
+	if len(unmapped) > 0 {
+		*extra = append(*extra, rec.hdr.labelOf(colComply)+": "+strings.Join(unmapped, "; "))
+	}
+	// The group's answer: the one most entities give (the first entity's
+	// among equals), when every entity is named; none otherwise, so an
+	// entity the cell leaves out is unanswered, not given another's word.
+	var missing []string
+	count := map[assessment.Comply]int{}
+	for i, c := range given {
+		if c == "" {
+			missing = append(missing, names[i])
+			continue
+		}
+		count[c]++
+	}
+	group := assessment.Unanswered
+	if len(missing) == 0 {
+		for _, c := range given {
+			if count[c] > count[group] {
+				group = c
+			}
+		}
+	} else {
+		b.note(rec.where, ans.ID, "the answer to %s does not name %s: %s left unanswered", ans.ID, english.And(missing), map[bool]string{true: "it is", false: "they are"}[len(missing) == 1])
+	}
+	ans.Comply = group
+	for i, c := range given {
+		if c != "" && c != group {
+			ans.Entities = append(ans.Entities, assessment.EntityAnswer{Name: names[i], Comply: c})
+		}
+	}
+	return true
+}
+
+// matchEntity finds the entity of the group a name in a document means:
+// the same name but for case and spacing, or else the one entity whose
+// name starts with it or holds it ("Moorside" for "Moorside Housing
+// Association", said in how). -1 when none, or several, would do: a slip
+// of a letter is not guessed ("Landlord A" is not "Landlord B").
+func (b *builder) matchEntity(name string) (int, string) {
+	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+	n := norm(name)
+	short := -1
+	for i, e := range b.opts.Entities {
+		m := norm(e)
+		if m == n {
+			return i, ""
+		}
+		if len(n) > 3 && (strings.HasPrefix(m, n+" ") || strings.Contains(m, " "+n) || strings.HasPrefix(n, m+" ")) {
+			if short >= 0 {
+				return -1, ""
+			}
+			short = i
+		}
+	}
+	if short >= 0 {
+		return short, "a short form of it"
+	}
+	return -1, ""
+}
+
+// entityHint suggests the entity a name was probably meant to be, or
+// lists the entities.
+func entityHint(name string, names []string) string {
+	if best := assessment.ClosestEntity(name, names); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return "; the entities are " + english.And(names)
 }

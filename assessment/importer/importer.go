@@ -36,6 +36,11 @@ type Options struct {
 	Assessed         assessment.Date // zero takes it from the document
 	Sheet            string          // XLSX: read only this sheet
 	ActionsFromProse bool            // draft actions from promises in the evidence of no and partial answers
+	// Entities are the landlords of a group the document answers for, in
+	// order (--entities): a cell of their answers ("Landlord A: Yes,
+	// Landlord B: Partial"), or a column of answers under each one's name,
+	// becomes each one's answer (entity.go). None: one landlord's.
+	Entities []string
 	// Catalogues are where a catalogue file the document itself names (csa's
 	// own workbook's code) may be read from; zero: the working folder.
 	Catalogues codes.Resolver
@@ -275,7 +280,7 @@ func ImportAll(srcs []Source, opts Options) (*Result, error) {
 	recs, more := sameAgain(recs)
 	notes = append(notes, more...)
 	notes = append(notes, tickColumns(recs)...)
-	notes = append(notes, entityColumns(recs)...)
+	notes = append(notes, entityColumns(recs, opts.Entities)...)
 	cat, decision, more, err := chooseCode(name, opts, parts)
 	if err != nil {
 		return nil, err
@@ -286,6 +291,9 @@ func ImportAll(srcs []Source, opts Options) (*Result, error) {
 	a := &assessment.Assessment{Code: cat.ID}
 	if cat.Source != "embedded" {
 		a.Code = opts.Code
+	}
+	for _, e := range opts.Entities {
+		a.Entities = append(a.Entities, assessment.Entity{Name: e})
 	}
 	for _, rec := range recs {
 		if rec.id == "" {
@@ -479,6 +487,14 @@ func fromOwn(name string, a *assessment.Assessment, opts Options, notes []Note, 
 	}
 	if opts.Sheet != "" {
 		notes = append(notes, Note{Message: "csa's own report workbook is read whole, whatever --sheet says: its sheets belong together"})
+	}
+	if len(opts.Entities) > 0 && !slices.Equal(opts.Entities, a.EntityNames()) {
+		// Its answers are each entity's already, under the names it lists.
+		if a.IsGroup() {
+			notes = append(notes, Note{Message: fmt.Sprintf("the %s lists its own entities (%s): --entities is not used", what, strings.Join(a.EntityNames(), "; "))})
+		} else {
+			notes = append(notes, Note{Message: fmt.Sprintf("the %s is one landlord's assessment, with no entities: --entities is not used", what)})
+		}
 	}
 	if opts.Landlord != "" {
 		set("landlord", "--landlord", a.Landlord, opts.Landlord)

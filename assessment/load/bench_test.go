@@ -6,6 +6,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/csa-tool/csa/assessment"
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/assessment/internal/generate"
 )
 
@@ -29,10 +30,44 @@ func checkAll(tb testing.TB, ins []Input, opts Options) []Result {
 	}
 	return res
 }
+
+// groups returns n generated group assessments (see generate.Groups).
+func groups(tb testing.TB, n int) []Input {
+	tb.Helper()
+	names, files := generate.Groups(n)
+	ins := make([]Input, n)
+	for i := range ins {
+		ins[i] = Input{Name: names[i], Data: files[i]}
+	}
+	return ins
+}
+
 func TestGeneratedAssessmentsAreClean(t *testing.T) {
-	for _, r := range checkAll(t, generated(t, 3), Options{AsOf: assessment.NewDate(2025, 7, 1)}) {
+	ins := append(generated(t, 3), groups(t, 24)...)
+	for _, r := range checkAll(t, ins, Options{AsOf: assessment.NewDate(2025, 7, 1)}) {
 		if len(r.Findings) > 0 {
 			t.Errorf("%s: %v", r.Name, r.Findings)
+		}
+	}
+}
+
+// TestGeneratedGroupsDiffer: the group benchmark reads what it means to:
+// every file takes the fast path and has entities answering differently.
+func TestGeneratedGroupsDiffer(t *testing.T) {
+	for _, in := range groups(t, 3) {
+		a, fs := assessment.Parse(in.Name, in.Data)
+		if len(fs) > 0 || len(a.Entities) != 3 {
+			t.Fatalf("%s: %v", in.Name, fs)
+		}
+		own := 0
+		for _, ans := range a.Answers {
+			own += len(ans.Entities)
+		}
+		if own < 6 {
+			t.Errorf("%s: only %d answers of an entity's own", in.Name, own)
+		}
+		if _, ok := fastyaml.Parse(in.Data); !ok {
+			t.Errorf("%s does not take the fast path", in.Name)
 		}
 	}
 }
@@ -41,6 +76,18 @@ func TestGeneratedAssessmentsAreClean(t *testing.T) {
 // whole of csa check after the files are read.
 func BenchmarkCheck1000(b *testing.B) {
 	srcs := generated(b, 1000)
+	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
+	b.ResetTimer()
+	for b.Loop() {
+		checkAll(b, srcs, opts)
+	}
+}
+
+// BenchmarkCheckGroups1000 checks 1,000 generated group assessments, three
+// entities each, with about one provision in eight answered differently by
+// one entity: to be measured against BenchmarkCheck1000 (within 1.2 times).
+func BenchmarkCheckGroups1000(b *testing.B) {
+	srcs := groups(b, 1000)
 	opts := Options{AsOf: assessment.NewDate(2025, 7, 1)}
 	b.ResetTimer()
 	for b.Loop() {

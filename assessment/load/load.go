@@ -47,8 +47,9 @@ type File struct {
 }
 
 // Read reads an assessment for a command that uses its answers: the
-// loader's findings, the catalogue's (unknown-code) and duplicate-provision,
-// since either of two answers could be the one meant. Kind says whether the
+// loader's findings, the catalogue's (unknown-code), duplicate-provision,
+// since either of two answers could be the one meant, and unknown-entity,
+// since an answer for no entity of the group answers nothing. Kind says whether the
 // file is proven not to be an assessment, for a command that skips or
 // refuses such a file; Faithful whether the command may go on.
 func Read(in Input) *File {
@@ -56,6 +57,7 @@ func Read(in Input) *File {
 	f.parse(in)
 	if a := f.Assessment; a != nil {
 		f.Findings = append(f.Findings, rules.DuplicateProvision.Check(a, nil, nil, rules.Options{})...)
+		f.Findings = append(f.Findings, rules.UnknownEntity.Check(a, nil, nil, rules.Options{})...)
 		f.Findings = append(f.Findings, rules.UnknownCode.Check(a, f.Catalogue, f.catErr, rules.Options{})...)
 	}
 	assessment.SortFindings(f.Findings)
@@ -123,8 +125,9 @@ func (u *Unreadable) MoreErrors() string { return english.Count(u.More, "more er
 // Faithful returns nil when the file read as an assessment with its
 // catalogue and no error, so a command may use its answers; otherwise an
 // *Unreadable with the first error. The rules are not applied (that is
-// check's job), but a syntax or schema error, a code csa does not know, or
-// a provision answered twice stops the command.
+// check's job), but a syntax or schema error, a code csa does not know, a
+// provision answered twice or an answer for an entity the group does not
+// list stops the command.
 func (f *File) Faithful() error {
 	if !assessment.HasErrors(f.Findings) {
 		if f.Assessment == nil || f.Catalogue == nil { // Parse reports these; never hand on a nil

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,25 @@ var FormCSVHeader = []string{
 // action. Overdue and Days overdue are judged on the report's as-of date.
 var ActionsCSVHeader = []string{
 	"Code provision", "Action", "Owner", "Due", "Status", "Completed", "Draft", "Overdue", "Days overdue",
+}
+
+// FormCSVHeader is the form table's header row for this report: for a
+// group, with an Entity column after the provision (blank on the group's
+// answer, the entity's name on an entity's own).
+func (r *Report) FormCSVHeader() []string {
+	if !r.Group() {
+		return FormCSVHeader
+	}
+	return slices.Insert(slices.Clone(FormCSVHeader), 1, ColEntity)
+}
+
+// ActionsCSVHeader is the action plan's header row for this report: for a
+// group, with an Entity column after the provision.
+func (r *Report) ActionsCSVHeader() []string {
+	if !r.Group() {
+		return ActionsCSVHeader
+	}
+	return slices.Insert(slices.Clone(ActionsCSVHeader), 1, ColEntity)
 }
 
 // BOM is the byte-order mark WriteCSV starts with: without it, Excel reads
@@ -59,24 +79,41 @@ func WriteCSV(w io.Writer, r *Report, table string) error {
 	var rows [][]string
 	switch table {
 	case TableForm, "":
-		rows = append(rows, FormCSVHeader)
+		rows = append(rows, r.FormCSVHeader())
 		for _, s := range r.Sections {
 			for _, row := range s.Rows {
 				section := ""
 				if row.InCatalogue {
 					section = strconv.Itoa(row.Section)
 				}
-				rows = append(rows, []string{
+				cells := []string{
 					CSVProvision(row.ID), section, sectionTitle(s), row.Obligation, row.Requirement, string(row.RequirementFrom),
 					row.ComplyLabel(), row.Evidence, row.Commentary, row.Alternative, row.Review,
-				})
+				}
+				if !r.Group() {
+					rows = append(rows, cells)
+					continue
+				}
+				rows = append(rows, slices.Insert(cells, 1, ""))
+				// Each entity's own answer, on a row of its own after the
+				// group's: a blank cell is the group's.
+				for _, e := range row.Entities {
+					if e.Own == nil || !e.Own.Differs() {
+						continue
+					}
+					rows = append(rows, []string{CSVProvision(row.ID), e.Name, section, sectionTitle(s), row.Obligation, "", "",
+						e.Own.Comply.Label(), e.Own.Evidence, e.Own.Commentary, e.Own.Alternative, ""})
+				}
 			}
 		}
 	case TableActions:
-		rows = append(rows, ActionsCSVHeader)
+		rows = append(rows, r.ActionsCSVHeader())
 		for _, it := range r.Actions {
 			row := actionCSVRow(it)
 			row[0] = CSVProvision(row[0])
+			if r.Group() {
+				row = slices.Insert(row, 1, actionEntity(it))
+			}
 			rows = append(rows, row)
 		}
 	default:

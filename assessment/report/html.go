@@ -46,12 +46,15 @@ type htmlView struct {
 	Introduction  []string
 	Note          string
 	Summary       htmlTable
+	GroupNote     string     // how a group's summary counts
+	EntitySummary *htmlTable // a group's answers per entity
 	Sections      []htmlSection
 	ActionNote    string
 	Actions       *htmlTable
 	Response      *htmlResponse
 	Contents      []htmlLink
 	Should        bool // the 2022 form's columns
+	Group         bool // a group's report
 	Nested        bool // a part of another page: headings one level down
 	Heads         htmlHeads
 }
@@ -122,11 +125,13 @@ var (
 	formCols2024 = []string{"c-id", "c-req", "c-comply", "c-evidence", "c-text"}
 	formCols2022 = []string{"c-id", "c-req", "c-comply", "c-text"}
 	actionCols   = []string{"c-id", "c-action", "c-owner", "c-date", "c-status"}
+	// a group's action plan names the entity after the provision
+	groupActionCols = []string{"c-id", "c-entity", "c-action", "c-owner", "c-date", "c-status"}
 )
 
 func (r *Report) htmlView(prefix string) htmlView {
 	v := htmlView{Title: r.Title(), Draft: r.DraftNote(), Note: r.SummaryNote(), ActionNote: r.ActionPlanNote(),
-		Introduction: Paragraphs(r.Introduction), Should: r.Should, Nested: prefix != ""}
+		Introduction: Paragraphs(r.Introduction), Should: r.Should, Group: r.Group(), Nested: prefix != ""}
 	head := func(id, text string) htmlHeading { return htmlHeading{Nested: v.Nested, ID: prefix + id, Text: text} }
 	v.Heads = htmlHeads{Introduction: head("introduction", "Introduction"), Summary: head("summary", "Summary"),
 		Actions: head("action-plan", "Action plan"), Response: head("response", "Response of the governing body")}
@@ -148,20 +153,12 @@ func (r *Report) htmlView(prefix string) htmlView {
 	v.Contents = append(v.Contents, htmlLink{"summary", "Summary"})
 
 	header, rows := r.summaryRows()
-	v.Summary = htmlTable{Caption: "Answers by section", Class: "summary", Header: header}
-	for _, row := range rows {
-		hr := htmlRow{Head: cell(header[0], "", row[0])}
-		if strings.HasPrefix(row[0], "All sections") {
-			hr.Class = "total"
-		}
-		for i, c := range row[1:] {
-			class := "num"
-			if header[i+1] == colSummaryOblig {
-				class = "oblig"
-			}
-			hr.Cells = append(hr.Cells, cell(header[i+1], class, c))
-		}
-		v.Summary.Rows = append(v.Summary.Rows, hr)
+	v.Summary = summaryTable("Answers by section", header, rows)
+	if r.Group() {
+		v.GroupNote = r.SummaryNoteGroup()
+		header, rows := r.entityRows()
+		t := summaryTable("Answers by entity", header, rows)
+		v.EntitySummary = &t
 	}
 
 	formHeader := r.formHeader()
@@ -189,18 +186,25 @@ func (r *Report) htmlView(prefix string) htmlView {
 			caption += " as at " + r.AsOf.Long()
 		}
 		t := htmlTable{Caption: caption, Class: "actions", Header: actionHeader, Cols: actionCols}
+		if r.Group() {
+			t.Header, t.Cols = r.ActionPlanHeader(), groupActionCols
+		}
+		h := t.Header[len(t.Header)-4:] // action, owner, due, status
 		for _, it := range r.Actions {
-			status := cell(actionHeader[4], "", StatusText(it))
-			row := htmlRow{Head: cell(actionHeader[0], "", it.Provision)}
+			status := cell(h[3], "", StatusText(it))
+			row := htmlRow{Head: cell(t.Header[0], "", it.Provision)}
 			if it.Overdue {
 				row.Class, status.Class = "overdue", "overdue"
 			}
-			row.Cells = []htmlCell{
-				cell(actionHeader[1], "", it.Text),
-				cell(actionHeader[2], "", it.Owner),
-				cell(actionHeader[3], "date", it.Due.Long()),
-				status,
+			if r.Group() {
+				row.Cells = append(row.Cells, cell(ColEntity, "", actionEntity(it)))
 			}
+			row.Cells = append(row.Cells,
+				cell(h[0], "", it.Text),
+				cell(h[1], "", it.Owner),
+				cell(h[2], "date", it.Due.Long()),
+				status,
+			)
 			t.Rows = append(t.Rows, row)
 		}
 		v.Actions = &t
@@ -218,13 +222,37 @@ func (r *Report) htmlForm(caption string, hidden bool, rows []Row, header []stri
 		t.Cols = formCols2022
 	}
 	for _, row := range rows {
-		comply := cell(header[2], "comply "+complyClass(row.Comply), row.ComplyLabel())
+		comply := cell(header[2], "comply "+complyClass(row.Answer()), row.ComplyLabel())
+		if ps := row.ComplyCell(); ps != nil {
+			comply = paraCell(header[2], ps)
+			comply.Class = "comply entities"
+		}
 		hr := htmlRow{ID: provisionAnchor(row.ID, anchors), Head: cell(header[0], "", row.ID),
 			Cells: []htmlCell{cell(header[1], "", row.Requirement), comply}}
 		if r.Should {
 			hr.Cells = append(hr.Cells, paraCell(header[3], row.EvidenceCell()))
 		} else {
-			hr.Cells = append(hr.Cells, cell(header[3], "", row.Evidence), paraCell(header[4], row.CommentaryCell()))
+			hr.Cells = append(hr.Cells, paraCell(header[3], row.EvidenceParas()), paraCell(header[4], row.CommentaryCell()))
+		}
+		t.Rows = append(t.Rows, hr)
+	}
+	return t
+}
+
+// summaryTable is a table of counts: a row's header cell, then its counts.
+func summaryTable(caption string, header []string, rows [][]string) htmlTable {
+	t := htmlTable{Caption: caption, Class: "summary", Header: header}
+	for _, row := range rows {
+		hr := htmlRow{Head: cell(header[0], "", row[0])}
+		if strings.HasPrefix(row[0], "All sections") {
+			hr.Class = "total"
+		}
+		for i, c := range row[1:] {
+			class := "num"
+			if header[i+1] == colSummaryOblig {
+				class = "oblig"
+			}
+			hr.Cells = append(hr.Cells, cell(header[i+1], class, c))
 		}
 		t.Rows = append(t.Rows, hr)
 	}
@@ -393,6 +421,12 @@ tr:target th, tr:target td { outline: 2px solid #1d4f91; }
 }
 `
 
+// groupCSS is added for a group's report: the action plan's entity
+// column, and a group's answer cell of one line per entity.
+const groupCSS = `col.c-entity { width: 14%; }
+td.entities p { margin: 0; }
+`
+
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <html lang="en-GB">
 <head>
@@ -400,7 +434,7 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="csa">
 <title>{{if .Draft}}DRAFT: {{end}}{{.Title}}</title>
-<style>` + pageCSS + `</style>
+<style>` + pageCSS + `{{if .Group}}` + groupCSS + `{{end}}</style>
 </head>
 <body>
 <main>
@@ -423,7 +457,8 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 {{end}}<section aria-labelledby="{{.Heads.Summary.ID}}">
 {{template "h" .Heads.Summary}}
 {{with .Note}}<p class="note">{{.}}</p>
-{{end}}{{template "table" .Summary}}</section>
+{{end}}{{template "table" .Summary}}{{with .GroupNote}}<p class="note">{{.}}</p>
+{{end}}{{with .EntitySummary}}{{template "table" .}}{{end}}</section>
 {{range .Sections}}<section aria-labelledby="{{.Head.ID}}">
 {{template "h" .Head}}
 {{range .Tables}}{{template "table" .}}{{end}}</section>

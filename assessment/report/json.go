@@ -31,6 +31,27 @@ type (
 		Sections   []jsonSection   `json:"sections"`
 		Provisions []jsonProvision `json:"provisions"`
 		Missing    []string        `json:"missing"`
+		// A group's: its entities, each with its answers counted.
+		Entities []jsonEntity `json:"entities,omitempty"`
+	}
+	jsonEntity struct {
+		Name         string    `json:"name"`
+		Registration string    `json:"registration"`
+		Summary      jsonTally `json:"summary"`
+	}
+	// jsonEntityAnswer is how one entity of a group answers a provision:
+	// its answer as it gives it, and what it gives of its own (null: the
+	// group's answer in full).
+	jsonEntityAnswer struct {
+		Name   string     `json:"name"`
+		Comply *string    `json:"comply"`
+		Own    *jsonOwned `json:"own"`
+	}
+	jsonOwned struct {
+		Comply      *string `json:"comply"`
+		Evidence    string  `json:"evidence"`
+		Commentary  string  `json:"commentary"`
+		Alternative string  `json:"alternative"`
 	}
 	jsonCode struct {
 		ID          string  `json:"id"`
@@ -51,12 +72,13 @@ type (
 		Text string  `json:"text"`
 	}
 	jsonCounts struct {
-		Yes        int `json:"yes"`
-		Partial    int `json:"partial"`
-		No         int `json:"no"`
-		NA         int `json:"na"`
-		Unanswered int `json:"unanswered"`
-		Total      int `json:"total"`
+		Yes        int  `json:"yes"`
+		Partial    int  `json:"partial"`
+		No         int  `json:"no"`
+		NA         int  `json:"na"`
+		Unanswered int  `json:"unanswered"`
+		Differs    *int `json:"entities_differ,omitempty"` // a group's: provisions its entities answer differently
+		Total      int  `json:"total"`
 	}
 	jsonTally struct {
 		Must   jsonCounts `json:"must"`
@@ -87,6 +109,8 @@ type (
 		Alternative       string       `json:"alternative"`
 		Review            string       `json:"review"`
 		Actions           []jsonAction `json:"actions"`
+		// A group's: how each entity answers.
+		Entities []jsonEntityAnswer `json:"entities,omitempty"`
 	}
 	jsonAction struct {
 		Provision   string  `json:"provision"`
@@ -98,6 +122,9 @@ type (
 		Draft       bool    `json:"draft"`
 		Overdue     bool    `json:"overdue"`
 		DaysOverdue int     `json:"days_overdue"`
+		// A group's: the entities the action is for (the group's action,
+		// every entity; an entity's own, that entity).
+		Entities []string `json:"entities,omitempty"`
 	}
 )
 
@@ -112,7 +139,10 @@ func WriteJSON(w io.Writer, r *Report) error {
 		Code: jsonCode{ID: r.Code.ID, Written: r.Code.Written, Title: r.Code.Title, Publisher: r.Code.Publisher,
 			InForce: jsonDate(r.Code.InForce), Statutory: r.Code.Statutory, ShouldTable: r.Should},
 		Assessed: jsonDate(r.Assessed), Period: r.Period, Published: r.Published, AsOf: jsonDate(r.AsOf),
-		Summary: tallyJSON(r.Totals), Sections: []jsonSection{}, Provisions: []jsonProvision{}, Missing: r.Missing,
+		Summary: r.tallyJSON(r.Totals), Sections: []jsonSection{}, Provisions: []jsonProvision{}, Missing: r.Missing,
+	}
+	for _, e := range r.Entities {
+		out.Entities = append(out.Entities, jsonEntity{Name: e.Name, Registration: e.Registration, Summary: tallyJSON(e.Tally)})
 	}
 	if out.Missing == nil {
 		out.Missing = []string{}
@@ -126,7 +156,7 @@ func WriteJSON(w io.Writer, r *Report) error {
 		out.Approved = &jsonApproval{By: ap.By, On: jsonDate(ap.On)}
 	}
 	for _, s := range r.Sections {
-		js := jsonSection{Number: s.Number, Title: s.Title, Summary: tallyJSON(s.Tally), Provisions: []string{}}
+		js := jsonSection{Number: s.Number, Title: s.Title, Summary: r.tallyJSON(s.Tally), Provisions: []string{}}
 		for _, row := range s.Rows {
 			js.Provisions = append(js.Provisions, row.ID)
 			jp := jsonProvision{
@@ -145,6 +175,13 @@ func WriteJSON(w io.Writer, r *Report) error {
 			}
 			for _, it := range row.Actions {
 				jp.Actions = append(jp.Actions, actionJSON(it))
+			}
+			for _, e := range row.Entities {
+				je := jsonEntityAnswer{Name: e.Name, Comply: complyJSON(e.Comply)}
+				if o := e.Own; o != nil {
+					je.Own = &jsonOwned{Comply: complyJSON(o.Comply), Evidence: o.Evidence, Commentary: o.Commentary, Alternative: o.Alternative}
+				}
+				jp.Entities = append(jp.Entities, je)
 			}
 			out.Provisions = append(out.Provisions, jp)
 		}
@@ -197,7 +234,7 @@ func actionJSON(it assessment.ActionItem) jsonAction {
 	return jsonAction{
 		Provision: it.Provision, Action: it.Text, Owner: it.Owner,
 		Due: jsonDate(it.Due), Status: status, Completed: jsonDate(it.Completed), Draft: it.Draft,
-		Overdue: it.Overdue, DaysOverdue: it.DaysOverdue,
+		Overdue: it.Overdue, DaysOverdue: it.DaysOverdue, Entities: it.Entities,
 	}
 }
 
@@ -215,4 +252,27 @@ func countsJSON(c Counts) jsonCounts {
 
 func tallyJSON(t Tally) jsonTally {
 	return jsonTally{Must: countsJSON(t.Must), Should: countsJSON(t.Should), All: countsJSON(t.All)}
+}
+
+// tallyJSON is a summary's counts; a group's count the provisions its
+// entities answer differently.
+func (r *Report) tallyJSON(t Tally) jsonTally {
+	j := tallyJSON(t)
+	if r.Group() {
+		for _, c := range []struct {
+			to   *jsonCounts
+			from Counts
+		}{{&j.Must, t.Must}, {&j.Should, t.Should}, {&j.All, t.All}} {
+			c.to.Differs = &c.from.Differs
+		}
+	}
+	return j
+}
+
+func complyJSON(c assessment.Comply) *string {
+	if c == assessment.Unanswered {
+		return nil
+	}
+	s := string(c)
+	return &s
 }

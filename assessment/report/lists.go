@@ -16,17 +16,20 @@ import (
 type ListColumns struct {
 	Landlord bool // more than one landlord
 	File     bool // some landlord has more than one file (two years, say)
+	Entity   bool // some assessment covers a group's entities
 }
 
 // ColumnsFor chooses the columns for a listing of these entries.
 func ColumnsFor(entries []assessment.Entry) ListColumns {
 	files := map[string]int{}
+	group := false
 	for _, e := range entries {
 		if e.Assessment != nil {
 			files[e.Assessment.Landlord]++
+			group = group || e.Assessment.IsGroup()
 		}
 	}
-	cols := ListColumns{Landlord: len(files) > 1}
+	cols := ListColumns{Landlord: len(files) > 1, Entity: group}
 	for _, n := range files {
 		cols.File = cols.File || n > 1
 	}
@@ -50,10 +53,13 @@ func (c ListColumns) header(cols ...string) []string {
 	if c.File {
 		h = append(h, "File")
 	}
+	if c.Entity {
+		h = append(h, "Entity")
+	}
 	return append(h, cols...)
 }
 
-func (c ListColumns) lead(landlord, file string) []string {
+func (c ListColumns) lead(landlord, file, entity string) []string {
 	var r []string
 	if c.Landlord {
 		r = append(r, landlord)
@@ -61,7 +67,19 @@ func (c ListColumns) lead(landlord, file string) []string {
 	if c.File {
 		r = append(r, file)
 	}
+	if c.Entity {
+		r = append(r, entity)
+	}
 	return r
+}
+
+// actionEntity names the entities an action is for: its entity's, or the
+// group's (all of them); "" for one landlord's.
+func actionEntity(it assessment.ActionItem) string {
+	if it.Entity != "" {
+		return it.Entity
+	}
+	return assessment.EntityLabel(it.Entities, true)
 }
 
 // Gaps is what csa gaps writes: the gaps of some assessments (Entries, with
@@ -72,6 +90,9 @@ type Gaps struct {
 	Columns ListColumns
 	Entries []assessment.Entry
 	AsOf    assessment.Date
+	// Entity is the entity of a group the gaps were kept for (--entity),
+	// "" for every gap: the board's Showing fact says so.
+	Entity string
 }
 
 // GapsFormats are csa gaps' formats, the default first.
@@ -128,7 +149,7 @@ func GapsListing(gaps []assessment.Gap, cols ListColumns, asOf assessment.Date) 
 	l := Listing{Header: cols.header("Provision", "Comply", "Requirement", "Plan")}
 	l.provision = len(l.Header) - 4
 	for _, g := range gaps {
-		l.Rows = append(l.Rows, append(cols.lead(g.Landlord, g.File),
+		l.Rows = append(l.Rows, append(cols.lead(g.Landlord, g.File, assessment.EntityLabel(g.Entities, g.Every)),
 			g.Provision, gapLabel(g), g.Requirement, planText(g, asOf)))
 	}
 	return l
@@ -192,7 +213,7 @@ func ActionsListing(items []assessment.ActionItem, cols ListColumns) Listing {
 		if it.Overdue {
 			overdue = english.Count(it.DaysOverdue, "day")
 		}
-		l.Rows = append(l.Rows, append(cols.lead(it.Landlord, it.File),
+		l.Rows = append(l.Rows, append(cols.lead(it.Landlord, it.File, actionEntity(it)),
 			it.Provision, it.Text, it.Owner, it.Due.String(), status, overdue))
 	}
 	return l
@@ -248,6 +269,7 @@ type jsonGap struct {
 	Alternative string       `json:"alternative"`
 	HasPlan     bool         `json:"has_plan"`
 	Actions     []jsonAction `json:"actions"`
+	Entities    []string     `json:"entities,omitempty"` // a group's: the entities the gap is for
 }
 
 // WriteGapsJSON writes {"as_of": ..., "gaps": [...]}; comply is null when
@@ -261,7 +283,7 @@ func WriteGapsJSON(w io.Writer, gaps []assessment.Gap, asOf assessment.Date) err
 		jg := jsonGap{Landlord: g.Landlord, File: g.File, Code: g.Code, Assessed: jsonDate(g.Assessed),
 			Provision: g.Provision, Section: g.Section, Obligation: g.Obligation, InFile: g.InFile,
 			Requirement: g.Requirement, Evidence: g.Evidence, Commentary: g.Commentary, Alternative: g.Alternative,
-			HasPlan: g.HasPlan(), Actions: []jsonAction{}}
+			HasPlan: g.HasPlan(), Actions: []jsonAction{}, Entities: g.Entities}
 		if g.Comply != assessment.Unanswered {
 			c := string(g.Comply)
 			jg.Comply = &c

@@ -247,6 +247,14 @@ func (g Gaps) board() board {
 	b := head(entries, g.AsOf, "gaps against the "+firstCode(entries), "gaps in "+english.Count(len(entries), "self-assessment"))
 	b.Class, b.Caption, b.Header = "gaps", "Gaps and their plans", gapsHeader
 	b.Cols = []string{"c-prov", "c-comply", "c-req", "c-plan"}
+	if g.Columns.Entity {
+		// A group's: the entities each gap is for, after the provision.
+		b.Header = slices.Insert(slices.Clone(gapsHeader), 1, "Entity")
+		b.Cols = slices.Insert(b.Cols, 1, "c-entity")
+	}
+	if g.Entity != "" {
+		b.Facts = append(b.Facts, [2]string{"Showing", "gaps for " + oneLine(g.Entity) + " (its own and the group's)"})
+	}
 	t := titlesOf(g.Entries)
 	noPlan := make([]int, len(entries))
 	counts := make([]int, len(entries))
@@ -267,6 +275,9 @@ func (g Gaps) board() board {
 			{Text: gapComply(gap), Class: "comply gap"},
 			{Text: trimText(gap.Requirement)},
 			{Paras: planParagraphs(gap, g.AsOf)},
+		}
+		if g.Columns.Entity {
+			row.Cells = slices.Insert(row.Cells, 0, boardCell{Text: assessment.EntityLabel(gap.Entities, gap.Every)})
 		}
 		b.Parts[i].Rows = append(b.Parts[i].Rows, row)
 	}
@@ -368,6 +379,11 @@ func (a Actions) board() board {
 	}
 	b.Class, b.Caption, b.Header = "actions", "Actions", actionsBoardHeader
 	b.Cols = []string{"c-prov", "c-action", "c-owner", "c-date", "c-status"}
+	if a.Columns.Entity {
+		// A group's: the entity each action is for, after the provision.
+		b.Header = slices.Insert(slices.Clone(actionsBoardHeader), 1, "Entity")
+		b.Cols = slices.Insert(b.Cols, 1, "c-entity")
+	}
 	t := titlesOf(a.Entries)
 	items := make([][]assessment.ActionItem, len(entries))
 	for _, it := range a.Items {
@@ -382,6 +398,9 @@ func (a Actions) board() board {
 			row.Class, status.Strong, status.Class = "overdue", true, "overdue"
 		}
 		row.Cells = []boardCell{{Text: trimText(it.Text)}, {Text: trimText(it.Owner)}, {Text: it.Due.Long(), Class: "date"}, status}
+		if a.Columns.Entity {
+			row.Cells = slices.Insert(row.Cells, 0, boardCell{Text: actionEntity(it)})
+		}
 		b.Parts[i].Rows = append(b.Parts[i].Rows, row)
 	}
 	for i := range b.Parts {
@@ -432,6 +451,9 @@ func describeFilter(f assessment.ActionFilter) string {
 	}
 	if o := oneLine(strings.TrimSpace(f.Owner)); o != "" {
 		which = append(which, "whose owner contains \u201c"+o+"\u201d")
+	}
+	if e := oneLine(strings.TrimSpace(f.Entity)); e != "" {
+		which = append(which, "for "+e+" (its own and the group's)")
 	}
 	if noun == "actions" && len(which) == 0 {
 		return ""

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/csa-tool/csa/assessment"
@@ -30,35 +31,82 @@ func countCells(c Counts) []string {
 		fmt.Sprint(c.Unanswered), fmt.Sprint(c.Total())}
 }
 
+// colDiffers heads a group's count of provisions its entities answer
+// differently.
+const colDiffers = "Entities differ"
+
+// countsHeader is the summary's count columns: with a group's count of
+// provisions its entities answer differently, before the total.
+func (r *Report) countsHeader(differs bool) []string {
+	if !differs {
+		return summaryCounts
+	}
+	n := len(summaryCounts)
+	return slices.Concat(summaryCounts[:n-1], []string{colDiffers}, summaryCounts[n-1:])
+}
+
+func (r *Report) counts(c Counts, differs bool) []string {
+	cells := countCells(c)
+	if !differs {
+		return cells
+	}
+	n := len(cells)
+	return slices.Concat(cells[:n-1], []string{fmt.Sprint(c.Differs)}, cells[n-1:])
+}
+
+// tallyRows are a summary's rows for one caption: must and should apart
+// (and all, when totals) for the 2022 Code.
+func (r *Report) tallyRows(caption string, t Tally, totals, differs bool) [][]string {
+	if !r.Should {
+		return [][]string{append([]string{caption}, r.counts(t.All, differs)...)}
+	}
+	var rows [][]string
+	if totals || t.Must.Total() > 0 {
+		rows = append(rows, append([]string{caption, "must"}, r.counts(t.Must, differs)...))
+	}
+	if totals || t.Should.Total() > 0 {
+		rows = append(rows, append([]string{caption, "should"}, r.counts(t.Should, differs)...))
+	}
+	if totals {
+		rows = append(rows, append([]string{caption, "all"}, r.counts(t.All, differs)...))
+	}
+	return rows
+}
+
 // summaryRows are the per-section counts, must and should apart when the
-// Code has should provisions, then the totals.
+// Code has should provisions, then the totals. For a group, a provision
+// its entities answer differently is counted as such.
 func (r *Report) summaryRows() (header []string, rows [][]string) {
 	header = []string{colSummarySection}
 	if r.Should {
 		header = append(header, colSummaryOblig)
 	}
-	header = append(header, summaryCounts...)
+	header = append(header, r.countsHeader(r.Group())...)
 	for _, s := range r.Sections {
-		if !r.Should {
-			rows = append(rows, append([]string{s.Caption()}, countCells(s.Tally.All)...))
-			continue
-		}
-		if s.Tally.Must.Total() > 0 {
-			rows = append(rows, append([]string{s.Caption(), "must"}, countCells(s.Tally.Must)...))
-		}
-		if s.Tally.Should.Total() > 0 {
-			rows = append(rows, append([]string{s.Caption(), "should"}, countCells(s.Tally.Should)...))
-		}
+		rows = append(rows, r.tallyRows(s.Caption(), s.Tally, false, r.Group())...)
 	}
+	return header, append(rows, r.tallyRows("All sections", r.Totals, true, r.Group())...)
+}
+
+// entityRows are a group's answers counted per entity.
+func (r *Report) entityRows() (header []string, rows [][]string) {
+	header = []string{ColEntity}
 	if r.Should {
-		rows = append(rows,
-			append([]string{"All sections", "must"}, countCells(r.Totals.Must)...),
-			append([]string{"All sections", "should"}, countCells(r.Totals.Should)...),
-			append([]string{"All sections", "all"}, countCells(r.Totals.All)...))
-	} else {
-		rows = append(rows, append([]string{"All sections"}, countCells(r.Totals.All)...))
+		header = append(header, colSummaryOblig)
+	}
+	header = append(header, summaryCounts...)
+	for _, e := range r.Entities {
+		rows = append(rows, r.tallyRows(oneLine(e.Name), e.Tally, r.Should, false)...)
 	}
 	return header, rows
+}
+
+// SummaryNoteGroup says how a group's summary counts.
+func (r *Report) SummaryNoteGroup() string {
+	if !r.Group() {
+		return ""
+	}
+	return "A provision counts under an answer when every entity gives it; \"" + colDiffers + "\" counts those the entities answer differently, and the next table counts each entity's own answers."
 }
 
 // actionHeader is the action plan's header row in Markdown and HTML.
@@ -104,10 +152,19 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 	b.WriteString("\n" + h(2) + " Summary\n\n")
 	header, rows := r.summaryRows()
 	right := make([]bool, len(header))
-	for i := len(header) - len(summaryCounts); i < len(header); i++ {
+	for i := len(header) - len(r.countsHeader(r.Group())); i < len(header); i++ {
 		right[i] = true
 	}
 	markdown.Table(&b, header, right, escapeRows(rows))
+	if r.Group() {
+		fmt.Fprintf(&b, "\n%s\n\n### Answers by entity\n\n", markdown.Cell(r.SummaryNoteGroup()))
+		header, rows := r.entityRows()
+		right := make([]bool, len(header))
+		for i := len(header) - len(summaryCounts); i < len(header); i++ {
+			right[i] = true
+		}
+		markdown.Table(&b, header, right, escapeRows(rows))
+	}
 	if note := r.SummaryNote(); note != "" {
 		fmt.Fprintf(&b, "\n%s\n", markdown.Cell(note))
 	}
@@ -140,10 +197,14 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 			if it.Overdue {
 				status = "**" + status + "**"
 			}
-			rows = append(rows, []string{markdown.Cell(it.Provision), markdown.Cell(it.Text), markdown.Cell(it.Owner), it.Due.Long(), status})
+			row := []string{markdown.Cell(it.Provision), markdown.Cell(it.Text), markdown.Cell(it.Owner), it.Due.Long(), status}
+			if r.Group() {
+				row = slices.Insert(row, 1, markdown.Cell(actionEntity(it)))
+			}
+			rows = append(rows, row)
 		}
 		b.WriteString("\n")
-		markdown.Table(&b, actionHeader, nil, rows)
+		markdown.Table(&b, r.ActionPlanHeader(), nil, rows)
 	}
 	if r.Response != nil {
 		fmt.Fprintf(&b, "\n%s Response of the governing body\n\n**%s**\n", h(2), markdown.Cell(r.ResponseHeading()))
@@ -158,19 +219,32 @@ func writeMarkdown(w io.Writer, r *Report, level int) error {
 func (r *Report) mdFormRows(rows []Row) [][]string {
 	var out [][]string
 	for _, row := range rows {
-		comply := markdown.Cell(row.ComplyLabel())
-		if row.Comply.IsGap() || row.Comply == assessment.Unanswered {
-			comply = "**" + comply + "**"
+		comply := mdComply(row.Answer(), row.ComplyLabel())
+		if ps := row.ComplyCell(); ps != nil {
+			var lines []string
+			for _, p := range ps {
+				c, _ := assessment.ParseComply(p.Text)
+				lines = append(lines, markdown.Cell(p.Label)+": "+mdComply(c, p.Text))
+			}
+			comply = strings.Join(lines, "<br>")
 		}
 		cells := []string{markdown.Cell(row.ID), markdown.Cell(row.Requirement), comply}
 		if r.Should {
 			cells = append(cells, mdParagraphs(row.EvidenceCell()))
 		} else {
-			cells = append(cells, markdown.Cell(trimText(row.Evidence)), mdParagraphs(row.CommentaryCell()))
+			cells = append(cells, mdParagraphs(row.EvidenceParas()), mdParagraphs(row.CommentaryCell()))
 		}
 		out = append(out, cells)
 	}
 	return out
+}
+
+// mdComply is an answer as the form shows it, a gap or no answer in bold.
+func mdComply(c assessment.Comply, label string) string {
+	if c.IsGap() || c == assessment.Unanswered {
+		return "**" + markdown.Cell(label) + "**"
+	}
+	return markdown.Cell(label)
 }
 
 func mdParagraphs(ps []Paragraph) string {

@@ -52,7 +52,20 @@ type Report struct {
 	// Summaries is true when some requirement shown is csa's summary rather
 	// than the Code's wording, so the reader must be told.
 	Summaries bool
+
+	// Entities are the entities of a group the assessment covers (none for
+	// one landlord), each with its answers counted as it gives them.
+	Entities []EntityTally
 }
+
+// EntityTally is one entity of a group, with its answers counted.
+type EntityTally struct {
+	assessment.Entity
+	Tally Tally
+}
+
+// Group reports whether the assessment covers a group of entities.
+func (r *Report) Group() bool { return len(r.Entities) > 0 }
 
 // Code describes the catalogue assessed against.
 type Code struct {
@@ -126,6 +139,142 @@ type Row struct {
 	Alternative string
 	Review      string
 	Actions     []assessment.ActionItem
+
+	// Entities are, in a group's assessment, each entity's answer, in the
+	// group's order; nil for one landlord.
+	Entities []EntityRow
+}
+
+// EntityRow is how one entity of a group answers a provision: its answer
+// as it gives it (its own, or the group's), and what it gives of its own.
+type EntityRow struct {
+	Name   string
+	Comply assessment.Comply
+	Own    *assessment.EntityAnswer // nil: the group's answer in full
+}
+
+// owns reports whether some entity gives its own value of a field.
+func (r Row) owns(field func(*assessment.EntityAnswer) string) bool {
+	for _, e := range r.Entities {
+		if e.Own != nil && field(e.Own) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// inheriting names the entities that give the group's value of a field.
+func (r Row) inheriting(field func(*assessment.EntityAnswer) string) []string {
+	var names []string
+	for _, e := range r.Entities {
+		if e.Own == nil || field(e.Own) == "" {
+			names = append(names, e.Name)
+		}
+	}
+	return names
+}
+
+func ownComply(e *assessment.EntityAnswer) string      { return string(e.Comply) }
+func ownEvidence(e *assessment.EntityAnswer) string    { return e.Evidence }
+func ownCommentary(e *assessment.EntityAnswer) string  { return e.Commentary }
+func ownAlternative(e *assessment.EntityAnswer) string { return e.Alternative }
+
+// Differs reports whether the entities of a group give different answers.
+func (r Row) Differs() bool {
+	for _, e := range r.Entities {
+		if e.Comply != r.Entities[0].Comply {
+			return true
+		}
+	}
+	return false
+}
+
+// Answer is the answer the row is counted and shown by: the group's, or
+// in a group the answer every entity gives (when they differ, the group's).
+func (r Row) Answer() assessment.Comply {
+	if len(r.Entities) > 0 && !r.Differs() {
+		return r.Entities[0].Comply
+	}
+	return r.Comply
+}
+
+// ComplyCell is the answer cell of a group's provision that an entity
+// answers with its own word: each entity's answer, labelled with its name,
+// Own set on an entity's own. nil when every entity gives the group's
+// answer: the cell is ComplyLabel.
+func (r Row) ComplyCell() []Paragraph {
+	if !r.owns(ownComply) {
+		return nil
+	}
+	ps := make([]Paragraph, len(r.Entities))
+	for i, e := range r.Entities {
+		ps[i] = Paragraph{Label: e.Name, Text: complyLabel(e.Comply), Own: e.Own != nil && e.Own.Comply != ""}
+	}
+	return ps
+}
+
+// fieldCell is a text field as a cell shows it: the text alone; or, in a
+// group where some entity gives its own, the group's text labelled with
+// the entities that give it (left out when none does), then each entity's
+// own, labelled with its name (label ", " what for the alternative).
+func (r Row) fieldCell(group string, own func(*assessment.EntityAnswer) string, what string) []Paragraph {
+	var ps []Paragraph
+	if !r.owns(own) {
+		if t := trimText(group); t != "" {
+			ps = append(ps, Paragraph{Label: what, Text: t})
+		}
+		return ps
+	}
+	if t := trimText(group); t != "" {
+		if names := r.inheriting(own); len(names) > 0 {
+			ps = append(ps, Paragraph{Label: joinLabel(english.And(names), what), Text: t})
+		}
+	}
+	for _, e := range r.Entities {
+		if e.Own == nil {
+			continue
+		}
+		if t := trimText(own(e.Own)); t != "" {
+			ps = append(ps, Paragraph{Label: joinLabel(oneLine(e.Name), what), Text: t, Own: true, Entity: e.Name})
+		}
+	}
+	return ps
+}
+
+func joinLabel(who, what string) string {
+	if what == "" {
+		return who
+	}
+	return who + ", " + strings.ToLower(what[:1]) + what[1:]
+}
+
+// EvidenceParas is the 2024 form's "Evidence" cell: the evidence, or in a
+// group each entity's where some give their own.
+func (r Row) EvidenceParas() []Paragraph { return r.fieldCell(r.Evidence, ownEvidence, "") }
+
+// Field is a text field of an answer that an entity of a group may give
+// its own of.
+type Field int
+
+// The fields an entity may give its own of.
+const (
+	FieldEvidence Field = iota
+	FieldCommentary
+	FieldAlternative
+)
+
+// Paras is a field as the form's cells show it (see fieldCell): the
+// group's text, labelled with the entities that give it when some give
+// their own, then each entity's own (Own set, Entity its name). The
+// alternative's labels say it is the alternative.
+func (r Row) Paras(f Field) []Paragraph {
+	switch f {
+	case FieldEvidence:
+		return r.fieldCell(r.Evidence, ownEvidence, "")
+	case FieldCommentary:
+		return r.fieldCell(r.Commentary, ownCommentary, "")
+	}
+	return r.fieldCell(r.Alternative, ownAlternative, LabelAlternative)
 }
 
 // ComplyLabel is the answer as the form shows it; unanswered is visible.
@@ -138,13 +287,14 @@ func complyLabel(c assessment.Comply) string {
 	return c.Label()
 }
 
-// Counts are the answers of a set of rows.
+// Counts are the answers of a set of rows. Differs counts a group's
+// provisions that its entities answer differently.
 type Counts struct {
-	Yes, Partial, No, NA, Unanswered int
+	Yes, Partial, No, NA, Unanswered, Differs int
 }
 
 // Total is the number of rows counted.
-func (c Counts) Total() int { return c.Yes + c.Partial + c.No + c.NA + c.Unanswered }
+func (c Counts) Total() int { return c.Yes + c.Partial + c.No + c.NA + c.Unanswered + c.Differs }
 
 func (c *Counts) add(v assessment.Comply) {
 	switch v {
@@ -167,6 +317,7 @@ func (c *Counts) plus(d Counts) {
 	c.No += d.No
 	c.NA += d.NA
 	c.Unanswered += d.Unanswered
+	c.Differs += d.Differs
 }
 
 // Tally counts answers with must and should apart ("none" and provisions
@@ -176,12 +327,20 @@ type Tally struct {
 }
 
 func (t *Tally) add(r Row) {
-	if r.Obligation == "should" {
-		t.Should.add(r.Comply)
-	} else {
-		t.Must.add(r.Comply)
+	if r.Differs() {
+		t.count(r.Obligation, func(c *Counts) { c.Differs++ })
+		return
 	}
-	t.All.add(r.Comply)
+	t.count(r.Obligation, func(c *Counts) { c.add(r.Answer()) })
+}
+
+func (t *Tally) count(obligation string, add func(*Counts)) {
+	if obligation == "should" {
+		add(&t.Should)
+	} else {
+		add(&t.Must)
+	}
+	add(&t.All)
 }
 
 func (t *Tally) plus(u Tally) {
@@ -221,14 +380,18 @@ func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *
 		one := *a
 		one.Answers = a.Answers[i : i+1]
 		row.Actions = assessment.Actions([]assessment.Entry{{Assessment: &one, Catalogue: cat}}, assessment.ActionFilter{AsOf: asOf})
+		row.Entities = entityRows(a, ans)
 		rows = append(rows, row)
 	}
 	for _, p := range cat.OnForm() {
 		if !answered[p.ID] {
 			r.Missing = append(r.Missing, p.ID)
-			rows = append(rows, newRow(nil, &p, true))
+			row := newRow(nil, &p, true)
+			row.Entities = entityRows(a, nil)
+			rows = append(rows, row)
 		}
 	}
+
 	// Provision order; a provision answered twice keeps its file order.
 	slices.SortStableFunc(rows, func(x, y Row) int { return codes.CompareID(x.ID, y.ID) })
 	for i := range rows {
@@ -241,7 +404,41 @@ func New(a *assessment.Assessment, cat *codes.Catalogue, asOf assessment.Date) *
 	for _, s := range r.Sections {
 		r.Totals.plus(s.Tally)
 	}
+	if a.IsGroup() {
+		r.Entities = make([]EntityTally, len(a.Entities))
+		for i, e := range a.Entities {
+			r.Entities[i].Entity = e
+			for _, s := range r.Sections {
+				for _, row := range s.Rows {
+					r.Entities[i].Tally.count(row.Obligation, func(c *Counts) { c.add(row.Entities[i].Comply) })
+				}
+			}
+		}
+	}
 	return r
+}
+
+// entityRows is how each entity of a group answers ans (nil: a provision
+// the file does not answer); nil for one landlord.
+func entityRows(a *assessment.Assessment, ans *assessment.Answer) []EntityRow {
+	if !a.IsGroup() {
+		return nil
+	}
+	out := make([]EntityRow, len(a.Entities))
+	for i, e := range a.Entities {
+		out[i].Name = e.Name
+		if ans == nil {
+			continue
+		}
+		out[i].Comply = ans.Comply
+		if own, ok := ans.EntityAnswer(e.Name); ok {
+			out[i].Own = own
+			if own.Comply != assessment.Unanswered {
+				out[i].Comply = own.Comply
+			}
+		}
+	}
+	return out
 }
 
 func newRow(ans *assessment.Answer, p *codes.Provision, known bool) Row {
@@ -326,6 +523,9 @@ func (r *Report) Facts() [][2]string {
 		code += ", in force from " + r.Code.InForce.Long()
 	}
 	facts := [][2]string{{"Code", code}}
+	if r.Group() {
+		facts = [][2]string{{"Entities", r.EntityList()}, {"Code", code}}
+	}
 	if r.Period != "" {
 		facts = append(facts, [2]string{"Period", r.Period})
 	}
@@ -346,18 +546,52 @@ func (r *Report) Facts() [][2]string {
 	return facts
 }
 
+// EntityList names a group's entities, each with its registration number
+// when given: "Calder Vale Homes (registration L4721) and Calder Vale
+// Living".
+func (r *Report) EntityList() string {
+	names := make([]string, len(r.Entities))
+	for i, e := range r.Entities {
+		names[i] = EntityName(e.Entity)
+	}
+	return english.And(names)
+}
+
+// EntityName is an entity as the report names it: its name, and its
+// registration number in brackets when given.
+func EntityName(e assessment.Entity) string {
+	if e.Registration == "" {
+		return e.Name
+	}
+	return e.Name + " (registration " + e.Registration + ")"
+}
+
 // Unanswered lists the provisions shown as not answered: on the form and
 // missing from the file, or with a blank answer.
 func (r *Report) Unanswered() []string {
 	var ids []string
 	for _, s := range r.Sections {
 		for _, row := range s.Rows {
-			if row.Comply == assessment.Unanswered {
+			if row.Unanswered() {
 				ids = append(ids, row.ID)
 			}
 		}
 	}
 	return ids
+}
+
+// Unanswered reports whether the provision is not answered: blank, or
+// missing from the file; in a group, for some entity.
+func (r Row) Unanswered() bool {
+	if len(r.Entities) == 0 {
+		return r.Comply == assessment.Unanswered
+	}
+	for _, e := range r.Entities {
+		if e.Comply == assessment.Unanswered {
+			return true
+		}
+	}
+	return false
 }
 
 // DraftReasons says why the assessment is not yet fit to publish as final:
@@ -468,39 +702,35 @@ func (r *Report) ActionPlanNote() string {
 }
 
 // Paragraph is a piece of a cell, with an optional label ("Alternative").
+// In a group's row, Own marks an entity's own answer or text, and Entity
+// names the entity whose own text it is.
 type Paragraph struct {
-	Label string
-	Text  string
+	Label  string
+	Text   string
+	Own    bool
+	Entity string
 }
+
+// LabelAlternative labels an alternative in the form's cells.
+const LabelAlternative = "Alternative (reasonable endeavours)"
 
 // CommentaryCell is the 2024 form's "Commentary / explanation" cell:
 // the commentary, the alternative and any review note, each labelled but
-// the first.
+// the first (in a group, each entity's own too, labelled with its name).
 func (r Row) CommentaryCell() []Paragraph {
-	var ps []Paragraph
-	if t := trimText(r.Commentary); t != "" {
-		ps = append(ps, Paragraph{Text: t})
-	}
-	return append(ps, r.extras()...)
+	return append(r.fieldCell(r.Commentary, ownCommentary, ""), r.extras()...)
 }
 
 // EvidenceCell is the 2022 form's single "Evidence, commentary and any
 // explanations" cell.
 func (r Row) EvidenceCell() []Paragraph {
-	var ps []Paragraph
-	for _, t := range []string{r.Evidence, r.Commentary} {
-		if t = trimText(t); t != "" {
-			ps = append(ps, Paragraph{Text: t})
-		}
-	}
+	ps := r.fieldCell(r.Evidence, ownEvidence, "")
+	ps = append(ps, r.fieldCell(r.Commentary, ownCommentary, "")...)
 	return append(ps, r.extras()...)
 }
 
 func (r Row) extras() []Paragraph {
-	var ps []Paragraph
-	if t := trimText(r.Alternative); t != "" {
-		ps = append(ps, Paragraph{Label: "Alternative (reasonable endeavours)", Text: t})
-	}
+	ps := r.fieldCell(r.Alternative, ownAlternative, LabelAlternative)
 	if t := trimText(r.Review); t != "" {
 		ps = append(ps, Paragraph{Label: "Awaiting review", Text: t})
 	}
@@ -543,3 +773,23 @@ func (r *Report) SummaryRows() (header []string, rows [][]string) { return r.sum
 
 // ActionHeader is the action plan's header row.
 func ActionHeader() []string { return slices.Clone(actionHeader) }
+
+// ActionPlanHeader is the report's action plan header row: with an Entity
+// column, after the provision, for a group.
+func (r *Report) ActionPlanHeader() []string {
+	if !r.Group() {
+		return ActionHeader()
+	}
+	return slices.Concat(actionHeader[:1], []string{ColEntity}, actionHeader[1:])
+}
+
+// ColEntity heads the column of a group's entities.
+const ColEntity = "Entity"
+
+// ActionEntity names the entities an action of a group is for: its
+// entity, or "All entities" for the group's own; "" for one landlord's.
+func ActionEntity(it assessment.ActionItem) string { return actionEntity(it) }
+
+// EntitySummaryRows are a group's answers counted per entity: the header,
+// then a row per entity (must, should and all apart for the 2022 Code).
+func (r *Report) EntitySummaryRows() (header []string, rows [][]string) { return r.entityRows() }

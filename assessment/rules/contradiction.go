@@ -52,7 +52,7 @@ func (c *checker) contradiction(ans *assessment.Answer) {
 		if p.Line == 0 {
 			p = ans.Pos
 		}
-		c.add(p, ans.ID, "provision %s is answered yes but its %s says %q: is it met?", ans.ID, f.name, adm.Phrase)
+		c.addTo(ans, p, "provision %s is answered yes but its %s says %q: is it met?", ans.ID, f.name, adm.Phrase)
 		return
 	}
 }

@@ -49,6 +49,22 @@ var ImplausibleDate = add(&Rule{
 				check(act.Due, act.DuePos, ans.ID, "due")
 				check(act.Completed, act.Pos, ans.ID, "completed")
 			}
+			for _, e := range ans.Entities {
+				i := a.Entity(e.Name)
+				for _, act := range e.Actions {
+					for _, d := range []struct {
+						on   assessment.Date
+						at   assessment.Pos
+						what string
+					}{{act.Due, act.DuePos, "due"}, {act.Completed, act.Pos, "completed"}} {
+						n := len(c.out)
+						check(d.on, d.at, ans.ID, d.what)
+						if len(c.out) > n && i >= 0 {
+							c.forEntities([]int{i})
+						}
+					}
+				}
+			}
 		}
 	},
 })

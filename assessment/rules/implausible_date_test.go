@@ -22,6 +22,8 @@ func TestImplausibleDate(t *testing.T) {
 			"4:1 : approved on 2019-12-31 is before 2020, earlier than any Complaint Handling Code: check the year"}},
 		{"due", doc("2025-05-31", "2025-06-19", "2030-07-02", "2025-06-01"), []string{
 			"13:14 1.2: due 2030-07-02 (provision 1.2) is more than 5 years after 2025-07-01: check the year"}},
+		{"group: an entity's action", groupHead + "  - id: \"1.2\"\n    comply: no\n    entities:\n      B:\n        actions:\n          - action: x\n            owner: O\n            due: 2205-01-01\n", []string{
+			"19:18 1.2: due 2205-01-01 (provision 1.2 for B) is more than 5 years after 2025-07-01: check the year"}},
 		{"completed", doc("2025-05-31", "2025-06-19", "2025-09-30", "1999-01-01"), []string{
 			"11:9 1.2: completed 1999-01-01 (provision 1.2) is before 2020, earlier than any Complaint Handling Code: check the year"}},
 	})

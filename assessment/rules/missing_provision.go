@@ -31,7 +31,7 @@ var MissingProvision = add(&Rule{
 			if p, ok := c.provision(ans.ID); ok && !p.OnForm {
 				continue
 			}
-			c.add(complyAt(ans), ans.ID, "provision %s is not answered: comply is blank; write yes, no, partial or n/a", ans.ID)
+			c.addTo(ans, complyAt(ans), "provision %s is not answered: comply is blank; write yes, no, partial or n/a", ans.ID)
 		}
 		if c.cat == nil {
 			return

@@ -21,7 +21,7 @@ var NAUnexplained = add(&Rule{
 	check: func(c *checker) {
 		for _, ans := range c.answers() {
 			if ans.Comply == assessment.NA && strings.TrimSpace(ans.Commentary) == "" {
-				c.add(complyAt(ans), ans.ID, "provision %s is answered n/a with no commentary: say why it does not apply", ans.ID)
+				c.addTo(ans, complyAt(ans), "provision %s is answered n/a with no commentary: say why it does not apply", ans.ID)
 			}
 		}
 	},

@@ -21,7 +21,7 @@ var NoEvidence = add(&Rule{
 	check: func(c *checker) {
 		for _, ans := range c.answers() {
 			if ans.Comply == assessment.Yes && strings.TrimSpace(ans.Evidence) == "" {
-				c.add(complyAt(ans), ans.ID, "provision %s is answered yes with no evidence: say what shows it is met", ans.ID)
+				c.addTo(ans, complyAt(ans), "provision %s is answered yes with no evidence: say what shows it is met", ans.ID)
 			}
 		}
 	},

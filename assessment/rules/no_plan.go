@@ -55,16 +55,16 @@ func (c *checker) plan(ans *assessment.Answer) {
 	at, id, word := complyAt(ans), ans.ID, string(ans.Comply)
 	switch {
 	case len(ans.Actions) == 0:
-		c.add(at, id, "provision %s is answered %s with no action plan: add an action with an owner and a due date, or an alternative", id, word)
+		c.addTo(ans, at, "provision %s is answered %s with no action plan: add an action with an owner and a due date, or an alternative", id, word)
 	case drafts == len(ans.Actions):
-		c.add(at, id, "provision %s is answered %s and its only actions are drafts from import: give one an owner and a due date", id, word)
+		c.addTo(ans, at, "provision %s is answered %s and its only actions are drafts from import: give one an owner and a due date", id, word)
 	case noOwner == len(ans.Actions) && noDue == len(ans.Actions):
-		c.add(at, id, "provision %s is answered %s but no action has an owner or a due date", id, word)
+		c.addTo(ans, at, "provision %s is answered %s but no action has an owner or a due date", id, word)
 	case noOwner == len(ans.Actions):
-		c.add(at, id, "provision %s is answered %s but no action has an owner", id, word)
+		c.addTo(ans, at, "provision %s is answered %s but no action has an owner", id, word)
 	case noDue == len(ans.Actions):
-		c.add(at, id, "provision %s is answered %s but no action has a due date", id, word)
+		c.addTo(ans, at, "provision %s is answered %s but no action has a due date", id, word)
 	default:
-		c.add(at, id, "provision %s is answered %s but no single action has both an owner and a due date", id, word)
+		c.addTo(ans, at, "provision %s is answered %s but no single action has both an owner and a due date", id, word)
 	}
 }

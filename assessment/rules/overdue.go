@@ -27,7 +27,7 @@ var Overdue = add(&Rule{
 		for _, ans := range c.answers() {
 			for _, act := range ans.Actions {
 				if days, overdue := act.OverdueOn(c.opts.AsOf); overdue {
-					c.add(act.DuePos, ans.ID, "an action for provision %s was due %s and is still open (%s overdue): %s",
+					c.addTo(ans, act.DuePos, "an action for provision %s was due %s and is still open (%s overdue): %s",
 						ans.ID, act.Due, english.Count(days, "day"), clipSummary(act.Text))
 				}
 			}

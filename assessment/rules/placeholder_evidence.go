@@ -29,7 +29,7 @@ var PlaceholderEvidence = add(&Rule{
 				if at.Line == 0 {
 					at = complyAt(ans)
 				}
-				c.add(at, ans.ID, "provision %s is answered yes but its evidence is only %q: say what shows it is met",
+				c.addTo(ans, at, "provision %s is answered yes but its evidence is only %q: say what shows it is met",
 					ans.ID, clipSummary(strings.Join(strings.Fields(ans.Evidence), " ")))
 			}
 		}

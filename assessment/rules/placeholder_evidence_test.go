@@ -20,6 +20,10 @@ func TestPlaceholderEvidence(t *testing.T) {
 			`10:15 1.2: provision 1.2 is answered yes but its evidence is only "None to follow": say what shows it is met`}},
 		{"an ellipsis", yes("…"), []string{
 			`10:15 1.2: provision 1.2 is answered yes but its evidence is only "…": say what shows it is met`}},
+		{"group: an entity's placeholder", groupHead + "  - id: \"1.2\"\n    comply: yes\n    evidence: Policy 2.2.\n    entities:\n      C:\n        evidence: TBC\n", []string{
+			`17:19 1.2: provision 1.2 for C is answered yes but its evidence is only "TBC": say what shows it is met`}},
+		{"group: the group's placeholder, one entity's own evidence", groupHead + "  - id: \"1.2\"\n    comply: yes\n    evidence: TBC\n    entities:\n      C:\n        evidence: Its own policy.\n", []string{
+			`14:15 1.2: provision 1.2 for A and B is answered yes but its evidence is only "TBC": say what shows it is met`}},
 		{"real evidence", yes("Complaints Policy section 2.2."), nil},
 		{"a placeholder within evidence", yes("Policy 2.2; the audit report is TBC."), nil},
 		{"n/a the answer, not the evidence", head + "  - id: \"1.2\"\n    comply: n/a\n    evidence: n/a\n    commentary: No stage 2.\n", nil},

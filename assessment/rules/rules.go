@@ -18,10 +18,12 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/codes"
+	"github.com/csa-tool/csa/internal/english"
 )
 
 // Rule is one check csa makes.
@@ -123,7 +125,7 @@ func Check(a *assessment.Assessment, cat *codes.Catalogue, catErr error, opts Op
 			c.run(r)
 		}
 	}
-	return c.out
+	return c.finish()
 }
 
 // Check applies this rule alone.
@@ -133,7 +135,7 @@ func (r *Rule) Check(a *assessment.Assessment, cat *codes.Catalogue, catErr erro
 	}
 	c := newChecker(a, cat, catErr, opts)
 	c.run(r)
-	return c.out
+	return c.finish()
 }
 
 // checker is one application of the rules to one assessment: what a rule's
@@ -149,6 +151,13 @@ type checker struct {
 	known    []*assessment.Answer // answers to provisions the Code has, built when asked
 	first    map[string]int       // each provision's first answer, built when asked
 	sections map[int][2]string    // each section's first and last id, built when asked
+
+	// A group's answers are read once per way they are given (see
+	// answers): whoOf says which entities give each answer read, when not
+	// every entity, and who which entities each finding is for (nil: every
+	// entity, or not a group).
+	whoOf map[*assessment.Answer][]int
+	who   [][]int
 }
 
 func newChecker(a *assessment.Assessment, cat *codes.Catalogue, catErr error, opts Options) *checker {
@@ -171,7 +180,11 @@ func (c *checker) add(p assessment.Pos, id, format string, args ...any) {
 
 // answers are the answers the rules about one answer read: every answer,
 // less those to a provision the Code does not have (unknown-provision says
-// all there is to say until the id is right).
+// all there is to say until the id is right). In a group's assessment, an
+// answer some entities give differently is read once as the entities that
+// give the group's answer give it, and once as each other entity gives it
+// (Answer.For); a rule reports a finding with addTo, which notes the
+// entities it is for, and finish names them.
 func (c *checker) answers() []*assessment.Answer {
 	if c.known == nil {
 		c.known = make([]*assessment.Answer, 0, len(c.a.Answers))
@@ -182,10 +195,145 @@ func (c *checker) answers() []*assessment.Answer {
 					continue
 				}
 			}
+			if len(ans.Entities) > 0 && c.a.IsGroup() {
+				c.entityAnswers(ans)
+				continue
+			}
 			c.known = append(c.known, ans)
 		}
 	}
 	return c.known
+}
+
+// entityAnswers adds a group's answer as each entity gives it: the
+// group's answer for the entities with nothing of their own, then each
+// other entity's. An entity the group does not list is unknown-entity's.
+func (c *checker) entityAnswers(ans *assessment.Answer) {
+	var own []int
+	for _, e := range ans.Entities {
+		if i := c.a.Entity(e.Name); i >= 0 && !slices.Contains(own, i) {
+			own = append(own, i)
+		}
+	}
+	if len(own) == 0 {
+		c.known = append(c.known, ans)
+		return
+	}
+	if c.whoOf == nil {
+		c.whoOf = map[*assessment.Answer][]int{}
+	}
+	var rest []int
+	for i := range c.a.Entities {
+		if !slices.Contains(own, i) {
+			rest = append(rest, i)
+		}
+	}
+	if len(rest) > 0 {
+		c.known = append(c.known, ans)
+		c.whoOf[ans] = rest
+	}
+	for _, i := range own {
+		eff := ans.For(c.a.Entities[i].Name)
+		c.known = append(c.known, &eff)
+		c.whoOf[&eff] = []int{i}
+	}
+}
+
+// addTo reports a finding about ans, one of answers(): for the entities
+// that give it, in a group.
+func (c *checker) addTo(ans *assessment.Answer, p assessment.Pos, format string, args ...any) {
+	c.add(p, ans.ID, format, args...)
+	if who, ok := c.whoOf[ans]; ok {
+		c.forEntities(who)
+	}
+}
+
+// forEntities notes that the last finding is for these entities alone.
+func (c *checker) forEntities(who []int) {
+	for len(c.who) < len(c.out) {
+		c.who = append(c.who, nil)
+	}
+	c.who[len(c.out)-1] = who
+}
+
+// finish returns the findings. In a group's assessment, findings that are
+// the same (rule, place, provision and message) for several entities are
+// one, and one that is not for every entity names those it is for:
+// "provision 4.2 for Moorside Housing Association is answered partial...".
+func (c *checker) finish() []assessment.Finding {
+	if c.who == nil {
+		return c.out
+	}
+	type key struct {
+		rule, prov, msg string
+		line, col       int
+	}
+	at := make(map[key]int, len(c.out))
+	out := c.out[:0]
+	var who [][]int
+	for i, f := range c.out {
+		var w []int
+		if i < len(c.who) {
+			w = c.who[i]
+		}
+		k := key{f.Rule, f.Provision, f.Message, f.Line, f.Col}
+		if j, ok := at[k]; ok {
+			who[j] = union(who[j], w)
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, f)
+		who = append(who, w)
+	}
+	for j := range out {
+		if w := who[j]; w != nil && len(w) < len(c.a.Entities) {
+			names := make([]string, len(w))
+			for k, i := range w {
+				names[k] = c.a.Entities[i].Name
+			}
+			out[j].Message = forEntities(out[j].Message, out[j].Provision, names)
+		}
+	}
+	c.out, c.who = out, nil
+	return out
+}
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// union is the entities of both lists, in the group's order; nil (every
+// entity) with anything is nil.
+func union(a, b []int) []int {
+	if a == nil || b == nil {
+		return nil
+	}
+	out := slices.Clone(a)
+	for _, i := range b {
+		if !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// forEntities names the entities a finding is for, after the provision it
+// names: "provision 4.2 is answered partial" becomes "provision 4.2 for
+// Moorside Housing Association is answered partial". A message that does
+// not name the provision says so at its end.
+func forEntities(msg, id string, names []string) string {
+	who := " for " + english.And(names)
+	needle := "provision " + id
+	for from := 0; ; {
+		i := strings.Index(msg[from:], needle)
+		if i < 0 {
+			return msg + " (" + strings.TrimPrefix(who, " ") + ")"
+		}
+		end := from + i + len(needle)
+		if next := msg[end:]; !startsDigit(next) && !(strings.HasPrefix(next, ".") && startsDigit(next[1:])) {
+			return msg[:end] + who + msg[end:] // not the start of 4.20 or 4.2.1
+		}
+		from = end
+	}
 }
 
 // firstAnswers maps each provision answered to the index of its first

@@ -30,6 +30,10 @@ provisions:
 // head starts an assessment against mini, approved and assessed in time.
 const head = "code: mini.yaml\nlandlord: L\nassessed: 2025-05-31\napproved:\n  by: Board\n  on: 2025-06-19\nprovisions:\n"
 
+// groupHead starts a group's assessment against mini: entities A, B and
+// C; its first answer starts on line 12, with comply on line 13.
+const groupHead = "code: mini.yaml\nlandlord: G\nentities:\n  - name: A\n  - name: B\n  - name: C\nassessed: 2025-05-31\napproved:\n  by: Board\n  on: 2025-06-19\nprovisions:\n"
+
 // today is --as-of in the rules' tests.
 var today = assessment.NewDate(2025, 7, 1)
 

@@ -24,7 +24,7 @@ var Unreviewed = add(&Rule{
 	check: func(c *checker) {
 		for _, ans := range c.answers() {
 			if ans.Review != "" {
-				c.add(ans.ReviewPos, ans.ID, "provision %s awaits review (%s): check the answer, then delete the review line", ans.ID, reviewNote(ans.Review))
+				c.addTo(ans, ans.ReviewPos, "provision %s awaits review (%s): check the answer, then delete the review line", ans.ID, reviewNote(ans.Review))
 			}
 		}
 	},

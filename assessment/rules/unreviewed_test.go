@@ -17,6 +17,8 @@ func TestUnreviewed(t *testing.T) {
 			"10:13 1.2: provision 1.2 awaits review (check with the new policy): check the answer, then delete the review line"}},
 		{"very long, a low-confidence match clipped off", answer(long), []string{
 			"10:13 1.2: provision 1.2 awaits review (carried from 2023/24 (chc-2022 1.3 yes, high confidence; 1.6 partial, medium confidence; 1.6 partial, medium confidence; 1.6 partial, medium confidence; 1.6 partial, medium confidence; 1.6 partial... (includes a low-confidence match)): check the answer, then delete the review line"}},
+		{"group: the review line is the group's", groupHead + "  - id: \"1.2\"\n    comply: yes\n    review: carried\n    entities:\n      B:\n        comply: partial\n", []string{
+			"14:13 1.2: provision 1.2 awaits review (carried): check the answer, then delete the review line"}},
 		{"reviewed", head + "  - id: \"1.2\"\n    comply: yes\n", nil},
 	})
 }

@@ -51,10 +51,38 @@ func hostile(t *testing.T, p string) (*assessment.Assessment, *codes.Catalogue) 
 	return a, cat
 }
 
+// hostileGroup is hostile as a group's assessment: p names an entity,
+// which gives its own answer, evidence, commentary, alternative and action,
+// all p.
+func hostileGroup(t *testing.T, p string) (*assessment.Assessment, *codes.Catalogue) {
+	a, cat := hostile(t, p)
+	a.Entities = []assessment.Entity{{Name: p, Registration: p}, {Name: "Other"}}
+	for i := range a.Answers {
+		a.Answers[i].Entities = []assessment.EntityAnswer{{Name: p, Comply: assessment.Partial, Evidence: p, Commentary: p, Alternative: p,
+			Actions: []assessment.Action{{Text: p, Owner: p, Due: assessment.NewDate(2025, 6, 1), Status: assessment.Open}}}}
+	}
+	return a, cat
+}
+
 func TestEveryFormatIsInert(t *testing.T) {
-	for _, p := range payloads {
-		t.Run(p, func(t *testing.T) {
+	for _, group := range []bool{false, true} {
+		for _, p := range payloads {
+			name := p
+			if group {
+				name = "group " + p
+			}
+			t.Run(name, func(t *testing.T) { inert(t, p, group) })
+		}
+	}
+}
+
+func inert(t *testing.T, p string, group bool) {
+	{
+		{
 			a, cat := hostile(t, p)
+			if group {
+				a, cat = hostileGroup(t, p)
+			}
 			r := report.New(a, cat, asOf)
 			entries := []assessment.Entry{{Assessment: a, Catalogue: cat}}
 			twoLandlords := append(entries, assessment.Entry{Assessment: &assessment.Assessment{Landlord: "Other"}, Catalogue: cat})
@@ -81,7 +109,14 @@ func TestEveryFormatIsInert(t *testing.T) {
 			if err := Write(&buf, a, cat, asOf); err != nil {
 				t.Fatal(err)
 			}
-			checkXLSX(t, buf.Bytes(), p)
+			cells := 3 + 3*7 // landlord, period, approved by; and per answer evidence, commentary, alternative, review, requirement, action and owner
+			if group {
+				// The entity's name and registration, its row of counts on the
+				// Summary; per answer its row (name, evidence, commentary,
+				// alternative) and its action (name, text, owner).
+				cells += 3 + 3*4 + 3*3
+			}
+			checkXLSX(t, buf.Bytes(), p, cells)
 
 			// HTML: escaped; no element the page did not make.
 			buf.Reset()
@@ -139,7 +174,7 @@ func TestEveryFormatIsInert(t *testing.T) {
 				}
 				checkJSON(t, name, buf.Bytes(), p)
 			}
-		})
+		}
 	}
 }
 
@@ -170,7 +205,7 @@ func checkCSV(t *testing.T, name string, data []byte, p string) {
 	}
 }
 
-func checkXLSX(t *testing.T, data []byte, p string) {
+func checkXLSX(t *testing.T, data []byte, p string, want int) {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
@@ -199,9 +234,7 @@ func checkXLSX(t *testing.T, data []byte, p string) {
 			}
 		}
 	}
-	// Landlord, period, approved by; and per answer evidence, commentary,
-	// alternative, review, requirement, action and owner.
-	if want := 3 + 3*7; found != want {
+	if found != want {
 		t.Errorf("xlsx: %q found in %d cells, want %d", p, found, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -53,9 +54,15 @@ const maxRows = 100000
 // A column Read does not know is kept in the answer's commentary (or the
 // action's text) as "Header: value" lines, so nothing typed is lost.
 //
+// A group's workbook has an Entities sheet, and an Entity column on the
+// Self-assessment sheet (a row naming an entity holds what it gives of its
+// own; its blank cells are the group's) and on the Action plan (blank or
+// "All entities" for the group's action).
+//
 // For a workbook Write produced, Read(Write(a)) equals a apart from file
-// positions, File, and the order of the answers, which comes back in
-// provision order (a provision answered twice keeps its file order).
+// positions, File, the order of the answers, which comes back in
+// provision order (a provision answered twice keeps its file order), and
+// the order of a provision's entities, which comes back in the group's.
 func Read(r io.Reader) (a *assessment.Assessment, ok bool, err error) {
 	data, err := io.ReadAll(io.LimitReader(r, ooxml.MaxFile+1))
 	if err != nil {
@@ -157,6 +164,9 @@ func ReadBook(b *Book) (a *assessment.Assessment, ok bool, err error) {
 	}
 	cat, _ := codes.Lookup(a.Code, "") // only to recognise unedited requirement cells
 
+	if a.Entities, err = rd.entities(); err != nil {
+		return nil, true, err
+	}
 	actions, err := rd.actions()
 	if err != nil {
 		return nil, true, err
@@ -165,6 +175,43 @@ func ReadBook(b *Book) (a *assessment.Assessment, ok bool, err error) {
 		return nil, true, err
 	}
 	return a, true, nil
+}
+
+// entities reads a group's Entities sheet, if there is one: each row an
+// entity, its name and registration number.
+func (rd *reader) entities() ([]assessment.Entity, error) {
+	if !rd.b.HasSheet(SheetEntities) {
+		return nil, nil
+	}
+	t, err := rd.table(SheetEntities, entityCols, ColEntity)
+	if err != nil {
+		return nil, err
+	}
+	var out []assessment.Entity
+	for i := range t.rows {
+		if t.blank(i) {
+			continue
+		}
+		e := assessment.Entity{Name: strings.TrimSpace(t.val(i, ColEntity)), Registration: strings.TrimSpace(t.val(i, ColRegistration))}
+		if e.Name == "" {
+			return nil, t.errorf(t.cell(i, ColEntity), "this row has no entity's name: give the name of each entity of the group")
+		}
+		if extra := t.extras(i); len(extra) > 0 {
+			return nil, t.errorf(t.cell(i, ColEntity), "the entity %s has cells under headers csa does not know (%s): an entity has a name and a registration number", clip(e.Name), clip(strings.Join(extra, "; ")))
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// entityOf reads an Entity cell: "" for the group's (blank, or "All
+// entities").
+func entityOf(v string) string {
+	v = strings.TrimSpace(v)
+	if norm(v) == norm(AllEntities) {
+		return ""
+	}
+	return v
 }
 
 func checkVersion(val, cell string) error {
@@ -346,13 +393,13 @@ func (t *table) errorf(cell, format string, args ...any) error {
 }
 
 type readAction struct {
-	id  string
-	act assessment.Action
-	row int
+	id, entity string
+	act        assessment.Action
+	row        int
 }
 
 func (rd *reader) actions() ([]readAction, error) {
-	t, err := rd.table(SheetActions, actionCols, ColProvision, ColAction)
+	t, err := rd.table(SheetActions, withEntity(actionCols), ColProvision, ColAction)
 	if err != nil {
 		return nil, err
 	}
@@ -392,13 +439,13 @@ func (rd *reader) actions() ([]readAction, error) {
 		default:
 			return nil, t.errorf(t.cell(i, ColDraft), "draft %q should be Yes or blank", clip(v))
 		}
-		out = append(out, readAction{id: id, act: act, row: i + 2})
+		out = append(out, readAction{id: id, entity: entityOf(t.val(i, ColEntity)), act: act, row: i + 2})
 	}
 	return out, nil
 }
 
 func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing map[string]bool, actions []readAction) error {
-	t, err := rd.table(SheetForm, formCols, ColProvision, ColComply)
+	t, err := rd.table(SheetForm, withEntity(formCols), ColProvision, ColComply)
 	if err != nil {
 		return err
 	}
@@ -408,6 +455,11 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 	}
 	a.Answers = []assessment.Answer{}
 	first := map[string]int{} // provision -> index of its first answer
+	type own struct {
+		id string
+		e  assessment.EntityAnswer
+	}
+	var owns []own
 	for i := range t.rows {
 		if t.blank(i) {
 			continue
@@ -420,6 +472,24 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 		c, ok := assessment.ParseComply(v)
 		if !ok && !strings.EqualFold(strings.TrimSpace(v), "not answered") {
 			return t.errorf(t.cell(i, ColComply), "comply %q for provision %s is not an answer: choose Yes, No, Partial or N/A", clip(v), clip(id))
+		}
+		if name := entityOf(t.val(i, ColEntity)); name != "" {
+			// What an entity gives of its own: its blank cells are the
+			// group's. The requirement and the review are the group's.
+			for _, col := range []string{ColRequirement, ColReview} {
+				if strings.TrimSpace(t.val(i, col)) != "" {
+					return t.errorf(t.cell(i, col), "the %s of provision %s is the group's, not %s's: write it on the group's row (the row with no entity)", strings.ToLower(col), clip(id), clip(name))
+				}
+			}
+			e := assessment.EntityAnswer{Name: name, Comply: c, Evidence: text(t.val(i, ColEvidence)),
+				Commentary: text(t.val(i, ColCommentary)), Alternative: text(t.val(i, ColAlternative))}
+			if extra := t.extras(i); len(extra) > 0 {
+				e.Commentary = strings.TrimSpace(e.Commentary + "\n" + strings.Join(extra, "\n"))
+			}
+			if e.Differs() {
+				owns = append(owns, own{id, e})
+			}
+			continue
 		}
 		req, ok := requirement(text(t.val(i, ColRequirement)), t.val(i, ColRequirementSource), cat, id)
 		if !ok {
@@ -445,6 +515,15 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 		}
 		a.Answers = append(a.Answers, ans)
 	}
+	for _, o := range owns {
+		j, ok := first[o.id]
+		if !ok { // an entity's own answer with no row for the group's
+			first[o.id] = len(a.Answers)
+			j = len(a.Answers)
+			a.Answers = append(a.Answers, assessment.Answer{ID: o.id})
+		}
+		a.Answers[j].Entities = append(a.Answers[j].Entities, o.e)
+	}
 	for _, ra := range actions {
 		j, ok := first[ra.id]
 		if !ok {
@@ -454,7 +533,22 @@ func (rd *reader) form(a *assessment.Assessment, cat *codes.Catalogue, missing m
 			}
 			return &CellError{Sheet: SheetActions, Cell: cell, Msg: fmt.Sprintf("provision %s has an action but no row on the %q sheet", clip(ra.id), SheetForm)}
 		}
-		a.Answers[j].Actions = append(a.Answers[j].Actions, ra.act)
+		ans := &a.Answers[j]
+		if ra.entity == "" {
+			ans.Actions = append(ans.Actions, ra.act)
+			continue
+		}
+		k := slices.IndexFunc(ans.Entities, func(e assessment.EntityAnswer) bool { return e.Name == ra.entity })
+		if k < 0 {
+			k = len(ans.Entities)
+			ans.Entities = append(ans.Entities, assessment.EntityAnswer{Name: ra.entity})
+		}
+		ans.Entities[k].Actions = append(ans.Entities[k].Actions, ra.act)
+	}
+	for j := range a.Answers {
+		if len(a.Answers[j].Entities) > 0 {
+			a.Answers[j].Entities = inGroupOrder(a, a.Answers[j].Entities)
+		}
 	}
 	return nil
 }

@@ -1,5 +1,6 @@
 // Package workbook owns csa's XLSX workbook: Write renders an assessment as
-// the sheets "Self-assessment", "Action plan" and "Summary", and Read reads
+// the sheets "Self-assessment", "Action plan" and "Summary" (and, for a
+// group's, "Entities", with an Entity column on the first two), and Read reads
 // back a workbook Write produced, so a landlord can edit the assessment in a
 // spreadsheet and import it again. It and the importer (for other
 // landlords' spreadsheets) are the only packages that import excelize.
@@ -39,6 +40,19 @@ const (
 	SheetForm    = "Self-assessment"
 	SheetActions = "Action plan"
 	SheetSummary = "Summary"
+	// SheetEntities lists a group's entities (a group's workbook only).
+	SheetEntities = "Entities"
+)
+
+// Columns a group's workbook adds: Entity after Code provision on the
+// Self-assessment sheet (blank on the group's answer, an entity's name on a
+// row of what that entity gives of its own, whose blank cells are the
+// group's) and on the Action plan ("All entities" for the group's action),
+// and the Entities sheet's columns.
+const (
+	ColEntity       = "Entity"
+	ColRegistration = "Registration number"
+	AllEntities     = "All entities"
 )
 
 // Column headers of the Self-assessment sheet, one row per answer (and one
@@ -180,14 +194,21 @@ func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf ass
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	wr := &writer{f: f}
+	wr := &writer{f: f, formCols: formCols, actionCols: actionCols}
+	if a.IsGroup() {
+		wr.formCols, wr.actionCols = withEntity(formCols), withEntity(actionCols)
+	}
 	if err := wr.styles(); err != nil {
 		return err
 	}
 	if err := f.SetSheetName("Sheet1", SheetForm); err != nil {
 		return err
 	}
-	for _, s := range []string{SheetActions, SheetSummary} {
+	sheets := []string{SheetActions, SheetSummary}
+	if a.IsGroup() {
+		sheets = append(sheets, SheetEntities)
+	}
+	for _, s := range sheets {
 		if _, err := f.NewSheet(s); err != nil {
 			return err
 		}
@@ -200,6 +221,9 @@ func Write(w io.Writer, a *assessment.Assessment, cat *codes.Catalogue, asOf ass
 	wr.form(a, cat)
 	wr.actions(a, asOf)
 	wr.summary(a, rep, asOf)
+	if a.IsGroup() {
+		wr.entities(a)
+	}
 	wr.heights()
 	if wr.err != nil {
 		return wr.err
@@ -238,6 +262,23 @@ func checkText(a *assessment.Assessment) error {
 			return err
 		}
 	}
+	for _, e := range a.Entities {
+		for _, fl := range [][2]string{{"entity's name", e.Name}, {"entity's registration", e.Registration}} {
+			if err := check("the assessment", fl[0], fl[1]); err != nil {
+				return err
+			}
+		}
+	}
+	actions := func(where string, acts []assessment.Action) error {
+		for _, act := range acts {
+			for _, fl := range [][2]string{{"action", act.Text}, {"action owner", act.Owner}} {
+				if err := check(where, fl[0], fl[1]); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
 	for _, ans := range a.Answers {
 		where := "provision " + ans.ID
 		for _, fl := range [][2]string{{"id", ans.ID}, {"evidence", ans.Evidence}, {"commentary", ans.Commentary},
@@ -246,15 +287,27 @@ func checkText(a *assessment.Assessment) error {
 				return err
 			}
 		}
-		for _, act := range ans.Actions {
-			for _, fl := range [][2]string{{"action", act.Text}, {"action owner", act.Owner}} {
+		if err := actions(where, ans.Actions); err != nil {
+			return err
+		}
+		for _, e := range ans.Entities {
+			where := "provision " + ans.ID + " for " + e.Name
+			for _, fl := range [][2]string{{"entity's name", e.Name}, {"evidence", e.Evidence}, {"commentary", e.Commentary}, {"alternative", e.Alternative}} {
 				if err := check(where, fl[0], fl[1]); err != nil {
 					return err
 				}
 			}
+			if err := actions(where, e.Actions); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
+}
+
+// withEntity is a table's columns with Entity after the provision.
+func withEntity(cols []column) []column {
+	return slices.Insert(slices.Clone(cols), 1, column{ColEntity, 28})
 }
 
 // writer carries the workbook, its styles and the first error met, so the
@@ -262,6 +315,8 @@ func checkText(a *assessment.Assessment) error {
 type writer struct {
 	f   *excelize.File
 	err error
+
+	formCols, actionCols []column // a group's have an Entity column
 
 	header, text, date, number, label, value, valueDate       int
 	overdueText, overdueDate, overdueNumber, unansweredFormat int
@@ -434,9 +489,11 @@ func (wr *writer) colWidths(sheet string) []float64 {
 	var cols []column
 	switch sheet {
 	case SheetForm:
-		cols = formCols
+		cols = wr.formCols
 	case SheetActions:
-		cols = actionCols
+		cols = wr.actionCols
+	case SheetEntities:
+		cols = entityCols
 	default:
 		return summaryWidths
 	}
@@ -450,7 +507,7 @@ func (wr *writer) colWidths(sheet string) []float64 {
 // heights sets every written row's height to fit its text, within the
 // 409 points a row can have.
 func (wr *writer) heights() {
-	for _, sheet := range []string{SheetForm, SheetActions, SheetSummary} {
+	for _, sheet := range []string{SheetForm, SheetActions, SheetSummary, SheetEntities} {
 		rows := wr.lines[sheet]
 		keys := make([]int, 0, len(rows))
 		for r := range rows {
@@ -648,15 +705,25 @@ func sourceLabel(s assessment.RequirementSource) string {
 func (wr *writer) form(a *assessment.Assessment, cat *codes.Catalogue) {
 	const sheet = SheetForm
 	rows := formRows(a, cat)
-	wr.table(sheet, formCols, len(rows))
+	lines := len(rows)
+	for _, r := range rows {
+		lines += len(ownRows(a, r.ans))
+	}
+	wr.table(sheet, wr.formCols, lines)
 	titles := map[int]string{}
 	for _, s := range cat.Sections {
 		if _, dup := titles[s.Number]; !dup {
 			titles[s.Number] = s.Title
 		}
 	}
-	for i, r := range rows {
-		n := i + 2
+	put := func(n int, vals map[string]string) {
+		for j, c := range wr.formCols {
+			wr.str(sheet, j+1, n, vals[c.name], wr.text)
+		}
+	}
+	n := 2
+	var groupRows []int // rows of the group's answers, whose blank Comply is highlighted
+	for _, r := range rows {
 		var section, obligation string
 		if r.p != nil {
 			section = strconv.Itoa(r.p.Section)
@@ -673,16 +740,76 @@ func (wr *writer) form(a *assessment.Assessment, cat *codes.Catalogue) {
 		if r.ans != nil {
 			ans = *r.ans
 		}
-		for j, v := range []string{r.id, section, obligation, req, sourceLabel(from), ans.Comply.Label(),
-			ans.Evidence, ans.Commentary, ans.Alternative, ans.Review} {
-			wr.str(sheet, j+1, n, v, wr.text)
+		put(n, map[string]string{ColProvision: r.id, ColSection: section, ColObligation: obligation, ColRequirement: req,
+			ColRequirementSource: sourceLabel(from), ColComply: ans.Comply.Label(), ColEvidence: ans.Evidence,
+			ColCommentary: ans.Commentary, ColAlternative: ans.Alternative, ColReview: ans.Review})
+		groupRows = append(groupRows, n)
+		n++
+		for _, e := range ownRows(a, r.ans) {
+			put(n, map[string]string{ColProvision: r.id, ColEntity: e.Name, ColSection: section, ColObligation: obligation,
+				ColComply: e.Comply.Label(), ColEvidence: e.Evidence, ColCommentary: e.Commentary, ColAlternative: e.Alternative})
+			n++
 		}
 	}
-	comply := indexOf(formCols, ColComply) + 1
-	wr.dropDown(sheet, comply, len(rows), ColComply, ComplyValues)
-	if wr.err == nil && len(rows) > 0 {
-		ref := cellName(comply, 2) + ":" + cellName(comply, len(rows)+1)
-		wr.err = wr.f.SetConditionalFormat(sheet, ref, []excelize.ConditionalFormatOptions{{Type: "blanks", Format: &wr.unansweredFormat}})
+	comply := indexOf(wr.formCols, ColComply) + 1
+	wr.dropDown(sheet, comply, lines, ColComply, ComplyValues)
+	if wr.err == nil && len(groupRows) > 0 {
+		// Contiguous runs of the group's rows: an entity's blank Comply is
+		// the group's answer, not a missing one.
+		var refs []string
+		for i := 0; i < len(groupRows); {
+			j := i
+			for j+1 < len(groupRows) && groupRows[j+1] == groupRows[j]+1 {
+				j++
+			}
+			refs = append(refs, cellName(comply, groupRows[i])+":"+cellName(comply, groupRows[j]))
+			i = j + 1
+		}
+		wr.err = wr.f.SetConditionalFormat(sheet, strings.Join(refs, " "), []excelize.ConditionalFormatOptions{{Type: "blanks", Format: &wr.unansweredFormat}})
+	}
+}
+
+// ownRows are the entities' own answers to ans, each a row after the
+// group's, in the group's order (any the group does not list after them):
+// those that give their own answer, evidence, commentary or alternative.
+// An entity that gives only actions has its actions on the Action plan.
+func ownRows(a *assessment.Assessment, ans *assessment.Answer) []assessment.EntityAnswer {
+	if ans == nil || len(ans.Entities) == 0 {
+		return nil
+	}
+	var out []assessment.EntityAnswer
+	for _, e := range inGroupOrder(a, ans.Entities) {
+		if e.Differs() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// inGroupOrder sorts entities' answers in the order the group lists the
+// entities, names it does not list last, in file order.
+func inGroupOrder(a *assessment.Assessment, es []assessment.EntityAnswer) []assessment.EntityAnswer {
+	out := slices.Clone(es)
+	rank := func(name string) int {
+		if i := a.Entity(name); i >= 0 {
+			return i
+		}
+		return len(a.Entities)
+	}
+	slices.SortStableFunc(out, func(x, y assessment.EntityAnswer) int { return rank(x.Name) - rank(y.Name) })
+	return out
+}
+
+// entityCols are the Entities sheet's columns.
+var entityCols = []column{{ColEntity, 40}, {ColRegistration, 22}}
+
+// entities writes a group's Entities sheet: each entity, in order.
+func (wr *writer) entities(a *assessment.Assessment) {
+	const sheet = SheetEntities
+	wr.table(sheet, entityCols, len(a.Entities))
+	for i, e := range a.Entities {
+		wr.str(sheet, 1, i+2, e.Name, wr.text)
+		wr.str(sheet, 2, i+2, e.Registration, wr.text)
 	}
 }
 
@@ -698,45 +825,61 @@ func indexOf(cols []column, name string) int {
 func (wr *writer) actions(a *assessment.Assessment, asOf assessment.Date) {
 	const sheet = SheetActions
 	answers := sortedAnswers(a)
-	var n int
-	for _, ans := range answers {
-		n += len(ans.Actions)
+	type listed struct {
+		id, entity string
+		act        assessment.Action
 	}
-	wr.table(sheet, actionCols, n)
-	row := 2
+	var list []listed
 	for _, ans := range answers {
 		for _, act := range ans.Actions {
-			text, date, number := wr.text, wr.date, wr.number
-			days, overdue := act.OverdueOn(asOf)
-			if overdue {
-				text, date, number = wr.overdueText, wr.overdueDate, wr.overdueNumber
+			list = append(list, listed{ans.ID, "", act})
+		}
+		for _, e := range inGroupOrder(a, ans.Entities) {
+			for _, act := range e.Actions {
+				list = append(list, listed{ans.ID, e.Name, act})
 			}
-			status, draft := "Open", ""
-			if !act.IsOpen() {
-				status = "Done"
-			}
-			if act.Draft {
-				draft = "Yes"
-			}
-			wr.str(sheet, 1, row, ans.ID, text)
-			wr.str(sheet, 2, row, act.Text, text)
-			wr.str(sheet, 3, row, act.Owner, text)
-			wr.day(sheet, 4, row, act.Due, date, text)
-			wr.str(sheet, 5, row, status, text)
-			wr.day(sheet, 6, row, act.Completed, date, text)
-			wr.str(sheet, 7, row, draft, text)
-			if overdue {
-				wr.str(sheet, 8, row, "Yes", number)
-				wr.num(sheet, 9, row, days, number)
-			} else {
-				wr.str(sheet, 8, row, "", text)
-				wr.str(sheet, 9, row, "", text)
-			}
-			row++
 		}
 	}
-	wr.dropDown(sheet, indexOf(actionCols, ColStatus)+1, n, ColStatus, StatusValues)
-	wr.dropDown(sheet, indexOf(actionCols, ColDraft)+1, n, ColDraft, DraftValues)
+	wr.table(sheet, wr.actionCols, len(list))
+	col := func(name string) int { return indexOf(wr.actionCols, name) + 1 }
+	for i, l := range list {
+		row, act := i+2, l.act
+		text, date, number := wr.text, wr.date, wr.number
+		days, overdue := act.OverdueOn(asOf)
+		if overdue {
+			text, date, number = wr.overdueText, wr.overdueDate, wr.overdueNumber
+		}
+		status, draft := "Open", ""
+		if !act.IsOpen() {
+			status = "Done"
+		}
+		if act.Draft {
+			draft = "Yes"
+		}
+		wr.str(sheet, col(ColProvision), row, l.id, text)
+		if a.IsGroup() {
+			entity := l.entity
+			if entity == "" {
+				entity = AllEntities
+			}
+			wr.str(sheet, col(ColEntity), row, entity, text)
+		}
+		wr.str(sheet, col(ColAction), row, act.Text, text)
+		wr.str(sheet, col(ColOwner), row, act.Owner, text)
+		wr.day(sheet, col(ColDue), row, act.Due, date, text)
+		wr.str(sheet, col(ColStatus), row, status, text)
+		wr.day(sheet, col(ColCompleted), row, act.Completed, date, text)
+		wr.str(sheet, col(ColDraft), row, draft, text)
+		if overdue {
+			wr.str(sheet, col(ColOverdue), row, "Yes", number)
+			wr.num(sheet, col(ColDaysOverdue), row, days, number)
+		} else {
+			wr.str(sheet, col(ColOverdue), row, "", text)
+			wr.str(sheet, col(ColDaysOverdue), row, "", text)
+		}
+	}
+	wr.dropDown(sheet, col(ColStatus), len(list), ColStatus, StatusValues)
+	wr.dropDown(sheet, col(ColDraft), len(list), ColDraft, DraftValues)
 }
 
 func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf assessment.Date) {
@@ -799,10 +942,14 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 		header = append(header, "Obligation")
 	}
 	header = append(header, "Yes", "Partial", "No", "N/A", "Not answered", "Total")
+	if rep.Group() {
+		header = slices.Insert(header, len(header)-1, colDiffers)
+	}
 	for i, h := range header {
 		wr.str(sheet, i+1, row, h, wr.header)
 	}
 	row++
+	differs := rep.Group()
 	line := func(caption, obligation string, c report.Counts) {
 		col := 1
 		text, count := wr.text, wr.count
@@ -814,7 +961,11 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 			col++
 			wr.str(sheet, col, row, obligation, text)
 		}
-		for _, v := range []int{c.Yes, c.Partial, c.No, c.NA, c.Unanswered, c.Total()} {
+		counts := []int{c.Yes, c.Partial, c.No, c.NA, c.Unanswered, c.Total()}
+		if differs {
+			counts = slices.Insert(counts, len(counts)-1, c.Differs)
+		}
+		for _, v := range counts {
 			col++
 			wr.num(sheet, col, row, v, count)
 		}
@@ -840,6 +991,26 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 	} else {
 		line("All sections", "", rep.Totals.All)
 	}
+	if rep.Group() {
+		// Each entity's answers, as it gives them.
+		row++
+		header[0] = ColEntity
+		header = slices.Delete(header, len(header)-2, len(header)-1)
+		for i, h := range header {
+			wr.str(sheet, i+1, row, h, wr.header)
+		}
+		row++
+		differs = false
+		for _, e := range rep.Entities {
+			if rep.Should {
+				line(e.Name, "must", e.Tally.Must)
+				line(e.Name, "should", e.Tally.Should)
+				line(e.Name, "all", e.Tally.All)
+			} else {
+				line(e.Name, "", e.Tally.All)
+			}
+		}
+	}
 	for i, w := range summaryWidths {
 		if wr.err == nil {
 			col, _ := excelize.ColumnNumberToName(i + 1)
@@ -850,6 +1021,10 @@ func (wr *writer) summary(a *assessment.Assessment, rep *report.Report, asOf ass
 		wr.err = wr.page(sheet, "portrait")
 	}
 }
+
+// colDiffers heads a group's count of provisions its entities answer
+// differently, on the Summary.
+const colDiffers = "Entities differ"
 
 // summaryWidths are the Summary sheet's columns: the labels and section
 // titles, then the counts; a fact's value spans B to H (merge).

@@ -40,10 +40,11 @@ func load(t testing.TB, path string) (*assessment.Assessment, *codes.Catalogue) 
 // fixtures are the shipped examples and the fixture with every field.
 func fixtures(t testing.TB) []string {
 	files, err := filepath.Glob("../../examples/*.yaml")
-	if err != nil || len(files) < 2 {
-		t.Fatalf("examples: %v %v", files, err)
+	groups, _ := filepath.Glob("../../examples/calder-vale/*.yaml")
+	if err != nil || len(files) < 2 || len(groups) < 2 {
+		t.Fatalf("examples: %v %v %v", files, groups, err)
 	}
-	return append(files, "testdata/every-field.yaml")
+	return append(append(files, groups...), "testdata/every-field.yaml", "testdata/group.yaml")
 }
 
 func write(t testing.TB, a *assessment.Assessment, cat *codes.Catalogue, day assessment.Date) []byte {
@@ -60,7 +61,13 @@ func write(t testing.TB, a *assessment.Assessment, cat *codes.Catalogue, day ass
 func withoutPositions(a *assessment.Assessment) *assessment.Assessment {
 	c := *a
 	c.File = ""
-	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+	c.CodePos, c.LandlordPos, c.AssessedPos, c.ProvisionsPos, c.EntitiesPos = assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}, assessment.Pos{}
+	if a.Entities != nil {
+		c.Entities = slices.Clone(a.Entities)
+		for i := range c.Entities {
+			c.Entities[i].Pos = assessment.Pos{}
+		}
+	}
 	if c.Approved != nil {
 		ap := *c.Approved
 		ap.Pos = assessment.Pos{}
@@ -84,6 +91,23 @@ func withoutPositions(a *assessment.Assessment) *assessment.Assessment {
 			acts = nil
 		}
 		ans.Actions = acts
+		if ans.Entities != nil {
+			es := make([]assessment.EntityAnswer, 0, len(ans.Entities))
+			for _, e := range ans.Entities {
+				e.Pos, e.ComplyPos, e.EvidencePos, e.CommentaryPos = assessment.Pos{}, assessment.Pos{}, assessment.TextPos{}, assessment.TextPos{}
+				eacts := make([]assessment.Action, len(e.Actions))
+				for j, act := range e.Actions {
+					act.Pos, act.DuePos = assessment.Pos{}, assessment.Pos{}
+					eacts[j] = act
+				}
+				if len(eacts) == 0 {
+					eacts = nil
+				}
+				e.Actions = eacts
+				es = append(es, e)
+			}
+			ans.Entities = inGroupOrder(a, es)
+		}
 		c.Answers[i] = ans
 	}
 	return &c

@@ -21,6 +21,7 @@ type actionsOptions struct {
 	format    *enumFlag
 	asOf      dateFlag
 	catalogs  []string // --catalogues-from
+	entity    string
 }
 
 func newActionsCmd(e *env) *cobra.Command {
@@ -38,6 +39,8 @@ date, status and how many days an open action is overdue.
                     ones included (they are due before the limit too); write
                     N as 30d, 4w or 30; actions with no due date are left out
   --status S        open, done, or any (the default)
+  --entity NAME     only the actions for NAME, one entity of a group: its
+                    own and the group's (which are for every entity)
   --as-of D         take D (YYYY-MM-DD) as today, so CI gives the same
                     answer every day
 
@@ -47,15 +50,17 @@ complaints team must finish in the next four weeks.
 PATH is a file or a folder, searched as csa check searches it (default .);
 a YAML file in a folder that is not an assessment is skipped with a note.
 With several landlords a Landlord column appears, and a File column when one
-landlord has several files. Rows are ordered by landlord, assessment,
-provision and due date.
+landlord has several files; an Entity column when an assessment covers a
+group's entities, naming the entity an action is for ("All entities" for
+the group's own). Rows are ordered by landlord, assessment, provision and
+due date.
 
 Formats: table (for the terminal, with a closing count); markdown and html
 (a paper for the board: a title naming the landlord and the Code, the as-at
 date and what the filters keep, a count, then the action plan as the report
 shows it, with dates written out and each provision with its short title;
 several assessments are a part each, under its own heading); csv (columns:
-[Landlord,] [File,] Provision, Action, Owner, Due, Status, Overdue; as the
+[Landlord,] [File,] [Entity,] Provision, Action, Owner, Due, Status, Overdue; as the
 report's CSV, a byte-order mark first and each provision written
 "Provision 6.10"; a cell starting with = + - @, after any spaces or line
 breaks, gets a ' before it) and json (every field, with landlord, file and
@@ -82,6 +87,7 @@ check to fail a build on overdue actions).`,
 	fs.StringVar(&o.owner, "owner", "", "only actions whose owner contains this text, ignoring case")
 	fs.Var(&o.dueWithin, "due-within", "only open actions due within this many days (30d, 4w), overdue ones included")
 	fs.Var(o.status, "status", "only actions with this status: open, done or any")
+	fs.StringVar(&o.entity, "entity", "", "only the actions for this entity of a group (its own and the group's)")
 	o.format = addFormat(fs, report.ActionsFormats.Names())
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.catalogs)
@@ -103,6 +109,9 @@ func runActions(e *env, o *actionsOptions) error {
 		filter.Status = assessment.Open
 	case "done":
 		filter.Status = assessment.Done
+	}
+	if filter.Entity, err = entityFilter(o.entity, entries); err != nil {
+		return err
 	}
 	f, _ := report.ActionsFormats.Named(o.format.value)
 	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: entries, Filter: filter, AsOf: asOf}

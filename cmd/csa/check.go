@@ -103,6 +103,13 @@ allows another); it must be a regular file of at most 4 MB.
 
 A date before 2020 or more than a year after today (a due date: five years)
 is implausible-date.
+
+For a group's assessment (entities: under the landlord), every rule applies
+to each entity's answer as it gives it (a partial of one entity needs that
+entity's plan), and the message names the entities it is for; an entity name
+under a provision that the list does not hold is unknown-entity, with the name
+meant; a group of one entity is one-entity. csa gaps and csa actions take
+--entity NAME to list one entity's.
 Today is the machine's local date unless --as-of gives it: give --as-of in
 CI, so that every run gives the same answer.
 

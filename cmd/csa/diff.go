@@ -30,6 +30,14 @@ func newDiffCmd(e *env) *cobra.Command {
 changed: a summary with the count in each class, then the changes section by
 section.
 
+For a group's assessment (entities:), an entity added or removed between the
+years is named at the top, and each entity's own answer is compared with what
+it gave last year (its own answer, or the group's it gave): "for Calder Vale
+Living: improved: Partial → Yes". An entity's own answer that regressed counts
+for --fail-on-regression as a provision's does; the open actions of an entity
+no longer listed do not (its plan left the group with it). csa gaps and csa
+actions take --entity to list one entity's.
+
 Each provision's answer is improved (no → partial → yes), regressed (the other
 way), changed (to or from n/a, or to or from no answer: neither better nor
 worse, so shown with both answers) or unchanged. Changes to evidence,
@@ -160,8 +168,13 @@ func regressionLine(d *diff.Diff) string {
 			}
 			regressed = append(regressed, id)
 		}
+		for _, en := range p.Entities {
+			if en.Class == diff.Regressed {
+				regressed = append(regressed, p.ID+" for "+en.Name)
+			}
+		}
 		for _, a := range p.Actions {
-			if a.Kind == diff.Dropped {
+			if a.Kind == diff.Dropped && !a.EntityRemoved {
 				dropped = append(dropped, a.OldProvision)
 			}
 		}

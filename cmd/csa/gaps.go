@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -9,6 +10,8 @@ import (
 	"github.com/csa-tool/csa/assessment"
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
+	"github.com/csa-tool/csa/internal/english"
+	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type gapsOptions struct {
@@ -16,6 +19,7 @@ type gapsOptions struct {
 	format *enumFlag
 	asOf   dateFlag
 	allow  []string // --catalogues-from
+	entity string
 }
 
 func newGapsCmd(e *env) *cobra.Command {
@@ -32,8 +36,10 @@ alternative, says "No plan".
 PATH is a file or a folder, searched as csa check searches it (default .);
 a YAML file in a folder that is not an assessment is skipped with a note. With
 several landlords a Landlord column appears, and a File column when one
-landlord has several files. Rows are ordered by landlord, assessment and
-provision.
+landlord has several files. When an assessment covers a group's entities,
+each gap is listed for the entities that have it, in an Entity column ("All
+entities", or their names), and --entity NAME lists one entity's gaps.
+Rows are ordered by landlord, assessment and provision.
 
 Formats: table (for the terminal, with a closing count of gaps and of gaps
 without a plan); markdown and html (a paper for the board: a title naming
@@ -41,7 +47,7 @@ the landlord and the Code, the period and the as-at date, a count, then the
 table, with dates written out (30 September 2025) and each provision with
 its short title; several assessments are a part each, under its own
 heading; the HTML page has the report's look and print layout); csv
-(columns: [Landlord,] [File,] Provision, Comply, Requirement, Plan; Comply
+(columns: [Landlord,] [File,] [Entity,] Provision, Comply, Requirement, Plan; Comply
 is No, Partial, Not answered, or Missing when the file has no answer; as
 the report's CSV, it starts with a byte-order mark and writes each provision
 as "Provision 6.10", and a cell starting with = + - @, after any spaces or
@@ -67,6 +73,7 @@ on a gap without a plan).`,
 	o.format = addFormat(fs, report.GapsFormats.Names())
 	addAsOf(fs, &o.asOf)
 	addCatalogues(fs, &o.allow)
+	fs.StringVar(&o.entity, "entity", "", "only the gaps of this entity of a group")
 	return cmd
 }
 
@@ -75,9 +82,40 @@ func runGaps(e *env, o *gapsOptions) error {
 	if err != nil {
 		return err
 	}
+	entity, err := entityFilter(o.entity, entries)
+	if err != nil {
+		return err
+	}
+	gaps := assessment.Gaps(entries)
+	if entity != "" {
+		gaps = slices.DeleteFunc(gaps, func(g assessment.Gap) bool { return !g.For(entity) })
+	}
 	f, _ := report.GapsFormats.Named(o.format.value)
-	g := report.Gaps{Gaps: assessment.Gaps(entries), Columns: report.ColumnsFor(entries), Entries: entries, AsOf: o.asOf.or(e)}
+	g := report.Gaps{Gaps: gaps, Columns: report.ColumnsFor(entries), Entries: entries, AsOf: o.asOf.or(e), Entity: entity}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, g) }))
+}
+
+// entityFilter checks --entity NAME against the entities the assessments
+// list (ignoring case), so a slip is refused with a suggestion rather than
+// listing nothing; "" keeps everything.
+func entityFilter(name string, entries []assessment.Entry) (string, error) {
+	if strings.TrimSpace(name) == "" {
+		return "", nil
+	}
+	names := assessment.EntitiesOf(entries)
+	for _, n := range names {
+		if strings.EqualFold(n, strings.TrimSpace(name)) {
+			return n, nil
+		}
+	}
+	switch best := assessment.ClosestEntity(name, names); {
+	case len(names) == 0:
+		return "", usagef("--entity %q: no assessment read lists a group's entities", safetext.Line(name))
+	case best != "":
+		return "", usagef("--entity %q: no assessment read lists that entity (did you mean %q?)", safetext.Line(name), best)
+	default:
+		return "", usagef("--entity %q: no assessment read lists that entity; the entities are %s", safetext.Line(name), english.And(names))
+	}
 }
 
 // loadEntries reads every assessment the paths name, with its catalogue.

@@ -25,12 +25,13 @@ type importOptions struct {
 	out      string
 	force    bool
 	catalogs []string // --catalogues-from
+	entities []string // --entities, as given
 }
 
 func newImportCmd(e *env) *cobra.Command {
 	o := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "import FILE... [--code C] [--landlord N] [--assessed D] [--sheet S] [--actions-from-prose] [-o OUT]",
+		Use:   "import FILE... [--code C] [--landlord N] [--entities \"A; B\"] [--assessed D] [--sheet S] [--actions-from-prose] [-o OUT]",
 		Short: "Turn a Word, Excel, CSV, web page or text self-assessment into assessment YAML",
 		Long: `Import reads a self-assessment a landlord already has and writes it as
 assessment YAML. The file's extension chooses the reader (FILE - reads
@@ -73,10 +74,7 @@ action, owner and date alone is an action plan: its rows join the answers.
 Answers may be written Yes, Yes., YES, Y, Compliant, Met, Fully met, No,
 Not compliant, Not met, Partial, Partially compliant, Partially met, Yes -
 partially, N/A, Not applicable, or as tick boxes (Yes ☒ No ☐); anything
-else, and a blank, stays unanswered and is reported. An assessment for
-several landlords of a group ("Landlord A: Yes, Landlord B: Partial")
-imports the answer they all give; where they differ the provision stays
-unanswered; either way each one's answer is kept in the commentary. Dates
+else, and a blank, stays unanswered and is reported. Dates
 may be 2025-05-31, 31 May 2025, 31/05/2025 (day first), May 2025 (the
 month's end), 2025/26 (31 March 2026), Q3 2025/26 (the financial quarter's
 end) or a spreadsheet's date cell; "Complete" or "Completed" in a date
@@ -112,6 +110,26 @@ from. A Word or Excel file's last-saved date is never used. "Approved by"
 and "Date approved" (or "Approved by the Board on 26 June 2025") fill in
 the approval.
 
+An assessment for several landlords of a group answers each provision once
+per entity: "Landlord A: Yes, Landlord B: Partial" in the answer cell (or a
+line each), or a column of answers under each entity's name. Name the
+group's entities with --entities "Landlord A; Landlord B" (separated by
+semicolons, or the flag given once per entity; the document alone does not
+say whether "Repairs: Yes, Lettings: No" names entities or services): the
+assessment lists them under entities:, the answer most of them give is the
+group's, and an entity that answers otherwise gets its own answer under the
+provision's entities:. A name in the document is matched whatever its case
+and spacing, or as the one entity it is a short form of ("Moorside" for
+"Moorside Housing Association", reported); a name that is none of the
+entities is kept in the commentary and reported, with the entity it was
+probably meant to be; a provision whose answer leaves an entity out is left
+unanswered for it, and reported. Evidence and actions stay the group's:
+give an entity its own under entities: after the import. Without
+--entities, the answer every entity gives is imported; where they differ
+the provision stays unanswered; either way each one's answer is kept in the
+commentary. csa's own workbook and Word document list their entities and
+are read back whole.
+
 With --actions-from-prose, the evidence of a no or partial answer that has
 no action is read for work it promises ("will be", "is planned", "is to
 be", "is required", "by March 2026"): each such sentence becomes a draft
@@ -129,7 +147,8 @@ date missing), with one line saying why.`,
   csa import "Complaints self-assessment.html" -o assessment.yaml
   csa import section-1.html section-2.html section-3.html -o assessment.yaml
   csa import copied-from-browser.txt --code 2022 --landlord "Example Council" --assessed 2023-06-30
-  csa import report.xlsx -o back.yaml`,
+  csa import report.xlsx -o back.yaml
+  csa import group-assessment.docx --entities "Calder Vale Homes; Calder Vale Living" -o group.yaml`,
 		Args: argCount(1, maxImportFiles, "import needs at least one FILE to read (.docx, .xlsx, .csv, .html or text)"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.files = args
@@ -141,6 +160,7 @@ date missing), with one line saying why.`,
 	fs.StringVar(&o.landlord, "landlord", "", "the landlord's name (default: from the document)")
 	fs.Var(&o.assessed, "assessed", "the date the assessment was completed, YYYY-MM-DD (default: from the document)")
 	fs.StringVar(&o.sheet, "sheet", "", "read only this sheet of an Excel workbook")
+	fs.StringArrayVar(&o.entities, "entities", nil, "the group's entities the document answers for, separated by semicolons (or the flag once per entity): each one's answer is imported as its own")
 	fs.BoolVar(&o.prose, "actions-from-prose", false, "draft actions, without owners, from the work the evidence of no and partial answers promises")
 	fs.StringVarP(&o.out, "output", "o", "", "write to FILE instead of standard output")
 	fs.BoolVar(&o.force, "force", false, "overwrite FILE if it exists")
@@ -176,6 +196,10 @@ func runImport(e *env, o *importOptions) error {
 		if _, err := importer.FormatOf(f); err != nil {
 			return usagef("%s", err)
 		}
+	}
+	entities, err := entityNames(o.entities)
+	if err != nil {
+		return err
 	}
 	// The input, and the landlord's own catalogue when --code names one, are
 	// never overwritten.
@@ -213,6 +237,7 @@ func runImport(e *env, o *importOptions) error {
 	}
 	res, err := importer.ImportAll(srcs, importer.Options{
 		Code: o.code, Landlord: o.landlord, Assessed: o.assessed.date, Sheet: o.sheet, ActionsFromProse: o.prose, Catalogues: folders,
+		Entities: entities,
 	})
 	if err != nil {
 		return usagef("%s", err)
@@ -275,11 +300,10 @@ func savedPageOf(dir string) string {
 
 // summary counts what was imported: provisions by answer, and actions.
 func summary(a *assessment.Assessment) string {
-	count := map[assessment.Comply]int{}
-	acts, done, drafts := 0, 0, 0
-	for _, ans := range a.Answers {
-		count[ans.Comply]++
-		for _, act := range ans.Actions {
+	count, own := map[assessment.Comply]int{}, map[assessment.Comply]int{}
+	acts, done, drafts, owns, ownProvisions := 0, 0, 0, 0, 0
+	tally := func(list []assessment.Action) {
+		for _, act := range list {
 			acts++
 			if act.Status == assessment.Done {
 				done++
@@ -289,11 +313,62 @@ func summary(a *assessment.Assessment) string {
 			}
 		}
 	}
+	for _, ans := range a.Answers {
+		count[ans.Comply]++
+		tally(ans.Actions)
+		counted := false
+		for _, e := range ans.Entities {
+			tally(e.Actions)
+			if e.Comply != assessment.Unanswered {
+				own[e.Comply]++
+				owns++
+				if !counted {
+					ownProvisions, counted = ownProvisions+1, true
+				}
+			}
+		}
+	}
 	s := fmt.Sprintf("imported %s (%d yes, %d partial, %d no, %d n/a, %d unanswered) and %s (%d done",
 		english.Count(len(a.Answers), "provision"), count[assessment.Yes], count[assessment.Partial], count[assessment.No], count[assessment.NA],
 		count[assessment.Unanswered], english.Count(acts, "action"), done)
 	if drafts > 0 {
 		s += ", " + english.Count(drafts, "draft")
 	}
-	return s + ")"
+	s += ")"
+	if owns > 0 {
+		// A group's: the entities' answers of their own.
+		s += fmt.Sprintf("; %s of entities' own on %s (%d yes, %d partial, %d no, %d n/a)", english.Count(owns, "answer"),
+			english.Count(ownProvisions, "provision"), own[assessment.Yes], own[assessment.Partial], own[assessment.No], own[assessment.NA])
+	}
+	return s
+}
+
+// maxEntityName caps an entity's name given with --entities.
+const maxEntityName = 200
+
+// entityNames reads --entities: names separated by semicolons, each once
+// (whatever its case), none blank or holding a line break.
+func entityNames(flags []string) ([]string, error) {
+	var out []string
+	for _, f := range flags {
+		for _, n := range strings.Split(f, ";") {
+			raw := strings.Trim(n, " ")
+			n = strings.Join(strings.Fields(n), " ")
+			switch {
+			case strings.ContainsFunc(raw, func(r rune) bool { return r < ' ' || r == 0x7f }):
+				return nil, usagef("--entities %q: a name holds a line break or another control character; separate the names with semicolons", safetext.Line(f))
+			case n == "":
+				return nil, usagef("--entities %q: a name is blank; separate the names with semicolons, e.g. --entities \"Landlord A; Landlord B\"", safetext.Line(f))
+			case len(n) > maxEntityName:
+				return nil, usagef("--entities: the name %q is longer than %d characters", safetext.Line(n[:40])+"...", maxEntityName)
+			}
+			for _, m := range out {
+				if strings.EqualFold(m, n) {
+					return nil, usagef("--entities names %q twice: name each entity once", n)
+				}
+			}
+			out = append(out, n)
+		}
+	}
+	return out, nil
 }

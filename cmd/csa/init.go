@@ -53,7 +53,10 @@ said to be one; the comment above each provision says what it continues and
 what changed; the requirement wording is not carried (it is the old Code's).
 Provisions with no predecessor, or whose predecessors were unanswered, are
 left blank. An open action whose provision has no successor is listed in the
-file's header and on stderr. The landlord is LAST's (or --landlord), the
+file's header and on stderr. For a group (entities:), the entities are carried
+and so is each entity's own answer, evidence, commentary, alternative and open
+actions, worked out as the group's are; remove an entity that has left and add
+one that has joined. The landlord is LAST's (or --landlord), the
 period the next one (2023/24 becomes 2024/25, or --period), and there is no
 approval. LAST may be - (standard input) or REV:PATH, read from git as csa
 diff reads it.
@@ -182,9 +185,17 @@ func runInitFrom(e *env, o *initOptions) error {
 	e.notef("carried %s and %s from %s (%s) to %s, each marked for review; %s left blank",
 		english.Count(len(r.Carried), "answer", "answers"), english.Count(r.Actions, "open action", "open actions"),
 		in.name(), lastCat.ID, cat.ID, english.Count(len(r.New)+len(r.Blank), "provision", "provisions"))
+	if last.IsGroup() {
+		e.notef("carried the group's %s (%s) with their own answers; remove any that has left the group and add any that has joined",
+			english.Count(len(last.Entities), "entity", "entities"), safetext.Line(english.And(last.EntityNames())))
+	}
 	for _, l := range r.Left {
-		e.notef("not carried: the open action of %s %s has no provision to go to in %s: %s",
-			lastCat.ID, l.Provision, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
+		whose := ""
+		if l.Entity != "" {
+			whose = " (" + l.Entity + "'s own)"
+		}
+		e.notef("not carried: the open action of %s %s%s has no provision to go to in %s: %s",
+			lastCat.ID, l.Provision, whose, cat.ID, strings.Join(strings.Fields(l.Action.Text), " "))
 	}
 	if r.PeriodKept != "" {
 		e.notef("last year's period %q is not a year csa can move on (like 2024/25); set period: yourself", r.PeriodKept)

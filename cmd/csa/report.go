@@ -57,6 +57,12 @@ takes to its governing body, with no retyping.
   xlsx      a workbook that csa import reads back (see below)
   json      the assessment joined with its catalogue, for other tools
 
+For a group's assessment (entities:), every format names the entities at the
+top; where an entity answers differently the form shows each entity's answer
+and its own text, labelled with its name; the summary counts each entity's
+answers; the action plan has an Entity column. csa gaps and csa actions take
+--entity NAME for one entity's.
+
 The introduction and the response come from the assessment's optional keys
 introduction: (plain paragraphs) and response: (by:, on: and text:).
 

@@ -33,7 +33,8 @@ func TestOr(t *testing.T) {
 }
 
 func TestAnd(t *testing.T) {
-	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a and b": {"a", "b"}, "the figures, the analysis and the response": {"the figures", "the analysis", "the response"}} {
+	for want, in := range map[string][]string{"": nil, "a": {"a"}, "a and b": {"a", "b"}, "Calder Vale Homes, Calder Vale Living and Moorside": {"Calder Vale Homes", "Calder Vale Living", "Moorside"},
+		"the figures, the analysis and the response": {"the figures", "the analysis", "the response"}} {
 		if got := And(in); got != want {
 			t.Errorf("And(%q) = %q, want %q", in, got, want)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -84,7 +85,7 @@ func (k *Key) schema() object {
 	// folded Word's pattern allows already).
 	blank := func(alts []object) []object {
 		switch {
-		case k.Required:
+		case k.Required, k.NoBlank:
 			return alts
 		case k.Type == Word && k.Fold:
 			return append(alts, nullType)
@@ -93,7 +94,7 @@ func (k *Key) schema() object {
 	}
 	switch k.Type {
 	case Text:
-		if k.Required {
+		if k.Required || k.NoBlank {
 			o = append(o, member{"anyOf", []object{
 				{{"type", "string"}, {"pattern", `\S`}},
 				{{"type", []string{"number", "boolean"}}},
@@ -116,7 +117,7 @@ func (k *Key) schema() object {
 	case Word:
 		alts := []object{{{"enum", k.Enum}}}
 		if k.Fold {
-			alts = append(alts, object{{"type", "string"}, {"pattern", foldPattern(k.Enum)}})
+			alts = append(alts, object{{"type", "string"}, {"pattern", foldPattern(k.Enum, !k.NoBlank)}})
 		}
 		alts = blank(alts)
 		if len(alts) == 1 {
@@ -151,6 +152,14 @@ func (k *Key) schema() object {
 			o = append(o, member{"minItems", k.MinItems})
 		}
 		o = append(o, member{"items", mapping(k.Keys, k.Keys.Doc, true)})
+	case Named:
+		// Each name holds a set of keys giving at least one of them.
+		each := mapping(k.Keys, k.Keys.Doc, true)
+		at := slices.IndexFunc(each, func(m member) bool { return m.key == "type" }) + 1
+		each = slices.Insert(each, at, member{"minProperties", 1})
+		o = append(o, member{"type", []string{"object", "null"}},
+			member{"propertyNames", object{{"pattern", `\S`}}},
+			member{"additionalProperties", each})
 	}
 	return o
 }
@@ -164,9 +173,9 @@ func (k *Key) pattern() string {
 	return `\S`
 }
 
-// foldPattern matches any of words in any case, with spaces around, or a
-// blank: "Yes", " N/A ".
-func foldPattern(words []string) string {
+// foldPattern matches any of words in any case, with spaces around, or,
+// with blank, a blank: "Yes", " N/A ".
+func foldPattern(words []string, blank bool) string {
 	var alts []string
 	for _, w := range words {
 		var b strings.Builder
@@ -180,7 +189,11 @@ func foldPattern(words []string) string {
 		}
 		alts = append(alts, b.String())
 	}
-	return `^\s*(` + strings.Join(alts, "|") + `)?\s*$`
+	opt := ""
+	if blank {
+		opt = "?"
+	}
+	return `^\s*(` + strings.Join(alts, "|") + `)` + opt + `\s*$`
 }
 
 // write writes v as indented JSON, without escaping <, > and & (a schema is

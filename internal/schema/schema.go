@@ -36,6 +36,10 @@ const (
 	Map
 	// List is a list of sets of keys, each Keys.
 	List
+	// Named is a set of keys whose names the writer chooses (a group's
+	// entities, under a provision): each name holds a set of keys, Keys,
+	// giving at least one of them.
+	Named
 	// ID is a provision id, a section and a number such as "6.10": text
 	// that YAML must not read as a number, so always quoted.
 	ID
@@ -52,12 +56,17 @@ type Key struct {
 	// spaces around, and allows a blank.
 	Enum []string
 	Fold bool
+	// NoBlank refuses a blank for a Text or a Word that may be left out:
+	// written, it must say something (an entity's own answer, which left
+	// out is the group's).
+	NoBlank bool
 	// Suggest are values an editor offers for Text, not enforced.
 	Suggest []string
 	// Doc says what the key holds, in a sentence or two: an editor shows
 	// it when the pointer rests on the key.
 	Doc string
-	// Keys are a Map's keys, or the keys of each item of a List.
+	// Keys are a Map's keys, the keys of each item of a List, or of each
+	// name of a Named.
 	Keys *Mapping
 	// Missing is the loader's message when a required key is missing or
 	// blank; Blank, if set, is its message when the key is there but blank.
@@ -118,12 +127,12 @@ func (m *Mapping) Add(keys ...Key) {
 }
 
 // Allows reports whether s is one of a Word's words, as the loader reads
-// it: with Fold, in any case, with spaces around, or blank.
+// it: with Fold, in any case, with spaces around, or blank unless NoBlank.
 func (k *Key) Allows(s string) bool {
 	if k.Fold {
 		s = strings.ToLower(strings.TrimSpace(s))
 		if s == "" {
-			return true
+			return !k.NoBlank
 		}
 	}
 	return slices.Contains(k.Enum, s)

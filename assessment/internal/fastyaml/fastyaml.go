@@ -177,11 +177,8 @@ func (p *parser) mapping(ind int) (*yaml.Node, bool) {
 // a mapping whose keys sit at column ind, and appends key and value to m.
 func (p *parser) entry(m *yaml.Node, ind, col int) bool {
 	l := p.line()
-	k := col
-	for k < len(l) && isKeyByte(l[k]) {
-		k++
-	}
-	if k == col || k-col > maxKey || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
+	k := keyEnd(l, col)
+	if k < 0 {
 		return false
 	}
 	name, known := keys[string(l[col:k])]
@@ -218,6 +215,38 @@ func isKeyByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 }
 
+// keyEnd returns where the plain key starting at col of l ends (its colon),
+// or -1 when l does not start a key there the subset reads: a word of
+// isKeyByte bytes, or a name (a group's entity, "Tŷ Glas Homes (North)")
+// that starts with a letter or digit and goes on with letters, digits,
+// single spaces and plain punctuation, never ending in a space; then a
+// colon followed by a space or the end of the line.
+func keyEnd(l []byte, col int) int {
+	k, word := col, true
+scan:
+	for ; k < len(l); k++ {
+		switch c := l[k]; {
+		case isKeyByte(c):
+		case c >= utf8.RuneSelf || k > col && nameByte(c) && !(c == ' ' && l[k-1] == ' '):
+			word = false
+		default:
+			break scan
+		}
+	}
+	if k == col || k-col > maxKey || k >= len(l) || l[k] != ':' || (k+1 < len(l) && l[k+1] != ' ') {
+		return -1
+	}
+	if !word && (l[k-1] == ' ' || l[col] == '-' || l[col] == '_') {
+		return -1
+	}
+	return k
+}
+
+// nameByte is punctuation a plain key may hold after its first character
+// with yaml.v3 reading it as the same text: none of it starts a comment,
+// ends the key or means anything inside a plain scalar.
+func nameByte(c byte) bool { return strings.IndexByte(" .'&()/", c) >= 0 }
+
 // value parses what follows a key's colon at byte after on the current line,
 // for a mapping (or sequence entry) at column ind, and moves past it.
 func (p *parser) value(ind, after int) (*yaml.Node, bool) {
@@ -227,7 +256,9 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 		start++
 	}
 	rest := l[start:]
-	line, col := p.i+1, start+1
+	// Columns count characters, as yaml.v3's do: an entity's name before
+	// the value may hold letters of more than one byte ("Tŷ Glas: yes").
+	line, col := p.i+1, utf8.RuneCount(l[:start])+1
 	if len(rest) == 0 || rest[0] == '#' {
 		if len(rest) > 0 && start == after {
 			return nil, false // "key:#" is not a comment
@@ -246,7 +277,7 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 				return p.sequence(in) // a sequence may sit at its key's indent
 			}
 		}
-		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: after + 1}), true
+		return p.node(yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: line, Column: utf8.RuneCount(l[:after]) + 1}), true
 	}
 	return p.scalar(rest, line, col, ind)
 }
@@ -549,13 +580,7 @@ func (p *parser) item(ind int) (*yaml.Node, bool) {
 
 // looksLikeKey reports whether text starts "key:" followed by a space or the
 // end of the line.
-func looksLikeKey(rest []byte) bool {
-	k := 0
-	for k < len(rest) && isKeyByte(rest[k]) {
-		k++
-	}
-	return k > 0 && k <= maxKey && k < len(rest) && rest[k] == ':' && (k+1 == len(rest) || rest[k+1] == ' ')
-}
+func looksLikeKey(rest []byte) bool { return keyEnd(rest, 0) > 0 }
 
 var yamlFloat = regexp.MustCompile(`^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`)
 

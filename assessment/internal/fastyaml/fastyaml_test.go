@@ -112,6 +112,8 @@ provisions:
 		{"hash in block", "a: |\n  # not a comment\n  x\n", true},
 		{"url", "published: https://example.org/a#b\n", true},
 		{"list of scalars", "a:\n  - one\n  - \"two\"\n  - 3\n", true},
+		{"names as keys", "entities:\n  Calder Vale Homes:\n    comply: partial\n  Tŷ Glas (North) & Co.:\n    comply: 'no'\n  St Mary's/East: {}\n  1st Homes: x\n", true},
+		{"names in a list item", "provisions:\n  - Moorside Housing Association: yes\n", true},
 		// Declined: yaml.v3 decides.
 		{"folded", "a: >\n  x\n", false},
 		{"anchor", "a: &x 1\nb: *x\n", false},
@@ -141,6 +143,12 @@ provisions:
 		{"merge", "<<: 1\n", false},
 		{"nested sequence", "a:\n  - - x\n", false},
 		{"key without space", "a:b\n", false},
+		{"name ending in a space", "Calder Vale :\n  x: 1\n", false},
+		{"name with two spaces", "Calder  Vale: 1\n", false},
+		{"name with a hash", "Calder #Vale: 1\n", false},
+		{"name starting with punctuation", "(Calder) Vale: 1\n", false},
+		{"name starting with a dash", "-Calder Vale: 1\n", false},
+		{"name with a colon", "Calder:Vale Homes: 1\n", false},
 		{"slash escape", `a: "\/"` + "\n", false}, // JSON's, not YAML's: yaml.v3 rejects it
 	}
 	for _, tt := range tests {
