@@ -93,8 +93,22 @@ func Format(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// formatSlow is Format with yaml.v3 reading and writing the tree.
+// formatSlow is Format with yaml.v3 reading the tree, and emit writing it
+// (yaml.v3 where emit is unsure).
 func formatSlow(data []byte) (out []byte, err error) {
+	doc, err := tidyDoc(data)
+	if err != nil {
+		return nil, err
+	}
+	if out, ok := emit(doc); ok {
+		return out, nil
+	}
+	return encodeV3(doc)
+}
+
+// tidyDoc reads data with yaml.v3 and puts its tree in the canonical
+// layout, for emit or yaml.v3 to write.
+func tidyDoc(data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -130,6 +144,11 @@ func formatSlow(data []byte) (out []byte, err error) {
 		}
 		top.Content[0].HeadComment = joinComments(header, top.Content[0].HeadComment)
 	}
+	return &doc, nil
+}
+
+// encodeV3 writes a tidied tree with yaml.v3's Encoder.
+func encodeV3(doc *yaml.Node) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil { // yaml.v3's encoder panics on what it cannot write
 			out, err = nil, &FormatError{Msg: fmt.Sprintf("csa cannot write this file back (%v); please report it", r)}
@@ -138,7 +157,7 @@ func formatSlow(data []byte) (out []byte, err error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(&doc); err != nil {
+	if err := enc.Encode(doc); err != nil {
 		return nil, &FormatError{Msg: "csa cannot write this file back (" + err.Error() + "); please report it"}
 	}
 	if err := enc.Close(); err != nil {

@@ -168,7 +168,69 @@ func checkFormat(t *testing.T, name string, data []byte) (formatted bool) {
 	}
 	checkInForm(t, name, data)
 	checkInForm(t, name, out)
+	checkEmit(t, name, data)
 	return true
+}
+
+// checkEmit holds csa's writer to yaml.v3's: where emit writes the tidied
+// tree of data, yaml.v3's Encoder writes the same bytes. It reports
+// whether emit wrote it.
+func checkEmit(t *testing.T, name string, data []byte) bool {
+	t.Helper()
+	doc, err := tidyDoc(data)
+	if err != nil {
+		return false
+	}
+	got, ok := emit(doc)
+	if !ok {
+		return false
+	}
+	want, err := encodeV3(doc)
+	if err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("%s: emit writes\n%s\nyaml.v3 (%v)\n%s", name, got, err, want)
+	}
+	return true
+}
+
+// TestEmitIsEncode: csa's writer writes what yaml.v3's would, for every
+// file of the corpus and every layout, and writes most of them itself
+// (else formatting out of form saves nothing).
+func TestEmitIsEncode(t *testing.T) {
+	tried, emitted := 0, 0
+	for name, data := range everything(t) {
+		if KindOf(data) != MaybeAssessment {
+			continue
+		}
+		for _, d := range [][]byte{data, untidy(data)} {
+			if _, err := tidyDoc(d); err != nil {
+				continue
+			}
+			tried++
+			if checkEmit(t, name, d) {
+				emitted++
+			} else if strings.HasPrefix(name, "../examples/") && !strings.HasSuffix(name, "(CRLF)") {
+				t.Errorf("%s: emit is unsure of an example", name)
+			}
+		}
+	}
+	for _, tt := range layouts {
+		checkEmit(t, tt.name, []byte(tt.in))
+		checkEmit(t, tt.name, []byte(tt.want))
+	}
+	t.Logf("emit wrote %d of %d", emitted, tried)
+	if emitted*4 < tried*3 {
+		t.Errorf("emit wrote only %d of %d files", emitted, tried)
+	}
+}
+
+// untidy lays a file out as someone might type it: four-space indents,
+// ids in single quotes (as BenchmarkFormat and csa's BenchmarkFmt1000).
+func untidy(data []byte) []byte {
+	s := string(data)
+	s = strings.ReplaceAll(s, "\n  ", "\n    ")
+	s = strings.ReplaceAll(s, `id: "`, "id: '")
+	s = strings.ReplaceAll(s, "\"\n", "'\n")
+	return []byte(s)
 }
 
 // checkInForm holds the fast check to the long way: where inForm says a
