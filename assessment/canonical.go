@@ -82,7 +82,7 @@ func Format(name string, data []byte) ([]byte, error) {
 		}
 		return nil, &FormatError{Msg: msg}
 	}
-	out, err := formatSlow(data)
+	out, err := format(data)
 	if err != nil {
 		return nil, err
 	}
@@ -93,13 +93,30 @@ func Format(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// formatSlow is Format with yaml.v3 reading the tree, and emit writing it
-// (yaml.v3 where emit is unsure).
-func formatSlow(data []byte) (out []byte, err error) {
+// format lays data out: read by fastyaml where it can keep everything
+// yaml.v3 would (fastTree), else by yaml.v3; written by emit where it is
+// sure, else by yaml.v3. TestFastTreeIsV3, TestEmitIsEncode and FuzzFmt
+// hold each fast half to yaml.v3's.
+func format(data []byte) ([]byte, error) {
+	doc, ok := fastTree(data)
+	if !ok {
+		return formatSlow(data)
+	}
+	tidyTree(doc)
+	return write(doc)
+}
+
+// formatSlow is format with yaml.v3 reading the tree.
+func formatSlow(data []byte) ([]byte, error) {
 	doc, err := tidyDoc(data)
 	if err != nil {
 		return nil, err
 	}
+	return write(doc)
+}
+
+// write writes a tidied tree: emit where it is sure, else yaml.v3.
+func write(doc *yaml.Node) ([]byte, error) {
 	if out, ok := emit(doc); ok {
 		return out, nil
 	}
@@ -109,6 +126,17 @@ func formatSlow(data []byte) (out []byte, err error) {
 // tidyDoc reads data with yaml.v3 and puts its tree in the canonical
 // layout, for emit or yaml.v3 to write.
 func tidyDoc(data []byte) (*yaml.Node, error) {
+	doc, err := decodeV3(data)
+	if err != nil {
+		return nil, err
+	}
+	tidyTree(doc)
+	return doc, nil
+}
+
+// decodeV3 reads data with yaml.v3: one document, a set of keys, its
+// aliases within bounds.
+func decodeV3(data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -124,8 +152,13 @@ func tidyDoc(data []byte) (*yaml.Node, error) {
 	if at, ok := aliasesWithinBounds(&doc); !ok {
 		return nil, &FormatError{at.Line, at.Column, "the file's aliases repeat too much of it to write out"}
 	}
-	expandAliases(&doc)
-	hoistLineComments(&doc)
+	return &doc, nil
+}
+
+// tidyTree puts a document's tree in the canonical layout.
+func tidyTree(doc *yaml.Node) {
+	expandAliases(doc)
+	hoistLineComments(doc)
 	top := doc.Content[0]
 	header := ""
 	if len(top.Content) > 0 {
@@ -144,7 +177,6 @@ func tidyDoc(data []byte) (*yaml.Node, error) {
 		}
 		top.Content[0].HeadComment = joinComments(header, top.Content[0].HeadComment)
 	}
-	return &doc, nil
 }
 
 // encodeV3 writes a tidied tree with yaml.v3's Encoder.

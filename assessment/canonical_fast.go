@@ -313,3 +313,33 @@ func provisionSortID(item *yaml.Node) string {
 	}
 	return "\uffff" // after every id and every text
 }
+
+// fastTree reads data with fastyaml, comments kept, into the tree yaml.v3
+// would read: its dates tagged !!timestamp, as yaml.v3 tags them (tidying
+// writes a text that looks like a date in quotes, and a date plain). It
+// says no to anything fastyaml declines, and to a value that only looks
+// like a date ("2025-13-01", a time), which yaml.v3 may tag either way.
+func fastTree(data []byte) (*yaml.Node, bool) {
+	doc, ok := fastyaml.ParseComments(data)
+	if !ok || !tagDates(doc) {
+		return nil, false
+	}
+	return doc, true
+}
+
+// tagDates tags as yaml.v3 does the plain scalars under n that are dates,
+// and is false if one might be a timestamp otherwise written.
+func tagDates(n *yaml.Node) bool {
+	if n.Kind == yaml.ScalarNode && n.Style == 0 && n.Tag == "!!str" && fastyaml.MaybeTimestamp(n.Value) {
+		if !exactDate(n.Value) {
+			return false
+		}
+		n.Tag = "!!timestamp"
+	}
+	for _, c := range n.Content {
+		if !tagDates(c) {
+			return false
+		}
+	}
+	return true
+}

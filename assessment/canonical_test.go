@@ -3,6 +3,7 @@ package assessment
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -169,7 +170,81 @@ func checkFormat(t *testing.T, name string, data []byte) (formatted bool) {
 	checkInForm(t, name, data)
 	checkInForm(t, name, out)
 	checkEmit(t, name, data)
+	checkFastTree(t, name, data)
 	return true
+}
+
+// checkFastTree holds fastTree to yaml.v3: where it reads data, it reads
+// the tree yaml.v3 reads (positions aside), comments included, and format
+// writes what the yaml.v3 route writes. It reports whether it read it.
+func checkFastTree(t *testing.T, name string, data []byte) bool {
+	t.Helper()
+	fast, ok := fastTree(data)
+	if !ok {
+		return false
+	}
+	slow, err := decodeV3(data)
+	if err != nil {
+		t.Fatalf("%s: fastTree reads what yaml.v3 refuses (%v)\n%s", name, err, data)
+	}
+	if why := sameTree(fast, slow, "doc"); why != "" {
+		t.Fatalf("%s: fastTree and yaml.v3 differ at %s\n%s", name, why, data)
+	}
+	got, err1 := format(data)
+	want, err2 := formatSlow(data)
+	if err1 != nil || err2 != nil || !bytes.Equal(got, want) {
+		t.Fatalf("%s: format writes (%v)\n%s\nthe yaml.v3 route (%v)\n%s", name, err1, got, err2, want)
+	}
+	return true
+}
+
+// sameTree says where two trees differ in what formatting reads, or "".
+func sameTree(a, b *yaml.Node, at string) string {
+	switch {
+	case a.Kind != b.Kind, a.Tag != b.Tag, a.Value != b.Value, a.Style != b.Style, a.Anchor != b.Anchor,
+		a.HeadComment != b.HeadComment, a.LineComment != b.LineComment, a.FootComment != b.FootComment,
+		len(a.Content) != len(b.Content):
+		return fmt.Sprintf("%s: %d %s %q %d %q H%q L%q F%q %d, yaml.v3 %d %s %q %d %q H%q L%q F%q %d", at,
+			a.Kind, a.Tag, a.Value, a.Style, a.Anchor, a.HeadComment, a.LineComment, a.FootComment, len(a.Content),
+			b.Kind, b.Tag, b.Value, b.Style, b.Anchor, b.HeadComment, b.LineComment, b.FootComment, len(b.Content))
+	}
+	for i := range a.Content {
+		if why := sameTree(a.Content[i], b.Content[i], fmt.Sprintf("%s/%d", at, i)); why != "" {
+			return why
+		}
+	}
+	return ""
+}
+
+// TestFastTreeIsV3: fastTree reads as yaml.v3 reads every file of the
+// corpus it reads, and reads the examples and most of the rest, laid out
+// in form or not.
+func TestFastTreeIsV3(t *testing.T) {
+	tried, fast := 0, 0
+	for name, data := range everything(t) {
+		if KindOf(data) != MaybeAssessment || strings.HasSuffix(name, "(CRLF)") {
+			continue
+		}
+		for _, d := range [][]byte{data, untidy(data)} {
+			if _, err := decodeV3(d); err != nil {
+				continue
+			}
+			tried++
+			if checkFastTree(t, name, d) {
+				fast++
+			} else if strings.HasPrefix(name, "../examples/") {
+				t.Errorf("%s: fastTree declines an example", name)
+			}
+		}
+	}
+	for _, tt := range layouts {
+		checkFastTree(t, tt.name, []byte(tt.in))
+		checkFastTree(t, tt.name, []byte(tt.want))
+	}
+	t.Logf("fastTree read %d of %d", fast, tried)
+	if fast*3 < tried*2 {
+		t.Errorf("fastTree read only %d of %d files", fast, tried)
+	}
 }
 
 // checkEmit holds csa's writer to yaml.v3's: where emit writes the tidied

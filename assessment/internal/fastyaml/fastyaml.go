@@ -35,10 +35,28 @@ import (
 // Parse returns the document node for data, or ok=false when data is outside
 // the subset (or is not valid YAML); the caller should then use yaml.v3.
 func Parse(data []byte) (doc *yaml.Node, ok bool) {
+	return parse(data, false)
+}
+
+// ParseComments is Parse keeping comments, as yaml.v3 keeps them, where
+// they are written in the few places csa fmt meets: lines of comment right
+// above a key or a list entry, at its indentation (its HeadComment), and a
+// comment at the end of a one-line value (the value's LineComment). It
+// declines a file with a comment anywhere else, or set apart by a blank
+// line, or with a CR, as yaml.v3 places those otherwise (at the foot of
+// what is above, on the document).
+func ParseComments(data []byte) (doc *yaml.Node, ok bool) {
+	if bytes.IndexByte(data, '\r') >= 0 {
+		return nil, false
+	}
+	return parse(data, true)
+}
+
+func parse(data []byte, comments bool) (doc *yaml.Node, ok bool) {
 	if !plainText(data) {
 		return nil, false
 	}
-	p := parser{lines: splitLines(data), open: len(data) > 0 && data[len(data)-1] != '\n'}
+	p := parser{lines: splitLines(data), open: len(data) > 0 && data[len(data)-1] != '\n', comments: comments}
 	p.skipBlank()
 	if p.i >= len(p.lines) || p.indent() != 0 || p.isSeqItem() {
 		return nil, false
@@ -48,7 +66,7 @@ func Parse(data []byte) (doc *yaml.Node, ok bool) {
 		return nil, false
 	}
 	p.skipBlank()
-	if p.i < len(p.lines) {
+	if p.i < len(p.lines) || p.bad || p.pendTo > p.pendFrom {
 		return nil, false
 	}
 	return &yaml.Node{Kind: yaml.DocumentNode, Line: top.Line, Column: 1, Content: []*yaml.Node{top}}, true
@@ -97,6 +115,11 @@ type parser struct {
 	i     int         // current line, 0-based
 	open  bool        // the last line has no newline
 	nodes []yaml.Node // allocated nodes not yet handed out
+
+	comments         bool // keep comments (ParseComments)
+	pendFrom, pendTo int  // lines of comment not yet given to a key or an entry
+	pendInd          int  // their indentation
+	bad              bool // a comment ParseComments does not place
 }
 
 // node hands out a node, allocating them a chunk at a time: an assessment
@@ -132,12 +155,68 @@ func countSpaces(b []byte) int {
 func (p *parser) skipBlank() {
 	for p.i < len(p.lines) {
 		l := p.line()
-		rest := l[countSpaces(l):]
-		if len(rest) > 0 && rest[0] != '#' {
+		s := countSpaces(l)
+		if s < len(l) && l[s] != '#' {
 			return
+		}
+		if p.comments {
+			p.noteComment(l, s)
 		}
 		p.i++
 	}
+}
+
+// noteComment notes the current line, blank or a comment at column ind,
+// as part of the comment above what comes next.
+func (p *parser) noteComment(l []byte, ind int) {
+	switch {
+	case ind == len(l): // blank
+		if p.pendTo > p.pendFrom {
+			p.bad = true // a comment set apart from what follows
+		}
+	case l[len(l)-1] == ' ':
+		p.bad = true
+	case p.pendTo == p.pendFrom:
+		if p.i > 0 && countSpaces(p.lines[p.i-1]) == len(p.lines[p.i-1]) {
+			p.bad = true // a comment set apart from what is above
+		}
+		p.pendFrom, p.pendTo, p.pendInd = p.i, p.i+1, ind
+	case ind != p.pendInd:
+		p.bad = true
+	default:
+		p.pendTo = p.i + 1
+	}
+}
+
+// headComment takes the comment above a key or an entry at column ind.
+func (p *parser) headComment(ind int) string {
+	if p.pendTo == p.pendFrom {
+		return ""
+	}
+	if p.pendInd != ind {
+		p.bad = true
+	}
+	var b strings.Builder
+	for i := p.pendFrom; i < p.pendTo; i++ {
+		if i > p.pendFrom {
+			b.WriteByte('\n')
+		}
+		b.Write(p.lines[i][p.pendInd:])
+	}
+	p.pendFrom = p.pendTo
+	return b.String()
+}
+
+// lineComment is the comment in what follows a value on its line, if any.
+func (p *parser) lineComment(tail []byte) string {
+	tail = tail[countSpaces(tail):]
+	if !p.comments || len(tail) == 0 {
+		return ""
+	}
+	if tail[len(tail)-1] == ' ' {
+		p.bad = true
+	}
+	return string(tail)
 }
 
 // isSeqItem reports whether the current line is a "- " sequence entry.
@@ -167,9 +246,11 @@ func (p *parser) mapping(ind int) (*yaml.Node, bool) {
 		if in > ind || docMarker(p.line()) || p.isSeqItem() {
 			return nil, false
 		}
+		head := p.headComment(ind)
 		if !p.entry(m, ind, ind) {
 			return nil, false
 		}
+		m.Content[len(m.Content)-2].HeadComment = head
 	}
 }
 
@@ -260,8 +341,8 @@ func (p *parser) value(ind, after int) (*yaml.Node, bool) {
 	// the value may hold letters of more than one byte ("Tŷ Glas: yes").
 	line, col := p.i+1, utf8.RuneCount(l[:start])+1
 	if len(rest) == 0 || rest[0] == '#' {
-		if len(rest) > 0 && start == after {
-			return nil, false // "key:#" is not a comment
+		if len(rest) > 0 && (start == after || p.comments) {
+			return nil, false // "key:#" is not a comment; "key: # c" is not kept
 		}
 		// The value is on the lines below, or there is none.
 		p.i++
@@ -296,19 +377,21 @@ func (p *parser) scalar(rest []byte, line, col, ind int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		n.Tag, n.Value, n.Style = "!!str", v, yaml.DoubleQuotedStyle
+		n.LineComment = p.lineComment(tail)
 	case '\'':
 		v, tail, ok := singleQuoted(rest)
 		if !ok || !onlyComment(tail) {
 			return nil, false
 		}
 		n.Tag, n.Value, n.Style = "!!str", v, yaml.SingleQuotedStyle
+		n.LineComment = p.lineComment(tail)
 	case '[', '{':
 		closing := byte(']')
 		n.Kind, n.Tag = yaml.SequenceNode, "!!seq"
 		if rest[0] == '{' {
 			closing, n.Kind, n.Tag = '}', yaml.MappingNode, "!!map"
 		}
-		if len(rest) < 2 || rest[1] != closing || !onlyComment(rest[2:]) {
+		if len(rest) < 2 || rest[1] != closing || !onlyComment(rest[2:]) || p.comments && countSpaces(rest[2:]) < len(rest)-2 {
 			return nil, false
 		}
 		n.Style = yaml.FlowStyle
@@ -325,6 +408,7 @@ func (p *parser) scalar(rest []byte, line, col, ind int) (*yaml.Node, bool) {
 			return nil, false
 		}
 		n.Tag, n.Value = resolvePlain(v), v
+		n.LineComment = p.lineComment(rest[len(v):])
 	}
 	p.i++
 	// A more-indented line below a one-line value would continue it (a
@@ -442,8 +526,8 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 		chomp = rest[h]
 		h++
 	}
-	if !onlyComment(rest[h:]) {
-		return nil, false // an indentation indicator, or junk
+	if !onlyComment(rest[h:]) || p.comments && countSpaces(rest[h:]) < len(rest)-h {
+		return nil, false // an indentation indicator, or junk; a comment ParseComments does not keep
 	}
 	n.Tag, n.Style = "!!str", yaml.LiteralStyle
 	p.i++
@@ -530,10 +614,12 @@ func (p *parser) sequence(ind int) (*yaml.Node, bool) {
 			}
 			return nil, false
 		}
+		head := p.headComment(ind)
 		item, ok := p.item(ind)
 		if !ok {
 			return nil, false
 		}
+		item.HeadComment = head
 		s.Content = append(s.Content, item)
 	}
 }
@@ -566,9 +652,11 @@ func (p *parser) item(ind int) (*yaml.Node, bool) {
 			if p.isSeqItem() {
 				return nil, false
 			}
+			head := p.headComment(start)
 			if !p.entry(m, start, start) {
 				return nil, false
 			}
+			m.Content[len(m.Content)-2].HeadComment = head
 		}
 		if p.i < len(p.lines) && p.indent() > start {
 			return nil, false
