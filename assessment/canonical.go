@@ -11,6 +11,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 	"github.com/csa-tool/csa/codes"
 	"github.com/csa-tool/csa/internal/schema"
 )
@@ -64,12 +65,21 @@ func (e *FormatError) Error() string {
 // FormatError; so, in case of a bug, is a result that would read
 // differently from the file.
 func Format(name string, data []byte) ([]byte, error) {
-	if inForm(data) {
+	// fastyaml reads the file once, comments kept, where it can, for
+	// inForm, Parse and laying it out.
+	doc, fast := fastyaml.ParseComments(data)
+	if fast && inFormTree(data, doc) || !fast && inForm(data) {
 		// In form already: the long way would give it back unchanged
 		// (TestInFormIsFormat), so it reads the same.
 		return data, nil
 	}
-	before, bf := Parse(name, data)
+	var before *Assessment
+	var bf []Finding
+	if fast {
+		before, bf = parseTree(name, data, doc)
+	} else {
+		before, bf = Parse(name, data)
+	}
 	for _, f := range bf {
 		if f.Rule == RuleSyntax {
 			return nil, &FormatError{f.Line, f.Col, f.Message}
@@ -82,7 +92,14 @@ func Format(name string, data []byte) ([]byte, error) {
 		}
 		return nil, &FormatError{Msg: msg}
 	}
-	out, err := format(data)
+	var out []byte
+	var err error
+	if fast && tagDates(doc) {
+		tidyTree(doc)
+		out, err = write(doc)
+	} else {
+		out, err = formatSlow(data)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -93,10 +110,11 @@ func Format(name string, data []byte) ([]byte, error) {
 	return out, nil
 }
 
-// format lays data out: read by fastyaml where it can keep everything
-// yaml.v3 would (fastTree), else by yaml.v3; written by emit where it is
-// sure, else by yaml.v3. TestFastTreeIsV3, TestEmitIsEncode and FuzzFmt
-// hold each fast half to yaml.v3's.
+// format lays data out as Format does, without the checks: read by
+// fastyaml where it can keep everything yaml.v3 would (fastTree), else by
+// yaml.v3; written by emit where it is sure, else by yaml.v3.
+// TestFastTreeIsV3, TestEmitIsEncode and FuzzFmt hold each fast half to
+// yaml.v3's.
 func format(data []byte) ([]byte, error) {
 	doc, ok := fastTree(data)
 	if !ok {

@@ -22,12 +22,19 @@ import (
 // lays the file out the long way. TestInFormIsFormat and FuzzFmt hold it to
 // that: where it says yes, formatting the long way gives the file back.
 func inForm(data []byte) bool {
+	doc, ok := fastyaml.Parse(data)
+	return ok && inFormTree(data, doc)
+}
+
+// inFormTree is inForm of data that fastyaml reads as doc (Parse or
+// ParseComments, which agree but for the comments, which it reads from
+// the lines).
+func inFormTree(data []byte, doc *yaml.Node) bool {
 	if len(data) == 0 || data[len(data)-1] != '\n' || bytes.IndexByte(data, '\r') >= 0 ||
 		bytes.IndexByte(data, '\t') >= 0 || bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		return false
 	}
-	doc, ok := fastyaml.Parse(data)
-	if !ok || doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) == 0 {
+	if doc.Content[0].Kind != yaml.MappingNode || len(doc.Content[0].Content) == 0 {
 		return false
 	}
 	c := formCheck{lines: bytes.Split(data[:len(data)-1], []byte{'\n'})}

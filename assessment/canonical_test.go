@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/csa-tool/csa/assessment/internal/fastyaml"
 )
 
 const fmtHead = "code: chc-2024\nlandlord: X\nassessed: 2025-05-31\n"
@@ -179,6 +181,17 @@ func checkFormat(t *testing.T, name string, data []byte) (formatted bool) {
 // writes what the yaml.v3 route writes. It reports whether it read it.
 func checkFastTree(t *testing.T, name string, data []byte) bool {
 	t.Helper()
+	if doc, ok := fastyaml.ParseComments(data); ok {
+		// Format reads the tree once for inForm and Parse too.
+		if inFormTree(data, doc) != inForm(data) {
+			t.Fatalf("%s: inForm says %v, but %v of ParseComments's tree\n%s", name, inForm(data), !inForm(data), data)
+		}
+		a, af := Parse(name, data)
+		b, bf := parseTree(name, data, doc)
+		if !reflect.DeepEqual(a, b) || !slices.Equal(af, bf) {
+			t.Fatalf("%s: parseTree reads otherwise than Parse:\n%+v %v\n%+v %v\n%s", name, a, af, b, bf, data)
+		}
+	}
 	fast, ok := fastTree(data)
 	if !ok {
 		return false

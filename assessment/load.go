@@ -35,6 +35,15 @@ func Parse(file string, data []byte) (*Assessment, []Finding) {
 	return a, l.findings
 }
 
+// parseTree is Parse of data that fastyaml reads as doc (ParseComments,
+// before anything changes it): it saves csa fmt reading the file twice.
+func parseTree(file string, data []byte, doc *yaml.Node) (*Assessment, []Finding) {
+	l := loader{file: file, data: data}
+	a := &Assessment{File: file}
+	l.assessment(resolve(doc.Content[0]), a)
+	return a, l.findings
+}
+
 type loader struct {
 	file     string
 	data     []byte
