@@ -229,6 +229,46 @@ func sameTree(a, b *yaml.Node, at string) string {
 	return ""
 }
 
+// commentPlaces are comments where fastTree must read what yaml.v3 reads,
+// or decline; FuzzFmt starts from them too.
+var commentPlaces = []string{
+	"a:\n  b: 1\n# c\nd: 2\n",
+	"a: 1\n# c\n",
+	"a: 1 # c\n# d\n",
+	fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |\n      x\n  # c\n  - id: \"1.3\"\n",
+	fmtHead + "provisions:\n  - id: \"1.2\"\n    evidence: |\n      x\n\n  # c\n  - id: \"1.3\"\n",
+	"a:\n  - x\n  # c\n  - y # d\n",
+	"a:\n# c\n  b: 1\n",
+	"a:\n  # c\n  b: 1\n",
+	"a:\n  b:\n  # c\n  d: 1\n",
+	"a:\n  b:\n# c\nd: 1\n",
+	"a: 'x' # c\nb: \"x\" # d\nc: x   # e\nd: x #f\ne: 2025-05-31 # g\n",
+	"a: [] # c\nb: {}\n",
+	"# c\na: 1\n# d\nb:\n  - c: 1 # e\n    # f\n    d: 2\n",
+	"provisions:\n- id: x\n  # c\n- id: y\n",
+	"provisions:\n- id: x\n# c\n- id: y\n",
+	"a:\n  b: 1\n  # c\n",
+	"a:  # c\n  b: 1\n",
+	"# a\n\n# b\nc: 1\n",
+	"# a\n#\n# b\nc: 1\n",
+	"a:\n  - b: 1\n    # c\n  - b: 2\n",
+	"a: |\n  x\n# c\nb: 1\n",
+	"a: | # c\n  x\nb: 1\n",
+	"a:\n  b: |\n    x\n  # c\n  d: 1\n",
+	"a:\n  b: |\n    x\n    # not a comment\n  d: 1\n",
+	"a: x\n  # c\nb: 1\n",
+	"a: x\n    # c\nb: 1\n",
+	"a:\n  b: x\n    # c\n  d: 1\n",
+	"a: \"# x\" # c\nb: '#' #\n",
+	"a: 1 # c \nb: 2\n",
+	"# c \nb: 2\n",
+	"a: 1\n\n# c\nb: 2\n",
+	"a: 1\n# c\n\nb: 2\n",
+	fmtHead + "provisions:\n  # S1\n  - id: \"1.3\" # x\n    # why\n    comply: no # y\n  # S0\n  - id: \"1.2\"\n    actions:\n      # a\n      - action: x # z\n        # d\n        due: 2025-09-30\n",
+	fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      # e\n      B: # f\n        comply: no\n",
+	fmtHead + "provisions:\n  - id: \"1.2\"\n    entities:\n      # e\n      B:\n        # f\n        comply: no # g\n",
+}
+
 // TestFastTreeIsV3: fastTree reads as yaml.v3 reads every file of the
 // corpus it reads, and reads the examples and most of the rest, laid out
 // in form or not.
@@ -254,6 +294,14 @@ func TestFastTreeIsV3(t *testing.T) {
 		checkFastTree(t, tt.name, []byte(tt.in))
 		checkFastTree(t, tt.name, []byte(tt.want))
 	}
+	places := 0
+	for _, in := range commentPlaces {
+		if checkFastTree(t, in, []byte(in)) {
+			places++
+		}
+		checkEmit(t, in, []byte(in))
+	}
+	t.Logf("fastTree read %d of %d comment places", places, len(commentPlaces))
 	t.Logf("fastTree read %d of %d", fast, tried)
 	if fast*3 < tried*2 {
 		t.Errorf("fastTree read only %d of %d files", fast, tried)
@@ -409,6 +457,9 @@ func FuzzFmt(f *testing.F) {
 	}
 	for _, tt := range layouts {
 		f.Add([]byte(tt.in))
+	}
+	for _, in := range commentPlaces {
+		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkFormat(t, "f.yaml", data)
