@@ -96,7 +96,7 @@ func Format(name string, data []byte) ([]byte, error) {
 	var err error
 	if fast && tagDates(doc) {
 		tidyTree(doc)
-		out, err = write(doc)
+		out, err = write(doc, len(data))
 	} else {
 		out, err = formatSlow(data)
 	}
@@ -121,7 +121,7 @@ func format(data []byte) ([]byte, error) {
 		return formatSlow(data)
 	}
 	tidyTree(doc)
-	return write(doc)
+	return write(doc, len(data))
 }
 
 // formatSlow is format with yaml.v3 reading the tree.
@@ -130,12 +130,12 @@ func formatSlow(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return write(doc)
+	return write(doc, len(data))
 }
 
 // write writes a tidied tree: emit where it is sure, else yaml.v3.
-func write(doc *yaml.Node) ([]byte, error) {
-	if out, ok := emit(doc); ok {
+func write(doc *yaml.Node, size int) ([]byte, error) {
+	if out, ok := emit(doc, size); ok {
 		return out, nil
 	}
 	return encodeV3(doc)

@@ -15,9 +15,10 @@ import (
 // then uses yaml.v3, for anything it is unsure of: a comment anywhere but
 // above a key or an entry or at the end of a value's line, a tag yaml.v3
 // would write, a key it would write after "? ", a character it would
-// judge otherwise. TestEmitIsEncode and FuzzFmt hold it to yaml.v3's bytes
+// judge otherwise. size is about how long the result will be (the file's
+// length): its buffer is sized once. TestEmitIsEncode and FuzzFmt hold it to yaml.v3's bytes
 // wherever it says ok.
-func emit(doc *yaml.Node) (out []byte, ok bool) {
+func emit(doc *yaml.Node, size int) (out []byte, ok bool) {
 	if doc.Kind != yaml.DocumentNode || doc.HeadComment != "" || doc.LineComment != "" || doc.FootComment != "" ||
 		doc.Anchor != "" || len(doc.Content) != 1 {
 		return nil, false
@@ -26,7 +27,7 @@ func emit(doc *yaml.Node) (out []byte, ok bool) {
 	if top.Kind != yaml.MappingNode || len(top.Content) == 0 || !plainCollection(top) {
 		return nil, false
 	}
-	e := emitter{b: make([]byte, 0, 4096)}
+	e := emitter{b: make([]byte, 0, size+size/8+64)}
 	if !e.mapping(top, 0, false) {
 		return nil, false
 	}

@@ -317,7 +317,7 @@ func checkEmit(t *testing.T, name string, data []byte) bool {
 	if err != nil {
 		return false
 	}
-	got, ok := emit(doc)
+	got, ok := emit(doc, len(data))
 	if !ok {
 		return false
 	}

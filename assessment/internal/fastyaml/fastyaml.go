@@ -20,6 +20,10 @@
 // exact style of a quoted scalar and anything else the loader ignores may
 // differ. The tests hold the two to it over csa's own files, every
 // assessment in the test scripts (LF and CRLF), and a fuzz target.
+// ParseComments, for csa fmt, keeps comments too, where yaml.v3 would put
+// them, in the few places it reads them, and declines a file with a
+// comment elsewhere; the assessment package's TestFastTreeIsV3 and FuzzFmt
+// hold it to yaml.v3's tree, comments and styles included.
 package fastyaml
 
 import (
