@@ -328,6 +328,27 @@ func checkEmit(t *testing.T, name string, data []byte) bool {
 	return true
 }
 
+// writePlaces are values emit must write as yaml.v3 does, or leave to it:
+// | blocks with each chomping, at the end of the file and in lists; quoted
+// values; escapes; keys that read as other than text. FuzzFmt starts from
+// them too.
+var writePlaces = []string{
+	"code: x\nz: \"a\\n\\n\"\n",
+	"code: x\nz: \"a\\n\\n\"\nw: 1\n",
+	"code: x\nz:\n  - \"a\\n\\n\"\n",
+	"code: x\nz:\n  - \"a\\nb\"\n  - 'x: y'\n  - ' x'\n  - 'it''s'\n  - '- x'\n  - '#x'\n",
+	"code: x\nevidence: \"a\\n\\n\"\nreview: \"\\na\"\ncommentary: \" a\\nb\"\n",
+	"code: x\nz: \"\\x01\\u00a0\\u0085\\u2028\\ufeff\\U0001F600\\t\\\\\\\"\\x7f\\e\\0\"\n",
+	"code: x\nz: {1: a, true: b, 2025-01-01: c, '2': d, null: e, ~: f, '': g, 1.5: h, 0x1F: i, <<: {j: k}}\n",
+	"code: x\nz: [1, true, 2025-01-01, '2', null, '', 1.5, 0x1F, .inf, -.5, 2025-1-1, 2025-01-01T10:00:00Z, yes, No]\n",
+	"code: x\nz: [\"1\", \"true\", \"2025-01-01\", \"null\", \"~\", \".inf\", \"<<\", \"2025-02-30\"]\n",
+	"code: x\nperiod: 2024\nassessed: '2025-05-31'\npublished: 2025-05-31\nlandlord: 'a: b'\n",
+	"code: x\nz: {1: a, true: b, '2': d, null: e, ~: f, '': g, 1.5: h, 0x1F: i, \"x\\ty\": j, 'a b': k}\n",
+	"code: x\nz: [1, true, '2', null, '', 1.5, 0x1F, .inf, -.5, yes, No, '1_000', 0o17, 0b1, +1, \"\", ' ', 'a ']\n",
+	"code: x\nz: [\"1\", \"true\", \"null\", \"~\", \".inf\", \"<<\", \"-\", \"- a\", \"a #b\", \"a#b\", \"?x\", \"? x\", \"---\", \"%x\", \"@x\", \"x:\"]\n",
+	"code: x\nperiod: 2024\nassessed: '2025-05-31'\nlandlord: 'a: b'\nintroduction: \"tab\\there\"\n",
+}
+
 // TestEmitIsEncode: csa's writer writes what yaml.v3's would, for every
 // file of the corpus and every layout, and writes most of them itself
 // (else formatting out of form saves nothing).
@@ -353,6 +374,14 @@ func TestEmitIsEncode(t *testing.T) {
 		checkEmit(t, tt.name, []byte(tt.in))
 		checkEmit(t, tt.name, []byte(tt.want))
 	}
+	places := 0
+	for _, in := range writePlaces {
+		if checkEmit(t, in, []byte(in)) {
+			places++
+		}
+		checkFastTree(t, in, []byte(in))
+	}
+	t.Logf("emit wrote %d of %d places", places, len(writePlaces))
 	t.Logf("emit wrote %d of %d", emitted, tried)
 	if emitted*4 < tried*3 {
 		t.Errorf("emit wrote only %d of %d files", emitted, tried)
@@ -458,7 +487,7 @@ func FuzzFmt(f *testing.F) {
 	for _, tt := range layouts {
 		f.Add([]byte(tt.in))
 	}
-	for _, in := range commentPlaces {
+	for _, in := range slices.Concat(commentPlaces, writePlaces) {
 		f.Add([]byte(in))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
