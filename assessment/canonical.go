@@ -370,7 +370,7 @@ func tidyText(v *yaml.Node, block bool) {
 	v.Value = strings.TrimRight(v.Value, "\n")
 	v.Tag, v.Style = "!!str", 0
 	switch {
-	case strings.IndexFunc(v.Value, needsEscape) >= 0:
+	case hasEscape(v.Value):
 		v.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(v.Value, "\n") || block && v.Value != "":
 		v.Style, v.Value = yaml.LiteralStyle, v.Value+"\n"
@@ -385,7 +385,7 @@ func tidyScalar(v *yaml.Node) {
 	case v.Tag == "!!null":
 		v.Value = ""
 	case v.Tag != "!!str":
-	case strings.IndexFunc(v.Value, needsEscape) >= 0:
+	case hasEscape(v.Value):
 		v.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(v.Value, "\n"):
 		v.Style = yaml.LiteralStyle

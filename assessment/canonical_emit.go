@@ -37,10 +37,14 @@ func emit(doc *yaml.Node, size int) (out []byte, ok bool) {
 type emitter struct{ b []byte }
 
 func (e *emitter) indent(n int) {
-	for range n {
-		e.b = append(e.b, ' ')
+	for n > len(spaces) {
+		e.b = append(e.b, spaces...)
+		n -= len(spaces)
 	}
+	e.b = append(e.b, spaces[:n]...)
 }
+
+const spaces = "                                "
 
 // plainCollection reports whether a set of keys or a list carries nothing
 // yaml.v3 would write besides its entries: no tag, anchor or comment.

@@ -494,3 +494,14 @@ func FuzzFmt(f *testing.F) {
 		checkFormat(t, "f.yaml", data)
 	})
 }
+
+// TestHasEscape: hasEscape's byte-at-a-time walk answers as needsEscape
+// over every character.
+func TestHasEscape(t *testing.T) {
+	for _, s := range []string{"", "plain text\nover lines", "a\tb", "a\rb", "\x7f", "\x00", "é and ŷ", "a\u0085", "\u00a0",
+		"a\u2028b", "\u2029", "\ufeff", "\ufffe", "\uffff", "\U0001F600", "bad \xff byte", "\xc2", "\u009f"} {
+		if got, want := hasEscape(s), strings.IndexFunc(s, needsEscape) >= 0; got != want {
+			t.Errorf("hasEscape(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

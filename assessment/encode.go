@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/csa-tool/csa/internal/english"
 	"go.yaml.in/yaml/v3"
@@ -196,13 +197,33 @@ func null() *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null"}
 func text(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 	switch {
-	case strings.IndexFunc(s, needsEscape) >= 0:
+	case hasEscape(s):
 		n.Style = yaml.DoubleQuotedStyle
 	case strings.Contains(s, "\n"):
 		// Load drops the block's final newline; adding it back gives | not |-.
 		n.Style, n.Value = yaml.LiteralStyle, s+"\n"
 	}
 	return n
+}
+
+// hasEscape reports whether s holds a character needsEscape says yes to,
+// stepping over ASCII, most of any text, a byte at a time.
+func hasEscape(s string) bool {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' || c == 0x7f {
+				return true
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if needsEscape(r) {
+			return true
+		}
+		i += size
+	}
+	return false
 }
 
 // needsEscape reports a character that must be escaped to survive a round
