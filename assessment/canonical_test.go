@@ -505,3 +505,23 @@ func TestHasEscape(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFmtRoutes: the fast halves of formatting agree with yaml.v3's on
+// any input: fastTree reads the tree yaml.v3 reads, and format writes what
+// the yaml.v3 route writes (checkFastTree); emit writes what yaml.v3's
+// Encoder writes (checkEmit).
+func FuzzFmtRoutes(f *testing.F) {
+	for _, data := range everything(f) {
+		if KindOf(data) == MaybeAssessment {
+			f.Add(data)
+			f.Add(untidy(data))
+		}
+	}
+	for _, in := range slices.Concat(commentPlaces, writePlaces) {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkFastTree(t, "f.yaml", data)
+		checkEmit(t, "f.yaml", data)
+	})
+}
