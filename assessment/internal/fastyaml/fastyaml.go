@@ -200,6 +200,11 @@ func (p *parser) headComment(ind int) string {
 	if p.pendInd != ind {
 		p.bad = true
 	}
+	if p.bad {
+		// The parse is declined; the lines noted may not be one group.
+		p.pendFrom = p.pendTo
+		return ""
+	}
 	var b strings.Builder
 	for i := p.pendFrom; i < p.pendTo; i++ {
 		if i > p.pendFrom {
