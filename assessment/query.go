@@ -83,7 +83,7 @@ func EntityLabel(names []string, every bool) string {
 	case names == nil:
 		return ""
 	case every:
-		return "All entities"
+		return AllEntities
 	}
 	return english.And(names)
 }
