@@ -11,7 +11,6 @@ import (
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/internal/english"
-	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type gapsOptions struct {
@@ -97,7 +96,8 @@ func runGaps(e *env, o *gapsOptions) error {
 
 // entityFilter checks --entity NAME against the entities the assessments
 // list (ignoring case), so a slip is refused with a suggestion rather than
-// listing nothing; "" keeps everything.
+// listing nothing; "" keeps everything. The name is quoted once, with %q,
+// which shows its control characters as escapes.
 func entityFilter(name string, entries []assessment.Entry) (string, error) {
 	if strings.TrimSpace(name) == "" {
 		return "", nil
@@ -110,11 +110,11 @@ func entityFilter(name string, entries []assessment.Entry) (string, error) {
 	}
 	switch best := assessment.ClosestEntity(name, names); {
 	case len(names) == 0:
-		return "", usagef("--entity %q: no assessment read lists a group's entities", safetext.Line(name))
+		return "", usagef("--entity %q: no assessment read lists a group's entities", name)
 	case best != "":
-		return "", usagef("--entity %q: no assessment read lists that entity (did you mean %q?)", safetext.Line(name), best)
+		return "", usagef("--entity %q: no assessment read lists that entity (did you mean %q?)", name, best)
 	default:
-		return "", usagef("--entity %q: no assessment read lists that entity; the entities are %s", safetext.Line(name), english.And(names))
+		return "", usagef("--entity %q: no assessment read lists that entity; the entities are %s", name, english.And(names))
 	}
 }
 
