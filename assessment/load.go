@@ -685,8 +685,19 @@ func (l *loader) entities(v *yaml.Node) []Entity {
 		if e.Name == "" {
 			continue
 		}
-		if i := slices.IndexFunc(out, func(x Entity) bool { return x.Name == e.Name }); i >= 0 {
-			l.add(RuleSchema, &yaml.Node{Line: e.Pos.Line, Column: e.Pos.Col}, "", "the entity %q is listed twice (first at line %d): list each entity once", clip(e.Name), out[i].Pos.Line)
+		at := &yaml.Node{Line: e.Pos.Line, Column: e.Pos.Col}
+		if SameEntity(e.Name, AllEntities) {
+			l.add(RuleSchema, at, "", "an entity cannot be called %q: csa's lists and workbook say %q for what the whole group gives; give the entity's own name", clip(e.Name), AllEntities)
+			continue
+		}
+		// Names that differ only in case or spacing are one entity to
+		// a reader and to --entity.
+		if i := slices.IndexFunc(out, func(x Entity) bool { return SameEntity(x.Name, e.Name) }); i >= 0 {
+			as := ""
+			if out[i].Name != e.Name {
+				as = fmt.Sprintf(", as %q", clip(out[i].Name))
+			}
+			l.add(RuleSchema, at, "", "the entity %q is listed twice (first at line %d%s): list each entity once", clip(e.Name), out[i].Pos.Line, as)
 			continue
 		}
 		out = append(out, e)

@@ -145,6 +145,17 @@ type Entity struct {
 	Pos          Pos
 }
 
+// AllEntities is what csa's lists, report and workbook say in place of an
+// entity's name for what the whole group gives, so no entity is called it.
+const AllEntities = "All entities"
+
+// SameEntity reports whether two entities' names are one name but for case
+// and spacing: names a person would not tell apart, which --entity matches
+// alike.
+func SameEntity(a, b string) bool {
+	return strings.EqualFold(strings.Join(strings.Fields(a), " "), strings.Join(strings.Fields(b), " "))
+}
+
 // IsGroup reports whether the assessment covers a group of entities.
 func (a *Assessment) IsGroup() bool { return len(a.Entities) > 0 }
 

@@ -83,7 +83,7 @@ func EntityLabel(names []string, every bool) string {
 	case names == nil:
 		return ""
 	case every:
-		return "All entities"
+		return AllEntities
 	}
 	return english.And(names)
 }
@@ -371,6 +371,25 @@ func ClosestEntity(name string, names []string) string {
 		}
 	}
 	return best
+}
+
+// Listing parts entries, for a listing of one entity's gaps or actions,
+// into those that list the entity called name (but for case and spacing)
+// and those that do not: another landlord's, or the group's in a year
+// before the entity joined, which hold nothing of that entity's. With no
+// name every entry is kept.
+func Listing(entries []Entry, name string) (kept, left []Entry) {
+	if strings.TrimSpace(name) == "" {
+		return entries, nil
+	}
+	for _, e := range entries {
+		if e.Assessment != nil && slices.ContainsFunc(e.Assessment.Entities, func(x Entity) bool { return SameEntity(x.Name, name) }) {
+			kept = append(kept, e)
+		} else {
+			left = append(left, e)
+		}
+	}
+	return kept, left
 }
 
 // EntitiesOf lists the entities of every group among entries, each once,

@@ -278,3 +278,42 @@ func TestRequirement(t *testing.T) {
 		}
 	}
 }
+
+// TestListing: with an entity named, the assessments that list it (but
+// for case and spacing) are kept and the others left out, in order; with
+// none, every one is kept.
+func TestListing(t *testing.T) {
+	entry := func(file string, entities ...string) Entry {
+		a := &Assessment{File: file}
+		for _, n := range entities {
+			a.Entities = append(a.Entities, Entity{Name: n})
+		}
+		return Entry{Assessment: a}
+	}
+	entries := []Entry{
+		entry("calder-2023.yaml", "Calder Vale Homes", "Calder Vale Living"),
+		entry("millbrook.yaml"),
+		entry("calder-2024.yaml", "Calder Vale Homes", "Calder Vale Living", "Moorside Housing Association"),
+		{},
+	}
+	files := func(es []Entry) string {
+		var out []string
+		for _, e := range es {
+			if e.Assessment != nil {
+				out = append(out, e.Assessment.File)
+			}
+		}
+		return strings.Join(out, " ")
+	}
+	for _, tt := range []struct{ entity, kept, left string }{
+		{"Moorside Housing Association", "calder-2024.yaml", "calder-2023.yaml millbrook.yaml"},
+		{"moorside  housing association", "calder-2024.yaml", "calder-2023.yaml millbrook.yaml"},
+		{"Calder Vale Homes", "calder-2023.yaml calder-2024.yaml", "millbrook.yaml"},
+		{"", "calder-2023.yaml millbrook.yaml calder-2024.yaml", ""},
+	} {
+		kept, left := Listing(entries, tt.entity)
+		if files(kept) != tt.kept || files(left) != tt.left {
+			t.Errorf("Listing(%q) kept %q, left %q; want %q, %q", tt.entity, files(kept), files(left), tt.kept, tt.left)
+		}
+	}
+}

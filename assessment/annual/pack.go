@@ -201,8 +201,17 @@ func (p *Pack) previous(opts Options) {
 			if filepath.IsAbs(last.Figures) {
 				p.PreviousFile = last.Figures
 			}
+			if p.sameFile(p.PreviousFile, p.FiguresFile) {
+				p.problem("previous", file, "names this year's figures file (%s) as last year's", last.Figures)
+				p.PreviousFile, p.PreviousAnnual = "", ""
+				return
+			}
 			p.Previous = p.readFigures(opts, "previous", p.PreviousFile)
 		case figures.IsFigures(data):
+			if p.sameFile(file, p.FiguresFile) {
+				p.problem("previous", file, "is this year's figures file, not last year's")
+				return
+			}
 			p.PreviousFile = file
 			p.Previous = p.readFigures(opts, "previous", file)
 		default:
@@ -226,7 +235,10 @@ func (p *Pack) previous(opts Options) {
 			continue
 		}
 		file := filepath.Join(dirOf(f), filepath.FromSlash(prev.Figures))
-		if fig := p.quietFigures(opts, file); fig != nil {
+		if p.sameFile(file, p.FiguresFile) {
+			continue // last year's report names this year's figures: not last year's
+		}
+		if fig := p.quietFigures(opts, file); fig != nil && NormalPeriod(fig.Period) == last {
 			p.Previous, p.PreviousFile, p.PreviousAnnual = fig, file, f
 			return
 		}
@@ -235,7 +247,7 @@ func (p *Pack) previous(opts Options) {
 		return
 	}
 	for _, f := range p.candidates(opts, filepath.Dir(p.FiguresFile)) {
-		if filepath.Clean(f) == filepath.Clean(p.FiguresFile) {
+		if p.sameFile(f, p.FiguresFile) {
 			continue
 		}
 		fig := p.quietFigures(opts, f)
@@ -244,6 +256,12 @@ func (p *Pack) previous(opts Options) {
 			return
 		}
 	}
+}
+
+// sameFile says whether two of the pack's paths name one file (the
+// names cleaned; "" is no file).
+func (p *Pack) sameFile(a, b string) bool {
+	return a != "" && b != "" && filepath.Clean(a) == filepath.Clean(b)
 }
 
 // candidates are the YAML files of a folder, in name order.

@@ -41,6 +41,22 @@ func Check(file string, data []byte, opts Options) []assessment.Finding {
 	return out
 }
 
+// contentErrors are the errors csa check finds in what the report says,
+// that make it unfit to publish as it stands: a self-assessment or figures
+// of another year, a response before the report, an order with no status.
+// The missing parts and the response are draft reasons of their own, and
+// the deadline is not about the report's content.
+func (p *Pack) contentErrors(asOf assessment.Date) []assessment.Finding {
+	var out []assessment.Finding
+	for _, r := range []*rules.Rule{rules.AnnualPeriod, rules.AnnualResponseEarly, rules.AnnualOrderStatus} {
+		c := &checker{p: p, a: p.Annual, opts: Options{AsOf: asOf}, rule: r}
+		checks[r.Name](c)
+		out = append(out, c.out...)
+	}
+	assessment.SortFindings(out)
+	return out
+}
+
 // checker is one rule applied to one pack.
 type checker struct {
 	p    *Pack

@@ -185,6 +185,9 @@ func (r *Report) DraftReasons() []string {
 	if r.Pack.Annual.Response == nil {
 		why = append(why, "the governing body has not yet responded")
 	}
+	for _, f := range r.Pack.contentErrors(r.AsOf) {
+		why = append(why, fmt.Sprintf("line %d: %s", f.Line, f.Message))
+	}
 	if r.Self != nil {
 		if sw := r.Self.DraftReasons(); len(sw) > 0 {
 			why = append(why, "the self-assessment is a draft ("+strings.Join(sw, "; ")+")")

@@ -372,20 +372,25 @@ func (b *builder) groupAnswer(rec *record, raw string, ans *assessment.Answer, e
 }
 
 // matchEntity finds the entity of the group a name in a document means:
-// the same name but for case and spacing, or else the one entity whose
-// name starts with it or holds it ("Moorside" for "Moorside Housing
+// the one named so but for case and spacing (whatever other entities'
+// names start with it or it starts with), or else the one entity whose
+// name holds it as whole words ("Moorside" for "Moorside Housing
 // Association", said in how). -1 when none, or several, would do: a slip
-// of a letter is not guessed ("Landlord A" is not "Landlord B").
+// of a letter is not guessed ("Landlord A" is not "Landlord B"), nor is a
+// longer name ("Heron Vale Livng" is not "Heron").
 func (b *builder) matchEntity(name string) (int, string) {
 	norm := func(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 	n := norm(name)
+	for i, e := range b.opts.Entities {
+		if norm(e) == n {
+			return i, ""
+		}
+	}
 	short := -1
 	for i, e := range b.opts.Entities {
 		m := norm(e)
-		if m == n {
-			return i, ""
-		}
-		if len(n) > 3 && (strings.HasPrefix(m, n+" ") || strings.Contains(m, " "+n) || strings.HasPrefix(n, m+" ")) {
+		// Whole words of the name: "Wren Court Hous" is a slip.
+		if len(n) > 3 && strings.Contains(" "+m+" ", " "+n+" ") {
 			if short >= 0 {
 				return -1, ""
 			}

@@ -150,3 +150,58 @@ func TestImportGroupUnknown(t *testing.T) {
 		t.Errorf("notes %v", res.Notes)
 	}
 }
+
+// TestMatchEntity: a name in a document is its entity when written as
+// given (whatever other entities' names it starts with), else the one
+// entity it is a short form of; a longer name, a slip or a short form of
+// several is none.
+func TestMatchEntity(t *testing.T) {
+	prefixes := []string{"Heron", "Heron Vale", "Heron Vale Homes"}
+	tests := []struct {
+		name     string
+		entities []string
+		in       string
+		want     int
+		how      string
+	}{
+		{"exact, two others its prefixes", prefixes, "Heron Vale Homes", 2, ""},
+		{"exact, one other its prefix, one starting with it", prefixes, "Heron Vale", 1, ""},
+		{"exact, the shortest", prefixes, "Heron", 0, ""},
+		{"exact but for case and spacing", prefixes, "HERON  vale homes", 2, ""},
+		{"a short form of one", []string{"Heron Vale Homes", "Wren Court Housing"}, "Wren Court", 1, "a short form of it"},
+		{"a short form inside the name", []string{"Heron Vale Homes", "Wren Court Housing"}, "Court Housing", 1, "a short form of it"},
+		{"a short form of two", []string{"Heron Vale Homes", "Heron Vale Living"}, "Heron Vale", -1, ""},
+		{"a slip after another's name", []string{"Heron", "Heron Vale Living"}, "Heron Vale Livng", -1, ""},
+		{"a word cut short", []string{"Heron Vale Homes", "Wren Court Housing"}, "Court Hous", -1, ""},
+		{"a longer name", []string{"Heron Vale Homes", "Wren Court Housing"}, "Heron Vale Homes Limited", -1, ""},
+		{"too short to guess", []string{"Heron Vale Homes"}, "Her", -1, ""},
+		{"none", []string{"Heron Vale Homes"}, "Kite Lane Homes", -1, ""},
+	}
+	for _, tt := range tests {
+		b := &builder{opts: Options{Entities: tt.entities}}
+		if got, how := b.matchEntity(tt.in); got != tt.want || how != tt.how {
+			t.Errorf("%s: matchEntity(%q) = %d, %q; want %d, %q", tt.name, tt.in, got, how, tt.want, tt.how)
+		}
+	}
+}
+
+// TestImportGroupPrefixes: entities whose names start with each other's
+// are each read as written, with no note.
+func TestImportGroupPrefixes(t *testing.T) {
+	src := "Code provision,Comply,Evidence\n1.2,\"Heron Vale Homes: Yes, Heron: No, Heron Vale: Yes\",The group policy adopts it.\n"
+	opts := details
+	opts.Code, opts.Entities = "chc-2024", []string{"Heron", "Heron Vale", "Heron Vale Homes"}
+	res, err := Import("pre.csv", []byte(src), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ans := res.Assessment.Answers[0]
+	if ans.Comply != assessment.Yes || len(ans.Entities) != 1 || ans.Entities[0].Name != "Heron" || ans.Entities[0].Comply != assessment.No {
+		t.Errorf("1.2 = %s, entities %+v", ans.Comply, ans.Entities)
+	}
+	for _, n := range res.Notes {
+		if strings.Contains(n.Message, "entit") {
+			t.Errorf("note %q", n.Message)
+		}
+	}
+}

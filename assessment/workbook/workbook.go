@@ -52,7 +52,7 @@ const (
 const (
 	ColEntity       = "Entity"
 	ColRegistration = "Registration number"
-	AllEntities     = "All entities"
+	AllEntities     = assessment.AllEntities
 )
 
 // Column headers of the Self-assessment sheet, one row per answer (and one

@@ -40,7 +40,8 @@ date, status and how many days an open action is overdue.
                     N as 30d, 4w or 30; actions with no due date are left out
   --status S        open, done, or any (the default)
   --entity NAME     only the actions for NAME, one entity of a group: its
-                    own and the group's (which are for every entity)
+                    own and the group's (which are for every entity), from
+                    the assessments that list it (the others are left out)
   --as-of D         take D (YYYY-MM-DD) as today, so CI gives the same
                     answer every day
 
@@ -113,6 +114,7 @@ func runActions(e *env, o *actionsOptions) error {
 	if filter.Entity, err = entityFilter(o.entity, entries); err != nil {
 		return err
 	}
+	entries = listing(e, entries, filter.Entity)
 	f, _ := report.ActionsFormats.Named(o.format.value)
 	a := report.Actions{Items: assessment.Actions(entries, filter), Columns: report.ColumnsFor(entries), Entries: entries, Filter: filter, AsOf: asOf}
 	return outputError(target{e: e, inputs: files}.write(func(w io.Writer) error { return f.Write(w, a) }))

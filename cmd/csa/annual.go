@@ -60,8 +60,10 @@ self-assessment, as csa report lays it out.
             landscape pages
 
 A report is a DRAFT while a part of section 8 is missing, the governing body
-has not responded, or the self-assessment is itself a draft: every format
-says so, and so does stderr; --final refuses a draft (exit 2, nothing
+has not responded, the self-assessment is itself a draft, or csa check finds
+the report wrong in what it says (a self-assessment or figures of another
+year, a response dated before the report, an order with no status): every
+format says so, and so does stderr; --final refuses a draft (exit 2, nothing
 written).
 
 --submission lists instead what the Ombudsman's submission form asks for in
@@ -109,7 +111,7 @@ refuses a terminal. The same files and --as-of give the same bytes.`,
 	fs.VarP(o.format, "format", "f", "output format: "+english.Or(annual.Formats.Names())+
 		" (with --submission: "+english.Or(annual.SubmissionFormats.Names())+")")
 	fs.StringVarP(&o.out, "output", "o", "", "write to `FILE` instead of standard output (atomically; - is standard output)")
-	fs.BoolVar(&o.final, "final", false, "refuse a draft (a part missing, no response, a draft self-assessment): exit 2, for a release job")
+	fs.BoolVar(&o.final, "final", false, "refuse a draft (a part missing, no response, a draft self-assessment, an error csa check finds in what it says): exit 2, for a release job")
 	fs.BoolVar(&o.submission, "submission", false, "list what the Ombudsman's submission form asks for, filled in from the report")
 	fs.StringVar(&o.form, "form", "", "with --submission: the form's `YEAR` (like 2025-26; default: the year the report is due)")
 	addAsOf(fs, &o.asOf)

@@ -37,8 +37,8 @@ func newCheckCmd(e *env) *cobra.Command {
   csa check assessment.yaml --fail-on warning --format github`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.paths = args
-			if o.explain != "" || o.listRules {
-				return runRules(e, o)
+			if cmd.Flags().Changed("explain") || o.listRules {
+				return runRules(e, o, cmd.Flags().Changed("format"))
 			}
 			if len(o.paths) == 0 {
 				o.paths = []string{"."}
@@ -65,14 +65,19 @@ func newCheckCmd(e *env) *cobra.Command {
 }
 
 // runRules answers --explain and --list-rules from the rule list.
-func runRules(e *env, o *checkOptions) error {
+func runRules(e *env, o *checkOptions, format bool) error {
 	switch {
 	case o.explain != "" && o.listRules:
 		return usagef("--explain and --list-rules go alone: give one of them")
 	case len(o.paths) > 0:
 		return usagef("--explain and --list-rules check no files: leave out %s", strings.Join(o.paths, " "))
+	case format:
+		return usagef("--explain and --list-rules write text only: leave out --format")
 	case o.listRules:
 		return rules.WriteList(e.stdout)
+	}
+	if strings.TrimSpace(o.explain) == "" {
+		return usagef("--explain needs a rule's name, like --explain no-plan: csa check --list-rules lists them")
 	}
 	r, ok := rules.Named(o.explain)
 	if !ok {

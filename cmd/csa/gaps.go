@@ -11,7 +11,6 @@ import (
 	"github.com/csa-tool/csa/assessment/load"
 	"github.com/csa-tool/csa/assessment/report"
 	"github.com/csa-tool/csa/internal/english"
-	"github.com/csa-tool/csa/internal/safetext"
 )
 
 type gapsOptions struct {
@@ -38,7 +37,8 @@ a YAML file in a folder that is not an assessment is skipped with a note. With
 several landlords a Landlord column appears, and a File column when one
 landlord has several files. When an assessment covers a group's entities,
 each gap is listed for the entities that have it, in an Entity column ("All
-entities", or their names), and --entity NAME lists one entity's gaps.
+entities", or their names), and --entity NAME lists one entity's gaps, from
+the assessments that list it (the others are left out, with a note).
 Rows are ordered by landlord, assessment and provision.
 
 Formats: table (for the terminal, with a closing count of gaps and of gaps
@@ -86,6 +86,7 @@ func runGaps(e *env, o *gapsOptions) error {
 	if err != nil {
 		return err
 	}
+	entries = listing(e, entries, entity)
 	gaps := assessment.Gaps(entries)
 	if entity != "" {
 		gaps = slices.DeleteFunc(gaps, func(g assessment.Gap) bool { return !g.For(entity) })
@@ -96,26 +97,41 @@ func runGaps(e *env, o *gapsOptions) error {
 }
 
 // entityFilter checks --entity NAME against the entities the assessments
-// list (ignoring case), so a slip is refused with a suggestion rather than
-// listing nothing; "" keeps everything.
+// list (ignoring case and spacing), so a slip is refused with a suggestion rather than
+// listing nothing; "" keeps everything. The name is quoted once, with %q,
+// which shows its control characters as escapes.
 func entityFilter(name string, entries []assessment.Entry) (string, error) {
 	if strings.TrimSpace(name) == "" {
 		return "", nil
 	}
 	names := assessment.EntitiesOf(entries)
 	for _, n := range names {
-		if strings.EqualFold(n, strings.TrimSpace(name)) {
+		if assessment.SameEntity(n, name) {
 			return n, nil
 		}
 	}
 	switch best := assessment.ClosestEntity(name, names); {
 	case len(names) == 0:
-		return "", usagef("--entity %q: no assessment read lists a group's entities", safetext.Line(name))
+		return "", usagef("--entity %q: no assessment read lists a group's entities", name)
 	case best != "":
-		return "", usagef("--entity %q: no assessment read lists that entity (did you mean %q?)", safetext.Line(name), best)
+		return "", usagef("--entity %q: no assessment read lists that entity (did you mean %q?)", name, best)
 	default:
-		return "", usagef("--entity %q: no assessment read lists that entity; the entities are %s", safetext.Line(name), english.And(names))
+		return "", usagef("--entity %q: no assessment read lists that entity; the entities are %s", name, english.And(names))
 	}
+}
+
+// listing keeps, for --entity, the assessments that list the entity: the
+// others hold nothing of its, and a board would say of each that it has no
+// gaps or actions. Each left out is said on standard error.
+func listing(e *env, entries []assessment.Entry, entity string) []assessment.Entry {
+	kept, left := assessment.Listing(entries, entity)
+	for _, l := range left {
+		if l.Assessment == nil {
+			continue
+		}
+		e.notef("leaving out %s: it does not list the entity %s", l.Assessment.File, entity)
+	}
+	return kept
 }
 
 // loadEntries reads every assessment the paths name, with its catalogue.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -343,7 +344,19 @@ func summary(a *assessment.Assessment) string {
 	return s
 }
 
-// maxEntityName caps an entity's name given with --entities.
+// firstChars is s cut after its first n characters (not bytes, so a letter
+// of several bytes is never split).
+func firstChars(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// maxEntityName caps an entity's name given with --entities, in characters.
 const maxEntityName = 200
 
 // entityNames reads --entities: names separated by semicolons, each once
@@ -356,14 +369,16 @@ func entityNames(flags []string) ([]string, error) {
 			n = strings.Join(strings.Fields(n), " ")
 			switch {
 			case strings.ContainsFunc(raw, func(r rune) bool { return r < ' ' || r == 0x7f }):
-				return nil, usagef("--entities %q: a name holds a line break or another control character; separate the names with semicolons", safetext.Line(f))
+				return nil, usagef("--entities %q: a name holds a line break or another control character; separate the names with semicolons", f)
 			case n == "":
-				return nil, usagef("--entities %q: a name is blank; separate the names with semicolons, e.g. --entities \"Landlord A; Landlord B\"", safetext.Line(f))
-			case len(n) > maxEntityName:
-				return nil, usagef("--entities: the name %q is longer than %d characters", safetext.Line(n[:40])+"...", maxEntityName)
+				return nil, usagef("--entities %q: a name is blank; separate the names with semicolons, e.g. --entities \"Landlord A; Landlord B\"", f)
+			case utf8.RuneCountInString(n) > maxEntityName:
+				return nil, usagef("--entities: the name %q is longer than %d characters", firstChars(n, 40)+"...", maxEntityName)
+			case assessment.SameEntity(n, assessment.AllEntities):
+				return nil, usagef("--entities: an entity cannot be called %q: csa's lists and workbook say %q for what the whole group gives; give the entity's own name", n, assessment.AllEntities)
 			}
 			for _, m := range out {
-				if strings.EqualFold(m, n) {
+				if assessment.SameEntity(m, n) {
 					return nil, usagef("--entities names %q twice: name each entity once", n)
 				}
 			}
