@@ -422,9 +422,13 @@ tr:target th, tr:target td { outline: 2px solid #1d4f91; }
 `
 
 // groupCSS is added for a group's report: the action plan's entity
-// column, and a group's answer cell of one line per entity.
+// column, and a group's answer cell of one line per entity, wide enough
+// for a member's name to break between its words ("Moorside Housing
+// Association: Partial" broke inside "Association" at 6.5rem).
 const groupCSS = `col.c-entity { width: 14%; }
 td.entities p { margin: 0; }
+col.c-comply { width: 11rem; }
+@media print { col.c-comply { width: 7.5rem; } }
 `
 
 var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
