@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -539,8 +540,13 @@ func findingKeys(fs []Finding, cured bool) []string {
 		if cured && strings.Contains(f.Message, "must be quoted") {
 			continue
 		}
-		out = append(out, f.Rule+"\x00"+f.Provision+"\x00"+f.Message)
+		// A message may name another line ("first at line 4"), which the
+		// layout moves as it moves the finding's own.
+		msg := lineRef.ReplaceAllString(f.Message, "${1}N")
+		out = append(out, f.Rule+"\x00"+f.Provision+"\x00"+msg)
 	}
 	slices.Sort(out)
 	return out
 }
+
+var lineRef = regexp.MustCompile(`(\blines? )[0-9]+`)
