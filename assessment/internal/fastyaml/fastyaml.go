@@ -581,6 +581,9 @@ func (p *parser) literal(rest []byte, n *yaml.Node, ind int) (*yaml.Node, bool) 
 		// The text ends the file without a line break: nothing to chomp.
 	case chomp == '+':
 		b.WriteByte('\n')
+		if p.open && p.i == len(p.lines) && blanks > 0 {
+			blanks-- // the file's last line, blank, ends with no line break to keep
+		}
 		for ; blanks > 0; blanks-- {
 			b.WriteByte('\n')
 		}
