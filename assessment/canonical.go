@@ -251,14 +251,15 @@ func joinComments(a, b string) string {
 	return a + "\n" + b
 }
 
-// hoistLineComments moves the comment at the end of a set of keys or a list
-// written in flow style ({by: Board} # signed) to where block style writes
-// one: after the key it is the value of, or else after its first entry.
-// yaml.v3 would drop it, laying the set out in block style.
+// hoistLineComments moves the comment yaml.v3 reads as a set of keys' or a
+// list's own (at the end of one in flow style, {by: Board} # signed; or
+// after a tagged first value, "0: ! # c") to where block style writes one:
+// after the key it is the value of, or else after its first entry.
+// yaml.v3 would drop it, writing the set in block style.
 func hoistLineComments(n *yaml.Node) {
 	for i, c := range n.Content {
 		hoistLineComments(c)
-		if c.LineComment == "" || c.Style&yaml.FlowStyle == 0 || len(c.Content) == 0 ||
+		if c.LineComment == "" || len(c.Content) == 0 ||
 			(c.Kind != yaml.MappingNode && c.Kind != yaml.SequenceNode) {
 			continue
 		}
