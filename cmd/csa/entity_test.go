@@ -51,7 +51,14 @@ func TestEntityNames(t *testing.T) {
 		{"the group's word", []string{"A; all  Entities"}, nil,
 			`--entities: an entity cannot be called "all Entities": csa's lists and workbook say "All entities" for what the whole group gives; give the entity's own name`},
 		{"a control character", []string{"A\x1b[31m; B"}, nil,
-			`--entities "A\x1b[31m; B": a name holds a line break or another control character; separate the names with semicolons`},
+			`--entities "A\x1b[31m; B": a name holds a line break, a control character or a text direction control; separate the names with semicolons`},
+		{"a direction control", []string{"A; B\u202e"}, nil,
+			`--entities "A; B\u202e": a name holds a line break, a control character or a text direction control; separate the names with semicolons`},
+		{"a C1 control", []string{"A; B\u009b"}, nil,
+			`--entities "A; B\u009b": a name holds a line break, a control character or a text direction control; separate the names with semicolons`},
+		{"a line separator", []string{"A\u2028B"}, nil,
+			`--entities "A\u2028B": a name holds a line break, a control character or a text direction control; separate the names with semicolons`},
+		{"letters of other scripts", []string{"Tŷ Glas; Cartrefi Cymru"}, []string{"Tŷ Glas", "Cartrefi Cymru"}, ""},
 		{"twice", []string{"A; a"}, nil, `--entities names "a" twice: name each entity once`},
 	}
 	for _, tt := range tests {

@@ -361,6 +361,13 @@ const maxEntityName = 200
 
 // entityNames reads --entities: names separated by semicolons, each once
 // (whatever its case), none blank or holding a line break.
+// entityNameControl is what no entity's name may hold, as it would be
+// written into the file: a line break (U+2028 and U+0085 too), a control
+// character, or a text direction control.
+func entityNameControl(r rune) bool {
+	return r < ' ' || r == 0x85 || r == 0x2028 || r == 0x2029 || safetext.Unsafe(r)
+}
+
 func entityNames(flags []string) ([]string, error) {
 	var out []string
 	for _, f := range flags {
@@ -368,8 +375,8 @@ func entityNames(flags []string) ([]string, error) {
 			raw := strings.Trim(n, " ")
 			n = strings.Join(strings.Fields(n), " ")
 			switch {
-			case strings.ContainsFunc(raw, func(r rune) bool { return r < ' ' || r == 0x7f }):
-				return nil, usagef("--entities %q: a name holds a line break or another control character; separate the names with semicolons", f)
+			case strings.ContainsFunc(raw, entityNameControl):
+				return nil, usagef("--entities %q: a name holds a line break, a control character or a text direction control; separate the names with semicolons", f)
 			case n == "":
 				return nil, usagef("--entities %q: a name is blank; separate the names with semicolons, e.g. --entities \"Landlord A; Landlord B\"", f)
 			case utf8.RuneCountInString(n) > maxEntityName:
