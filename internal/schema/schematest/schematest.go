@@ -7,8 +7,10 @@ package schematest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -124,4 +126,26 @@ func jsonValue(n *yaml.Node, depth int) (any, error) {
 		return f, nil
 	}
 	return n.Value, nil
+}
+
+// FailsAt checks that err is the schema's refusal, made (by it or one of
+// its causes) at keyword: the schema tells the fault where the loader does.
+func FailsAt(t testing.TB, err error, keyword string) {
+	t.Helper()
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("the schema passes it (%v)", err)
+	}
+	if locs := keywords(ve); !slices.ContainsFunc(locs, func(l string) bool { return strings.HasSuffix(l, "/"+keyword) }) {
+		t.Errorf("failed at %v, want a failure at %s: %v", locs, keyword, err)
+	}
+}
+
+// keywords are the keyword locations of a validation error and its causes.
+func keywords(ve *jsonschema.ValidationError) []string {
+	out := []string{"/" + strings.Join(ve.ErrorKind.KeywordPath(), "/")}
+	for _, c := range ve.Causes {
+		out = append(out, keywords(c)...)
+	}
+	return out
 }
